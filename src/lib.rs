@@ -1,0 +1,18 @@
+//! Interview Follow-Up: the pure core (model, store, schedule, tone, draft) and, on wasm32, the
+//! thin browser layer in [`web`].
+//!
+//! ```
+//! use followup::tone::{lint, LintOptions};
+//! let findings = lint("Hey, thx for the interview!!", &LintOptions::default());
+//! assert!(!findings.is_empty());
+//! ```
+
+pub mod draft;
+pub mod model;
+pub mod schedule;
+pub mod store;
+pub mod text;
+pub mod tone;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,366 @@
+//! Data types of the store format v1 (SPEC §3.1) and the enums every layer shares.
+//!
+//! Every struct keeps fields it does not know in `extra`, so a round trip through an older
+//! build never drops data a newer build wrote. Optional fields are skipped when absent, so an
+//! export of an import is the same document.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Unknown JSON fields, preserved on round trip.
+pub type Extra = Map<String, Value>;
+
+/// The whole store: profile plus every tracked interview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Store {
+    /// Format version; this build writes 1.
+    pub version: u32,
+    /// The candidate.
+    #[serde(default, skip_serializing_if = "Profile::is_empty")]
+    pub profile: Profile,
+    /// Tracked interviews.
+    #[serde(default)]
+    pub interviews: Vec<Interview>,
+    /// Unknown fields, kept.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store {
+            version: 1,
+            profile: Profile::default(),
+            interviews: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// The candidate's own details, used for signatures and business-day holidays.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Signature block appended to emails (may span lines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// Extra days off that are not business days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<NaiveDate>,
+    /// Unknown fields, kept.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Profile {
+    /// True when nothing at all is set (then the profile is not written out).
+    pub fn is_empty(&self) -> bool {
+        *self == Profile::default()
+    }
+}
+
+/// One interview (one meeting, possibly with several interviewers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interview {
+    /// Unique id within the store.
+    pub id: String,
+    /// Company name.
+    pub company: String,
+    /// Role interviewed for.
+    pub role: String,
+    /// Industry, which sets the waiting cadence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry: Option<Industry>,
+    /// Stage of the process.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    /// How the interview took place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    /// When it took place, with the local UTC offset.
+    pub at: DateTime<FixedOffset>,
+    /// The decision date they promised, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_by: Option<NaiveDate>,
+    /// The candidate's skills that fit this role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
+    /// Things the candidate promised to send.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub promised: Vec<String>,
+    /// People met.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interviewers: Vec<Interviewer>,
+    /// What happened since (messages sent, replies).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// Unknown fields, kept.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Interview {
+    /// The industry, `other` when unset.
+    pub fn industry(&self) -> Industry {
+        self.industry.unwrap_or_default()
+    }
+
+    /// The primary interviewer, else the first; `None` when nobody is listed.
+    pub fn primary_interviewer(&self) -> Option<&Interviewer> {
+        self.interviewers
+            .iter()
+            .find(|i| i.primary)
+            .or_else(|| self.interviewers.first())
+    }
+
+    /// Looks an interviewer up by id.
+    pub fn interviewer(&self, id: &str) -> Option<&Interviewer> {
+        self.interviewers.iter().find(|i| i.id == id)
+    }
+}
+
+/// A person who interviewed the candidate.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Interviewer {
+    /// Id, unique within the interview (events refer to it).
+    #[serde(default)]
+    pub id: String,
+    /// Full name as they write it.
+    #[serde(default)]
+    pub name: String,
+    /// Job title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// LinkedIn profile URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linkedin: Option<String>,
+    /// What this person and the candidate talked about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// The main contact for status checks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub primary: bool,
+    /// Unknown fields, kept.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Interviewer {
+    /// The first name (first word of `name`), if any.
+    pub fn first_name(&self) -> Option<&str> {
+        self.name.split_whitespace().next()
+    }
+}
+
+/// Something that happened after the interview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// `sent` or `reply`.
+    pub kind: EventKind,
+    /// For `sent`: which follow-up it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<Kind>,
+    /// For `sent`: to whom (interviewer id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interviewer: Option<String>,
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// For `reply`: how it went.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// Unknown fields, kept.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable JSON spelling.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = crate::model::UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(crate::model::UnknownValue {
+                        what: stringify!($name),
+                        value: s.to_string(),
+                        expected: &[$($text),+],
+                    }),
+                }
+            }
+        }
+    };
+}
+pub(crate) use string_enum;
+
+/// A value that is not one of an enum's spellings.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} `{value}`, expected one of: {}", expected.join(", "))]
+pub struct UnknownValue {
+    /// The enum's name.
+    pub what: &'static str,
+    /// What was given.
+    pub value: String,
+    /// The accepted spellings.
+    pub expected: &'static [&'static str],
+}
+
+string_enum! {
+    /// Industry; sets how long to wait for a decision.
+    #[derive(Default)]
+    Industry {
+        /// Fast.
+        Tech = "tech",
+        /// Fast.
+        Startup = "startup",
+        /// Fast.
+        Retail = "retail",
+        /// Fast.
+        Hospitality = "hospitality",
+        /// Slow.
+        Finance = "finance",
+        /// Slow.
+        Healthcare = "healthcare",
+        /// Slow.
+        Government = "government",
+        /// Slow.
+        Education = "education",
+        /// Slow.
+        Corporate = "corporate",
+        /// Neither.
+        #[default]
+        Other = "other",
+    }
+}
+
+string_enum! {
+    /// Stage of the hiring process.
+    Stage {
+        /// Recruiter screen.
+        Screen = "screen",
+        /// First round.
+        FirstRound = "first-round",
+        /// Final round.
+        Final = "final",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+string_enum! {
+    /// How the interview took place.
+    Format {
+        /// Phone call.
+        Phone = "phone",
+        /// Video call.
+        Video = "video",
+        /// In person.
+        Onsite = "onsite",
+    }
+}
+
+string_enum! {
+    /// Event kind.
+    EventKind {
+        /// The candidate sent a follow-up.
+        Sent = "sent",
+        /// The company replied.
+        Reply = "reply",
+    }
+}
+
+string_enum! {
+    /// How a reply went.
+    Outcome {
+        /// Good news (next round, offer).
+        Positive = "positive",
+        /// A rejection.
+        Negative = "negative",
+        /// Anything else.
+        Neutral = "neutral",
+    }
+}
+
+string_enum! {
+    /// Kind of follow-up: schedule items, draft kinds and lint context share it.
+    Kind {
+        /// Thank-you after the interview.
+        ThankYou = "thank-you",
+        /// Sending something promised or forgotten.
+        AdditionalInfo = "additional-info",
+        /// Asking about next steps.
+        NextSteps = "next-steps",
+        /// Polite status check after the decision date.
+        StatusCheck = "status-check",
+        /// A later nudge.
+        Nudge = "nudge",
+        /// Stop following up (schedule only).
+        MoveOn = "move-on",
+        /// Gracious answer to a rejection.
+        RejectionReply = "rejection-reply",
+        /// Answer to good news.
+        PositiveReply = "positive-reply",
+    }
+}
+
+impl Kind {
+    /// Kinds a draft can be written for (everything but `move-on`).
+    pub const DRAFTABLE: &'static [Kind] = &[
+        Kind::ThankYou,
+        Kind::AdditionalInfo,
+        Kind::NextSteps,
+        Kind::StatusCheck,
+        Kind::Nudge,
+        Kind::RejectionReply,
+        Kind::PositiveReply,
+    ];
+}
+
+string_enum! {
+    /// Where a message goes.
+    #[derive(Default)]
+    Channel {
+        /// Email with subject.
+        #[default]
+        Email = "email",
+        /// LinkedIn message (≤ 1,000 characters).
+        Linkedin = "linkedin",
+        /// LinkedIn connection-request note (≤ 300 characters).
+        LinkedinNote = "linkedin-note",
+        /// A call plan.
+        Phone = "phone",
+    }
+}

@@ -1,0 +1,43 @@
+//! Follow-up policy (SPEC §4.1): what is due when. Pure: no browser types.
+//!
+//! INTERFACE (stable, used by web/ and the CLI): [`schedule`], [`Due`], [`Status`].
+//! Implementation in progress (issue 3).
+
+use crate::model::{string_enum, Kind, Store};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+string_enum! {
+    /// Where an item stands relative to now.
+    Status {
+        /// Not yet due.
+        Upcoming = "upcoming",
+        /// Due now.
+        Due = "due",
+        /// Past its window.
+        Overdue = "overdue",
+    }
+}
+
+/// One open follow-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Due {
+    /// Interview id.
+    pub interview: String,
+    /// Interviewer id, if the item is for one person.
+    pub interviewer: Option<String>,
+    /// What to send.
+    pub kind: Kind,
+    /// When, in the interview's UTC offset.
+    pub due: DateTime<FixedOffset>,
+    /// Status relative to `now`.
+    pub status: Status,
+    /// Why, for a person.
+    pub reason: String,
+}
+
+/// Every open item of every interview, soonest first.
+pub fn schedule(store: &Store, now: DateTime<FixedOffset>) -> Vec<Due> {
+    let _ = (store, now);
+    Vec::new()
+}

@@ -1,0 +1,1 @@
+//! wasm32-only browser layer: converts, calls the core, touches the DOM and `chrome.*`.
