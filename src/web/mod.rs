@@ -1,1 +1,20 @@
-//! wasm32-only browser layer: converts, calls the core, touches the DOM and `chrome.*`.
+//! wasm32-only browser layer: converts values, calls the pure core, touches the DOM and
+//! `chrome.*`. No policy lives here.
+
+pub mod api;
+pub mod chrome;
+pub mod content;
+pub mod convert;
+pub mod dom;
+pub mod popup;
+pub mod storage;
+pub mod worker;
+
+use wasm_bindgen::prelude::*;
+
+/// Runs on instantiation in every context (worker, popup, content script, Node): installs the
+/// panic hook only. DOM work starts from an explicit entry point.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}

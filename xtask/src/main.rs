@@ -1,1 +1,391 @@
-fn main() {}
+//! `cargo xtask`: the project's one task runner.
+//!
+//! - `build`  — wasm32 release build, wasm-bindgen (pinned by Cargo.lock), wasm-opt, `dist/`.
+//! - `test`   — fmt, clippy (native and wasm32), cargo test, build, the Playwright suite.
+//! - `demo`   — build, then drive Chromium with the extension over the demo pages; screenshots.
+//! - `bench-wasm` — build, then time `lint` in Node over the fixture messages.
+
+use anyhow::{bail, Context, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("xtask: error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    std::env::set_current_dir(&root)?;
+    match args.first().map(String::as_str) {
+        Some("build") => build(&root).map(|_| ()),
+        Some("test") => test(&root, &args[1..]),
+        Some("demo") => demo(&root, args.iter().any(|a| a == "--headed")),
+        Some("bench-wasm") => bench_wasm(&root),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <build|test|demo [--headed]|bench-wasm>\n\
+                 test options: --no-e2e (skip the browser suite)"
+            );
+            bail!("unknown or missing command")
+        }
+    }
+}
+
+fn project_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
+}
+
+fn step(name: &str) {
+    eprintln!("\n\x1b[1m==> {name}\x1b[0m");
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn run_cmd(cmd: &mut Command) -> Result<()> {
+    let shown = format!("{cmd:?}");
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start {shown}"))?;
+    if !status.success() {
+        bail!("{shown} failed ({status})");
+    }
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Result<()> {
+    let out = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
+    match out {
+        Ok(out)
+            if String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .any(|l| l.trim() == WASM_TARGET) =>
+        {
+            Ok(())
+        }
+        Ok(_) => {
+            step("installing the wasm32 target");
+            run_cmd(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+        }
+        // No rustup: trust that the toolchain has the target; cargo will say so if not.
+        Err(_) => Ok(()),
+    }
+}
+
+/// Sizes reported after a build.
+struct BuildOutput {
+    wasm: PathBuf,
+    zip: PathBuf,
+}
+
+fn build(root: &Path) -> Result<BuildOutput> {
+    ensure_wasm_target()?;
+    if Command::new("npm").arg("--version").output().is_ok() {
+        ensure_node_modules(root)?;
+    }
+    step("compiling the core for wasm32 (release)");
+    run_cmd(cargo().args([
+        "build",
+        "--lib",
+        "--release",
+        "--package",
+        "followup",
+        "--target",
+        WASM_TARGET,
+    ]))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let raw = target_dir
+        .join(WASM_TARGET)
+        .join("release")
+        .join("followup.wasm");
+
+    step("wasm-bindgen (--target web)");
+    let pkg = root.join("pkg");
+    let _ = std::fs::remove_dir_all(&pkg);
+    std::fs::create_dir_all(&pkg)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&raw)
+        .web(true)?
+        .typescript(false)
+        .out_name("followup")
+        .generate(&pkg)
+        .context("wasm-bindgen failed")?;
+    let wasm = pkg.join("followup_bg.wasm");
+
+    match find_wasm_opt(root) {
+        Some(opt) => {
+            step(&format!("wasm-opt -Oz ({})", opt.display()));
+            let tmp = pkg.join("followup_bg.opt.wasm");
+            run_cmd(
+                Command::new(&opt)
+                    .arg("-Oz")
+                    .args(WASM_OPT_FEATURES)
+                    .arg(&wasm)
+                    .arg("-o")
+                    .arg(&tmp),
+            )?;
+            std::fs::rename(&tmp, &wasm)?;
+        }
+        None => eprintln!("no wasm-opt >= {MIN_WASM_OPT} (npm `binaryen` in tests/e2e): skipping size optimisation"),
+    }
+
+    step("assembling dist/extension");
+    let dist = root.join("dist");
+    let ext = dist.join("extension");
+    let _ = std::fs::remove_dir_all(&ext);
+    copy_dir(&root.join("extension"), &ext)?;
+    std::fs::create_dir_all(ext.join("pkg"))?;
+    for f in ["followup.js", "followup_bg.wasm"] {
+        std::fs::copy(pkg.join(f), ext.join("pkg").join(f))?;
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(ext.join("manifest.json"))?)
+            .context("extension/manifest.json is not valid JSON")?;
+    let version = manifest["version"].as_str().unwrap_or("0.0.0").to_string();
+    let zip_path = dist.join(format!("interview-followup-{version}.zip"));
+    write_zip(&ext, &zip_path)?;
+
+    let wasm_bytes = std::fs::read(&wasm)?;
+    let zip_len = std::fs::metadata(&zip_path)?.len();
+    eprintln!(
+        "\n  {}: {} raw, {} gzipped (budget 250 KB gzipped)\n  {}: {} (budget 500 KB)",
+        rel(root, &wasm),
+        kb(wasm_bytes.len() as u64),
+        kb(gzip_len(&wasm_bytes)?),
+        rel(root, &zip_path),
+        kb(zip_len)
+    );
+    Ok(BuildOutput {
+        wasm,
+        zip: zip_path,
+    })
+}
+
+/// Features Rust's wasm32 target emits by default; binaryen needs them named (older ones
+/// do not read the target-features section).
+const WASM_OPT_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Oldest binaryen that keeps wasm-bindgen's externref table intact (Debian's v108 breaks it:
+/// "WebAssembly.Table.set(): Argument 1 is invalid for table").
+const MIN_WASM_OPT: u32 = 116;
+
+/// The npm `binaryen` from the committed lockfile, else a recent enough one on PATH.
+fn find_wasm_opt(root: &Path) -> Option<PathBuf> {
+    if std::env::var_os("FOLLOWUP_NO_WASM_OPT").is_some() {
+        return None;
+    }
+    let npm = root.join("tests/e2e/node_modules/.bin/wasm-opt");
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join("wasm-opt"))
+            .find(|p| p.is_file())
+    });
+    [Some(npm), on_path]
+        .into_iter()
+        .flatten()
+        .filter(|p| p.exists())
+        .find(|p| {
+            let version = wasm_opt_version(p);
+            if version.is_some_and(|v| v < MIN_WASM_OPT) {
+                eprintln!(
+                    "ignoring {} (version {version:?} < {MIN_WASM_OPT})",
+                    p.display()
+                );
+            }
+            version.is_some_and(|v| v >= MIN_WASM_OPT)
+        })
+}
+
+fn wasm_opt_version(path: &Path) -> Option<u32> {
+    let out = Command::new(path).arg("--version").output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|s| !s.is_empty())?
+        .parse()
+        .ok()
+}
+
+fn rel(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root).unwrap_or(p).display().to_string()
+}
+
+fn kb(n: u64) -> String {
+    format!("{:.1} KB", n as f64 / 1024.0)
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes)?;
+    Ok(enc.finish()?.len() as u64)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let dest = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &dest)?;
+        } else {
+            std::fs::copy(entry.path(), dest)?;
+        }
+    }
+    Ok(())
+}
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<std::io::Result<_>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        if e.file_type()?.is_dir() {
+            files_under(&e.path(), out)?;
+        } else {
+            out.push(e.path());
+        }
+    }
+    Ok(())
+}
+
+fn write_zip(dir: &Path, zip_path: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    files_under(dir, &mut files)?;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(zip_path)?);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for f in files {
+        let name = f.strip_prefix(dir)?.to_string_lossy().replace('\\', "/");
+        zip.start_file(name, opts)?;
+        zip.write_all(&std::fs::read(&f)?)?;
+    }
+    zip.finish()?;
+    Ok(())
+}
+
+fn chromium_path() -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os("CHROMIUM") {
+        return Ok(PathBuf::from(p));
+    }
+    let p = PathBuf::from("/usr/bin/chromium");
+    if p.exists() {
+        Ok(p)
+    } else {
+        bail!(
+            "Chromium is missing: the end-to-end tests need Debian's `chromium` at /usr/bin/chromium \
+             (`sudo apt-get install -y chromium`) or CHROMIUM=/path/to/chrome; `bash .ci/run` installs it"
+        )
+    }
+}
+
+fn ensure_node_modules(root: &Path) -> Result<PathBuf> {
+    let e2e = root.join("tests/e2e");
+    if !e2e.join("node_modules/playwright-core").exists()
+        || !e2e.join("node_modules/binaryen").exists()
+    {
+        step("npm ci (tests/e2e)");
+        run_cmd(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&e2e),
+        )?;
+    }
+    Ok(e2e)
+}
+
+fn test(root: &Path, args: &[String]) -> Result<()> {
+    let started = Instant::now();
+    step("cargo fmt --check");
+    run_cmd(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    step("clippy (native, all targets)");
+    run_cmd(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    ensure_wasm_target()?;
+    step("clippy (wasm32: the pure core and the web layer)");
+    run_cmd(cargo().args([
+        "clippy",
+        "--lib",
+        "--package",
+        "followup",
+        "--target",
+        WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("cargo test");
+    run_cmd(cargo().args(["test", "--workspace"]))?;
+    if args.iter().any(|a| a == "--no-e2e") {
+        eprintln!("\nskipping the end-to-end suite (--no-e2e)");
+        return Ok(());
+    }
+    let chromium = chromium_path()?;
+    let out = build(root)?;
+    let e2e = ensure_node_modules(root)?;
+    step("end-to-end tests (Playwright + Chromium)");
+    run_cmd(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .arg("tests/")
+            .current_dir(&e2e)
+            .env("CHROMIUM", &chromium)
+            .env("FOLLOWUP_EXTENSION", root.join("dist/extension"))
+            .env("FOLLOWUP_WASM", &out.wasm)
+            .env("FOLLOWUP_ZIP", &out.zip),
+    )?;
+    eprintln!("\nall checks passed in {:.0?}", started.elapsed());
+    Ok(())
+}
+
+fn demo(root: &Path, headed: bool) -> Result<()> {
+    let chromium = chromium_path()?;
+    build(root)?;
+    let e2e = ensure_node_modules(root)?;
+    step("demo: Chromium with the extension on the demo pages");
+    let mut cmd = Command::new("node");
+    cmd.arg("demo.mjs")
+        .current_dir(&e2e)
+        .env("CHROMIUM", &chromium)
+        .env("FOLLOWUP_EXTENSION", root.join("dist/extension"))
+        .env("FOLLOWUP_DEMO_OUT", root.join("dist/demo"));
+    if headed {
+        cmd.arg("--headed");
+    }
+    run_cmd(&mut cmd)
+}
+
+fn bench_wasm(root: &Path) -> Result<()> {
+    build(root)?;
+    step("WASM benchmark (Node)");
+    run_cmd(
+        Command::new("node")
+            .arg("bench-wasm.mjs")
+            .current_dir(root.join("tests/e2e"))
+            .env("FOLLOWUP_PKG", root.join("pkg")),
+    )
+}

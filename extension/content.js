@@ -1,0 +1,15 @@
+// Content-script loader. A page whose CSP refuses WebAssembly makes instantiation throw: then the
+// page is left untouched, the worker is told, and the toolbar popup takes over for this tab.
+(async () => {
+  const url = (p) => chrome.runtime.getURL(p);
+  try {
+    performance.mark('followup:load');
+    const core = await import(url('pkg/followup.js'));
+    await core.default({ module_or_path: url('pkg/followup_bg.wasm') });
+    performance.measure('followup:instantiate', 'followup:load');
+    core.content_start();
+  } catch (e) {
+    console.debug('Interview Follow-Up: WebAssembly is not allowed on this page; use the toolbar popup.', e?.name);
+    chrome.runtime.sendMessage({ type: 'wasm-refused', origin: location.origin, error: String(e?.message ?? e) }).catch(() => {});
+  }
+})();

@@ -1,0 +1,100 @@
+//! The runtime message protocol shared by the worker, the popup, content scripts and tests
+//! (SPEC §3.5). Pure serde types: the worker decodes a [`Request`], the core answers it.
+
+use crate::draft::DraftRequest;
+use crate::model::Store;
+use crate::tone::LintOptions;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A request to the worker. JSON: `{"type": "import", "store": {...}}`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Request {
+    /// Is the worker alive and its WebAssembly loaded?
+    Ping,
+    /// Replace the whole store (validated first; nothing changes on error).
+    Import {
+        /// A store document, any supported version.
+        store: Value,
+    },
+    /// The whole store.
+    Export,
+    /// Open follow-ups as of `now` (RFC 3339; the current time when absent).
+    Schedule {
+        /// Now.
+        #[serde(default)]
+        now: Option<String>,
+    },
+    /// Write a draft.
+    Draft(DraftRequest),
+    /// Check a text.
+    Lint {
+        /// The text.
+        text: String,
+        /// Context.
+        #[serde(default)]
+        options: LintOptions,
+    },
+    /// A content script could not instantiate WebAssembly on this origin (page CSP).
+    WasmRefused {
+        /// The page's origin.
+        origin: String,
+        /// The error it saw.
+        #[serde(default)]
+        error: String,
+    },
+    /// Origins where WebAssembly was refused.
+    WasmStatus,
+}
+
+/// A store document with its write revision, as kept in `chrome.storage.local`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revisioned {
+    /// Incremented on every write.
+    pub rev: u64,
+    /// The data.
+    pub store: Store,
+}
+
+/// Turns a store-changing request's outcome into the reply object.
+pub fn ok(extra: Value) -> Value {
+    let mut reply = serde_json::Map::new();
+    reply.insert("ok".into(), Value::Bool(true));
+    if let Value::Object(m) = extra {
+        reply.extend(m);
+    }
+    Value::Object(reply)
+}
+
+/// The reply for a refused request.
+pub fn error(message: impl Into<String>) -> Value {
+    serde_json::json!({ "ok": false, "error": message.into() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_decode_from_the_documented_json() {
+        let r: Request =
+            serde_json::from_str(r#"{"type":"import","store":{"version":1}}"#).unwrap();
+        assert!(matches!(r, Request::Import { .. }));
+        let r: Request = serde_json::from_str(r#"{"type":"export"}"#).unwrap();
+        assert_eq!(r, Request::Export);
+        assert!(serde_json::from_str::<Request>(r#"{"type":"explode"}"#).is_err());
+    }
+
+    #[test]
+    fn replies_have_ok_flags() {
+        assert_eq!(
+            ok(serde_json::json!({"n": 1})),
+            serde_json::json!({"ok": true, "n": 1})
+        );
+        assert_eq!(
+            error("bad"),
+            serde_json::json!({"ok": false, "error": "bad"})
+        );
+    }
+}

@@ -1,0 +1,35 @@
+//! The WebAssembly JS API (SPEC §3.4): `lint`, `draft`, `schedule`, same JSON shapes as the CLI.
+
+use super::convert::{from_js, stringify, to_js};
+use crate::draft::DraftRequest;
+use crate::tone::LintOptions;
+use wasm_bindgen::prelude::*;
+
+/// `lint(text, options) -> Finding[]`.
+#[wasm_bindgen]
+pub fn lint(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options: LintOptions = if options.is_undefined() || options.is_null() {
+        LintOptions::default()
+    } else {
+        from_js(options, "options")?
+    };
+    to_js(&crate::tone::lint(text, &options))
+}
+
+/// `draft(store, request) -> Draft`.
+#[wasm_bindgen]
+pub fn draft(store: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
+    let store = crate::store::parse(&stringify(&store)?).map_err(|e| e.to_string())?;
+    let request: DraftRequest = from_js(request, "request")?;
+    let draft = crate::draft::draft(&store, &request).map_err(|e| e.to_string())?;
+    to_js(&draft)
+}
+
+/// `schedule(store, nowIso) -> Due[]`.
+#[wasm_bindgen]
+pub fn schedule(store: JsValue, now_iso: &str) -> Result<JsValue, JsValue> {
+    let store = crate::store::parse(&stringify(&store)?).map_err(|e| e.to_string())?;
+    let now = chrono::DateTime::parse_from_rfc3339(now_iso)
+        .map_err(|e| format!("nowIso: not an RFC 3339 time ({e})"))?;
+    to_js(&crate::schedule::schedule(&store, now))
+}

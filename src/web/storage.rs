@@ -1,0 +1,162 @@
+//! The store in `chrome.storage.local`: versioned read-modify-write, corrupt data kept aside.
+//!
+//! Keys: `store` (the v1 JSON text), `rev` (write revision), `store.backup.<ms>` (a document that
+//! could not be read, kept verbatim), `storeProblem` (what went wrong, for the popup).
+
+use super::chrome;
+use crate::model::Store;
+use crate::protocol::Revisioned;
+use js_sys::{Object, Reflect};
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+
+const KEY_STORE: &str = "store";
+const KEY_REV: &str = "rev";
+const KEY_PROBLEM: &str = "storeProblem";
+const MAX_ATTEMPTS: usize = 5;
+
+thread_local! {
+    /// Tail of the chain of writes in this context: each write waits for the one before.
+    static WRITE_CHAIN: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+fn storage_error(e: JsValue) -> String {
+    let text = chrome::error_text(&e);
+    if text.to_ascii_lowercase().contains("quota") {
+        format!("Browser storage is full ({text}). Export your data, then remove old interviews.")
+    } else {
+        format!("Browser storage failed: {text}")
+    }
+}
+
+/// Reads the store. A document that does not parse is moved to a backup key, reported under
+/// `storeProblem`, and an empty store is returned in its place.
+pub async fn load() -> Result<Revisioned, String> {
+    let keys = js_sys::Array::of2(&KEY_STORE.into(), &KEY_REV.into());
+    let items = chrome::storage_get(&keys).await.map_err(storage_error)?;
+    let rev = get(&items, KEY_REV).as_f64().unwrap_or(0.0) as u64;
+    let raw = get(&items, KEY_STORE);
+    let Some(text) = raw.as_string() else {
+        if raw.is_undefined() || raw.is_null() {
+            return Ok(Revisioned {
+                rev,
+                store: Store::default(),
+            });
+        }
+        return set_aside(
+            format!("{raw:?}"),
+            "the stored value is not JSON text".into(),
+            rev,
+        )
+        .await;
+    };
+    match crate::store::parse(&text) {
+        Ok(store) => Ok(Revisioned { rev, store }),
+        Err(e) => set_aside(text, e.to_string(), rev).await,
+    }
+}
+
+async fn set_aside(text: String, problem: String, rev: u64) -> Result<Revisioned, String> {
+    let backup_key = format!("store.backup.{}", js_sys::Date::now() as u64);
+    let report = serde_json::json!({ "backupKey": backup_key, "error": problem }).to_string();
+    chrome::storage_set(&object(&[
+        (&backup_key, JsValue::from_str(&text)),
+        (KEY_PROBLEM, JsValue::from_str(&report)),
+    ]))
+    .await
+    .map_err(storage_error)?;
+    chrome::storage_remove(&JsValue::from_str(KEY_STORE))
+        .await
+        .map_err(storage_error)?;
+    Ok(Revisioned {
+        rev,
+        store: Store::default(),
+    })
+}
+
+/// The last storage problem (a corrupt document set aside), if any, as JSON text.
+pub async fn problem() -> Result<Option<String>, String> {
+    let items = chrome::storage_get(&JsValue::from_str(KEY_PROBLEM))
+        .await
+        .map_err(storage_error)?;
+    Ok(get(&items, KEY_PROBLEM).as_string())
+}
+
+/// Applies `change` to the stored data and writes it back with the next revision. Writes in
+/// this context are queued; a revision that moved underneath (another writer) means re-reading
+/// and re-applying, so no update is lost. `change` returns the value handed back to the caller.
+pub async fn update<T>(
+    mut change: impl FnMut(&mut Store) -> Result<T, String>,
+) -> Result<T, String> {
+    let (turn, done) = next_turn();
+    let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+    let result = update_unqueued(&mut change).await;
+    if let Some(done) = done {
+        let _ = done.call0(&JsValue::UNDEFINED);
+    }
+    result
+}
+
+async fn update_unqueued<T>(
+    change: &mut impl FnMut(&mut Store) -> Result<T, String>,
+) -> Result<T, String> {
+    for _ in 0..MAX_ATTEMPTS {
+        let Revisioned { rev, mut store } = load().await?;
+        let out = change(&mut store)?;
+        let current = chrome::storage_get(&JsValue::from_str(KEY_REV))
+            .await
+            .map_err(storage_error)?;
+        if get(&current, KEY_REV).as_f64().unwrap_or(0.0) as u64 != rev {
+            continue;
+        }
+        let text = crate::store::to_json(&store);
+        chrome::storage_set(&object(&[
+            (KEY_STORE, JsValue::from_str(&text)),
+            (KEY_REV, JsValue::from_f64((rev + 1) as f64)),
+        ]))
+        .await
+        .map_err(storage_error)?;
+        return Ok(out);
+    }
+    Err("The data kept changing while saving; please try again.".into())
+}
+
+/// Takes a place in the write queue: a promise to await before writing, and the function that
+/// lets the next writer go.
+fn next_turn() -> (js_sys::Promise, Option<js_sys::Function>) {
+    let mut release: Option<js_sys::Function> = None;
+    let mine = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
+    let previous = WRITE_CHAIN.with(|c| c.borrow_mut().replace(mine));
+    let turn = previous.unwrap_or_else(|| js_sys::Promise::resolve(&JsValue::UNDEFINED));
+    (turn, release)
+}
+
+/// Reads a value stored under `key` (extension settings such as refused origins).
+pub async fn get_json(key: &str) -> Result<Option<serde_json::Value>, String> {
+    let items = chrome::storage_get(&JsValue::from_str(key))
+        .await
+        .map_err(storage_error)?;
+    Ok(get(&items, key)
+        .as_string()
+        .and_then(|s| serde_json::from_str(&s).ok()))
+}
+
+/// Stores a JSON value under `key`.
+pub async fn set_json(key: &str, value: &serde_json::Value) -> Result<(), String> {
+    chrome::storage_set(&object(&[(key, JsValue::from_str(&value.to_string()))]))
+        .await
+        .map_err(storage_error)?;
+    Ok(())
+}

@@ -1,0 +1,77 @@
+// Foundation: the one WASM module loads in the worker, the popup and content scripts, and a page
+// that refuses WebAssembly degrades quietly.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, extensionPage, send, openFixture, median } from '../lib/harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+test('the service worker instantiates the WASM and answers a runtime message', async () => {
+  const page = await extensionPage(env);
+  const reply = await send(page, { type: 'ping' });
+  assert.equal(reply.ok, true);
+  assert.match(reply.version, /^\d+\.\d+\.\d+$/);
+  const bad = await send(page, { type: 'no-such-message' });
+  assert.equal(bad.ok, false);
+  assert.match(bad.error, /bad request/);
+  await page.close();
+});
+
+test('the popup page instantiates the WASM and renders', async () => {
+  const page = await extensionPage(env);
+  await page.locator('#app[data-ready="true"]').waitFor();
+  assert.equal(await page.locator('h1').first().textContent(), 'Interview Follow-Up');
+  await page.close();
+});
+
+test('a content script on Gmail (Gmail-like CSP with Trusted Types) marks the editor', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  const editor = page.locator('[g_editable="true"]');
+  await page.locator('[data-followup-compose="gmail"]').waitFor();
+  assert.equal(await editor.getAttribute('data-followup-compose'), 'gmail');
+  const ui = await page.evaluate(() => {
+    const host = document.querySelector('[data-followup-ui]');
+    return host && { open: !!host.shadowRoot, actions: [...host.shadowRoot.querySelectorAll('[data-action]')].map((b) => b.dataset.action) };
+  });
+  assert.deepEqual(ui, { open: true, actions: ['insert-draft', 'open-findings'] });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page whose CSP refuses WebAssembly stays untouched and the worker knows', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'popup-compose', 'strict');
+  const ext = await extensionPage(env);
+  let status;
+  for (let i = 0; i < 100; i++) {
+    status = await send(ext, { type: 'wasm-status' });
+    if (status.refused?.['https://mail.google.com']) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(status.refused['https://mail.google.com'], `worker was not told: ${JSON.stringify(status)}`);
+  assert.match(status.refused['https://mail.google.com'].error, /WebAssembly|Compile|wasm|Content Security/i);
+  assert.equal(await page.locator('[data-followup-compose]').count(), 0);
+  assert.equal(await page.locator('[data-followup-ui]').count(), 0);
+  assert.deepEqual(errors, []);
+  await ext.close();
+  await page.close();
+});
+
+test('WASM instantiate time in the content script (reported, not asserted)', async () => {
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const { page } = await openFixture(env, 'gmail', 'popup-compose');
+    await page.locator('[data-followup-compose="gmail"]').waitFor();
+    // The loader measures import() + instantiate; the page shares the performance timeline.
+    times.push(await page.evaluate(() => performance.getEntriesByName('followup:instantiate')[0]?.duration));
+    await page.close();
+  }
+  assert.ok(times.every((t) => typeof t === 'number' && t > 0), `no measure: ${times}`);
+  console.log(`content script import+instantiate, median of ${times.length}: ${median(times).toFixed(1)} ms ` +
+    `(min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; budget 30 ms)`);
+});
+
+test('no request left the browser', () => {
+  assert.deepEqual(env.stray, []);
+});
