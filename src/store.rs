@@ -1,28 +1,84 @@
 //! Store format v1: parsing with path-named errors, validation, migration, and edit operations.
 //!
-//! INTERFACE (stable): [`parse`], [`to_json`], [`StoreError`]. Implementation in progress (issue 3).
+//! INTERFACE (stable): [`parse`], [`to_json`], [`StoreError`].
+//!
+//! Parsing runs in three steps, so each can say precisely what is wrong:
+//! 1. the text becomes a JSON tree (syntax errors and duplicate keys, with their path),
+//! 2. [`migrate`] brings an older `version` up to [`CURRENT_VERSION`],
+//! 3. the tree becomes a [`Store`] ([`from_value`]): types, enum values, dates, then the rules
+//!    that span fields (unique ids, events naming known interviewers), see [`validate`].
+//!
+//! ```
+//! let err = followup::store::parse(r#"{"version": 1, "interviews": [
+//!     {"id": "a", "company": "Acme", "role": "PM", "at": "next Tuesday"}]}"#).unwrap_err();
+//! assert_eq!(err.path, "interviews[0].at");
+//! assert!(err.to_string().starts_with("interviews[0].at: not an RFC 3339 time"));
+//! ```
+
+mod edit;
+mod migrate;
+mod read;
+mod validate;
 
 use crate::model::Store;
+
+pub use migrate::{migrate, Migration, CURRENT_VERSION};
+pub use read::from_value;
+pub use validate::validate;
 
 /// Why a store document was refused; the message names the JSON path.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{path}: {message}")]
 pub struct StoreError {
-    /// JSON path, e.g. `interviews[2].at`.
+    /// JSON path, e.g. `interviews[2].at` (`.` for the whole document).
     pub path: String,
     /// What is wrong there.
     pub message: String,
 }
 
+impl StoreError {
+    /// An error at `path`; control characters are escaped so the message stays on one line.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> StoreError {
+        let path = one_line(path.into());
+        StoreError {
+            path: if path.is_empty() { ".".into() } else { path },
+            message: one_line(message.into()),
+        }
+    }
+}
+
+fn one_line(s: String) -> String {
+    if s.chars().any(char::is_control) {
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    } else {
+        s
+    }
+}
+
 /// Parses and validates a store document (any supported version, migrated to the current one).
 pub fn parse(json: &str) -> Result<Store, StoreError> {
-    serde_json::from_str(json).map_err(|e| StoreError {
-        path: ".".into(),
-        message: e.to_string(),
-    })
+    from_value(read::json_tree(json)?)
 }
 
 /// Serialises a store as pretty JSON.
 pub fn to_json(store: &Store) -> String {
+    // Serialising these types cannot fail: every map key is a string.
     serde_json::to_string_pretty(store).unwrap_or_default()
+}
+
+impl TryFrom<serde_json::Value> for Store {
+    type Error = StoreError;
+
+    /// The same checks as [`parse`], for callers that already hold a JSON tree.
+    fn try_from(value: serde_json::Value) -> Result<Store, StoreError> {
+        from_value(value)
+    }
 }
