@@ -1,11 +1,32 @@
 //! Follow-up policy (SPEC §4.1): what is due when. Pure: no browser types.
 //!
 //! INTERFACE (stable, used by web/ and the CLI): [`schedule`], [`Due`], [`Status`].
-//! Implementation in progress (issue 3).
+//!
+//! - [`calendar`]: business days and US federal holidays,
+//! - `policy`: the rules that turn an interview and its events into open items,
+//! - [`ics`]: the same items as an RFC 5545 calendar.
+//!
+//! ```
+//! let store = followup::store::parse(r#"{"version": 1, "interviews": [{"id": "acme",
+//!     "company": "Acme", "role": "PM", "at": "2026-11-20T14:00:00-05:00",
+//!     "interviewers": [{"id": "dana", "name": "Dana Lee"}]}]}"#).unwrap();
+//! let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T16:00:00-05:00").unwrap();
+//! let items = followup::schedule::schedule(&store, now);
+//! assert_eq!(items[0].kind, followup::model::Kind::ThankYou);
+//! assert_eq!(items[0].due.to_rfc3339(), "2026-11-21T14:00:00-05:00");
+//! assert_eq!(items[0].status, followup::schedule::Status::Due);
+//! ```
+
+pub mod calendar;
+pub mod ics;
+mod policy;
+pub mod sample;
 
 use crate::model::{string_enum, Kind, Store};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+
+pub use policy::{plan, Planned};
 
 string_enum! {
     /// Where an item stands relative to now.
@@ -36,8 +57,7 @@ pub struct Due {
     pub reason: String,
 }
 
-/// Every open item of every interview, soonest first.
+/// Every open item of every interview, soonest first (ties keep store order).
 pub fn schedule(store: &Store, now: DateTime<FixedOffset>) -> Vec<Due> {
-    let _ = (store, now);
-    Vec::new()
+    plan(store, now).into_iter().map(|p| p.item).collect()
 }
