@@ -12,7 +12,12 @@ use serde_json::{Map, Value};
 pub type Extra = Map<String, Value>;
 
 /// The whole store: profile plus every tracked interview.
+///
+/// Deserialising goes through [`crate::store::from_value`], so every serde path (JSON,
+/// serde-wasm-bindgen, …) gets the same validation and path-named errors as
+/// [`crate::store::parse`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "serde_json::Value")]
 pub struct Store {
     /// Format version; this build writes 1.
     pub version: u32,

@@ -16,9 +16,28 @@ use std::fmt;
 pub(crate) fn json_tree(text: &str) -> Result<Value, StoreError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let tree = serde_path_to_error::deserialize::<_, StrictValue>(&mut de)
-        .map_err(|e| StoreError::new(e.path().to_string(), e.inner().to_string()))?;
+        .map_err(|e| StoreError::new(known_path(e.path()), e.inner().to_string()))?;
     de.end().map_err(|e| StoreError::new(".", e.to_string()))?;
     Ok(tree.0)
+}
+
+/// The path as far as it is known (an object key still being read shows as nothing, not `?`).
+fn known_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
 }
 
 /// A JSON value whose objects have no repeated keys.
