@@ -2,7 +2,7 @@
 //! (SPEC §3.5). Pure serde types: the worker decodes a [`Request`], the core answers it.
 
 use crate::draft::DraftRequest;
-use crate::model::Store;
+use crate::model::{Channel, Kind, Store};
 use crate::tone::LintOptions;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -36,6 +36,64 @@ pub enum Request {
         #[serde(default)]
         options: LintOptions,
     },
+    /// Add an interview, or replace the one with the same id.
+    UpsertInterview {
+        /// The interview, store-format v1 JSON.
+        interview: Value,
+    },
+    /// Remove an interview by id.
+    RemoveInterview {
+        /// Interview id.
+        id: String,
+    },
+    /// Record an event (`sent` or `reply`) on an interview.
+    Record {
+        /// Interview id.
+        interview: String,
+        /// The event, store-format v1 JSON.
+        event: Value,
+    },
+    /// Replace the profile (name, email, phone, signature, holidays).
+    Settings {
+        /// The profile, store-format v1 JSON.
+        profile: Value,
+    },
+    /// Hide an open item until a time (default: one day from now).
+    Snooze {
+        /// Interview id.
+        interview: String,
+        /// Interviewer id, for per-person items.
+        #[serde(default)]
+        interviewer: Option<String>,
+        /// Item kind.
+        kind: Kind,
+        /// Until when (RFC 3339); one day from now when absent.
+        #[serde(default)]
+        until: Option<String>,
+    },
+    /// Open follow-ups as an `.ics` calendar text.
+    Ics {
+        /// Now (RFC 3339); the current time when absent.
+        #[serde(default)]
+        now: Option<String>,
+    },
+    /// Open a ready Gmail compose (email) or the LinkedIn profile for an item ("Write it").
+    Open {
+        /// Interview id.
+        interview: String,
+        /// Interviewer id; the primary one when absent.
+        #[serde(default)]
+        interviewer: Option<String>,
+        /// Kind of message.
+        kind: Kind,
+        /// Channel (email opens Gmail, linkedin the profile).
+        #[serde(default)]
+        channel: Channel,
+    },
+    /// Delete every interview and the profile (the popup confirms first).
+    DeleteAll,
+    /// A stored document that could not be read and was set aside, if any.
+    Problem,
     /// A content script could not instantiate WebAssembly on this origin (page CSP).
     WasmRefused {
         /// The page's origin.

@@ -77,6 +77,15 @@ async fn handle(request: Request) -> Result<Value, String> {
             storage::set_json(KEY_REFUSED, &refused).await?;
             Ok(ok(json!({})))
         }
+        Request::UpsertInterview { .. }
+        | Request::RemoveInterview { .. }
+        | Request::Record { .. }
+        | Request::Settings { .. }
+        | Request::Snooze { .. }
+        | Request::Ics { .. }
+        | Request::Open { .. }
+        | Request::DeleteAll
+        | Request::Problem => Err("not available yet".into()),
         Request::WasmStatus => {
             let refused = storage::get_json(KEY_REFUSED)
                 .await?
