@@ -1,11 +1,50 @@
 //! Draft composer (SPEC §4.2). Pure: no browser types.
 //!
 //! INTERFACE (stable, used by web/ and the CLI): [`draft`], [`DraftRequest`], [`Draft`],
-//! [`DraftError`]. Implementation in progress (issue 5).
+//! [`DraftError`].
+//!
+//! How a draft is made: `context` turns the store into words for one interviewer, a module per
+//! kind (`thank_you`, `status_check`, …) writes the `content`, and `channel` shapes it
+//! for email, LinkedIn, a connection note or a call plan. Sentence phrasings come from banks in
+//! the kind modules; `phrases` picks one per slot from a stable hash of the interview id and
+//! the slot, offset by the interviewer's position, so colleagues get different sentences and the
+//! same input always gives the same draft.
+//!
+//! Length rules: the thank-you email counts 60–180 words from the greeting to the last
+//! paragraph (the sign-off and signature are the user's own and not counted); status checks and
+//! nudges stay within 120 words including the signature.
+//!
+//! ```
+//! use followup::draft::{draft, DraftRequest};
+//! use followup::model::{Channel, Kind};
+//! let store = followup::store::parse(r#"{"version": 1, "interviews": [{"id": "acme",
+//!     "company": "Acme", "role": "Analyst", "at": "2026-11-20T14:00:00-05:00",
+//!     "interviewers": [{"id": "dana", "name": "Dana Lee"}]}]}"#).unwrap();
+//! let request = DraftRequest { interview: "acme".into(), interviewer: None,
+//!     kind: Kind::ThankYou, channel: Channel::Email, now: None };
+//! let draft = draft(&store, &request).unwrap();
+//! assert!(draft.body.starts_with("Dear Dana,"));
+//! ```
+
+mod additional_info;
+mod channel;
+mod content;
+mod context;
+mod next_steps;
+mod notes;
+mod nudge;
+mod personal;
+mod phrases;
+mod positive_reply;
+mod rejection_reply;
+mod status_check;
+mod thank_you;
 
 use crate::model::{Channel, Kind, Store};
-use crate::tone::Finding;
+use crate::tone::{self, Finding, LintOptions};
 use chrono::{DateTime, FixedOffset};
+use content::{Content, Missing};
+use context::Context;
 use serde::{Deserialize, Serialize};
 
 /// What to write.
@@ -62,8 +101,84 @@ pub enum DraftError {
     NotDraftable(Kind),
 }
 
-/// Writes the draft asked for.
+/// Writes the draft asked for and checks its wording.
+///
+/// The interviewer is `request.interviewer`, else the primary (or first) one; an interview that
+/// lists nobody still gets a draft, addressed without a name. The findings are those of
+/// [`crate::tone::lint`] (with the drafts for the other interviewers of the interview as
+/// `others`), followed by `suggestion`-level hints for details the store lacks.
 pub fn draft(store: &Store, request: &DraftRequest) -> Result<Draft, DraftError> {
-    let _ = store;
-    Err(DraftError::UnknownInterview(request.interview.clone()))
+    if !Kind::DRAFTABLE.contains(&request.kind) {
+        return Err(DraftError::NotDraftable(request.kind));
+    }
+    let interview = store
+        .interviews
+        .iter()
+        .find(|i| i.id == request.interview)
+        .ok_or_else(|| DraftError::UnknownInterview(request.interview.clone()))?;
+    let rank = match &request.interviewer {
+        Some(id) => interview
+            .interviewers
+            .iter()
+            .position(|i| &i.id == id)
+            .ok_or_else(|| DraftError::UnknownInterviewer {
+                interview: interview.id.clone(),
+                interviewer: id.clone(),
+            })?,
+        None => interview
+            .interviewers
+            .iter()
+            .position(|i| i.primary)
+            .unwrap_or(0),
+    };
+    let write = |rank: usize| {
+        let ctx = Context::new(
+            &store.profile,
+            interview,
+            rank,
+            request.kind,
+            request.channel,
+            request.now,
+        );
+        channel::render(&ctx, compose(&ctx))
+    };
+    let written = write(rank);
+    let others = (0..interview.interviewers.len())
+        .filter(|&other| other != rank)
+        .map(|other| write(other).body)
+        .collect();
+    let options = LintOptions {
+        kind: Some(request.kind),
+        channel: request.channel,
+        subject: written.subject.clone(),
+        to: interview
+            .interviewers
+            .get(rank)
+            .map(|i| i.name.trim().to_string())
+            .filter(|n| !n.is_empty()),
+        others,
+    };
+    let mut findings = tone::lint(&written.body, &options);
+    findings.extend(written.missing.iter().map(Missing::finding));
+    Ok(Draft {
+        kind: request.kind,
+        channel: request.channel,
+        subject: written.subject,
+        body: written.body,
+        to: written.to,
+        findings,
+    })
+}
+
+/// The content for the context's kind (`move-on` never reaches here).
+fn compose(ctx: &Context) -> Content {
+    match ctx.kind {
+        Kind::ThankYou => thank_you::write(ctx),
+        Kind::AdditionalInfo => additional_info::write(ctx),
+        Kind::NextSteps => next_steps::write(ctx),
+        Kind::StatusCheck => status_check::write(ctx),
+        Kind::Nudge | Kind::MoveOn => nudge::write(ctx),
+        Kind::RejectionReply => rejection_reply::write(ctx),
+        Kind::PositiveReply => positive_reply::write(ctx),
+    }
 }

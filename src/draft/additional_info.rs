@@ -1,0 +1,140 @@
+//! Additional information: sends what was promised in the interview, or adds something the
+//! candidate did not get to say.
+
+use super::content::{Content, Missing};
+use super::context::Context;
+
+const SENDING: &[&str] = &[
+    "Thank you again for {meet_me} {day} about the {role} role. As promised, I am sending {promised}.",
+    "Following up on our conversation {day} about the {role} position, I have included {promised}, as I said I would.",
+    "As I mentioned when we spoke {day}, I wanted to share {promised} for the {role} role.",
+    "Thank you once more for your time {day}. Here, as promised, is {promised} for the {role} role.",
+];
+
+const ADDING: &[&str] = &[
+    "Thank you again for {meet_me} {day} about the {role} role. Thinking over our conversation, I wanted to add a little more about my background.",
+    "Since our conversation {day} about the {role} position, I realised there was one part of my experience I did not cover well.",
+    "After we spoke {day} about the {role} role, I wanted to follow up with one point I did not get to make.",
+    "Thank you once more for your time {day}. I wanted to add something I did not mention about my fit for the {role} role.",
+];
+
+const SKILL_NOTE: &[&str] = &[
+    "My recent work has leaned heavily on {skills}, which I think bears directly on what the team needs.",
+    "In particular, I have built real depth in {skills}, and I would like you to have that in view.",
+    "Much of what I do day to day involves {skills}, and it seems close to what the team is looking for.",
+    "I have spent a good part of the last few years on {skills}, and I expect that to be useful in this role.",
+];
+
+const LINK_TOPIC: &[&str] = &[
+    "I hope it adds useful context to our discussion of {topic}.",
+    "Given what you said about {topic}, I thought it would be helpful to have.",
+    "It should give a fuller picture of how I would approach {topic}.",
+    "I had our conversation about {topic} in mind when putting it together.",
+];
+
+const LINK_NONE: &[&str] = &[
+    "I hope it gives a fuller picture of how I work.",
+    "I thought it would be helpful to have it alongside my application.",
+    "I hope it is useful as you consider my application.",
+    "It should round out what we covered in the interview.",
+];
+
+const CLOSING: &[&str] = &[
+    "Please let me know if anything else would help. I remain very interested in joining {company}.",
+    "If there is anything more I can share, I would be glad to. I am still very enthusiastic about the role.",
+    "I am happy to provide anything further you need, and I look forward to the next steps with {company}.",
+    "Do let me know if you have any questions. I am excited about the opportunity and grateful for your time.",
+];
+
+const NOTES: &[&str] = &[
+    "thank you again for {meet_me} {day} about the {role} role{at_company}. As promised, I am sending {promised}; I hope it is helpful.",
+    "following up on our conversation {day} about the {role} role{at_company}: here is {promised}, as I promised.",
+    "as mentioned {day}, I wanted to share {promised} for the {role} role{at_company}. Thank you again for your time.",
+];
+
+const NOTES_SHORT: &[&str] = &[
+    "thank you again for your time {day}. As promised, I am sending {promised}.",
+    "following up on our conversation {day}: here is {promised}, as promised.",
+];
+
+const NOTES_NONE: &[&str] = &[
+    "thank you again for {meet_me} {day} about the {role} role{at_company}. I wanted to add a note about my experience with {skills}.",
+    "thank you again for your time {day}. I would be glad to share more about my background for the {role} role{at_company}.",
+];
+
+/// Writes an additional-information message.
+pub fn write(ctx: &Context) -> Content {
+    let promised = ctx.promised();
+    let mut c = Content::default();
+    let topic_link = if ctx.topic(0).is_some() {
+        ctx.say("link", LINK_TOPIC)
+    } else {
+        c.lacks(ctx.missing_topic());
+        ctx.say("link", LINK_NONE)
+    };
+    if promised.is_empty() {
+        c.lacks(Missing::Promised(ctx.name_or("your interviewer")));
+        c.subjects = vec![
+            ctx.fill("Following up on the {role} interview"),
+            ctx.fill("Following up — {company} interview"),
+            "Following up on our conversation".to_string(),
+        ];
+        c.para(ctx.say("opening", ADDING));
+        if ctx.skills(1).is_empty() {
+            c.lacks(Missing::Skills);
+            c.para(
+                "I am very interested in the role, and I would be glad to walk you through any part of my experience in more detail."
+                    .to_string(),
+            );
+        } else {
+            c.para(ctx.say("skill-note", SKILL_NOTE));
+        }
+    } else {
+        c.lacks(Missing::Attach(promised.clone()));
+        c.subjects = vec![
+            ctx.fill("Following up — {role} interview"),
+            ctx.fill("Following up — {company} interview"),
+            "Following up on our conversation".to_string(),
+        ];
+        c.para(format!("{} {topic_link}", ctx.say("opening", SENDING)));
+    }
+    c.para(ctx.say("closing", CLOSING));
+
+    c.notes = if promised.is_empty() {
+        super::notes::variants(ctx, "note", &[NOTES_NONE])
+    } else {
+        super::notes::variants(ctx, "note", &[NOTES, NOTES_SHORT])
+    };
+
+    c.call.purpose = "follow-up call".to_string();
+    c.call.opener = super::notes::call_opener(
+        ctx,
+        "Thank you again for {meet_me} {day} about the {role} role; I wanted to follow up on one thing.",
+    );
+    if promised.is_empty() {
+        c.call.points = vec![
+            "Explain the point you did not get to make in the interview, in two or three sentences.".to_string(),
+            if ctx.skills(1).is_empty() {
+                "Give one concrete example from your work that fits the role.".to_string()
+            } else {
+                ctx.fill("Give one concrete example of your work with {skills}.")
+            },
+        ];
+    } else {
+        c.call.points = vec![
+            ctx.fill("Say that you are sending {promised} by email today."),
+            "Offer to walk them through it if that would help.".to_string(),
+        ];
+    }
+    if ctx.topic(0).is_some() {
+        c.call
+            .points
+            .push(ctx.fill("Tie it back to what {name} said about {topic}."));
+    }
+    c.call
+        .points
+        .push("Ask whether there is anything else they need from you.".to_string());
+    c.call.close = ctx
+        .fill("Thank you{comma_name}. I appreciate your time and look forward to the next steps.");
+    c
+}

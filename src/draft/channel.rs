@@ -1,0 +1,262 @@
+//! Channels shape one [`Content`] into what is sent: an email with subject and signature, a
+//! LinkedIn message (≤ 1,000 characters), a connection note (≤ 300), or a call plan.
+
+use super::content::{Content, Missing};
+use super::context::Context;
+use super::phrases::SIGN_OFFS;
+use crate::model::Channel;
+use crate::text::word_count;
+
+/// Longest LinkedIn message, in UTF-16 code units (what the site counts).
+pub const LINKEDIN_MAX: usize = 1000;
+/// Longest LinkedIn connection-request note, in UTF-16 code units.
+pub const NOTE_MAX: usize = 300;
+/// Subject length bounds, in words.
+pub const SUBJECT_WORDS: std::ops::RangeInclusive<usize> = 3..=8;
+
+/// What a channel produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// Subject (email only).
+    pub subject: Option<String>,
+    /// The text to send (or the call plan).
+    pub body: String,
+    /// Email address, profile URL or name of the recipient.
+    pub to: Option<String>,
+    /// Details that were missing (from the content and the channel).
+    pub missing: Vec<Missing>,
+}
+
+/// Shapes `content` for `ctx.channel`.
+pub fn render(ctx: &Context, content: Content) -> Rendered {
+    let mut missing = content.missing.clone();
+    if ctx.address.is_none() {
+        missing.insert(0, Missing::RecipientName);
+    }
+    let who = ctx.name_or("your interviewer");
+    let (subject, body, to) = match ctx.channel {
+        Channel::Email => {
+            let to = nonempty(ctx.interviewer.email.as_deref());
+            if to.is_none() {
+                missing.push(Missing::RecipientEmail(who));
+            }
+            let (body, lacks) = email(ctx, &content);
+            missing.extend(lacks);
+            (
+                Some(subject(&content)),
+                body,
+                to.or_else(|| ctx.full_name().map(str::to_string)),
+            )
+        }
+        Channel::Linkedin | Channel::LinkedinNote => {
+            let to = nonempty(ctx.interviewer.linkedin.as_deref());
+            if to.is_none() {
+                missing.push(Missing::RecipientLinkedin(who));
+            }
+            let body = if ctx.channel == Channel::Linkedin {
+                linkedin(ctx, &content)
+            } else {
+                note(ctx, &content)
+            };
+            (
+                None,
+                body,
+                to.or_else(|| ctx.full_name().map(str::to_string)),
+            )
+        }
+        Channel::Phone => (
+            None,
+            call_plan(ctx, &content),
+            ctx.full_name().map(str::to_string),
+        ),
+    };
+    // Short forms leave out the parts those hints are about.
+    match ctx.channel {
+        Channel::LinkedinNote => missing.retain(|m| {
+            matches!(
+                m,
+                Missing::RecipientName
+                    | Missing::Topic(_)
+                    | Missing::Promised(_)
+                    | Missing::RecipientLinkedin(_)
+            )
+        }),
+        Channel::Phone => missing.retain(|m| !matches!(m, Missing::Attach(_))),
+        Channel::Email | Channel::Linkedin => {}
+    }
+    let signed =
+        ctx.channel == Channel::Email && nonempty(ctx.profile.signature.as_deref()).is_some();
+    if ctx.my_name().is_none() && !signed {
+        missing.push(Missing::CandidateName);
+    }
+    Rendered {
+        subject,
+        body,
+        to,
+        missing,
+    }
+}
+
+fn nonempty(value: Option<&str>) -> Option<String> {
+    value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+/// The first subject candidate of 3–8 words (the last one otherwise).
+fn subject(content: &Content) -> String {
+    content
+        .subjects
+        .iter()
+        .find(|s| SUBJECT_WORDS.contains(&word_count(s)))
+        .or(content.subjects.last())
+        .cloned()
+        .unwrap_or_else(|| "Following up on our conversation".to_string())
+}
+
+fn greeting(ctx: &Context, informal: &str) -> String {
+    match &ctx.address {
+        Some(a) if a.formal => format!("Dear {},", a.name),
+        Some(a) => format!("{informal} {},", a.name),
+        None => "Hello,".to_string(),
+    }
+}
+
+/// Email: greeting, paragraphs, sign-off, then the signature (or name and contact line).
+fn email(ctx: &Context, content: &Content) -> (String, Vec<Missing>) {
+    let mut lacks = Vec::new();
+    let mut parts = vec![greeting(ctx, "Dear")];
+    parts.extend(content.paragraphs.iter().cloned());
+    let mut sign = ctx.say("sign-off", SIGN_OFFS);
+    let signature = nonempty(ctx.profile.signature.as_deref());
+    match signature {
+        Some(signature) => {
+            sign.push('\n');
+            sign.push_str(&signature);
+        }
+        None => {
+            if let Some(name) = ctx.my_name() {
+                sign.push('\n');
+                sign.push_str(&name);
+            }
+            let contact: Vec<String> = [&ctx.profile.phone, &ctx.profile.email]
+                .into_iter()
+                .filter_map(|v| nonempty(v.as_deref()))
+                .collect();
+            if contact.is_empty() {
+                lacks.push(Missing::CandidateContact);
+            } else {
+                sign.push('\n');
+                sign.push_str(&contact.join(" · "));
+            }
+        }
+    }
+    parts.push(sign);
+    (parts.join("\n\n"), lacks)
+}
+
+/// LinkedIn message: the paragraphs, signed with the name, within 1,000 characters.
+fn linkedin(ctx: &Context, content: &Content) -> String {
+    let mut paras = content.paragraphs.clone();
+    let greeting = greeting(ctx, "Hi");
+    let mut sign = ctx.say("sign-off", SIGN_OFFS);
+    if let Some(name) = ctx.my_name() {
+        sign.push('\n');
+        sign.push_str(&name);
+    }
+    let join = |paras: &[String]| {
+        let mut parts = vec![greeting.clone()];
+        parts.extend(paras.iter().cloned());
+        parts.push(sign.clone());
+        parts.join("\n\n")
+    };
+    // Very long store values: drop middle paragraphs (keep the thanks and the closing line).
+    while utf16_len(&join(&paras)) > LINKEDIN_MAX && paras.len() > 2 {
+        paras.remove(paras.len() - 2);
+    }
+    truncate_words(&join(&paras), LINKEDIN_MAX)
+}
+
+/// Connection note: the richest candidate that fits 300 characters with the greeting.
+fn note(ctx: &Context, content: &Content) -> String {
+    let greetings = [greeting(ctx, "Hi"), "Hello,".to_string()];
+    for greeting in &greetings {
+        for text in &content.notes {
+            let candidate = format!("{greeting} {text}");
+            if utf16_len(&candidate) <= NOTE_MAX {
+                return candidate;
+            }
+        }
+    }
+    // Every candidate carried a store value too long for a note; this always fits.
+    "Hello, thank you for your time. I would be glad to stay in touch.".to_string()
+}
+
+/// Call plan: purpose line, opener, 3–5 talking points, close.
+fn call_plan(ctx: &Context, content: &Content) -> String {
+    let call = &content.call;
+    let mut who = ctx
+        .full_name()
+        .map_or_else(|| "your interviewer".to_string(), str::to_string);
+    if let Some(title) = ctx.title() {
+        who.push_str(&format!(" ({title})"));
+    }
+    let mut lines = vec![
+        format!(
+            "Call plan: {} — {who}, {}",
+            call.purpose,
+            ctx.interview.company.trim()
+        ),
+        String::new(),
+        format!("Opener: \"{}\"", call.opener),
+        String::new(),
+        "Talking points:".to_string(),
+    ];
+    lines.extend(call.points.iter().take(5).map(|p| format!("- {p}")));
+    lines.push(String::new());
+    lines.push(format!("Close: \"{}\"", call.close));
+    lines.join("\n")
+}
+
+/// Length as LinkedIn counts it (UTF-16 code units).
+pub fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// Cuts `text` at a word boundary so that it fits `max` UTF-16 units, ending with "…".
+fn truncate_words(text: &str, max: usize) -> String {
+    if utf16_len(text) <= max {
+        return text.to_string();
+    }
+    let mut end = 0;
+    let mut used = 0;
+    for (i, ch) in text.char_indices() {
+        used += ch.len_utf16();
+        if used > max.saturating_sub(1) {
+            break;
+        }
+        end = i + ch.len_utf8();
+    }
+    let cut = &text[..end];
+    let cut = cut
+        .rfind(char::is_whitespace)
+        .map_or(cut, |space| &cut[..space]);
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_respects_the_limit_and_words() {
+        let text = "alpha beta gamma delta";
+        assert_eq!(truncate_words(text, 100), text);
+        let cut = truncate_words(text, 12);
+        assert_eq!(cut, "alpha beta…");
+        assert!(utf16_len(&cut) <= 12);
+        let emoji = "😀😀😀 😀😀😀";
+        assert!(utf16_len(&truncate_words(emoji, 9)) <= 9);
+    }
+}

@@ -1,0 +1,217 @@
+//! Everything a kind needs to write for one interviewer: the store values in words, and the
+//! phrase chooser for that interviewer.
+
+use super::content::Missing;
+use super::personal::{self, Address};
+use super::phrases::{fill, Chooser};
+use crate::model::{Channel, Format, Interview, Interviewer, Kind, Profile};
+use chrono::{DateTime, Datelike, FixedOffset};
+
+/// The writing context for one draft.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    /// The interview.
+    pub interview: &'a Interview,
+    /// The recipient (an empty one when the interview lists nobody).
+    pub interviewer: Interviewer,
+    /// The candidate.
+    pub profile: &'a Profile,
+    /// Kind of message.
+    pub kind: Kind,
+    /// Channel.
+    pub channel: Channel,
+    /// Now, if known.
+    pub now: Option<DateTime<FixedOffset>>,
+    /// How to greet the recipient, if they have a name.
+    pub address: Option<Address>,
+    chooser: Chooser,
+    values: Vec<(&'static str, String)>,
+}
+
+impl<'a> Context<'a> {
+    /// Builds the context for the interviewer at `rank` (or nobody, when the list is empty).
+    pub fn new(
+        profile: &'a Profile,
+        interview: &'a Interview,
+        rank: usize,
+        kind: Kind,
+        channel: Channel,
+        now: Option<DateTime<FixedOffset>>,
+    ) -> Context<'a> {
+        let interviewer = interview
+            .interviewers
+            .get(rank)
+            .cloned()
+            .unwrap_or_default();
+        let address = personal::address(&interviewer.name);
+        let chooser = Chooser::new(&interview.id, rank);
+        let mut ctx = Context {
+            interview,
+            interviewer,
+            profile,
+            kind,
+            channel,
+            now,
+            address,
+            chooser,
+            values: Vec::new(),
+        };
+        ctx.values = ctx.base_values();
+        ctx
+    }
+
+    fn base_values(&self) -> Vec<(&'static str, String)> {
+        let iv = self.interview;
+        let (meet_me, meet_you) = match iv.format {
+            Some(Format::Phone) => ("speaking with me", "speaking with you"),
+            Some(Format::Onsite) => ("meeting with me", "meeting you in person"),
+            _ => ("meeting with me", "meeting you"),
+        };
+        let mut values = vec![
+            ("company", iv.company.trim().to_string()),
+            ("role", iv.role.trim().to_string()),
+            ("day", personal::day_phrase(iv.at, self.now)),
+            ("date", self.interview_date()),
+            ("meet_me", meet_me.to_string()),
+            ("meet_you", meet_you.to_string()),
+            ("name", self.name_or("them")),
+            (
+                "comma_name",
+                self.address
+                    .as_ref()
+                    .map_or_else(String::new, |a| format!(", {}", a.name)),
+            ),
+            ("me", self.my_name().unwrap_or_default()),
+        ];
+        if let Some(topic) = self.topic(0) {
+            values.push(("topic", topic.to_string()));
+        }
+        if let Some(topic) = self.topic(1) {
+            values.push(("topic2", topic.to_string()));
+        }
+        let skills = self.skills(2);
+        if !skills.is_empty() {
+            values.push(("skills", personal::join_list(&skills)));
+        }
+        let promised = self.promised();
+        if !promised.is_empty() {
+            values.push(("promised", promised));
+        }
+        if let Some(date) = iv.decision_by {
+            let this_year = self.now.map_or(iv.at.year(), |n| n.year());
+            let words = if date.year() == this_year {
+                date.format("%B %-d").to_string()
+            } else {
+                date.format("%B %-d, %Y").to_string()
+            };
+            values.push(("decision", words));
+        }
+        if let Some(title) = self.title() {
+            values.push(("title", title.to_string()));
+        }
+        values
+    }
+
+    /// The interview date in words without a preposition: "November 20".
+    fn interview_date(&self) -> String {
+        let this_year = self.now.map_or(self.interview.at.year(), |n| n.year());
+        personal::date_words(self.interview.at, this_year)
+    }
+
+    /// Fills a template with this draft's values.
+    pub fn fill(&self, template: &str) -> String {
+        let values: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(template, &values)
+    }
+
+    /// Fills a template with this draft's values plus `extra` ones.
+    pub fn fill_with(&self, template: &str, extra: &[(&str, &str)]) -> String {
+        let mut values: Vec<(&str, &str)> = extra.to_vec();
+        values.extend(self.values.iter().map(|(k, v)| (*k, v.as_str())));
+        fill(template, &values)
+    }
+
+    /// Picks this interviewer's phrasing for `slot` and fills it.
+    pub fn say(&self, slot: &str, bank: &[&str]) -> String {
+        self.fill(self.chooser.pick(slot, bank))
+    }
+
+    /// The chooser index for `slot` in a bank of `len`.
+    pub fn choice(&self, slot: &str, len: usize) -> usize {
+        self.chooser.index(slot, len)
+    }
+
+    /// The interviewer's `n`-th topic, if any.
+    pub fn topic(&self, n: usize) -> Option<&str> {
+        self.interviewer
+            .topics
+            .iter()
+            .map(|t| t.trim().trim_end_matches('.'))
+            .filter(|t| !t.is_empty())
+            .nth(n)
+    }
+
+    /// Up to `max` of the candidate's skills, best fit for this interviewer first.
+    pub fn skills(&self, max: usize) -> Vec<&str> {
+        personal::fitting_skills(
+            &self.interview.skills,
+            &self.interviewer,
+            self.chooser.rank(),
+            max,
+        )
+    }
+
+    /// The promised items as one phrase: "the portfolio link and two references"; empty if none.
+    pub fn promised(&self) -> String {
+        let items: Vec<String> = self
+            .interview
+            .promised
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| personal::promised_phrase(p))
+            .collect();
+        let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+        personal::join_list(&refs)
+    }
+
+    /// Whether a decision date was given.
+    pub fn has_decision(&self) -> bool {
+        self.interview.decision_by.is_some()
+    }
+
+    /// The interviewer's title, if set.
+    pub fn title(&self) -> Option<&str> {
+        self.interviewer
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+    }
+
+    /// How to address the recipient ("Dana", "Dr. Okafor"), or `fallback`.
+    pub fn name_or(&self, fallback: &str) -> String {
+        self.address
+            .as_ref()
+            .map_or_else(|| fallback.to_string(), |a| a.name.clone())
+    }
+
+    /// The recipient's full name, if any.
+    pub fn full_name(&self) -> Option<&str> {
+        Some(self.interviewer.name.trim()).filter(|n| !n.is_empty())
+    }
+
+    /// The candidate's full name, if set.
+    pub fn my_name(&self) -> Option<String> {
+        self.profile
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+    }
+
+    /// The missing-topic hint for this recipient.
+    pub fn missing_topic(&self) -> Missing {
+        Missing::Topic(self.name_or("your interviewer"))
+    }
+}

@@ -1,0 +1,112 @@
+//! Next steps: a short note asking what comes next, or, when a decision date was given, offering
+//! help until then instead of asking about timing again.
+
+use super::content::Content;
+use super::context::Context;
+
+const OPENING: &[&str] = &[
+    "Thank you again for {meet_me} {day} about the {role} role at {company}.",
+    "I hope you are well. I enjoyed our conversation {day} about the {role} position at {company}.",
+    "I am still thinking about our conversation {day} about the {role} role at {company}.",
+    "Thanks once more for your time {day} and for the conversation about the {role} role.",
+];
+
+const TOPIC: &[&str] = &[
+    "Learning about {topic} made me even more interested in the work.",
+    "What you shared about {topic} has stayed with me.",
+    "Our discussion of {topic} was a highlight for me.",
+    "I especially valued hearing about {topic}.",
+];
+
+const ASK: &[&str] = &[
+    "Could you tell me what the next steps in the process are, and roughly when I might expect to hear back?",
+    "I would appreciate knowing what the next stage looks like and the timeline you have in mind.",
+    "When convenient, could you share what happens next and when a decision is likely?",
+    "I would be grateful to know the next steps and the timing you expect for them.",
+];
+
+const KNOWN: &[&str] = &[
+    "I understand a decision is expected by {decision}. Until then, is there anything more I can share, such as references or work samples?",
+    "You mentioned that the team hopes to decide by {decision}. In the meantime, please let me know if anything from me would help.",
+    "I know a decision is planned for {decision}; if there is anything else you would like to see from me before then, I would be glad to send it.",
+    "Knowing you expect to decide by {decision}, I wanted to offer any further material that might help, such as references or examples of my work.",
+];
+
+const CLOSING: &[&str] = &[
+    "I remain very interested in the role. Thank you for your time.",
+    "I am still very enthusiastic about joining the team, and I appreciate your help.",
+    "Thank you, and I look forward to hearing from you.",
+    "I appreciate your time and remain excited about the opportunity.",
+];
+
+const NOTES: &[&str] = &[
+    "thank you again for {meet_me} {day} about the {role} role{at_company}. Could you share what the next steps are?",
+    "I enjoyed our conversation {day} about the {role} role{at_company}. I would appreciate knowing what comes next in the process.",
+];
+
+const NOTES_KNOWN: &[&str] = &[
+    "thank you again for {meet_me} {day} about the {role} role{at_company}. Before your decision on {decision}, please let me know if I can share anything else.",
+    "I enjoyed our conversation {day} about the {role} role{at_company}. If anything from me would help before {decision}, I would be glad to send it.",
+];
+
+/// Writes a next-steps message.
+pub fn write(ctx: &Context) -> Content {
+    let mut c = Content {
+        subjects: vec![
+            ctx.fill("Next steps — {role} role"),
+            ctx.fill("Next steps — {company}"),
+            "Next steps after our interview".to_string(),
+        ],
+        ..Content::default()
+    };
+    let mut opening = ctx.say("opening", OPENING);
+    if ctx.topic(0).is_some() {
+        opening.push(' ');
+        opening.push_str(&ctx.say("topic", TOPIC));
+    } else {
+        c.lacks(ctx.missing_topic());
+    }
+    c.para(opening);
+    c.para(if ctx.has_decision() {
+        ctx.say("ask", KNOWN)
+    } else {
+        ctx.say("ask", ASK)
+    });
+    c.para(ctx.say("closing", CLOSING));
+
+    c.notes = if ctx.has_decision() {
+        super::notes::variants(ctx, "note", &[NOTES_KNOWN])
+    } else {
+        super::notes::variants(ctx, "note", &[NOTES])
+    };
+
+    c.call.purpose = "call about next steps".to_string();
+    c.call.opener = super::notes::call_opener(
+        ctx,
+        "Thank you again for {meet_me} {day} about the {role} role.",
+    );
+    c.call.points = vec![match ctx.topic(0) {
+        Some(_) => ctx.fill("Mention what stayed with you about {topic}."),
+        None => "Mention one thing from the interview that stayed with you.".to_string(),
+    }];
+    if ctx.has_decision() {
+        c.call.points.push(ctx.fill(
+            "They expect to decide by {decision}: do not ask about timing; ask whether they need anything more from you.",
+        ));
+        c.call
+            .points
+            .push("Offer references or work samples if they would help.".to_string());
+    } else {
+        c.call
+            .points
+            .push("Ask what the next steps are and when they expect to decide.".to_string());
+        c.call
+            .points
+            .push("Ask whether they need anything more from you.".to_string());
+    }
+    c.call
+        .points
+        .push("Say briefly that you remain very interested in the role.".to_string());
+    c.call.close = ctx.fill("Thank you{comma_name}. I appreciate your time.");
+    c
+}

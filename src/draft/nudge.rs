@@ -1,0 +1,88 @@
+//! Nudge: a brief, patient follow-up after an unanswered status check.
+
+use super::content::Content;
+use super::context::Context;
+use super::personal;
+use crate::model::EventKind;
+use chrono::Datelike;
+
+const OPENING: &[&str] = &[
+    "I am following up on my message {sent_day} about the {role} role at {company}.",
+    "I wanted to follow up once more on the {role} position at {company}.",
+    "I am writing again about the {role} role at {company}, following my note {sent_day}.",
+    "I wanted to briefly follow up on my earlier note about the {role} role at {company}.",
+];
+
+const PATIENCE: &[&str] = &[
+    "I understand that hiring decisions take time, and I remain very interested in the position.",
+    "I know these decisions can take a while, and I am still very interested in the role.",
+    "I appreciate that the process may take some time; my interest in joining the team is as strong as ever.",
+    "I understand the team is busy, and I remain enthusiastic about the opportunity.",
+];
+
+const ASK: &[&str] = &[
+    "If there is any update you can share, I would be grateful to hear it. Thank you for your time.",
+    "Any news on the timeline would be very welcome. Thank you for your help.",
+    "I would appreciate any update when you have a moment. Thank you again.",
+    "Whenever you have news, I would be glad to hear it. Many thanks.",
+];
+
+const NOTES: &[&str] = &[
+    "I wanted to follow up once more on the {role} role{at_company}. I remain very interested and would be grateful for any update.",
+    "following up briefly on the {role} role{at_company}: I am still very interested, and any update would be welcome.",
+];
+
+/// Writes a nudge.
+pub fn write(ctx: &Context) -> Content {
+    let sent_day = last_sent_day(ctx);
+    let fill = |template: &str| ctx.fill_with(template, &[("sent_day", sent_day.as_str())]);
+    let mut c = Content {
+        subjects: vec![
+            ctx.fill("Following up again — {role} role"),
+            ctx.fill("Following up again — {company}"),
+            "Following up on my application".to_string(),
+        ],
+        ..Content::default()
+    };
+    let opening = OPENING[ctx.choice("opening", OPENING.len())];
+    // Without an earlier message on record, the phrasings that date it are left aside.
+    let opening = if sent_day.is_empty() && opening.contains("{sent_day}") {
+        OPENING[3]
+    } else {
+        opening
+    };
+    c.para(format!(
+        "{} {}",
+        fill(opening),
+        ctx.say("patience", PATIENCE)
+    ));
+    c.para(ctx.say("ask", ASK));
+    c.notes = super::notes::variants(ctx, "note", &[NOTES]);
+
+    c.call.purpose = "brief follow-up call".to_string();
+    c.call.opener = super::notes::call_opener(
+        ctx,
+        "I am following up on the {role} role I interviewed for {day}.",
+    );
+    c.call.points = vec![
+        "Keep it brief: ask whether there is any update on the role.".to_string(),
+        "Say that you remain interested and understand these things take time.".to_string(),
+        "Ask whether there is a better time or person to check with.".to_string(),
+    ];
+    c.call.close = ctx.fill("Thank you{comma_name}. I appreciate your time.");
+    c
+}
+
+/// When the last message went out, in words ("on Tuesday"); empty when none is recorded.
+fn last_sent_day(ctx: &Context) -> String {
+    ctx.interview
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Sent)
+        .map(|e| e.at)
+        .max()
+        .map_or_else(String::new, |at| match ctx.now {
+            Some(now) => personal::day_phrase(at, Some(now)),
+            None => format!("on {}", personal::date_words(at, at.year())),
+        })
+}

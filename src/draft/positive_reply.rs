@@ -1,0 +1,75 @@
+//! Positive reply: thanks for the good news and a clear, easy next step.
+
+use super::content::Content;
+use super::context::Context;
+
+const OPENING: &[&str] = &[
+    "Thank you for the good news about the {role} role. I am delighted to move forward with {company}.",
+    "Thank you so much for letting me know. I am very pleased to be moving ahead in the process for the {role} position.",
+    "What wonderful news, and thank you for sharing it. I am excited to take the next step toward the {role} role.",
+    "Thank you for the update; I am thrilled to continue with {company} for the {role} role.",
+];
+
+const TOPIC: &[&str] = &[
+    "I am looking forward to continuing our conversation about {topic}.",
+    "I am especially keen to pick up where we left off on {topic}.",
+    "I would love to hear more about {topic} as things move forward.",
+    "Our conversation about {topic} is a big part of why I am so excited about this.",
+];
+
+const AVAILABILITY: &[&str] = &[
+    "Please let me know what you need from me next; I am happy to work around your schedule.",
+    "I am glad to provide anything you need, and I can make myself available at a time that suits you.",
+    "Just let me know the next steps and what times work for you, and I will fit around them.",
+    "If there is anything you need from me, such as documents or availability, I can send it right away.",
+];
+
+const CLOSING: &[&str] = &[
+    "Thank you again for your support throughout the process.",
+    "Many thanks again, and I look forward to speaking soon.",
+    "Thank you again for your time and for this opportunity.",
+    "I appreciate your help throughout, and I look forward to the next step.",
+];
+
+const NOTES: &[&str] = &[
+    "thank you for the good news about the {role} role{at_company}. I am delighted to move forward; please let me know what you need from me next.",
+    "thank you for the update on the {role} role{at_company}. I am excited to take the next step and happy to work around your schedule.",
+];
+
+/// Writes a reply to good news.
+pub fn write(ctx: &Context) -> Content {
+    let mut c = Content {
+        subjects: vec![
+            ctx.fill("Thank you — {role} next steps"),
+            ctx.fill("Thank you — {company} next steps"),
+            "Thank you for the good news".to_string(),
+        ],
+        ..Content::default()
+    };
+    let mut opening = ctx.say("opening", OPENING);
+    if ctx.topic(0).is_some() {
+        opening.push(' ');
+        opening.push_str(&ctx.say("topic", TOPIC));
+    }
+    c.para(opening);
+    c.para(ctx.say("availability", AVAILABILITY));
+    c.para(ctx.say("closing", CLOSING));
+    c.notes = super::notes::variants(ctx, "note", &[NOTES]);
+
+    c.call.purpose = "reply to their good news".to_string();
+    c.call.opener =
+        super::notes::call_opener(ctx, "Thank you for the good news about the {role} role.");
+    c.call.points = vec![
+        "Thank them warmly and say you are glad to move forward.".to_string(),
+        "Ask what the next step is and what they need from you.".to_string(),
+        "Offer a few times you are available and confirm how they prefer to be contacted."
+            .to_string(),
+    ];
+    if ctx.topic(0).is_some() {
+        c.call
+            .points
+            .push(ctx.fill("If there is time, mention that you look forward to more on {topic}."));
+    }
+    c.call.close = ctx.fill("Thank you again{comma_name}. I look forward to the next step.");
+    c
+}

@@ -1,0 +1,181 @@
+//! The thank-you: gratitude, one thing from the conversation, fit, anything promised, and next
+//! steps only when no decision date was given (DOMAIN "Content of a thank-you").
+
+use super::content::{Content, Missing};
+use super::context::Context;
+use crate::model::Channel;
+
+const OPENING: &[&str] = &[
+    "Thank you for {meet_me} {day} about the {role} role at {company}. I appreciated how openly you described the work and the team.",
+    "Thank you for taking the time to talk with me {day} about the {role} position. I came away with a much clearer picture of the work at {company}.",
+    "I enjoyed {meet_you} {day} and learning more about the {role} role at {company}. Thank you for your time and for your thoughtful questions.",
+    "Many thanks for {meet_me} {day}. Our conversation about the {role} role gave me a real sense of how the team at {company} works.",
+];
+
+const DETAIL: &[&str] = &[
+    "I especially enjoyed our conversation about {topic}; it is the kind of work I enjoy digging into.",
+    "What stayed with me most was your account of {topic}. It made the role feel concrete, and I have been thinking about how I would approach it.",
+    "Your perspective on {topic} was the highlight of our conversation for me.",
+    "I keep coming back to what you said about {topic}, which gave me a clear sense of where the team is headed.",
+];
+
+/// Used instead of the third `DETAIL` phrasing when the interviewer's title is known.
+const DETAIL_WITH_TITLE: &str =
+    "Hearing your view of {topic} as {title} was the highlight of our conversation for me.";
+
+const DETAIL_MORE: &[&str] = &[
+    "I also appreciated the chance to discuss {topic2}.",
+    "Thank you as well for the insight into {topic2}.",
+    "Our exchange about {topic2} was just as useful.",
+    "It was also good to hear more about {topic2}.",
+];
+
+const DETAIL_NONE: &[&str] = &[
+    "Learning how the team approaches its work helped me see where I could contribute from the start.",
+    "Hearing how the role fits into the wider team at {company} made the opportunity feel concrete.",
+    "The conversation gave me a clear picture of what the first months in the role would involve.",
+    "It was helpful to hear how the team works day to day and what success looks like in the role.",
+];
+
+const FIT: &[&str] = &[
+    "I am excited about the chance to bring my experience in {skills} to {company}.",
+    "The role lines up well with my background in {skills}, and our conversation made me even more enthusiastic about joining the team.",
+    "My work in {skills} maps closely to what you described, and I am eager to put it to use for your team.",
+    "I came away more interested than ever, since the problems you described draw directly on my experience with {skills}.",
+];
+
+const FIT_NONE: &[&str] = &[
+    "Our conversation made me even more enthusiastic about the role and the chance to contribute at {company}.",
+    "I left more excited about the position than when I arrived, and I would welcome the chance to join the team.",
+    "I am very interested in the role and eager to help the team with the work ahead.",
+    "Everything I heard made me more interested in joining {company}.",
+];
+
+const PROMISED: &[&str] = &[
+    "As promised, I am sending {promised} along with this note.",
+    "As I mentioned, I have included {promised} for your reference.",
+    "I have included {promised} here, as promised.",
+    "You will find {promised} with this message, as I promised.",
+];
+
+const TIMELINE_KNOWN: &[&str] = &[
+    "I understand you hope to reach a decision by {decision}, and I look forward to hearing from you.",
+    "I know the team expects to decide by {decision}. In the meantime, please let me know if I can provide anything else.",
+    "I look forward to hearing from you by {decision}, and I am happy to answer any questions before then.",
+    "You mentioned a decision by {decision}; until then, I would be glad to help with anything else you need.",
+];
+
+const TIMELINE_ASK: &[&str] = &[
+    "Could you let me know what the next steps in the process look like?",
+    "I would be glad to hear about the next steps whenever you have a moment.",
+    "Please let me know what the next stage of the process involves and whether I can provide anything further.",
+    "When you have a moment, I would appreciate hearing what the next steps are.",
+];
+
+const CLOSING: &[&str] = &[
+    "Thank you again for your time.",
+    "Thanks again, and I hope to speak with you soon.",
+    "I appreciate your time and consideration.",
+    "Thank you once more for a very helpful conversation.",
+];
+
+const NOTES: &[&str] = &[
+    "thank you for {meet_me} {day} about the {role} role{at_company}. I enjoyed our talk about {topic} and would be glad to stay in touch.",
+    "many thanks for your time {day} and the conversation about the {role} role{at_company}. Your thoughts on {topic} stayed with me; I would welcome staying connected.",
+    "I appreciated {meet_you} {day} to discuss the {role} role{at_company}, especially what you shared about {topic}. I would be glad to keep in touch.",
+];
+
+const NOTES_NO_TOPIC: &[&str] = &[
+    "thank you for {meet_me} {day} about the {role} role{at_company}. I enjoyed our conversation and would be glad to stay in touch.",
+    "many thanks for your time {day} and the conversation about the {role} role{at_company}. I would welcome staying connected.",
+    "I appreciated {meet_you} {day} to discuss the {role} role{at_company}. I would be glad to keep in touch.",
+];
+
+/// Writes a thank-you.
+pub fn write(ctx: &Context) -> Content {
+    let mut c = Content {
+        subjects: vec![
+            ctx.fill("Thank you — {role} interview"),
+            ctx.fill("Thank you — {company} interview"),
+            "Thank you for the interview".to_string(),
+        ],
+        ..Content::default()
+    };
+    c.para(ctx.say("opening", OPENING));
+
+    let mut detail = if ctx.topic(0).is_some() {
+        let i = ctx.choice("detail", DETAIL.len());
+        match (i, ctx.title()) {
+            (2, Some(_)) => ctx.fill(DETAIL_WITH_TITLE),
+            _ => ctx.fill(DETAIL[i]),
+        }
+    } else {
+        c.lacks(ctx.missing_topic());
+        ctx.say("detail-none", DETAIL_NONE)
+    };
+    // LinkedIn messages stay shorter: one topic is enough there.
+    if ctx.topic(1).is_some() && ctx.channel != Channel::Linkedin {
+        detail.push(' ');
+        detail.push_str(&ctx.say("detail-more", DETAIL_MORE));
+    }
+    c.para(detail);
+
+    let mut fit = if ctx.skills(1).is_empty() {
+        c.lacks(Missing::Skills);
+        ctx.say("fit-none", FIT_NONE)
+    } else {
+        ctx.say("fit", FIT)
+    };
+    let promised = ctx.promised();
+    if !promised.is_empty() {
+        fit.push(' ');
+        fit.push_str(&ctx.say("promised", PROMISED));
+        c.lacks(Missing::Attach(promised.clone()));
+    }
+    c.para(fit);
+
+    let timeline = if ctx.has_decision() {
+        ctx.say("timeline", TIMELINE_KNOWN)
+    } else {
+        ctx.say("timeline", TIMELINE_ASK)
+    };
+    c.para(format!("{timeline} {}", ctx.say("closing", CLOSING)));
+
+    c.notes = super::notes::variants(ctx, "note", &[NOTES, NOTES_NO_TOPIC]);
+
+    c.call.purpose = "thank-you call".to_string();
+    c.call.opener = super::notes::call_opener(
+        ctx,
+        "Thank you again for {meet_me} {day} about the {role} role.",
+    );
+    c.call.points = vec![
+        match ctx.topic(0) {
+            Some(_) => ctx.fill("Thank {name} for their time and for the conversation about {topic}."),
+            None => ctx.fill(
+                "Thank {name} for their time and mention one thing from the conversation that stayed with you.",
+            ),
+        },
+        if ctx.skills(1).is_empty() {
+            ctx.fill("Say in one sentence why the {role} role appeals to you.")
+        } else {
+            ctx.fill("Connect the role to your experience with {skills}.")
+        },
+    ];
+    if ctx.topic(1).is_some() {
+        c.call
+            .points
+            .push(ctx.fill("Mention {topic2} and what interested you about it."));
+    }
+    if !promised.is_empty() {
+        c.call
+            .points
+            .push(ctx.fill("Confirm that you will email {promised} right after the call."));
+    }
+    c.call.points.push(if ctx.has_decision() {
+        ctx.fill("They expect to decide by {decision}, so acknowledge that rather than asking about timing.")
+    } else {
+        "Ask what the next steps in the process are.".to_string()
+    });
+    c.call.close = ctx.fill("Thank you again{comma_name}. I look forward to hearing from you.");
+    c
+}
