@@ -40,9 +40,9 @@ const LINK_NONE: &[&str] = &[
 ];
 
 const CLOSING: &[&str] = &[
-    "Please let me know if anything else would help. I remain very interested in joining {company}.",
+    "Please let me know if anything else would help. I remain very interested in joining {company2}.",
     "If there is anything more I can share, I would be glad to. I am still very enthusiastic about the role.",
-    "I am happy to provide anything further you need, and I look forward to the next steps with {company}.",
+    "I am happy to provide anything further you need, and I look forward to the next steps with {company2}.",
     "Do let me know if you have any questions. I am excited about the opportunity and grateful for your time.",
 ];
 
@@ -55,11 +55,13 @@ const NOTES: &[&str] = &[
 const NOTES_SHORT: &[&str] = &[
     "thank you again for your time {day}. As promised, I am sending {promised}.",
     "following up on our conversation {day}: here is {promised}, as promised.",
+    "as mentioned {day}, I am sharing {promised}. Thank you again for your time.",
 ];
 
 const NOTES_NONE: &[&str] = &[
     "thank you again for {meet_me} {day} about the {role} role{at_company}. I wanted to add a note about my experience with {skills}.",
     "thank you again for your time {day}. I would be glad to share more about my background for the {role} role{at_company}.",
+    "after our conversation {day} about the {role} role{at_company}, I wanted to add a word about my experience with {skills}.",
 ];
 
 /// Writes an additional-information message.
@@ -109,32 +111,87 @@ pub fn write(ctx: &Context) -> Content {
     c.call.purpose = "follow-up call".to_string();
     c.call.opener = super::notes::call_opener(
         ctx,
-        "Thank you again for {meet_me} {day} about the {role} role; I wanted to follow up on one thing.",
+        &[
+            "Thank you again for {meet_me} {day} about the {role} role; I wanted to follow up on one thing.",
+            "I am following up on our conversation {day} with one more piece of information.",
+            "I promised to get back to you after we spoke {day}, so I wanted to do that.",
+        ],
     );
     if promised.is_empty() {
         c.call.points = vec![
-            "Explain the point you did not get to make in the interview, in two or three sentences.".to_string(),
+            ctx.say(
+                "call-add",
+                &[
+                    "Explain the point you did not get to make in the interview, in two or three sentences.",
+                    "Make the point you missed in the interview, briefly and without apologising.",
+                    "Add the part of your experience that did not come up, in a few sentences.",
+                ],
+            ),
             if ctx.skills(1).is_empty() {
-                "Give one concrete example from your work that fits the role.".to_string()
+                ctx.say(
+                    "call-example",
+                    &[
+                        "Give one concrete example from your work that fits the role.",
+                        "Back it up with one specific result from your work.",
+                        "Offer one short story from your work that shows it.",
+                    ],
+                )
             } else {
-                ctx.fill("Give one concrete example of your work with {skills}.")
+                ctx.say(
+                    "call-example",
+                    &[
+                        "Give one concrete example of your work with {skills}.",
+                        "Back it up with one result from your work in {skills}.",
+                        "Tell one short story that shows your {skills} experience.",
+                    ],
+                )
             },
         ];
     } else {
         c.call.points = vec![
-            ctx.fill("Say that you are sending {promised} by email today."),
-            "Offer to walk them through it if that would help.".to_string(),
+            ctx.say(
+                "call-send",
+                &[
+                    "Say that you are sending {promised} by email today.",
+                    "Let them know {promised} is on its way by email.",
+                    "Confirm where to send {promised}, and that it will arrive today.",
+                ],
+            ),
+            ctx.say(
+                "call-walk",
+                &[
+                    "Offer to walk them through it if that would help.",
+                    "Ask whether a short walkthrough would be useful.",
+                    "Mention you are happy to answer questions about it.",
+                ],
+            ),
         ];
     }
     if ctx.topic(0).is_some() {
-        c.call
-            .points
-            .push(ctx.fill("Tie it back to what {name} said about {topic}."));
+        c.call.points.push(ctx.say(
+            "call-topic",
+            &[
+                "Tie it back to what {name} said about {topic}.",
+                "Link it to your conversation about {topic}.",
+                "Show how it relates to {topic}.",
+            ],
+        ));
     }
-    c.call
-        .points
-        .push("Ask whether there is anything else they need from you.".to_string());
-    c.call.close = ctx
-        .fill("Thank you{comma_name}. I appreciate your time and look forward to the next steps.");
+    c.call.points.push(ctx.say(
+        "call-more",
+        &[
+            "Ask whether there is anything else they need from you.",
+            "Check whether anything more would help them.",
+            "Offer anything further they might want to see.",
+        ],
+    ));
+    c.call.close = ctx.say(
+        "call-close",
+        &[
+            "Thank you{comma_name}. I appreciate your time and look forward to the next steps.",
+            "Thanks for taking the call{comma_name}; I will send that over shortly.",
+            "I appreciate it{comma_name}. Have a good rest of your day.",
+        ],
+    );
     c
 }

@@ -69,6 +69,7 @@ impl<'a> Context<'a> {
         };
         let mut values = vec![
             ("company", iv.company.trim().to_string()),
+            ("company2", self.company_again()),
             ("role", iv.role.trim().to_string()),
             ("day", personal::day_phrase(iv.at, self.now)),
             ("date", self.interview_date()),
@@ -110,6 +111,16 @@ impl<'a> Context<'a> {
             values.push(("title", title.to_string()));
         }
         values
+    }
+
+    /// The company named a second time: its name, or "your company" when the name is long.
+    fn company_again(&self) -> String {
+        let company = self.interview.company.trim();
+        if crate::text::word_count(company) <= 6 && company.chars().count() <= 60 {
+            company.to_string()
+        } else {
+            "your company".to_string()
+        }
     }
 
     /// The interview date in words without a preposition: "November 20".
@@ -208,6 +219,28 @@ impl<'a> Context<'a> {
             .map(str::trim)
             .filter(|n| !n.is_empty())
             .map(str::to_string)
+    }
+
+    /// Words the greeting, sign-off and signature add to an email.
+    pub fn frame_words(&self) -> usize {
+        let signature = match self.profile.signature.as_deref().map(str::trim) {
+            Some(signature) if !signature.is_empty() => signature.to_string(),
+            _ => [&self.profile.name, &self.profile.phone, &self.profile.email]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        crate::text::word_count(&signature) + crate::text::word_count(&self.name_or("")) + 3
+    }
+
+    /// The value for `key`, if set.
+    pub fn value(&self, key: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The missing-topic hint for this recipient.

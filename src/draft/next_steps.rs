@@ -42,11 +42,13 @@ const CLOSING: &[&str] = &[
 const NOTES: &[&str] = &[
     "thank you again for {meet_me} {day} about the {role} role{at_company}. Could you share what the next steps are?",
     "I enjoyed our conversation {day} about the {role} role{at_company}. I would appreciate knowing what comes next in the process.",
+    "many thanks for your time {day}. I remain very interested in the {role} role{at_company} and would be glad to hear how the process continues.",
 ];
 
 const NOTES_KNOWN: &[&str] = &[
     "thank you again for {meet_me} {day} about the {role} role{at_company}. Before your decision on {decision}, please let me know if I can share anything else.",
     "I enjoyed our conversation {day} about the {role} role{at_company}. If anything from me would help before {decision}, I would be glad to send it.",
+    "many thanks for your time {day}. I remain very interested in the {role} role{at_company}; should references or samples help before {decision}, just say.",
 ];
 
 /// Writes a next-steps message.
@@ -83,30 +85,80 @@ pub fn write(ctx: &Context) -> Content {
     c.call.purpose = "call about next steps".to_string();
     c.call.opener = super::notes::call_opener(
         ctx,
-        "Thank you again for {meet_me} {day} about the {role} role.",
+        &[
+            "Thank you again for {meet_me} {day} about the {role} role.",
+            "I enjoyed our conversation {day} and wanted to ask a quick question about the process.",
+            "I am calling about the {role} position we discussed {day}.",
+        ],
     );
     c.call.points = vec![match ctx.topic(0) {
-        Some(_) => ctx.fill("Mention what stayed with you about {topic}."),
-        None => "Mention one thing from the interview that stayed with you.".to_string(),
+        Some(_) => ctx.say(
+            "call-topic",
+            &[
+                "Mention what stayed with you about {topic}.",
+                "Recall {topic} in a sentence to place the conversation.",
+                "Refer to {topic} so they remember your interview.",
+            ],
+        ),
+        None => ctx.say(
+            "call-topic",
+            &[
+                "Mention one thing from the interview that stayed with you.",
+                "Recall one moment of the interview in a sentence.",
+                "Remind them briefly which interview was yours.",
+            ],
+        ),
     }];
     if ctx.has_decision() {
-        c.call.points.push(ctx.fill(
-            "They expect to decide by {decision}: do not ask about timing; ask whether they need anything more from you.",
+        c.call.points.push(ctx.say(
+            "call-ask",
+            &[
+                "They expect to decide by {decision}: do not ask about timing; ask whether they need anything more from you.",
+                "Skip the timeline (they named {decision}); ask if anything from you would help before then.",
+                "Acknowledge the {decision} decision date and ask what else they need from you.",
+            ],
         ));
-        c.call
-            .points
-            .push("Offer references or work samples if they would help.".to_string());
+        c.call.points.push(ctx.say(
+            "call-offer",
+            &[
+                "Offer references or work samples if they would help.",
+                "Mention that references are ready whenever they want them.",
+                "Offer a work sample that fits the role.",
+            ],
+        ));
     } else {
-        c.call
-            .points
-            .push("Ask what the next steps are and when they expect to decide.".to_string());
-        c.call
-            .points
-            .push("Ask whether they need anything more from you.".to_string());
+        c.call.points.push(ctx.say(
+            "call-ask",
+            &[
+                "Ask what the next steps are and when they expect to decide.",
+                "Ask how the process continues and roughly when.",
+                "Find out the next stage and its likely timing.",
+            ],
+        ));
+        c.call.points.push(ctx.say(
+            "call-offer",
+            &[
+                "Ask whether they need anything more from you.",
+                "Offer references or samples if they would help.",
+                "Check whether any documents are still missing.",
+            ],
+        ));
     }
-    c.call
-        .points
-        .push("Say briefly that you remain very interested in the role.".to_string());
-    c.call.close = ctx.fill("Thank you{comma_name}. I appreciate your time.");
+    c.call.points.push(ctx.say(
+        "call-interest",
+        &[
+            "Say briefly that you remain very interested in the role.",
+            "Confirm your interest in the position before you finish.",
+            "Let them hear that you are still keen on the role.",
+        ],
+    ));
+    c.call.close = ctx.say(
+        "call-close",
+        &[
+            "Thank you{comma_name}. I appreciate your time.",
+            "That is very helpful, thank you{comma_name}.",
+            "Thanks for the update{comma_name}; I will keep an eye out for your note.",
+        ],
+    );
     c
 }

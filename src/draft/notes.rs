@@ -46,24 +46,36 @@ fn has_unfilled_key(text: &str, template: &str) -> bool {
     false
 }
 
-/// The first words of a call: greeting, who is calling, the reason (`reason` is a template),
-/// and a check that it is a good moment.
-pub fn call_opener(ctx: &Context, reason: &str) -> String {
-    let hello = match &ctx.address {
-        Some(a) => format!("Hello {},", a.name),
-        None => "Hello,".to_string(),
-    };
-    let me = match ctx.my_name() {
-        Some(name) => format!(" this is {name}."),
-        None => String::new(),
-    };
-    let hello = if me.is_empty() {
-        hello.trim_end_matches(',').to_string() + "."
-    } else {
-        hello
+const HELLO: &[&str] = &[
+    "Hello {n}, this is {me}.",
+    "Hi {n}, it is {me} calling.",
+    "Good to reach you, {n}; this is {me}.",
+    "Hello {n}, {me} here.",
+];
+
+const CHECK: &[&str] = &[
+    "Do you have a couple of minutes?",
+    "Is this a good moment for a quick word?",
+    "Have I caught you at a convenient time?",
+    "Could I take two minutes of your time?",
+];
+
+/// The first words of a call: greeting, who is calling, the reason (picked from `reasons`,
+/// templates), and a check that it is a good moment.
+pub fn call_opener(ctx: &Context, reasons: &[&str]) -> String {
+    let me = ctx.my_name();
+    let hello = match (&ctx.address, &me) {
+        (Some(a), Some(me)) => ctx.fill_with(
+            HELLO[ctx.choice("call-hello", HELLO.len())],
+            &[("n", a.name.as_str()), ("me", me.as_str())],
+        ),
+        (Some(a), None) => format!("Hello {}.", a.name),
+        (None, Some(me)) => format!("Hello, this is {me}."),
+        (None, None) => "Hello.".to_string(),
     };
     format!(
-        "{hello}{me} {} Do you have a couple of minutes?",
-        ctx.fill(reason)
+        "{hello} {} {}",
+        ctx.say("call-reason", reasons),
+        ctx.say("call-check", CHECK)
     )
 }

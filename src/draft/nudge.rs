@@ -4,6 +4,7 @@ use super::content::Content;
 use super::context::Context;
 use super::personal;
 use crate::model::EventKind;
+use crate::text::word_count;
 use chrono::Datelike;
 
 const OPENING: &[&str] = &[
@@ -30,12 +31,31 @@ const ASK: &[&str] = &[
 const NOTES: &[&str] = &[
     "I wanted to follow up once more on the {role} role{at_company}. I remain very interested and would be grateful for any update.",
     "following up briefly on the {role} role{at_company}: I am still very interested, and any update would be welcome.",
+    "I know these decisions take time. My interest in the {role} role{at_company} has not changed, and I would be glad of any news.",
 ];
 
-/// Writes a nudge.
+/// Longest nudge, in words, signature included.
+pub const MAX_WORDS: usize = 120;
+
+/// Writes a nudge; a very long company name is named in full only when it fits.
 pub fn write(ctx: &Context) -> Content {
+    let budget = MAX_WORDS.saturating_sub(ctx.frame_words());
+    let c = body(ctx, false);
+    if word_count(&c.paragraphs.join(" ")) <= budget {
+        c
+    } else {
+        body(ctx, true)
+    }
+}
+
+fn body(ctx: &Context, short_company: bool) -> Content {
     let sent_day = last_sent_day(ctx);
-    let fill = |template: &str| ctx.fill_with(template, &[("sent_day", sent_day.as_str())]);
+    let company2 = ctx.value("company2").unwrap_or_default().to_string();
+    let mut extra: Vec<(&str, &str)> = vec![("sent_day", sent_day.as_str())];
+    if short_company {
+        extra.push(("company", company2.as_str()));
+    }
+    let fill = |template: &str| ctx.fill_with(template, &extra);
     let mut c = Content {
         subjects: vec![
             ctx.fill("Following up again — {role} role"),
@@ -62,14 +82,46 @@ pub fn write(ctx: &Context) -> Content {
     c.call.purpose = "brief follow-up call".to_string();
     c.call.opener = super::notes::call_opener(
         ctx,
-        "I am following up on the {role} role I interviewed for {day}.",
+        &[
+            "I am following up on the {role} role I interviewed for {day}.",
+            "I wanted to check in once more about the {role} position.",
+            "I am calling about my application for the {role} role.",
+        ],
     );
     c.call.points = vec![
-        "Keep it brief: ask whether there is any update on the role.".to_string(),
-        "Say that you remain interested and understand these things take time.".to_string(),
-        "Ask whether there is a better time or person to check with.".to_string(),
+        ctx.say(
+            "call-ask",
+            &[
+                "Keep it brief: ask whether there is any update on the role.",
+                "Ask in one sentence whether there is news on the position.",
+                "Politely ask where the decision stands.",
+            ],
+        ),
+        ctx.say(
+            "call-patience",
+            &[
+                "Say that you remain interested and understand these things take time.",
+                "Show patience: the process is theirs to run; you are simply still interested.",
+                "Acknowledge that hiring takes time, and confirm your interest.",
+            ],
+        ),
+        ctx.say(
+            "call-who",
+            &[
+                "Ask whether there is a better time or person to check with.",
+                "Ask who would be best to follow up with, if not them.",
+                "Check whether email or phone suits them better for updates.",
+            ],
+        ),
     ];
-    c.call.close = ctx.fill("Thank you{comma_name}. I appreciate your time.");
+    c.call.close = ctx.say(
+        "call-close",
+        &[
+            "Thank you{comma_name}. I appreciate your time.",
+            "Thanks{comma_name}, and have a good day.",
+            "I appreciate you picking up{comma_name}. Thank you.",
+        ],
+    );
     c
 }
 

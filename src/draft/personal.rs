@@ -189,6 +189,7 @@ pub fn promised_phrase(item: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

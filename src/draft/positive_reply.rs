@@ -34,6 +34,7 @@ const CLOSING: &[&str] = &[
 const NOTES: &[&str] = &[
     "thank you for the good news about the {role} role{at_company}. I am delighted to move forward; please let me know what you need from me next.",
     "thank you for the update on the {role} role{at_company}. I am excited to take the next step and happy to work around your schedule.",
+    "what wonderful news about the {role} role{at_company}. Thank you; I look forward to the next stage and can make time whenever suits you.",
 ];
 
 /// Writes a reply to good news.
@@ -57,19 +58,57 @@ pub fn write(ctx: &Context) -> Content {
     c.notes = super::notes::variants(ctx, "note", &[NOTES]);
 
     c.call.purpose = "reply to their good news".to_string();
-    c.call.opener =
-        super::notes::call_opener(ctx, "Thank you for the good news about the {role} role.");
+    c.call.opener = super::notes::call_opener(
+        ctx,
+        &[
+            "Thank you for the good news about the {role} role.",
+            "I just saw your message about the {role} position, and I wanted to thank you.",
+            "I am calling about your good news on the {role} role.",
+        ],
+    );
     c.call.points = vec![
-        "Thank them warmly and say you are glad to move forward.".to_string(),
-        "Ask what the next step is and what they need from you.".to_string(),
-        "Offer a few times you are available and confirm how they prefer to be contacted."
-            .to_string(),
+        ctx.say(
+            "call-thanks",
+            &[
+                "Thank them warmly and say you are glad to move forward.",
+                "Say how pleased you are, in a sentence.",
+                "Express your thanks and your enthusiasm for the next step.",
+            ],
+        ),
+        ctx.say(
+            "call-next",
+            &[
+                "Ask what the next step is and what they need from you.",
+                "Find out what comes next and who you will meet.",
+                "Ask what you should prepare for the next stage.",
+            ],
+        ),
+        ctx.say(
+            "call-times",
+            &[
+                "Offer a few times you are available and confirm how they prefer to be contacted.",
+                "Have your calendar open and propose two or three times.",
+                "Confirm your availability this week and next.",
+            ],
+        ),
     ];
     if ctx.topic(0).is_some() {
-        c.call
-            .points
-            .push(ctx.fill("If there is time, mention that you look forward to more on {topic}."));
+        c.call.points.push(ctx.say(
+            "call-topic",
+            &[
+                "If there is time, mention that you look forward to more on {topic}.",
+                "Say you are keen to hear more about {topic}.",
+                "Mention {topic} as something you are excited to dig into.",
+            ],
+        ));
     }
-    c.call.close = ctx.fill("Thank you again{comma_name}. I look forward to the next step.");
+    c.call.close = ctx.say(
+        "call-close",
+        &[
+            "Thank you again{comma_name}. I look forward to the next step.",
+            "Thanks so much{comma_name}; speak soon.",
+            "I really appreciate it{comma_name}. See you at the next stage.",
+        ],
+    );
     c
 }

@@ -11,17 +11,17 @@ const OPENING: &[&str] = &[
 ];
 
 const TOPIC: &[&str] = &[
-    "I especially enjoyed our conversation about {topic}, and I learned a great deal about {company} along the way.",
+    "I especially enjoyed our conversation about {topic}, and I learned a great deal about {company2} along the way.",
     "Talking with you about {topic} was a highlight of the process for me.",
     "I valued the chance to hear about {topic} and to learn how the team works.",
     "Our discussion of {topic} gave me a lot to think about.",
 ];
 
 const NO_TOPIC: &[&str] = &[
-    "I enjoyed meeting you and learning how the team at {company} works.",
-    "The process taught me a lot about {company}, and I enjoyed our conversation.",
+    "I enjoyed meeting you and learning how the team at {company2} works.",
+    "The process taught me a lot about {company2}, and I enjoyed our conversation.",
     "I valued the chance to learn about the team and its work.",
-    "I enjoyed our conversation and the insight into how {company} approaches its work.",
+    "I enjoyed our conversation and the insight into how {company2} approaches its work.",
 ];
 
 const FEEDBACK: &[&str] = &[
@@ -32,8 +32,8 @@ const FEEDBACK: &[&str] = &[
 ];
 
 const CLOSING: &[&str] = &[
-    "I would be glad to stay in touch, and I hope our paths cross again. I wish you and the team at {company} every success.",
-    "I remain very interested in {company}, so please keep me in mind for future openings. Best wishes to you and the team.",
+    "I would be glad to stay in touch, and I hope our paths cross again. I wish you and the team at {company2} every success.",
+    "I remain very interested in {company2}, so please keep me in mind for future openings. Best wishes to you and the team.",
     "I hope we have the chance to work together in the future. Thank you again, and all the best.",
     "Please keep me in mind should another role come up. I wish you all the best with the work ahead.",
 ];
@@ -41,6 +41,7 @@ const CLOSING: &[&str] = &[
 const NOTES: &[&str] = &[
     "thank you for letting me know about the {role} role{at_company}. I enjoyed our conversation and would welcome any feedback. I hope we stay in touch.",
     "thank you for the update on the {role} role{at_company}. I am grateful for your time, would value any feedback, and hope our paths cross again.",
+    "I appreciate you letting me know about the {role} role{at_company}. Any feedback would help me grow, and I would be glad to stay connected.",
 ];
 
 /// Writes a reply to a rejection.
@@ -66,14 +67,55 @@ pub fn write(ctx: &Context) -> Content {
     c.notes = super::notes::variants(ctx, "note", &[NOTES]);
 
     c.call.purpose = "reply to their decision".to_string();
-    c.call.opener =
-        super::notes::call_opener(ctx, "Thank you for letting me know about the {role} role.");
+    c.call.opener = super::notes::call_opener(
+        ctx,
+        &[
+            "Thank you for letting me know about the {role} role.",
+            "I got your news about the {role} position and wanted to thank you.",
+            "I am calling to thank you for the update on the {role} role.",
+        ],
+    );
     c.call.points = vec![
-        "Thank them sincerely for their time and for telling you.".to_string(),
-        "Ask whether they have any feedback that would help you in future interviews.".to_string(),
-        "Listen, take notes, and do not argue with the decision.".to_string(),
-        ctx.fill("Say you would be glad to be considered for future roles at {company}."),
+        ctx.say(
+            "call-thanks",
+            &[
+                "Thank them sincerely for their time and for telling you.",
+                "Show you take the news well and appreciate the process.",
+                "Say you valued the interviews, whatever the outcome.",
+            ],
+        ),
+        ctx.say(
+            "call-feedback",
+            &[
+                "Ask whether they have any feedback that would help you in future interviews.",
+                "Ask what would have made your application stronger.",
+                "Invite one or two points of feedback, if they can share them.",
+            ],
+        ),
+        ctx.say(
+            "call-listen",
+            &[
+                "Listen, take notes, and do not argue with the decision.",
+                "Take the feedback without debating it; thank them for it.",
+                "Write down what they say and keep your answers short.",
+            ],
+        ),
+        ctx.say(
+            "call-door",
+            &[
+                "Say you would be glad to be considered for future roles at {company2}.",
+                "Ask them to keep you in mind for other openings.",
+                "Suggest staying in touch, for example on LinkedIn.",
+            ],
+        ),
     ];
-    c.call.close = ctx.fill("Thank you again{comma_name}. I wish you and the team all the best.");
+    c.call.close = ctx.say(
+        "call-close",
+        &[
+            "Thank you again{comma_name}. I wish you and the team all the best.",
+            "I really appreciate it{comma_name}. Best of luck with the hire.",
+            "Thanks so much{comma_name}; I hope our paths cross again.",
+        ],
+    );
     c
 }

@@ -2,6 +2,7 @@
 
 use super::content::Content;
 use super::context::Context;
+use crate::text::word_count;
 
 const OPENING: &[&str] = &[
     "I hope your week is going well. I am writing to follow up on my interview {day} for the {role} role at {company}.",
@@ -34,7 +35,7 @@ const INTEREST_TOPIC: &[&str] = &[
 const INTEREST: &[&str] = &[
     "I remain very interested in the role and would be glad to provide anything else you need.",
     "I am still very enthusiastic about the position and happy to share anything further.",
-    "My interest in joining {company} is as strong as ever.",
+    "My interest in joining {company2} is as strong as ever.",
     "I continue to be very interested in the opportunity.",
 ];
 
@@ -48,10 +49,32 @@ const CLOSING: &[&str] = &[
 const NOTES: &[&str] = &[
     "I hope you are well. I wanted to check in on the {role} role{at_company} and ask whether there is any update. I remain very interested.",
     "following up on my interview {day} for the {role} role{at_company}: is there any news you can share? I am still very interested.",
+    "I am still very enthusiastic about the {role} role{at_company}, and I would be grateful to hear where the process stands.",
 ];
 
-/// Writes a status check.
+/// Longest status check, in words, signature included.
+pub const MAX_WORDS: usize = 120;
+
+/// Writes a status check; very long store values drop the topic, then the company's full name.
 pub fn write(ctx: &Context) -> Content {
+    let budget = MAX_WORDS.saturating_sub(ctx.frame_words());
+    let mut c = body(ctx, 0);
+    for level in 1..=2 {
+        if word_count(&c.paragraphs.join(" ")) <= budget {
+            break;
+        }
+        c = body(ctx, level);
+    }
+    c
+}
+
+fn body(ctx: &Context, level: u8) -> Content {
+    let company2 = ctx.value("company2").unwrap_or_default().to_string();
+    let mut extra: Vec<(&str, &str)> = Vec::new();
+    if level >= 2 {
+        extra.push(("company", company2.as_str()));
+    }
+    let say = |slot: &str, bank: &[&str]| ctx.fill_with(bank[ctx.choice(slot, bank.len())], &extra);
     let mut c = Content {
         subjects: vec![
             ctx.fill("Following up on the {role} role"),
@@ -60,41 +83,87 @@ pub fn write(ctx: &Context) -> Content {
         ],
         ..Content::default()
     };
-    c.para(ctx.say("opening", OPENING));
+    c.para(say("opening", OPENING));
     let ask = if ctx.has_decision() {
-        ctx.say("ask", ASK_KNOWN)
+        say("ask", ASK_KNOWN)
     } else {
-        ctx.say("ask", ASK)
+        say("ask", ASK)
     };
-    let interest = if ctx.topic(0).is_some() {
-        ctx.say("interest", INTEREST_TOPIC)
+    let interest = if ctx.topic(0).is_some() && level < 1 {
+        say("interest", INTEREST_TOPIC)
     } else {
-        ctx.say("interest", INTEREST)
+        say("interest", INTEREST)
     };
     c.para(format!("{ask} {interest}"));
-    c.para(ctx.say("closing", CLOSING));
+    c.para(say("closing", CLOSING));
     c.notes = super::notes::variants(ctx, "note", &[NOTES]);
 
     c.call.purpose = "status check".to_string();
     c.call.opener = super::notes::call_opener(
         ctx,
-        "I interviewed for the {role} role {day} and wanted to check in briefly.",
+        &[
+            "I interviewed for the {role} role {day} and wanted to check in briefly.",
+            "I am calling about the {role} position; we spoke {day}.",
+            "I wanted to follow up on my interview {day} for the {role} role.",
+        ],
     );
     c.call.points = vec![
         if ctx.has_decision() {
-            ctx.fill("Note that the team planned to decide by {decision}, and ask politely whether there is an update.")
+            ctx.say(
+                "call-ask",
+                &[
+                    "Note that the team planned to decide by {decision}, and ask politely whether there is an update.",
+                    "Refer to the {decision} decision date and ask where things stand.",
+                    "Ask, kindly, whether the {decision} decision has moved.",
+                ],
+            )
         } else {
-            "Ask politely whether there is an update and when they expect to decide.".to_string()
+            ctx.say(
+                "call-ask",
+                &[
+                    "Ask politely whether there is an update and when they expect to decide.",
+                    "Ask where the process stands and what the likely timing is.",
+                    "Find out whether a decision has been made or when it is expected.",
+                ],
+            )
         },
-        "Say that you remain very interested in the role.".to_string(),
-        "Offer anything else they might need from you.".to_string(),
+        ctx.say(
+            "call-interest",
+            &[
+                "Say that you remain very interested in the role.",
+                "Confirm your interest in the position in a sentence.",
+                "Let them know you are still keen on the role.",
+            ],
+        ),
+        ctx.say(
+            "call-offer",
+            &[
+                "Offer anything else they might need from you.",
+                "Ask whether you can provide anything to help the decision.",
+                "Check whether anything is missing from your application.",
+            ],
+        ),
     ];
     if ctx.topic(0).is_some() {
         c.call.points.insert(
             1,
-            ctx.fill("Mention {topic} to remind them of your conversation."),
+            ctx.say(
+                "call-topic",
+                &[
+                    "Mention {topic} to remind them of your conversation.",
+                    "Refer to {topic} so they can place you.",
+                    "Bring up {topic} briefly.",
+                ],
+            ),
         );
     }
-    c.call.close = ctx.fill("Thank you{comma_name}. I appreciate the update.");
+    c.call.close = ctx.say(
+        "call-close",
+        &[
+            "Thank you{comma_name}. I appreciate the update.",
+            "Thanks very much for your time{comma_name}.",
+            "That helps a lot{comma_name}; thank you.",
+        ],
+    );
     c
 }

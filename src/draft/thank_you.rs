@@ -4,6 +4,7 @@
 use super::content::{Content, Missing};
 use super::context::Context;
 use crate::model::Channel;
+use crate::text::word_count;
 
 const OPENING: &[&str] = &[
     "Thank you for {meet_me} {day} about the {role} role at {company}. I appreciated how openly you described the work and the team.",
@@ -13,7 +14,7 @@ const OPENING: &[&str] = &[
 ];
 
 const DETAIL: &[&str] = &[
-    "I especially enjoyed our conversation about {topic}; it is the kind of work I enjoy digging into.",
+    "I especially enjoyed discussing {topic}; it is the kind of work I like to dig into.",
     "What stayed with me most was your account of {topic}. It made the role feel concrete, and I have been thinking about how I would approach it.",
     "Your perspective on {topic} was the highlight of our conversation for me.",
     "I keep coming back to what you said about {topic}, which gave me a clear sense of where the team is headed.",
@@ -32,23 +33,23 @@ const DETAIL_MORE: &[&str] = &[
 
 const DETAIL_NONE: &[&str] = &[
     "Learning how the team approaches its work helped me see where I could contribute from the start.",
-    "Hearing how the role fits into the wider team at {company} made the opportunity feel concrete.",
+    "Hearing how the role fits into the wider team at {company2} made the opportunity feel concrete.",
     "The conversation gave me a clear picture of what the first months in the role would involve.",
     "It was helpful to hear how the team works day to day and what success looks like in the role.",
 ];
 
 const FIT: &[&str] = &[
-    "I am excited about the chance to bring my experience in {skills} to {company}.",
+    "I am excited about the chance to bring my experience in {skills} to {company2}.",
     "The role lines up well with my background in {skills}, and our conversation made me even more enthusiastic about joining the team.",
     "My work in {skills} maps closely to what you described, and I am eager to put it to use for your team.",
     "I came away more interested than ever, since the problems you described draw directly on my experience with {skills}.",
 ];
 
 const FIT_NONE: &[&str] = &[
-    "Our conversation made me even more enthusiastic about the role and the chance to contribute at {company}.",
+    "Our conversation made me even more enthusiastic about the role and the chance to contribute at {company2}.",
     "I left more excited about the position than when I arrived, and I would welcome the chance to join the team.",
     "I am very interested in the role and eager to help the team with the work ahead.",
-    "Everything I heard made me more interested in joining {company}.",
+    "Everything I heard made me more interested in joining {company2}.",
 ];
 
 const PROMISED: &[&str] = &[
@@ -91,8 +92,33 @@ const NOTES_NO_TOPIC: &[&str] = &[
     "I appreciated {meet_you} {day} to discuss the {role} role{at_company}. I would be glad to keep in touch.",
 ];
 
-/// Writes a thank-you.
+/// Longest thank-you body, in words from the greeting to the last paragraph.
+pub const MAX_WORDS: usize = 180;
+
+/// Writes a thank-you, trimming optional details when very long store values would push it past
+/// [`MAX_WORDS`].
 pub fn write(ctx: &Context) -> Content {
+    let mut c = body(ctx, 0);
+    for level in 1..=Trim::MAX {
+        if word_count(&c.paragraphs.join(" ")) <= MAX_WORDS - 2 {
+            break;
+        }
+        c = body(ctx, level);
+    }
+    extras(ctx, &mut c);
+    c
+}
+
+/// How much to leave out, from 0 (nothing) to [`Trim::MAX`].
+struct Trim;
+
+impl Trim {
+    const MAX: u8 = 4;
+}
+
+/// The email/LinkedIn paragraphs at a trim level: 1 drops the second topic, 2 the title and
+/// the second skill, 3 names promised items in general, 4 leaves out the topic itself.
+fn body(ctx: &Context, level: u8) -> Content {
     let mut c = Content {
         subjects: vec![
             ctx.fill("Thank you — {role} interview"),
@@ -101,81 +127,157 @@ pub fn write(ctx: &Context) -> Content {
         ],
         ..Content::default()
     };
-    c.para(ctx.say("opening", OPENING));
+    let first_skill = ctx.skills(1).first().map_or("", |s| *s).to_string();
+    let mut extra: Vec<(&str, &str)> = Vec::new();
+    if level >= 2 {
+        extra.push(("skills", first_skill.as_str()));
+    }
+    if level >= 3 {
+        extra.push(("promised", "the materials I promised"));
+    }
+    let say = |slot: &str, bank: &[&str]| ctx.fill_with(bank[ctx.choice(slot, bank.len())], &extra);
+    c.para(say("opening", OPENING));
 
-    let mut detail = if ctx.topic(0).is_some() {
+    let mut detail = if ctx.topic(0).is_some() && level < 4 {
         let i = ctx.choice("detail", DETAIL.len());
         match (i, ctx.title()) {
-            (2, Some(_)) => ctx.fill(DETAIL_WITH_TITLE),
+            (2, Some(_)) if level < 2 => ctx.fill(DETAIL_WITH_TITLE),
             _ => ctx.fill(DETAIL[i]),
         }
     } else {
-        c.lacks(ctx.missing_topic());
-        ctx.say("detail-none", DETAIL_NONE)
+        if ctx.topic(0).is_none() {
+            c.lacks(ctx.missing_topic());
+        }
+        say("detail-none", DETAIL_NONE)
     };
     // LinkedIn messages stay shorter: one topic is enough there.
-    if ctx.topic(1).is_some() && ctx.channel != Channel::Linkedin {
+    if ctx.topic(1).is_some() && ctx.channel != Channel::Linkedin && level < 1 {
         detail.push(' ');
-        detail.push_str(&ctx.say("detail-more", DETAIL_MORE));
+        detail.push_str(&say("detail-more", DETAIL_MORE));
     }
     c.para(detail);
 
     let mut fit = if ctx.skills(1).is_empty() {
         c.lacks(Missing::Skills);
-        ctx.say("fit-none", FIT_NONE)
+        say("fit-none", FIT_NONE)
     } else {
-        ctx.say("fit", FIT)
+        say("fit", FIT)
     };
     let promised = ctx.promised();
     if !promised.is_empty() {
         fit.push(' ');
-        fit.push_str(&ctx.say("promised", PROMISED));
-        c.lacks(Missing::Attach(promised.clone()));
+        fit.push_str(&say("promised", PROMISED));
+        c.lacks(Missing::Attach(promised));
     }
     c.para(fit);
 
     let timeline = if ctx.has_decision() {
-        ctx.say("timeline", TIMELINE_KNOWN)
+        say("timeline", TIMELINE_KNOWN)
     } else {
-        ctx.say("timeline", TIMELINE_ASK)
+        say("timeline", TIMELINE_ASK)
     };
-    c.para(format!("{timeline} {}", ctx.say("closing", CLOSING)));
+    c.para(format!("{timeline} {}", say("closing", CLOSING)));
+    c
+}
 
+/// The short forms: connection notes and the call plan.
+fn extras(ctx: &Context, c: &mut Content) {
+    let promised = ctx.promised();
     c.notes = super::notes::variants(ctx, "note", &[NOTES, NOTES_NO_TOPIC]);
 
     c.call.purpose = "thank-you call".to_string();
     c.call.opener = super::notes::call_opener(
         ctx,
-        "Thank you again for {meet_me} {day} about the {role} role.",
+        &[
+            "Thank you again for {meet_me} {day} about the {role} role.",
+            "I wanted to thank you personally for your time {day}.",
+            "I am calling to say thank you for the conversation {day} about the {role} position.",
+        ],
     );
     c.call.points = vec![
         match ctx.topic(0) {
-            Some(_) => ctx.fill("Thank {name} for their time and for the conversation about {topic}."),
-            None => ctx.fill(
-                "Thank {name} for their time and mention one thing from the conversation that stayed with you.",
+            Some(_) => ctx.say(
+                "call-topic",
+                &[
+                    "Thank {name} for their time and for the conversation about {topic}.",
+                    "Say what you took away from the discussion of {topic}.",
+                    "Bring up {topic} and why it caught your interest.",
+                ],
+            ),
+            None => ctx.say(
+                "call-topic",
+                &[
+                    "Thank {name} for their time and mention one thing from the conversation that stayed with you.",
+                    "Name one moment of the interview you found useful, and say why.",
+                    "Recall one part of the conversation that made the role feel real to you.",
+                ],
             ),
         },
         if ctx.skills(1).is_empty() {
-            ctx.fill("Say in one sentence why the {role} role appeals to you.")
+            ctx.say(
+                "call-fit",
+                &[
+                    "Say in one sentence why the {role} role appeals to you.",
+                    "Explain briefly what draws you to the {role} position.",
+                    "Give one reason you would enjoy the work, in a sentence.",
+                ],
+            )
         } else {
-            ctx.fill("Connect the role to your experience with {skills}.")
+            ctx.say(
+                "call-fit",
+                &[
+                    "Connect the role to your experience with {skills}.",
+                    "Link what they need to your work in {skills}, with one example.",
+                    "Give a short example of {skills} from your recent work.",
+                ],
+            )
         },
     ];
     if ctx.topic(1).is_some() {
-        c.call
-            .points
-            .push(ctx.fill("Mention {topic2} and what interested you about it."));
+        c.call.points.push(ctx.say(
+            "call-topic2",
+            &[
+                "Mention {topic2} and what interested you about it.",
+                "If there is time, touch on {topic2}.",
+                "Add a word about {topic2}.",
+            ],
+        ));
     }
     if !promised.is_empty() {
-        c.call
-            .points
-            .push(ctx.fill("Confirm that you will email {promised} right after the call."));
+        c.call.points.push(ctx.say(
+            "call-promised",
+            &[
+                "Confirm that you will email {promised} right after the call.",
+                "Let them know {promised} will follow by email today.",
+                "Promise {promised} by email straight after you hang up.",
+            ],
+        ));
     }
     c.call.points.push(if ctx.has_decision() {
-        ctx.fill("They expect to decide by {decision}, so acknowledge that rather than asking about timing.")
+        ctx.say(
+            "call-timeline",
+            &[
+                "They expect to decide by {decision}, so acknowledge that rather than asking about timing.",
+                "Do not ask about timing: they plan to decide by {decision}.",
+                "Mention you look forward to hearing by {decision}; no need to ask about the timeline.",
+            ],
+        )
     } else {
-        "Ask what the next steps in the process are.".to_string()
+        ctx.say(
+            "call-timeline",
+            &[
+                "Ask what the next steps in the process are.",
+                "Ask what happens next and roughly when.",
+                "Find out what the next stage involves.",
+            ],
+        )
     });
-    c.call.close = ctx.fill("Thank you again{comma_name}. I look forward to hearing from you.");
-    c
+    c.call.close = ctx.say(
+        "call-close",
+        &[
+            "Thank you again{comma_name}. I look forward to hearing from you.",
+            "That is all I wanted to say. Thanks again{comma_name}, and have a good day.",
+            "I appreciate you taking the call{comma_name}. Talk soon, I hope.",
+        ],
+    );
 }
