@@ -1,4 +1,5 @@
-//! Text helpers shared by the checker and the composer: UTF-16 offsets and word counting.
+//! Text helpers shared by the checker and the composer: UTF-16 offsets, word counting, and the
+//! small Unicode folds the checker needs (case, accents, word characters).
 
 /// Converts a byte offset in `text` (on a char boundary) to a UTF-16 code-unit offset.
 pub fn utf16_offset(text: &str, byte: usize) -> usize {
@@ -6,11 +7,83 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
         .map_or_else(|| text.encode_utf16().count(), |s| s.encode_utf16().count())
 }
 
+/// Converts many byte offsets at once in one pass over `text` (linear, unlike calling
+/// [`utf16_offset`] per offset). Offsets past the end, or inside a char, are clamped down to the
+/// previous char boundary. Returns the UTF-16 offsets in the order given.
+pub fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_by_key(|&i| bytes[i]);
+    let mut out = vec![0; bytes.len()];
+    let mut chars = text.char_indices().peekable();
+    let mut units = 0;
+    for i in order {
+        let target = bytes[i];
+        while let Some(&(at, c)) = chars.peek() {
+            if at + c.len_utf8() > target {
+                break;
+            }
+            units += c.len_utf16();
+            chars.next();
+        }
+        out[i] = units;
+    }
+    out
+}
+
 /// Number of words (runs of alphanumeric characters, apostrophes inside words allowed).
 pub fn word_count(text: &str) -> usize {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
+}
+
+/// Whether `c` is a combining mark (the common combining blocks), which belongs to the letter
+/// before it.
+pub fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Whether `c` is part of a word: letters, digits, and combining marks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Lowercases one char when it lowercases to exactly one char (keeps it otherwise).
+pub fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(a), None) => a,
+        _ => c,
+    }
+}
+
+/// Strips the accent from a Latin letter (`é` → `e`, `Ł` → `L`); other chars are returned as is.
+pub fn strip_accent(c: char) -> char {
+    const FROM: &str = "ÀÁÂÃÄÅàáâãäåĀāĂăĄąÇçĆćĈĉĊċČčĎďĐđÈÉÊËèéêëĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħÌÍÎÏìíîïĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľĿŀŁłÑñŃńŅņŇňÒÓÔÕÖØòóôõöøŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųŴŵÝýÿŶŷŸŹźŻżŽž";
+    const TO: &str = "AAAAAAaaaaaaAaAaAaCcCcCcCcCcDdDdEEEEeeeeEeEeEeEeEeGgGgGgGgHhHhIIIIiiiiIiIiIiIiIiJjKkLlLlLlLlLlNnNnNnNnOOOOOOooooooOoOoOoRrRrRrSsSsSsSsTtTtTtUUUUuuuuUuUuUuUuUuUuWwYyyYyYZzZzZz";
+    if c.is_ascii() {
+        return c;
+    }
+    FROM.chars()
+        .zip(TO.chars())
+        .find(|&(f, _)| f == c)
+        .map_or(c, |(_, t)| t)
+}
+
+/// Folds a name or word for comparison: lowercase, accents stripped, combining marks dropped.
+pub fn fold_name(s: &str) -> String {
+    s.chars()
+        .filter(|&c| !is_combining(c))
+        .map(|c| lower_char(strip_accent(c)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -24,11 +97,30 @@ mod tests {
         assert_eq!(utf16_offset(s, 1), 1);
         assert_eq!(utf16_offset(s, 5), 3);
         assert_eq!(utf16_offset(s, 6), 4);
+        assert_eq!(utf16_offsets(s, &[6, 0, 5, 1]), vec![4, 0, 3, 1]);
+    }
+
+    #[test]
+    fn many_offsets_agree_with_single_conversion() {
+        let s = "Hé 😀 שלום\r\nok";
+        let bytes: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        let many = utf16_offsets(s, &bytes);
+        for (b, u) in bytes.iter().zip(many) {
+            assert_eq!(utf16_offset(s, *b), u);
+        }
     }
 
     #[test]
     fn words_are_counted() {
         assert_eq!(word_count("Hi Dana, it's me — Sam."), 5);
         assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn names_fold_accents_and_case() {
+        assert_eq!(fold_name("José"), "jose");
+        assert_eq!(fold_name("Jose\u{301}"), "jose");
+        assert_eq!(fold_name("ŁUKASZ"), "lukasz");
+        assert_eq!(fold_name("Zoë"), "zoe");
     }
 }

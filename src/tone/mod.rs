@@ -1,7 +1,29 @@
 //! Wording checks (SPEC §3.2–3.3, §4.3). Pure: no browser types.
 //!
 //! INTERFACE (stable, used by draft/, web/ and the CLI): [`lint`], [`LintOptions`], [`Finding`],
-//! [`Category`], [`Severity`]. Implementation in progress (issue 4).
+//! [`Category`], [`Severity`].
+//!
+//! How it works: the text is folded once (lowercase, straight quotes, collapsed spaces) and one
+//! Aho-Corasick automaton finds every phrase of every data table (`data/*.tbl`) and every signal
+//! cue in a single pass; then each rule in [`rules`] reads that shared [`context::Context`].
+//! Rules report byte spans; [`lint`] converts them to UTF-16 once at the end and sorts them.
+//!
+//! ```
+//! use followup::model::Kind;
+//! use followup::tone::{lint, Category, LintOptions};
+//! let options = LintOptions { kind: Some(Kind::ThankYou), ..LintOptions::default() };
+//! let findings = lint("Hey Dana, what's the salary range?", &options);
+//! assert!(findings.iter().any(|f| f.category == Category::Salary));
+//! ```
+//!
+//! `kind: None` means "unknown": only the wording and shape rules run; the message-level
+//! thank-you rules (gratitude, detail, enthusiasm) need `kind: Some(Kind::ThankYou)`.
+
+pub mod context;
+pub mod phrases;
+pub mod rules;
+pub mod signals;
+pub mod table;
 
 use crate::model::{string_enum, Channel, Kind};
 use serde::{Deserialize, Serialize};
@@ -89,8 +111,26 @@ pub struct Finding {
     pub suggestion: Option<String>,
 }
 
-/// Checks `text` and returns findings ordered by span.
+impl Severity {
+    /// Whether findings of this severity count as problems (warning or error), not hints.
+    pub fn is_problem(self) -> bool {
+        matches!(self, Severity::Error | Severity::Warning)
+    }
+}
+
+/// Checks `text` and returns findings ordered by span (then rule id).
 pub fn lint(text: &str, options: &LintOptions) -> Vec<Finding> {
-    let _ = (text, options);
-    Vec::new()
+    let cx = context::Context::new(text, options);
+    let mut out = Vec::new();
+    for rule in rules::ALL {
+        rule.check(&cx, &mut out);
+    }
+    let bytes: Vec<usize> = out.iter().flat_map(|f| [f.start, f.end]).collect();
+    let units = crate::text::utf16_offsets(text, &bytes);
+    for (f, pair) in out.iter_mut().zip(units.chunks_exact(2)) {
+        f.start = pair[0];
+        f.end = pair[1].max(pair[0]);
+    }
+    out.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+    out
 }

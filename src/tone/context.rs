@@ -1,0 +1,181 @@
+//! What every rule sees: the text, the options, a folded copy for matching, the phrase hits and
+//! the message-level signals. Built once per [`super::lint`] call, in time linear in the text.
+
+use super::phrases::{phrasebook, Hit, Target};
+use super::signals::{names_specifics, Signal};
+use super::table::fold_char;
+use super::LintOptions;
+use crate::model::{Channel, Kind};
+
+/// A lowercase copy of the text with curly quotes straightened and whitespace runs collapsed,
+/// plus the way back to byte offsets in the original.
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// For each byte of `text`, the byte offset of the source char it came from; one more entry
+    /// for the end.
+    map: Vec<usize>,
+    /// Byte offsets of `"` in `text`.
+    quotes: Vec<usize>,
+}
+
+impl Folded {
+    /// Folds `source`.
+    pub fn new(source: &str) -> Folded {
+        let mut text = String::with_capacity(source.len());
+        let mut map = Vec::with_capacity(source.len() + 1);
+        let mut quotes = Vec::new();
+        let mut space = false;
+        for (at, c) in source.char_indices() {
+            let f = if c.is_whitespace() {
+                if space {
+                    continue;
+                }
+                space = true;
+                ' '
+            } else {
+                space = false;
+                fold_char(c)
+            };
+            if f == '"' {
+                quotes.push(text.len());
+            }
+            text.push(f);
+            map.resize(text.len(), at);
+        }
+        map.push(source.len());
+        Folded { text, map, quotes }
+    }
+
+    /// The source byte offset for a folded byte offset (on a folded char boundary).
+    pub fn source(&self, folded: usize) -> usize {
+        self.map
+            .get(folded)
+            .or_else(|| self.map.last())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Whether `start..end` sits between an opening and a closing double quote.
+    pub fn is_quoted(&self, start: usize, end: usize) -> bool {
+        let before = self.quotes.partition_point(|&q| q < start);
+        before % 2 == 1 && self.quotes.get(before).is_some_and(|&q| q >= end)
+    }
+
+    /// Whether one of the three words before `start`, in the same sentence, negates what follows
+    /// ("I won't ask about salary").
+    pub fn is_negated(&self, start: usize) -> bool {
+        const NEGATORS: &[&str] = &[
+            "not",
+            "never",
+            "no",
+            "won't",
+            "don't",
+            "didn't",
+            "doesn't",
+            "wouldn't",
+            "shouldn't",
+            "isn't",
+            "aren't",
+            "wasn't",
+            "without",
+            "avoid",
+            "nor",
+            "neither",
+        ];
+        let head = self.text.get(..start).unwrap_or("");
+        let clause = head
+            .rfind(['.', '!', '?', ';'])
+            .and_then(|i| head.get(i + 1..))
+            .unwrap_or(head);
+        clause
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'')))
+            .any(|w| NEGATORS.contains(&w))
+    }
+}
+
+/// Everything a rule needs.
+pub struct Context<'a> {
+    /// The message as given.
+    pub text: &'a str,
+    /// The caller's options.
+    pub options: &'a LintOptions,
+    /// Folded copy for matching.
+    pub folded: Folded,
+    /// Phrase-table hits (word boundaries checked; negation and quotes not yet).
+    pub hits: Vec<Hit>,
+    /// The message thanks the reader.
+    pub has_gratitude: bool,
+    /// The message shows interest.
+    pub has_enthusiasm: bool,
+    /// The message names something specific from the conversation.
+    pub has_detail: bool,
+}
+
+impl<'a> Context<'a> {
+    /// Folds the text, runs the automaton once and derives the signals.
+    pub fn new(text: &'a str, options: &'a LintOptions) -> Context<'a> {
+        let folded = Folded::new(text);
+        let all = phrasebook().scan(&folded.text);
+        let (mut has_gratitude, mut has_enthusiasm, mut has_detail) = (false, false, false);
+        let mut hits = Vec::new();
+        for hit in all {
+            match hit.target {
+                Target::Entry(_) => hits.push(hit),
+                Target::Cue(Signal::Gratitude) => has_gratitude = true,
+                Target::Cue(Signal::Enthusiasm) => {
+                    has_enthusiasm |= !folded.is_negated(hit.start);
+                }
+                Target::Cue(Signal::Detail) => {
+                    has_detail =
+                        has_detail || names_specifics(folded.text.get(hit.end..).unwrap_or(""));
+                }
+            }
+        }
+        Context {
+            text,
+            options,
+            folded,
+            hits,
+            has_gratitude,
+            has_enthusiasm,
+            has_detail,
+        }
+    }
+
+    /// Whether the message-level thank-you rules apply (a thank-you, not a call plan).
+    pub fn is_thank_you(&self) -> bool {
+        self.options.kind == Some(Kind::ThankYou) && self.options.channel != Channel::Phone
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_offsets_map_back_to_the_source() {
+        let src = "Hé  there\r\n“ASAP”";
+        let f = Folded::new(src);
+        assert_eq!(f.text, "hé there \"asap\"");
+        let start = f.text.find("asap").unwrap_or(0);
+        let (s, e) = (f.source(start), f.source(start + 4));
+        assert_eq!(&src[s..e], "ASAP");
+        assert!(f.is_quoted(start, start + 4));
+        assert_eq!(f.source(f.text.len()), src.len());
+    }
+
+    #[test]
+    fn negation_looks_back_three_words_in_the_sentence() {
+        let f = Folded::new("I won't ask about salary. Salary?");
+        assert!(f.is_negated(f.text.find("salary").unwrap_or(0)));
+        assert!(!f.is_negated(f.text.rfind("salary").unwrap_or(0)));
+        let f = Folded::new("I won't need to ask him about the salary");
+        assert!(!f.is_negated(f.text.find("salary").unwrap_or(0)));
+        let f = Folded::new("No. What is the salary");
+        assert!(!f.is_negated(f.text.find("salary").unwrap_or(0)));
+    }
+}

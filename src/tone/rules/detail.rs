@@ -1,0 +1,60 @@
+//! `detail.missing`: a thank-you with nothing specific to this conversation (seeds 000, 002: mention
+//! a project, a challenge or a shared interest you discussed).
+
+use super::{finding, Rule};
+use crate::tone::context::Context;
+use crate::tone::{Category, Finding, Severity};
+
+/// Flags a thank-you that names nothing specific from the interview.
+pub struct Detail;
+
+impl Rule for Detail {
+    fn id(&self) -> &'static str {
+        "detail.missing"
+    }
+
+    fn description(&self) -> &'static str {
+        "Flags a thank-you that mentions nothing specific from the conversation."
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if cx.is_thank_you() && !cx.has_detail && !cx.text.trim().is_empty() {
+            out.push(finding(
+                "detail.missing",
+                Category::Detail,
+                Severity::Warning,
+                (0, 0),
+                "Nothing here is specific to your conversation; mention one thing you discussed, such as a project or challenge.",
+                None,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tone::rules::testing::run;
+
+    #[test]
+    fn a_concrete_topic_counts_as_detail() {
+        for t in [
+            "Thank you for the chat. I enjoyed hearing about the plan to relaunch the help center.",
+            "Thanks for walking me through the torque-check automation on the assembly line.",
+            "You mentioned the Q1 onboarding revamp; I have led two similar projects.",
+            "Thank you for taking me through your flaky-test dashboard.",
+        ] {
+            assert!(run("detail.missing", t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn role_and_company_alone_are_not_detail() {
+        for t in [
+            "Thank you for the interview. I am a great fit.",
+            "Thank you for speaking with me about the Product Manager role at Acme.",
+            "Thank you for your time today. I enjoyed learning more about the team and the company.",
+        ] {
+            assert_eq!(run("detail.missing", t).len(), 1, "{t}");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! `duplicate.other_interviewer`: the same message sent to two interviewers (seeds 000, 004: write
+//! to each one separately). Similarity is the Jaccard index of word 3-shingles.
+
+use super::{finding, Rule};
+use crate::tone::context::Context;
+use crate::tone::{Category, Finding, Severity};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+/// Flags a message at least 80 % the same as one in [`crate::tone::LintOptions::others`].
+pub struct Duplicate;
+
+/// Similarity from which two messages count as the same.
+pub const THRESHOLD: f64 = 0.8;
+
+fn shingles(text: &str) -> HashSet<u64> {
+    let words: Vec<String> = text
+        .split(|c: char| !crate::text::is_word_char(c) && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().map(crate::text::lower_char).collect())
+        .collect();
+    let size = 3.min(words.len().max(1));
+    words
+        .windows(size)
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Jaccard similarity of the two texts' word 3-shingles (0 when either is empty).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (shingles(a), shingles(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
+}
+
+impl Rule for Duplicate {
+    fn id(&self) -> &'static str {
+        "duplicate.other_interviewer"
+    }
+
+    fn description(&self) -> &'static str {
+        "Flags a message that is nearly the same as one written to another interviewer."
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if cx.options.others.is_empty() || crate::text::word_count(cx.text) < 8 {
+            return;
+        }
+        let best = cx
+            .options
+            .others
+            .iter()
+            .map(|o| similarity(cx.text, o))
+            .fold(0.0_f64, f64::max);
+        if best >= THRESHOLD {
+            out.push(finding(
+                "duplicate.other_interviewer",
+                Category::Duplicate,
+                Severity::Error,
+                (0, 0),
+                format!("This is {:.0} % the same as your message to another interviewer; interviewers compare notes, so write each one its own.", best * 100.0),
+                None,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tone::rules::testing::{run_with, thank_you};
+    use crate::tone::LintOptions;
+
+    const BODY: &str = "Thank you for meeting with me on Monday. I enjoyed hearing about the plan to relaunch the help center in three languages, and I would be excited to bring my localization experience to the team. Best regards, Sam";
+
+    #[test]
+    fn same_text_with_another_name_is_a_duplicate() {
+        let mine = format!("Dear Dana,\n{BODY}");
+        let other = format!("Dear Chris,\n{BODY}");
+        let o = LintOptions {
+            others: vec!["unrelated".into(), other],
+            ..thank_you()
+        };
+        assert_eq!(run_with("duplicate.other_interviewer", &mine, &o).len(), 1);
+    }
+
+    #[test]
+    fn different_messages_pass() {
+        let other = "Dear Chris,\nThank you for the whiteboard session on Tuesday. Your point about cache invalidation in the pricing service stayed with me, and I would love to help with it.".to_string();
+        let o = LintOptions {
+            others: vec![other],
+            ..thank_you()
+        };
+        assert!(run_with("duplicate.other_interviewer", BODY, &o).is_empty());
+        assert!(similarity("", "") == 0.0);
+    }
+}

@@ -1,0 +1,141 @@
+//! `length.*`: hard limits by channel (LinkedIn note 300 characters, LinkedIn message 1,000) and
+//! soft limits by kind for email (seeds 000, 004: keep it to a few short paragraphs).
+
+use super::{finding, Rule};
+use crate::model::{Channel, Kind};
+use crate::text::word_count;
+use crate::tone::context::Context;
+use crate::tone::{Category, Finding, Severity};
+
+/// Flags messages over the channel limit or too long (or very short) for their kind.
+pub struct Length;
+
+/// Characters (UTF-16 units, as LinkedIn counts them) allowed in a connection-request note.
+pub const LINKEDIN_NOTE_LIMIT: usize = 300;
+/// Characters allowed in a LinkedIn message.
+pub const LINKEDIN_MESSAGE_LIMIT: usize = 1000;
+
+/// Most words an email of this kind should have before it reads like a résumé.
+pub fn word_limit(kind: Option<Kind>) -> usize {
+    match kind {
+        Some(Kind::ThankYou) => 250,
+        Some(Kind::StatusCheck | Kind::Nudge | Kind::NextSteps) => 150,
+        Some(Kind::RejectionReply | Kind::PositiveReply) => 200,
+        _ => 350,
+    }
+}
+
+/// Byte offset of the first char that does not fit in `units` UTF-16 units (or the end).
+fn byte_at_unit(text: &str, units: usize) -> usize {
+    let mut count = 0;
+    for (at, c) in text.char_indices() {
+        count += c.len_utf16();
+        if count > units {
+            return at;
+        }
+    }
+    text.len()
+}
+
+impl Rule for Length {
+    fn id(&self) -> &'static str {
+        "length"
+    }
+
+    fn description(&self) -> &'static str {
+        "Flags messages over the channel's character limit or too long for their kind."
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text.trim_end();
+        let limit = match cx.options.channel {
+            Channel::LinkedinNote => {
+                Some(("length.note_limit", LINKEDIN_NOTE_LIMIT, "connection note"))
+            }
+            Channel::Linkedin => Some((
+                "length.message_limit",
+                LINKEDIN_MESSAGE_LIMIT,
+                "LinkedIn message",
+            )),
+            Channel::Email | Channel::Phone => None,
+        };
+        if let Some((rule, max, what)) = limit {
+            let units = text.encode_utf16().count();
+            if units > max {
+                out.push(finding(
+                    rule,
+                    Category::Length,
+                    Severity::Error,
+                    (byte_at_unit(text, max), text.len()),
+                    format!("A {what} holds at most {max} characters and this one has {units}; the highlighted part would be cut."),
+                    None,
+                ));
+            }
+            return;
+        }
+        if cx.options.channel != Channel::Email {
+            return;
+        }
+        let words = word_count(text);
+        let max = word_limit(cx.options.kind);
+        if words > max {
+            out.push(finding(
+                "length.too_long",
+                Category::Length,
+                Severity::Warning,
+                (0, 0),
+                format!("At {words} words this reads like a résumé; interviewers are busy, so aim for under {max}."),
+                None,
+            ));
+        } else if cx.is_thank_you() && (1..25).contains(&words) {
+            out.push(finding(
+                "length.too_short",
+                Category::Length,
+                Severity::Suggestion,
+                (0, 0),
+                "A thank-you this short can feel perfunctory; a few sentences with one detail land better.",
+                None,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Channel;
+    use crate::tone::rules::testing::{run, run_with, thank_you};
+    use crate::tone::LintOptions;
+
+    #[test]
+    fn linkedin_note_over_300_is_an_error_spanning_the_overflow() {
+        let text = format!("{}😀tail", "a".repeat(299));
+        let note = LintOptions {
+            channel: Channel::LinkedinNote,
+            ..thank_you()
+        };
+        let f = run_with("length.note_limit", &text, &note);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].start, f[0].end), (299, 305));
+        assert!(run_with("length.note_limit", &"a".repeat(300), &note).is_empty());
+    }
+
+    #[test]
+    fn linkedin_message_limit_is_1000() {
+        let li = LintOptions {
+            channel: Channel::Linkedin,
+            ..thank_you()
+        };
+        assert_eq!(
+            run_with("length.message_limit", &"ab ".repeat(400), &li).len(),
+            1
+        );
+        assert!(run_with("length.message_limit", &"ab ".repeat(300), &li).is_empty());
+    }
+
+    #[test]
+    fn long_email_thank_you_is_flagged() {
+        assert_eq!(run("length.too_long", &"word ".repeat(260)).len(), 1);
+        assert!(run("length.too_long", &"word ".repeat(120)).is_empty());
+        assert_eq!(run("length.too_short", "Thanks!").len(), 1);
+    }
+}

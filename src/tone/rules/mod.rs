@@ -1,0 +1,116 @@
+//! The rules, one per file. Each is a unit struct implementing [`Rule`]; [`ALL`] lists them in
+//! the order they run (the output is sorted afterwards, so the order only matters for ties).
+
+use super::context::Context;
+use super::{Category, Finding, Severity};
+
+mod all_caps;
+mod detail;
+mod duplicate;
+mod emoji;
+mod enthusiasm;
+mod exclamation;
+mod gratitude;
+mod length;
+mod phrase_table;
+mod placeholder;
+mod recipient_name;
+mod repeated_question;
+mod subject;
+mod text_speak;
+
+/// One wording check.
+pub trait Rule: Sync {
+    /// Rule id (`category.specific`), or the family prefix for a rule that reports several ids.
+    fn id(&self) -> &'static str;
+    /// One line saying what the rule looks for.
+    fn description(&self) -> &'static str;
+    /// Appends findings with **byte** offsets into `cx.text`; [`super::lint`] converts them.
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every rule, in run order.
+pub static ALL: &[&dyn Rule] = &[
+    &phrase_table::PhraseTable,
+    &exclamation::Exclamation,
+    &repeated_question::RepeatedQuestion,
+    &emoji::Emoji,
+    &all_caps::AllCaps,
+    &text_speak::TextSpeak,
+    &placeholder::Placeholder,
+    &gratitude::Gratitude,
+    &detail::Detail,
+    &enthusiasm::Enthusiasm,
+    &length::Length,
+    &recipient_name::RecipientName,
+    &subject::Subject,
+    &duplicate::Duplicate,
+];
+
+/// Builds a finding (byte offsets until [`super::lint`] converts them).
+pub(crate) fn finding(
+    rule: &str,
+    category: Category,
+    severity: Severity,
+    (start, end): (usize, usize),
+    message: impl Into<String>,
+    suggestion: Option<String>,
+) -> Finding {
+    Finding {
+        rule: rule.to_string(),
+        category,
+        severity,
+        start,
+        end,
+        message: message.into(),
+        suggestion,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the rule tests.
+    use crate::model::{Channel, Kind};
+    use crate::tone::{lint, Finding, LintOptions};
+
+    /// Options for a thank-you email.
+    pub fn thank_you() -> LintOptions {
+        LintOptions {
+            kind: Some(Kind::ThankYou),
+            channel: Channel::Email,
+            ..LintOptions::default()
+        }
+    }
+
+    /// Findings of `rule` for `text` as a thank-you email.
+    pub fn run(rule: &str, text: &str) -> Vec<Finding> {
+        run_with(rule, text, &thank_you())
+    }
+
+    /// Findings of `rule` for `text` with `options`.
+    pub fn run_with(rule: &str, text: &str, options: &LintOptions) -> Vec<Finding> {
+        lint(text, options)
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .collect()
+    }
+
+    /// The UTF-16 span of `f` cut out of `text`.
+    pub fn span(text: &str, f: &Finding) -> String {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        String::from_utf16_lossy(units.get(f.start..f.end).unwrap_or(&[]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_describes_itself() {
+        for rule in ALL {
+            assert!(!rule.id().is_empty());
+            assert!(rule.description().ends_with('.'), "{}", rule.id());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Phrase rules driven by the data tables (`src/tone/data/*.tbl`): casual, formal, generic,
+//! self-centred, salary, regret, pushy and common misspellings.
+
+use super::{finding, Rule};
+use crate::tone::context::Context;
+use crate::tone::phrases::{phrasebook, Target};
+use crate::tone::table::{Condition, Entry};
+use crate::tone::Finding;
+
+/// Reports every table phrase found, unless negated, quoted, or its condition does not hold.
+pub struct PhraseTable;
+
+impl Rule for PhraseTable {
+    fn id(&self) -> &'static str {
+        "phrases"
+    }
+
+    fn description(&self) -> &'static str {
+        "Flags phrases listed in the wording tables (slang, stilted formulas, clichés, salary, regret, pressure, typos)."
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let book = phrasebook();
+        let mut kept: Vec<(&Entry, usize, usize)> = Vec::new();
+        for hit in &cx.hits {
+            let Target::Entry(i) = hit.target else {
+                continue;
+            };
+            let Some(entry) = book.entries.get(i) else {
+                continue;
+            };
+            if entry.when == Condition::NoDetail && cx.has_detail {
+                continue;
+            }
+            if entry.negatable && cx.folded.is_negated(hit.start) {
+                continue;
+            }
+            if cx.folded.is_quoted(hit.start, hit.end) {
+                continue;
+            }
+            kept.push((entry, hit.start, hit.end));
+        }
+        // Within a category, overlapping phrases report once: the longest ("really need this
+        // job" over "need this job").
+        kept.sort_by(|a, b| (a.0.category, a.1, b.2).cmp(&(b.0.category, b.1, a.2)));
+        let mut last: Option<(crate::tone::Category, usize)> = None;
+        for (entry, start, end) in kept {
+            if let Some((category, until)) = last {
+                if category == entry.category && start < until {
+                    continue;
+                }
+            }
+            last = Some((entry.category, end));
+            let span = (cx.folded.source(start), cx.folded.source(end));
+            let matched = cx.text.get(span.0..span.1).unwrap_or("");
+            out.push(finding(
+                entry.rule,
+                entry.category,
+                entry.severity,
+                span,
+                entry.why,
+                entry.fix.map(|fix| match_case(matched, fix)),
+            ));
+        }
+    }
+}
+
+/// Capitalises the fix when the matched words start with a capital ("Gonna" → "Going to").
+fn match_case(matched: &str, fix: &str) -> String {
+    let upper = matched.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = fix.chars();
+    match chars.next() {
+        Some(first) if upper && first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => fix.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tone::rules::testing::{span, thank_you};
+    use crate::tone::{lint, table::fold_phrase};
+
+    /// Every table entry flags its `fires` example on one of its spellings, and its `passes`
+    /// example gets no finding from the same rule.
+    #[test]
+    fn every_entry_fires_on_its_example_and_not_on_its_counterexample() {
+        let book = phrasebook();
+        let mut failures = Vec::new();
+        for e in &book.entries {
+            let fired = lint(e.fires, &thank_you());
+            let hit = fired
+                .iter()
+                .any(|f| f.rule == e.rule && e.variants.contains(&fold_phrase(&span(e.fires, f))));
+            if !hit {
+                failures.push(format!("[{}] does not fire on: {}", e.phrase, e.fires));
+            }
+            let passed = lint(e.passes, &thank_you());
+            if let Some(f) = passed.iter().find(|f| f.rule == e.rule) {
+                failures.push(format!(
+                    "[{}] {} fires on its passing example: {} ({:?})",
+                    e.phrase,
+                    e.rule,
+                    e.passes,
+                    span(e.passes, f)
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn matching_ignores_case_curly_quotes_and_line_breaks() {
+        let text = "I CAN’T\r\nWAIT to start";
+        let f = lint(text, &thank_you());
+        assert!(f
+            .iter()
+            .any(|f| f.rule == "casual.slang" && span(text, f) == "CAN’T\r\nWAIT"));
+    }
+
+    #[test]
+    fn negated_and_quoted_phrases_do_not_fire() {
+        let opts = thank_you();
+        assert!(!lint("I won't ask about salary yet.", &opts)
+            .iter()
+            .any(|f| f.category == crate::tone::Category::Salary));
+        assert!(!lint(
+            "Your motto \"hit the ground running\" stuck with me.",
+            &opts
+        )
+        .iter()
+        .any(|f| f.rule == "generic.cliche"));
+    }
+
+    #[test]
+    fn fixes_keep_the_leading_capital() {
+        assert_eq!(match_case("Gonna", "going to"), "Going to");
+        assert_eq!(match_case("gonna", "going to"), "going to");
+    }
+
+    #[test]
+    fn words_inside_other_words_do_not_fire() {
+        let text = "They discussed Ptolemy and the salaryman novel.";
+        let f = lint(text, &thank_you());
+        assert!(!f.iter().any(|f| f.rule == "casual.greeting"), "{f:?}");
+        assert!(
+            !f.iter()
+                .any(|f| f.category == crate::tone::Category::Salary),
+            "{f:?}"
+        );
+    }
+}

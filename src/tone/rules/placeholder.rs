@@ -1,0 +1,169 @@
+//! `placeholder.template` and `placeholder.marker`: unfilled template slots (`[Company Name]`,
+//! `{{name}}`, `<Job Title>`, `___`) and draft markers (XXX, TBD, TODO, lorem ipsum).
+
+use super::{finding, Rule};
+use crate::tone::context::Context;
+use crate::tone::{Category, Finding, Severity};
+
+/// Flags template placeholders left in the text.
+pub struct Placeholder;
+
+const MESSAGE: &str =
+    "This looks like an unfilled template placeholder; replace it with the real text before sending.";
+
+/// HTML-ish tags that are not placeholders when written in angle brackets.
+const TAGS: &[&str] = &[
+    "b", "i", "u", "p", "br", "em", "hr", "div", "span", "strong", "li", "ul", "ol", "a",
+];
+
+/// Is `inner` (between brackets) a slot name: letters with spaces, apostrophes, `_`, `-`, `/`?
+fn is_slot_name(inner: &str) -> bool {
+    let trimmed = inner.trim();
+    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && trimmed.chars().count() <= 40
+        && trimmed.chars().next().is_some_and(char::is_alphabetic)
+        && trimmed.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, ' ' | '\'' | '’' | '_' | '-' | '/' | '.' | '&')
+        })
+}
+
+/// Finds the closing `close` for an opening at `open_end`, on the same line, within 60 bytes.
+fn closing(text: &str, open_end: usize, close: &str) -> Option<usize> {
+    let rest = text.get(open_end..)?;
+    let window = rest.get(..rest.len().min(60)).or_else(|| {
+        let mut n = rest.len().min(60);
+        while !rest.is_char_boundary(n) {
+            n -= 1;
+        }
+        rest.get(..n)
+    })?;
+    let at = window.find(close)?;
+    let inner = window.get(..at)?;
+    (!inner.contains('\n')).then_some(open_end + at)
+}
+
+impl Rule for Placeholder {
+    fn id(&self) -> &'static str {
+        "placeholder.template"
+    }
+
+    fn description(&self) -> &'static str {
+        "Flags template placeholders and draft markers left in the message."
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text;
+        let bytes = text.as_bytes();
+        let mut spans: Vec<(usize, usize, &str)> = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let found = match bytes[i] {
+                b'{' if bytes.get(i + 1) == Some(&b'{') => {
+                    closing(text, i + 2, "}}").map(|c| (c + 2, "placeholder.template"))
+                }
+                b'{' => closing(text, i + 1, "}")
+                    .filter(|&c| text.get(i + 1..c).is_some_and(is_slot_name))
+                    .map(|c| (c + 1, "placeholder.template")),
+                b'[' => closing(text, i + 1, "]")
+                    .filter(|&c| {
+                        let inner = text.get(i + 1..c).unwrap_or("");
+                        is_slot_name(inner)
+                            && !inner.eq_ignore_ascii_case("sic")
+                            && bytes.get(c + 1) != Some(&b'(')
+                    })
+                    .map(|c| (c + 1, "placeholder.template")),
+                b'<' => closing(text, i + 1, ">")
+                    .filter(|&c| {
+                        let inner = text.get(i + 1..c).unwrap_or("");
+                        is_slot_name(inner)
+                            && !inner.contains(['.', '/', '&'])
+                            && !TAGS.contains(&inner.to_ascii_lowercase().as_str())
+                    })
+                    .map(|c| (c + 1, "placeholder.template")),
+                b'_' if bytes.get(i..i + 3) == Some(b"___") => {
+                    let mut e = i;
+                    while bytes.get(e) == Some(&b'_') {
+                        e += 1;
+                    }
+                    Some((e, "placeholder.template"))
+                }
+                _ => None,
+            };
+            if let Some((end, rule)) = found {
+                spans.push((i, end, rule));
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        // Markers: whole words.
+        let mut start: Option<usize> = None;
+        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            if c.is_alphanumeric() {
+                start.get_or_insert(at);
+                continue;
+            }
+            let Some(s) = start.take() else {
+                continue;
+            };
+            let word = text.get(s..at).unwrap_or("");
+            let marker = matches!(word, "TBD" | "TBA" | "TODO" | "FIXME" | "INSERT")
+                || (word.len() >= 3 && word.chars().all(|c| c == 'x' || c == 'X'))
+                || (word.eq_ignore_ascii_case("lorem")
+                    && text.get(at..).is_some_and(|r| {
+                        r.get(..6).is_some_and(|w| w.eq_ignore_ascii_case(" ipsum"))
+                    }));
+            if marker && !spans.iter().any(|&(a, b, _)| a <= s && at <= b) {
+                spans.push((s, at, "placeholder.marker"));
+            }
+        }
+        for (start, end, rule) in spans {
+            out.push(finding(
+                rule,
+                Category::Placeholder,
+                Severity::Error,
+                (start, end),
+                MESSAGE,
+                None,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tone::rules::testing::{run, span};
+
+    fn spans(text: &str) -> Vec<String> {
+        let mut f = run("placeholder.template", text);
+        f.extend(run("placeholder.marker", text));
+        f.sort_by_key(|f| f.start);
+        f.iter().map(|f| span(text, f)).collect()
+    }
+
+    #[test]
+    fn template_slots_fire() {
+        assert_eq!(
+            spans("Dear {{interviewer}}, the <Job Title> role at [Company Name] and {first_name}. Signed ____"),
+            ["{{interviewer}}", "<Job Title>", "[Company Name]", "{first_name}", "____"]
+        );
+        assert_eq!(spans("Start date XXX, salary TBD."), ["XXX", "TBD"]);
+        assert_eq!(spans("Lorem ipsum dolor"), ["Lorem"]);
+    }
+
+    #[test]
+    fn ordinary_brackets_do_not_fire() {
+        for t in [
+            "See [1] and [the deck](https://x.example).",
+            "Sam <sam@example.com>",
+            "<https://example.com/portfolio>",
+            "He said it [sic] twice.",
+            "Use <b>bold</b> sparingly.",
+            "The maxx value and a taxi.",
+            "Café — 東京 (会社)",
+        ] {
+            assert!(spans(t).is_empty(), "{t}: {:?}", spans(t));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! `subject.missing`, `subject.weak`, `subject.pushy`, `subject.long`: an email subject should say
+//! what the message is (DOMAIN.md: "Thank you — Product Manager interview").
+
+use super::{finding, Rule};
+use crate::model::Channel;
+use crate::tone::context::Context;
+use crate::tone::table::fold_phrase;
+use crate::tone::{Category, Finding, Severity};
+
+/// Checks the email subject when one is given.
+pub struct Subject;
+
+/// Words that say nothing about what the email is.
+const FILLER: &[&str] = &[
+    "re",
+    "fwd",
+    "fw",
+    "hi",
+    "hello",
+    "hey",
+    "following",
+    "follow",
+    "up",
+    "follow-up",
+    "followup",
+    "checking",
+    "in",
+    "quick",
+    "question",
+    "update",
+    "just",
+    "touching",
+    "base",
+    "note",
+    "hope",
+    "well",
+    "all",
+    "a",
+    "the",
+    "my",
+    "your",
+    "some",
+    "(no",
+    "subject)",
+    "hi!",
+    "message",
+    "email",
+];
+const PUSHY: &[&str] = &[
+    "urgent",
+    "asap",
+    "important",
+    "response needed",
+    "reply needed",
+    "please read",
+    "please respond",
+    "action required",
+];
+
+impl Rule for Subject {
+    fn id(&self) -> &'static str {
+        "subject"
+    }
+
+    fn description(&self) -> &'static str {
+        "Checks that an email subject exists and says what the message is about."
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if cx.options.channel != Channel::Email {
+            return;
+        }
+        let Some(subject) = cx.options.subject.as_deref() else {
+            return;
+        };
+        let folded = fold_phrase(subject);
+        let words: Vec<&str> = folded
+            .split(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '–' | ',' | '|'))
+            .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '!' | '?' | '"' | '\'')))
+            .filter(|w| !w.is_empty() && !matches!(*w, "-"))
+            .collect();
+        let mut push = |rule: &str, severity: Severity, why: &str, fix: Option<String>| {
+            out.push(finding(rule, Category::Subject, severity, (0, 0), why, fix));
+        };
+        if words.is_empty() {
+            push(
+                "subject.missing",
+                Severity::Warning,
+                "An email without a subject is easy to skip; name the interview, e.g. \"Thank you — Product Manager interview\".",
+                None,
+            );
+        } else if PUSHY.iter().any(|p| {
+            folded
+                .match_indices(p)
+                .any(|(at, _)| crate::tone::phrases::on_word_boundaries(&folded, at, at + p.len()))
+        }) {
+            push(
+                "subject.pushy",
+                Severity::Warning,
+                "Urgency words in a subject line pressure the reader; say what the email is about instead.",
+                None,
+            );
+        } else if words.len() < 2 || words.iter().all(|w| FILLER.contains(w)) {
+            push(
+                "subject.weak",
+                Severity::Warning,
+                "This subject does not say what the email is; mention the interview or role, e.g. \"Thank you — Product Manager interview\".",
+                None,
+            );
+        } else if words.len() > 12 {
+            push(
+                "subject.long",
+                Severity::Suggestion,
+                "Long subjects get cut off in the inbox; keep it under about eight words.",
+                None,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Channel;
+    use crate::tone::rules::testing::{run_with, thank_you};
+    use crate::tone::{Finding, LintOptions};
+
+    fn subject(s: &str) -> Vec<Finding> {
+        let o = LintOptions {
+            subject: Some(s.into()),
+            ..thank_you()
+        };
+        crate::tone::lint("Thanks", &o)
+            .into_iter()
+            .filter(|f| f.rule.starts_with("subject."))
+            .collect()
+    }
+
+    #[test]
+    fn good_subjects_pass() {
+        for s in [
+            "Thank you — Product Manager interview",
+            "Thank you for the opportunity",
+            "QA Engineer interview: follow-up",
+            "Checking in on the Data Analyst role",
+        ] {
+            assert!(subject(s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn weak_missing_pushy_subjects_fire() {
+        assert_eq!(subject("  ")[0].rule, "subject.missing");
+        assert_eq!(subject("Follow up")[0].rule, "subject.weak");
+        assert_eq!(subject("Hi")[0].rule, "subject.weak");
+        assert_eq!(subject("Re: checking in")[0].rule, "subject.weak");
+        assert_eq!(subject("URGENT: decision?")[0].rule, "subject.pushy");
+    }
+
+    #[test]
+    fn no_subject_given_or_not_email_is_not_checked() {
+        assert!(run_with("subject.missing", "Thanks", &thank_you()).is_empty());
+        let li = LintOptions {
+            channel: Channel::Linkedin,
+            subject: Some(String::new()),
+            ..thank_you()
+        };
+        assert!(run_with("subject.missing", "Thanks", &li).is_empty());
+    }
+}

@@ -1,0 +1,126 @@
+//! `casual.text_speak`: texting abbreviations (u, thx, 2day, pls, lol) in a professional note.
+
+use super::{finding, Rule};
+use crate::tone::context::Context;
+use crate::tone::{Category, Finding, Severity};
+
+/// Flags texting abbreviations.
+pub struct TextSpeak;
+
+/// (abbreviation, replacement, lowercase only). Lowercase-only entries are real words or
+/// initials when capitalised ("U.S.", "TY Corp").
+const TEXT_SPEAK: &[(&str, Option<&str>, bool)] = &[
+    ("u", Some("you"), true),
+    ("ur", Some("your"), true),
+    ("ya", Some("you"), true),
+    ("thx", Some("thanks"), false),
+    ("thnx", Some("thanks"), false),
+    ("tnx", Some("thanks"), false),
+    ("ty", Some("thank you"), true),
+    ("pls", Some("please"), false),
+    ("plz", Some("please"), false),
+    ("lol", None, false),
+    ("lmao", None, false),
+    ("rofl", None, false),
+    ("omg", None, false),
+    ("btw", Some("by the way"), false),
+    ("idk", Some("I don't know"), false),
+    ("imo", Some("in my opinion"), false),
+    ("imho", Some("in my opinion"), false),
+    ("tbh", None, false),
+    ("brb", None, false),
+    ("ttyl", None, false),
+    ("gr8", Some("great"), false),
+    ("2day", Some("today"), false),
+    ("2morrow", Some("tomorrow"), false),
+    ("2moro", Some("tomorrow"), false),
+    ("b4", Some("before"), false),
+    ("cya", None, false),
+    ("np", Some("no problem"), true),
+    ("bc", Some("because"), true),
+    ("cuz", Some("because"), false),
+    ("coz", Some("because"), false),
+    ("w/e", None, false),
+    ("rn", Some("right now"), true),
+    ("haha", None, false),
+    ("hahaha", None, false),
+    ("hehe", None, false),
+];
+
+impl Rule for TextSpeak {
+    fn id(&self) -> &'static str {
+        "casual.text_speak"
+    }
+
+    fn description(&self) -> &'static str {
+        "Flags texting abbreviations such as u, thx, pls, 2day and lol."
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text;
+        let mut start: Option<usize> = None;
+        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            if c.is_alphanumeric() {
+                start.get_or_insert(at);
+                continue;
+            }
+            let Some(s) = start.take() else {
+                continue;
+            };
+            let word = text.get(s..at).unwrap_or("");
+            if word.len() > 7 {
+                continue;
+            }
+            let lower = word.to_ascii_lowercase();
+            let Some((_, fix, lowercase_only)) = TEXT_SPEAK.iter().find(|(w, _, _)| *w == lower)
+            else {
+                continue;
+            };
+            if *lowercase_only && word != lower {
+                continue;
+            }
+            // Initials and compounds: "U.S.", "R&D", "u-boat", "u's".
+            let prev = text.get(..s).and_then(|h| h.chars().next_back());
+            if matches!(c, '.' | '&' | '-' | '\'' | '’' | '@' | '/')
+                || matches!(prev, Some('.' | '&' | '-' | '@' | '/'))
+            {
+                continue;
+            }
+            out.push(finding(
+                "casual.text_speak",
+                Category::Casual,
+                Severity::Warning,
+                (s, at),
+                format!("\"{word}\" is texting shorthand; spell words out in a professional note."),
+                fix.map(str::to_string),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tone::rules::testing::{run, span};
+
+    #[test]
+    fn shorthand_fires_with_fix() {
+        let t = "thx for meeting 2day, will send u the deck lol";
+        let f = run("casual.text_speak", t);
+        let spans: Vec<String> = f.iter().map(|f| span(t, f)).collect();
+        assert_eq!(spans, ["thx", "2day", "u", "lol"]);
+        assert_eq!(f[2].suggestion.as_deref(), Some("you"));
+    }
+
+    #[test]
+    fn initials_and_words_do_not_fire() {
+        for t in [
+            "I moved to the U.S. in 2019.",
+            "Our R&D team",
+            "Thank you, Ty.",
+            "I am in the UR lab",
+            "Plus ultra",
+        ] {
+            assert!(run("casual.text_speak", t).is_empty(), "{t}");
+        }
+    }
+}

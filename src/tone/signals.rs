@@ -1,0 +1,386 @@
+//! Message-level signals: does the message thank, show interest, name something specific from
+//! the conversation? Cues are matched by the shared automaton ([`super::phrases`]).
+
+/// A message-level signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// Thanks the reader.
+    Gratitude,
+    /// Shows interest or enthusiasm.
+    Enthusiasm,
+    /// Introduces something specific from the conversation ("about …", "you mentioned …").
+    Detail,
+}
+
+/// Cue phrases per signal.
+pub const CUES: &[(Signal, &[&str])] = &[
+    (
+        Signal::Gratitude,
+        &[
+            "thank",
+            "thanks",
+            "thankful",
+            "thx",
+            "grateful",
+            "gratitude",
+            "appreciate",
+            "appreciated",
+            "appreciation",
+            "appreciative",
+            "appreciating",
+            "merci",
+            "ty",
+        ],
+    ),
+    (
+        Signal::Enthusiasm,
+        &[
+            "excited",
+            "exciting",
+            "excites",
+            "enthusiastic",
+            "enthusiasm",
+            "eager",
+            "keen",
+            "thrilled",
+            "look forward",
+            "looking forward",
+            "interested",
+            "interest in",
+            "passionate",
+            "would love",
+            "i'd love",
+            "love to",
+            "glad",
+            "delighted",
+            "enjoyed",
+            "enjoy",
+            "fascinating",
+            "fascinated",
+            "inspiring",
+            "inspired",
+            "appealing",
+            "energized",
+            "energised",
+            "motivated",
+            "can't wait",
+            "cannot wait",
+            "pleasure",
+            "pleased",
+            "happy to",
+            "impressed",
+            "compelling",
+            "a great fit",
+            "a strong fit",
+            "hope to join",
+            "hope to work",
+            "opportunity to contribute",
+            "eager to",
+            "appeals to me",
+            "drawn to",
+            "love the",
+            "loved",
+            "exciting",
+        ],
+    ),
+    (
+        Signal::Detail,
+        &[
+            "about",
+            "discussing",
+            "discussed",
+            "discussion of",
+            "discussion on",
+            "learning how",
+            "hearing how",
+            "seeing how",
+            "you mentioned",
+            "you described",
+            "you explained",
+            "you shared",
+            "you showed",
+            "you walked me through",
+            "showing me",
+            "walking",
+            "walkthrough of",
+            "tour of",
+            "demo of",
+            "your work on",
+            "your plans for",
+            "the plan to",
+            "your approach to",
+            "insight into",
+            "insights into",
+            "perspective on",
+            "your thoughts on",
+            "conversation on",
+            "especially",
+            "particularly",
+            "in particular",
+            "me through",
+            "us through",
+            "your point about",
+            "your question about",
+            "when we talked",
+            "how your team",
+            "how the team",
+            "regarding",
+            "around",
+        ],
+    ),
+];
+
+/// Words that carry no detail: function words and the vocabulary every follow-up uses.
+const EMPTY_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "again",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "both",
+    "but",
+    "by",
+    "call",
+    "can",
+    "chat",
+    "companies",
+    "company",
+    "could",
+    "day",
+    "do",
+    "each",
+    "everything",
+    "for",
+    "from",
+    "future",
+    "get",
+    "great",
+    "had",
+    "has",
+    "have",
+    "her",
+    "here",
+    "his",
+    "how",
+    "i",
+    "i'd",
+    "i'm",
+    "in",
+    "interview",
+    "interviewing",
+    "into",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "just",
+    "know",
+    "learn",
+    "learning",
+    "lot",
+    "me",
+    "meeting",
+    "more",
+    "morning",
+    "afternoon",
+    "most",
+    "much",
+    "my",
+    "new",
+    "of",
+    "on",
+    "or",
+    "our",
+    "really",
+    "she",
+    "so",
+    "some",
+    "team",
+    "team's",
+    "that",
+    "the",
+    "their",
+    "them",
+    "there",
+    "these",
+    "they",
+    "things",
+    "this",
+    "those",
+    "time",
+    "to",
+    "today",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "will",
+    "with",
+    "work",
+    "would",
+    "you",
+    "your",
+    "yesterday",
+    "conversation",
+    "discussion",
+    "talk",
+    "details",
+    "information",
+    "everyone",
+    "things",
+    "thing",
+    "stuff",
+    "culture",
+    "organization",
+    "organisation",
+    "firm",
+    "process",
+    "week",
+    "next",
+    "steps",
+    "step",
+    "hearing",
+    "possibility",
+    "chance",
+    "how",
+    "yours",
+    "further",
+    "hope",
+    "potential",
+    "possible",
+    "soon",
+    "back",
+    "him",
+    "he",
+    "through",
+    "over",
+    "under",
+    "after",
+    "before",
+    "while",
+    "during",
+    "because",
+    "since",
+    "than",
+    "then",
+    "well",
+    "only",
+    "even",
+    "still",
+    "not",
+    "up",
+    "out",
+    "off",
+    "if",
+    "way",
+    "ways",
+    "able",
+    "make",
+    "made",
+    "see",
+    "seen",
+    "like",
+    "many",
+    "other",
+    "same",
+    "such",
+    "own",
+    "one",
+    "role's",
+    "walking",
+    "showing",
+    "talking",
+    "speaking",
+    "hear",
+    "learned",
+    "enjoyed",
+    "appreciated",
+    "opportunity",
+    "position",
+    "role",
+    "job",
+    "there's",
+    "what's",
+    "that's",
+    "you're",
+];
+
+/// Words that end a description of the job itself ("the Product Manager role"): what follows is
+/// not a detail of the conversation.
+const ROLE_HEADS: &[&str] = &[
+    "role",
+    "position",
+    "opening",
+    "job",
+    "opportunity",
+    "vacancy",
+    "post",
+    "interview",
+    "candidacy",
+    "application",
+    "title",
+];
+
+/// Whether the words after a detail cue (up to the end of the sentence) name at least two
+/// concrete things before any word for the job itself.
+pub fn names_specifics(folded_after_cue: &str) -> bool {
+    let sentence_end = folded_after_cue
+        .find(['.', '!', '?', ';', '\n'])
+        .unwrap_or(folded_after_cue.len());
+    let sentence = folded_after_cue.get(..sentence_end).unwrap_or("");
+    // One flag per word: is it concrete? A job title ("the Content Strategist role") is not a
+    // detail, so the concrete words just before a role word are
+    // dropped and the scan stops there.
+    let mut concrete: Vec<bool> = Vec::new();
+    for raw in sentence.split_whitespace().take(12) {
+        let word = raw.trim_matches(|c: char| !crate::text::is_word_char(c));
+        if word.is_empty() {
+            continue;
+        }
+        if ROLE_HEADS.contains(&word) {
+            for _ in 0..3 {
+                if concrete.last() == Some(&true) {
+                    concrete.pop();
+                }
+            }
+            break;
+        }
+        let has_digit = word.chars().any(|c| c.is_ascii_digit());
+        concrete.push(has_digit || (word.chars().count() >= 3 && !EMPTY_WORDS.contains(&word)));
+    }
+    concrete.iter().filter(|&&c| c).count() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specifics_need_two_concrete_words_before_the_role() {
+        assert!(names_specifics(" the plan to relaunch the help center."));
+        assert!(names_specifics(" your flaky-test dashboard. what"));
+        assert!(!names_specifics(" the qa engineer role at fable."));
+        assert!(!names_specifics(
+            " the content strategist role at fable this morning."
+        ));
+        assert!(names_specifics(" the torque checks for the role."));
+        assert!(!names_specifics(" the role and the team."));
+        assert!(!names_specifics(" it. the plan to relaunch"));
+    }
+}

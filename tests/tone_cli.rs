@@ -1,0 +1,124 @@
+//! Runs the `followup lint` binary: JSON contract, readable report, exit codes.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may panic on setup failures
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn lint(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
+        .arg("lint")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn followup");
+    // The binary may exit before reading (bad flags): a broken pipe here is fine.
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes());
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let out = lint(&["--json", "-"], "Hey Chris 😀, what's the salary?");
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let arr = v.as_array().expect("array");
+    let salary = arr
+        .iter()
+        .find(|f| f["category"] == "salary")
+        .expect("salary finding");
+    assert_eq!(salary["rule"], "salary.question");
+    assert_eq!(salary["severity"], "error");
+    // "Hey Chris 😀, what's " is 21 UTF-16 units (the emoji counts two); "the salary" is 10.
+    assert_eq!(
+        (salary["start"].as_u64(), salary["end"].as_u64()),
+        (Some(21), Some(31))
+    );
+    assert!(salary["suggestion"].is_null());
+    for f in arr {
+        for key in [
+            "rule",
+            "category",
+            "severity",
+            "start",
+            "end",
+            "message",
+            "suggestion",
+        ] {
+            assert!(f.get(key).is_some(), "{key} missing in {f}");
+        }
+    }
+}
+
+#[test]
+fn report_shows_line_caret_and_fix() {
+    let dir = std::env::temp_dir().join(format!("followup-lint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let file = dir.join("note.txt");
+    std::fs::write(&file, "Hi Dnaa,\r\n\r\nI'm gonna send the deck.\r\n").expect("write");
+    let path = file.to_string_lossy().to_string();
+    let out = lint(&["--to", "Dana Lee", "--kind", "status-check", &path], "");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("3 | I'm gonna send the deck."), "{text}");
+    assert!(text.contains("  |     ^^^^^\n"), "{text}");
+    assert!(text.contains("fix: going to"), "{text}");
+    assert!(text.contains("1:4: error [name.misspelled]"), "{text}");
+    assert!(text.contains("fix: Dana"), "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn clean_note_reports_no_findings() {
+    let note = "Dear Maria,\n\nThank you for speaking with me this morning. I enjoyed hearing about the plan to relaunch the help center in three languages, and I would be excited to bring my localization experience to it.\n\nBest regards,\nSam Rivera";
+    let out = lint(
+        &[
+            "--to",
+            "Maria Costa",
+            "--subject",
+            "Thank you — Content Strategist interview",
+            "-",
+        ],
+        note,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "no findings\n");
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    for args in [
+        &["--kind", "love-letter", "-"][..],
+        &["--channel", "fax", "-"][..],
+        &[][..],
+        &["/definitely/not/here.txt"][..],
+        &["--bogus", "-"][..],
+    ] {
+        let out = lint(args, "Thanks");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
+        .args(["lint", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            let _ = c
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(&[0xff, 0xfe, b'h']);
+            c.wait_with_output()
+        })
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2), "invalid UTF-8 is bad input");
+}
