@@ -2,7 +2,7 @@
 //! the message-level signals. Built once per [`super::lint`] call, in time linear in the text.
 
 use super::phrases::{phrasebook, Hit, Target};
-use super::signals::{names_specifics, Signal};
+use super::signals::{names_specifics, names_specifics_before, Signal};
 use super::table::fold_char;
 use super::LintOptions;
 use crate::model::{Channel, Kind};
@@ -130,8 +130,10 @@ impl<'a> Context<'a> {
                     has_enthusiasm |= !folded.is_negated(hit.start);
                 }
                 Target::Cue(Signal::Detail) => {
-                    has_detail =
-                        has_detail || names_specifics(folded.text.get(hit.end..).unwrap_or(""));
+                    has_detail = has_detail
+                        || names_specifics(folded.text.get(hit.end..).unwrap_or(""))
+                        || (hit.looks_back
+                            && names_specifics_before(folded.text.get(..hit.start).unwrap_or("")));
                 }
             }
         }

@@ -36,6 +36,8 @@ pub struct Hit {
     pub start: usize,
     /// End, byte offset in the folded text.
     pub end: usize,
+    /// For a detail cue: the detail may come before it ("the backlog you described").
+    pub looks_back: bool,
 }
 
 impl Phrasebook {
@@ -88,7 +90,13 @@ impl Phrasebook {
                 continue;
             }
             if let Some(targets) = self.targets.get(m.pattern().as_usize()) {
-                hits.extend(targets.iter().map(|&target| Hit { target, start, end }));
+                let looks_back = super::signals::looks_back(folded.get(start..end).unwrap_or(""));
+                hits.extend(targets.iter().map(|&target| Hit {
+                    target,
+                    start,
+                    end,
+                    looks_back,
+                }));
             }
         }
         hits

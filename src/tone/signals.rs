@@ -13,122 +13,41 @@ pub enum Signal {
 }
 
 /// Cue phrases per signal.
+#[rustfmt::skip]
 pub const CUES: &[(Signal, &[&str])] = &[
-    (
-        Signal::Gratitude,
-        &[
-            "thank",
-            "thanks",
-            "thankful",
-            "thx",
-            "grateful",
-            "gratitude",
-            "appreciate",
-            "appreciated",
-            "appreciation",
-            "appreciative",
-            "appreciating",
-            "merci",
-            "ty",
-        ],
-    ),
-    (
-        Signal::Enthusiasm,
-        &[
-            "excited",
-            "exciting",
-            "excites",
-            "enthusiastic",
-            "enthusiasm",
-            "eager",
-            "keen",
-            "thrilled",
-            "look forward",
-            "looking forward",
-            "interested",
-            "interest in",
-            "passionate",
-            "would love",
-            "i'd love",
-            "love to",
-            "glad",
-            "delighted",
-            "enjoyed",
-            "enjoy",
-            "fascinating",
-            "fascinated",
-            "inspiring",
-            "inspired",
-            "appealing",
-            "energized",
-            "energised",
-            "motivated",
-            "can't wait",
-            "cannot wait",
-            "pleasure",
-            "pleased",
-            "happy to",
-            "impressed",
-            "compelling",
-            "a great fit",
-            "a strong fit",
-            "hope to join",
-            "hope to work",
-            "opportunity to contribute",
-            "eager to",
-            "appeals to me",
-            "drawn to",
-            "love the",
-            "loved",
-            "exciting",
-        ],
-    ),
-    (
-        Signal::Detail,
-        &[
-            "about",
-            "discussing",
-            "discussed",
-            "discussion of",
-            "discussion on",
-            "learning how",
-            "hearing how",
-            "seeing how",
-            "you mentioned",
-            "you described",
-            "you explained",
-            "you shared",
-            "you showed",
-            "you walked me through",
-            "showing me",
-            "walking",
-            "walkthrough of",
-            "tour of",
-            "demo of",
-            "your work on",
-            "your plans for",
-            "the plan to",
-            "your approach to",
-            "insight into",
-            "insights into",
-            "perspective on",
-            "your thoughts on",
-            "conversation on",
-            "especially",
-            "particularly",
-            "in particular",
-            "me through",
-            "us through",
-            "your point about",
-            "your question about",
-            "when we talked",
-            "how your team",
-            "how the team",
-            "regarding",
-            "around",
-        ],
-    ),
+    (Signal::Gratitude, &[
+        "thank", "thanks", "thankful", "thx", "grateful", "gratitude", "appreciate", "appreciated",
+        "appreciation", "appreciative", "appreciating", "merci", "ty",
+    ]),
+    (Signal::Enthusiasm, &[
+        "excited", "exciting", "excites", "enthusiastic", "enthusiasm", "eager", "keen", "thrilled",
+        "look forward", "looking forward", "interested", "interest in", "passionate", "would love",
+        "i'd love", "love to", "glad", "delighted", "enjoyed", "enjoy", "fascinating", "fascinated",
+        "inspiring", "inspired", "appealing", "energized", "energised", "motivated", "can't wait",
+        "cannot wait", "pleasure", "pleased", "happy to", "impressed", "compelling", "a great fit",
+        "a strong fit", "hope to join", "hope to work", "opportunity to contribute", "eager to",
+        "appeals to me", "drawn to", "love the", "loved", "be part of", "to join", "want to join",
+        "would like to join", "welcome the chance", "welcome the opportunity",
+    ]),
+    (Signal::Detail, &[
+        "about", "discussing", "discussed", "discussion of", "discussion on", "learning how",
+        "hearing how", "seeing how", "you mentioned", "you described", "you explained",
+        "you shared", "you showed", "you walked me through", "showing me", "walking",
+        "walkthrough of", "tour of", "demo of", "your work on", "your plans for", "the plan to",
+        "your approach to", "insight into", "insights into", "perspective on", "your thoughts on",
+        "conversation on", "especially", "particularly", "in particular", "me through",
+        "us through", "your point about", "your question about", "when we talked",
+        "how your team", "how the team", "regarding", "around", "your plan to", "your plans to",
+        "the plans to", "the plan for", "your idea to", "your goal to", "the goal of",
+        "you outlined", "we discussed", "you raised", "you asked", "you're planning",
+        "you are planning",
+    ]),
 ];
+
+/// Cues that can also follow the detail they introduce ("the backlog you described").
+pub fn looks_back(cue: &str) -> bool {
+    cue.starts_with("you ") || cue.starts_with("we ")
+}
 
 /// Words that carry no detail: function words and the vocabulary every follow-up uses.
 const EMPTY_WORDS: &[&str] = &[
@@ -367,6 +286,27 @@ pub fn names_specifics(folded_after_cue: &str) -> bool {
     concrete.iter().filter(|&&c| c).count() >= 2
 }
 
+/// Whether the words before a trailing cue ("the certification backlog you described"), back
+/// to the start of the sentence or a word for the job itself, name at least two concrete things.
+pub fn names_specifics_before(folded_before_cue: &str) -> bool {
+    let start = folded_before_cue
+        .rfind(['.', '!', '?', ';', '\n'])
+        .map_or(0, |i| i + 1);
+    let sentence = folded_before_cue.get(start..).unwrap_or("");
+    let mut concrete = 0;
+    for raw in sentence.split_whitespace().rev().take(8) {
+        let word = raw.trim_matches(|c: char| !crate::text::is_word_char(c));
+        if ROLE_HEADS.contains(&word) {
+            break;
+        }
+        let has_digit = word.chars().any(|c| c.is_ascii_digit());
+        if has_digit || (word.chars().count() >= 3 && !EMPTY_WORDS.contains(&word)) {
+            concrete += 1;
+        }
+    }
+    concrete >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,6 +320,11 @@ mod tests {
             " the content strategist role at fable this morning."
         ));
         assert!(names_specifics(" the torque checks for the role."));
+        assert!(names_specifics_before(
+            "the role and the pipeline certification backlog "
+        ));
+        assert!(!names_specifics_before("the welding inspector role "));
+        assert!(!names_specifics_before("done. the thing "));
         assert!(!names_specifics(" the role and the team."));
         assert!(!names_specifics(" it. the plan to relaunch"));
     }
