@@ -152,6 +152,13 @@ impl<'a> Context<'a> {
     pub fn is_thank_you(&self) -> bool {
         self.options.kind == Some(Kind::ThankYou) && self.options.channel != Channel::Phone
     }
+
+    /// Whether a missing detail is a problem rather than a hint: a thank-you with room for one.
+    /// A 300-character connection note is a request to connect; the detail belongs in the
+    /// thank-you itself, so there it is only a hint.
+    pub fn expects_detail(&self) -> bool {
+        self.is_thank_you() && self.options.channel != Channel::LinkedinNote
+    }
 }
 
 #[cfg(test)]

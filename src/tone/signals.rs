@@ -40,13 +40,17 @@ pub const CUES: &[(Signal, &[&str])] = &[
         "how your team", "how the team", "regarding", "around", "your plan to", "your plans to",
         "the plans to", "the plan for", "your idea to", "your goal to", "the goal of",
         "you outlined", "we discussed", "you raised", "you asked", "you're planning",
-        "you are planning",
+        "you are planning", "your account of", "your description of", "your explanation of",
+        "your overview of", "your take on", "your view on", "your story about", "stayed with me",
+        "stuck with me", "the challenge of", "your team's work on", "what stayed with me",
     ]),
 ];
 
 /// Cues that can also follow the detail they introduce ("the backlog you described").
 pub fn looks_back(cue: &str) -> bool {
-    cue.starts_with("you ") || cue.starts_with("we ")
+    cue.starts_with("you ")
+        || cue.starts_with("we ")
+        || matches!(cue, "stayed with me" | "stuck with me")
 }
 
 /// Words that carry no detail: function words and the vocabulary every follow-up uses.

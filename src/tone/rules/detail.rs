@@ -19,10 +19,15 @@ impl Rule for Detail {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if cx.is_thank_you() && !cx.has_detail && !cx.text.trim().is_empty() {
+            let severity = if cx.expects_detail() {
+                Severity::Warning
+            } else {
+                Severity::Suggestion
+            };
             out.push(finding(
                 "detail.missing",
                 Category::Detail,
-                Severity::Warning,
+                severity,
                 (0, 0),
                 "Nothing here is specific to your conversation; mention one thing you discussed, such as a project or challenge.",
                 None,

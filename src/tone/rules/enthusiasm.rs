@@ -2,6 +2,7 @@
 //! appreciation and enthusiasm are the three elements of a thank-you).
 
 use super::{finding, Rule};
+use crate::model::Channel;
 use crate::tone::context::Context;
 use crate::tone::{Category, Finding, Severity};
 
@@ -19,10 +20,17 @@ impl Rule for Enthusiasm {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if cx.is_thank_you() && !cx.has_enthusiasm && !cx.text.trim().is_empty() {
+            // A 300-character connection note has room for thanks and one detail, not always
+            // for a third element: there it is a hint.
+            let severity = if cx.options.channel == Channel::LinkedinNote {
+                Severity::Suggestion
+            } else {
+                Severity::Warning
+            };
             out.push(finding(
                 "enthusiasm.missing",
                 Category::Enthusiasm,
-                Severity::Warning,
+                severity,
                 (0, 0),
                 "The message never says you want the role; one sentence of genuine interest helps them picture you in it.",
                 Some("I am excited about the chance to join the team.".into()),

@@ -29,7 +29,9 @@ impl Rule for PhraseTable {
             let Some(entry) = book.entries.get(i) else {
                 continue;
             };
-            if entry.when == Condition::NoDetail && cx.has_detail {
+            // "Bare thanks" is generic only in a thank-you; a nudge may end "Thank you for your
+            // time" without repeating the interview's details.
+            if entry.when == Condition::NoDetail && (cx.has_detail || !cx.expects_detail()) {
                 continue;
             }
             if entry.negatable && cx.folded.is_negated(hit.start) {
@@ -130,6 +132,22 @@ mod tests {
         )
         .iter()
         .any(|f| f.rule == "generic.cliche"));
+    }
+
+    #[test]
+    fn bare_thanks_is_generic_only_in_a_thank_you() {
+        let text =
+            "If there is any update, I would be grateful to hear it. Thank you for your time.";
+        let nudge = crate::tone::LintOptions {
+            kind: Some(crate::model::Kind::Nudge),
+            ..thank_you()
+        };
+        assert!(!lint(text, &nudge)
+            .iter()
+            .any(|f| f.rule == "generic.bare_thanks"));
+        assert!(lint(text, &thank_you())
+            .iter()
+            .any(|f| f.rule == "generic.bare_thanks"));
     }
 
     #[test]

@@ -28,6 +28,52 @@ fn is_slot_name(inner: &str) -> bool {
         })
 }
 
+/// Words that mark a slot in angle brackets, where a lone word may also be markup or a quoted
+/// name ("<Job Title>", "<name>" are slots; "<script>", "<Rivera>" are not).
+const SLOT_WORDS: &[&str] = &[
+    "name",
+    "company",
+    "title",
+    "role",
+    "position",
+    "job",
+    "date",
+    "day",
+    "time",
+    "interviewer",
+    "manager",
+    "recipient",
+    "your",
+    "insert",
+    "here",
+    "project",
+    "skill",
+    "skills",
+    "link",
+    "url",
+    "phone",
+    "email",
+    "address",
+    "city",
+    "location",
+    "team",
+    "topic",
+    "detail",
+    "placeholder",
+    "firstname",
+    "lastname",
+    "organization",
+    "organisation",
+    "department",
+    "contact",
+];
+
+/// Whether angle-bracketed text reads as a template slot: several words, or a slot word.
+fn names_a_slot(inner: &str) -> bool {
+    let lower = inner.trim().to_lowercase();
+    lower.contains([' ', '_']) || lower.split(['-', '\'']).any(|w| SLOT_WORDS.contains(&w))
+}
+
 /// Finds the closing `close` for an opening at `open_end`, on the same line, within 60 bytes.
 fn closing(text: &str, open_end: usize, close: &str) -> Option<usize> {
     let rest = text.get(open_end..)?;
@@ -79,6 +125,7 @@ impl Rule for Placeholder {
                         is_slot_name(inner)
                             && !inner.contains(['.', '/', '&'])
                             && !TAGS.contains(&inner.to_ascii_lowercase().as_str())
+                            && names_a_slot(inner)
                     })
                     .map(|c| (c + 1, "placeholder.template")),
                 b'_' if bytes.get(i..i + 3) == Some(b"___") => {
@@ -149,6 +196,10 @@ mod tests {
             ["{{interviewer}}", "<Job Title>", "[Company Name]", "{first_name}", "____"]
         );
         assert_eq!(spans("Start date XXX, salary TBD."), ["XXX", "TBD"]);
+        assert_eq!(
+            spans("Hi <name>, re <Company-Name>"),
+            ["<name>", "<Company-Name>"]
+        );
         assert_eq!(spans("Lorem ipsum dolor"), ["Lorem"]);
     }
 
@@ -161,6 +212,7 @@ mod tests {
             "He said it [sic] twice.",
             "Use <b>bold</b> sparingly.",
             "The maxx value and a taxi.",
+            "Sam <Rivera> liked <fast> pages and <script>alert(1)</script>",
             "Café — 東京 (会社)",
         ] {
             assert!(spans(t).is_empty(), "{t}: {:?}", spans(t));
