@@ -15,14 +15,14 @@ const OPENING: &[&str] = &[
 
 const DETAIL: &[&str] = &[
     "I especially enjoyed discussing {topic}; it is the kind of work I like to dig into.",
-    "What stayed with me most was your account of {topic}. It made the role feel concrete, and I have been thinking about how I would approach it.",
+    "What stayed with me most was hearing about {topic}. It made the role feel concrete, and I have been thinking about how I would approach it.",
     "Your perspective on {topic} was the highlight of our conversation for me.",
     "I keep coming back to what you said about {topic}, which gave me a clear sense of where the team is headed.",
 ];
 
 /// Used instead of the third `DETAIL` phrasing when the interviewer's title is known.
 const DETAIL_WITH_TITLE: &str =
-    "Hearing your view of {topic} as {title} was the highlight of our conversation for me.";
+    "Hearing about {topic} from you as {title} was the highlight of our conversation for me.";
 
 const DETAIL_MORE: &[&str] = &[
     "I also appreciated the chance to discuss {topic2}.",
@@ -82,13 +82,13 @@ const CLOSING: &[&str] = &[
 
 const NOTES: &[&str] = &[
     "thank you for {meet_me} {day} about the {role} role{at_company}. I enjoyed our talk about {topic} and would be glad to stay in touch.",
-    "many thanks for your time {day} and the conversation about the {role} role{at_company}. Your thoughts on {topic} stayed with me; I would welcome staying connected.",
+    "many thanks for your time {day} and the conversation about the {role} role{at_company}. Your thoughts on {topic} stayed with me; I would welcome the chance to stay connected.",
     "I appreciated {meet_you} {day} to discuss the {role} role{at_company}, especially what you shared about {topic}. I would be glad to keep in touch.",
 ];
 
 const NOTES_NO_TOPIC: &[&str] = &[
     "thank you for {meet_me} {day} about the {role} role{at_company}. I enjoyed our conversation and would be glad to stay in touch.",
-    "many thanks for your time {day} and the conversation about the {role} role{at_company}. I would welcome staying connected.",
+    "many thanks for your time {day} and the conversation about the {role} role{at_company}. I would welcome the chance to stay connected.",
     "I appreciated {meet_you} {day} to discuss the {role} role{at_company}. I would be glad to keep in touch.",
 ];
 
