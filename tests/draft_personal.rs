@@ -4,7 +4,9 @@
 
 mod draft_support;
 
-use draft_support::{person, representative, request, shared_trigrams, store, write};
+use draft_support::{
+    person, representative, request, shared_trigrams, store, varied_stores, write, NOWS,
+};
 use followup::draft::{draft, DraftError};
 use followup::model::{Channel, Kind};
 use followup::tone::{Category, Severity};
@@ -508,4 +510,44 @@ fn primary_interviewer_is_the_default() {
         &request("acme-pm", None, Kind::StatusCheck, Channel::Email, NOW),
     );
     assert!(d.body.starts_with("Dear Dana,"));
+}
+
+#[test]
+fn colleagues_get_distinct_drafts_in_every_varied_store() {
+    let mut failures = Vec::new();
+    for (name, store) in varied_stores() {
+        for interview in store.interviews.iter().filter(|i| i.interviewers.len() > 1) {
+            for &kind in Kind::DRAFTABLE {
+                for &channel in Channel::ALL {
+                    for &now in NOWS {
+                        let bodies: Vec<(String, String)> = interview
+                            .interviewers
+                            .iter()
+                            .map(|p| {
+                                let req = request(&interview.id, Some(&p.id), kind, channel, now);
+                                (p.id.clone(), write(&store, &req).body)
+                            })
+                            .collect();
+                        for (i, (a, body_a)) in bodies.iter().enumerate() {
+                            for (b, body_b) in &bodies[i + 1..] {
+                                let shared = shared_trigrams(body_a, body_b);
+                                if shared > 0.5 {
+                                    failures.push(format!(
+                                        "{name}/{kind}/{channel}/{now:?}: {a} and {b} share {:.0}%\n{body_a}\n---\n{body_b}",
+                                        shared * 100.0
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} pairs too similar:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -47,22 +47,32 @@ const CLOSING: &[&str] = &[
 ];
 
 const NOTES: &[&str] = &[
-    "thank you again for {meet_me} {day} about the {role} role{at_company}. As promised, I am sending {promised}; I hope it is helpful.",
-    "following up on our conversation {day} about the {role} role{at_company}: here is {promised}, as I promised.",
-    "as mentioned {day}, I wanted to share {promised} for the {role} role{at_company}. Thank you again for your time.",
+    "thank you again for {meet_me} {day} about {the_role}{at_company}. As promised, I am sending {promised}; I hope this helps.",
+    "following up on our conversation {day} about {the_role}{at_company}, I am sharing {promised}, as promised.",
+    "as mentioned {day}, I wanted to share {promised} for {the_role}{at_company}. Thank you again for your time.",
 ];
 
 const NOTES_SHORT: &[&str] = &[
     "thank you again for your time {day}. As promised, I am sending {promised}.",
-    "following up on our conversation {day}: here is {promised}, as promised.",
+    "following up on our conversation {day}, I am sharing {promised}, as promised.",
     "as mentioned {day}, I am sharing {promised}. Thank you again for your time.",
 ];
 
 const NOTES_NONE: &[&str] = &[
-    "thank you again for {meet_me} {day} about the {role} role{at_company}. I wanted to add a note about my experience with {skills}.",
-    "thank you again for your time {day}. I would be glad to share more about my background for the {role} role{at_company}.",
-    "after our conversation {day} about the {role} role{at_company}, I wanted to add a word about my experience with {skills}.",
+    "thank you again for {meet_me} {day}. One thing I did not mention: my experience with {skills}, which seems close to what your team needs.",
+    "since our conversation {day} about {the_role}{at_company}, I have been thinking about how my work in {skills} would carry over. I would be glad to share examples.",
+    "a short addition to our interview {day}: my background in {skills} fits {the_role} well, and I would be happy to say more.",
 ];
+
+/// Used when the candidate has no skills listed.
+const NOTES_NONE_NO_SKILLS: &[&str] = &[
+    "thank you again for your time {day}. I would be glad to share more about my background for {the_role}{at_company}.",
+    "since our conversation {day}, I have thought more about {the_role}{at_company} and would be happy to share examples of my work.",
+];
+
+/// Promised items longer than this are named in general in a connection note; the email
+/// carries the full list.
+const NOTE_PROMISED_MAX: usize = 80;
 
 /// Writes an additional-information message.
 pub fn write(ctx: &Context) -> Content {
@@ -103,7 +113,14 @@ pub fn write(ctx: &Context) -> Content {
     c.para(ctx.say("closing", CLOSING));
 
     c.notes = if promised.is_empty() {
-        super::notes::variants(ctx, "note", &[NOTES_NONE])
+        super::notes::variants(ctx, "note", &[NOTES_NONE, NOTES_NONE_NO_SKILLS])
+    } else if promised.chars().count() > NOTE_PROMISED_MAX {
+        super::notes::variants_with(
+            ctx,
+            "note",
+            &[NOTES, NOTES_SHORT],
+            &[("promised", "the materials we discussed")],
+        )
     } else {
         super::notes::variants(ctx, "note", &[NOTES, NOTES_SHORT])
     };

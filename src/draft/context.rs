@@ -70,6 +70,7 @@ impl<'a> Context<'a> {
         let mut values = vec![
             ("company", iv.company.trim().to_string()),
             ("company2", self.company_again()),
+            ("the_role", self.the_role()),
             ("role", iv.role.trim().to_string()),
             ("day", personal::day_phrase(iv.at, self.now)),
             ("date", self.interview_date()),
@@ -120,6 +121,16 @@ impl<'a> Context<'a> {
             company.to_string()
         } else {
             "your company".to_string()
+        }
+    }
+
+    /// "the Product Manager role", or "the role" when the title is too long for a short note.
+    fn the_role(&self) -> String {
+        let role = self.interview.role.trim();
+        if crate::text::word_count(role) <= 5 && role.chars().count() <= 40 {
+            format!("the {role} role")
+        } else {
+            "the role".to_string()
         }
     }
 

@@ -40,15 +40,15 @@ const CLOSING: &[&str] = &[
 ];
 
 const NOTES: &[&str] = &[
-    "thank you again for {meet_me} {day} about the {role} role{at_company}. Could you share what the next steps are?",
-    "I enjoyed our conversation {day} about the {role} role{at_company}. I would appreciate knowing what comes next in the process.",
-    "many thanks for your time {day}. I remain very interested in the {role} role{at_company} and would be glad to hear how the process continues.",
+    "thank you again for {meet_me} {day} about {the_role}{at_company}. Could you share what the next steps are?",
+    "I enjoyed our conversation {day} about {the_role}{at_company}. I would appreciate knowing what comes next in the process.",
+    "many thanks for your time {day}. I remain very interested in {the_role}{at_company} and would be glad to hear how the process continues.",
 ];
 
 const NOTES_KNOWN: &[&str] = &[
-    "thank you again for {meet_me} {day} about the {role} role{at_company}. Before your decision on {decision}, please let me know if I can share anything else.",
-    "I enjoyed our conversation {day} about the {role} role{at_company}. If anything from me would help before {decision}, I would be glad to send it.",
-    "many thanks for your time {day}. I remain very interested in the {role} role{at_company}; should references or samples help before {decision}, just say.",
+    "thank you again for {meet_me} {day} about {the_role}{at_company}. Before your decision on {decision}, please let me know if I can share anything else.",
+    "I enjoyed our conversation {day} about {the_role}{at_company}. If anything from me would help before {decision}, I would be glad to send it.",
+    "many thanks for your time {day}. I remain very interested in {the_role}{at_company}; should references or samples help before {decision}, just say.",
 ];
 
 /// Writes a next-steps message.

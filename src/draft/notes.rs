@@ -2,23 +2,44 @@
 
 use super::context::Context;
 
-/// Note candidates, richest first: each group (e.g. with a topic, then without) is tried with
-/// the company named, then without it, starting from this interviewer's phrasing.
+/// Note candidates, richest first: each group (e.g. with a topic, then without) from this
+/// interviewer's phrasing on, each phrasing with the company named and then without it.
 ///
 /// A group whose templates need a value the store lacks (a topic) is skipped, so no candidate
 /// ever carries an unfilled `{key}`.
 pub fn variants(ctx: &Context, slot: &str, groups: &[&[&str]]) -> Vec<String> {
-    let company = format!(" at {}", ctx.interview.company.trim());
+    variants_with(ctx, slot, groups, &[])
+}
+
+/// Like [`variants`], with `extra` values taking precedence over the context's.
+pub fn variants_with(
+    ctx: &Context,
+    slot: &str,
+    groups: &[&[&str]],
+    extra: &[(&str, &str)],
+) -> Vec<String> {
+    let company = ctx.interview.company.trim();
+    // A company name too long to repeat elsewhere is left out of notes entirely.
+    let named = format!(" at {company}");
+    let company_forms: &[&str] = if ctx.value("company2") == Some(company) {
+        &[named.as_str(), ""]
+    } else {
+        &[""]
+    };
     let mut out = Vec::new();
     for group in groups {
         if group.is_empty() {
             continue;
         }
         let start = ctx.choice(slot, group.len());
-        for at_company in [company.as_str(), ""] {
-            for i in 0..group.len() {
-                let template = group[(start + i) % group.len()];
-                let text = ctx.fill_with(template, &[("at_company", at_company)]);
+        // This interviewer's own phrasing first (with the company, then without), so that
+        // colleagues keep different notes even when long values force a fallback.
+        for i in 0..group.len() {
+            let template = group[(start + i) % group.len()];
+            for at_company in company_forms {
+                let mut values = extra.to_vec();
+                values.push(("at_company", at_company));
+                let text = ctx.fill_with(template, &values);
                 if !has_unfilled_key(&text, template) {
                     out.push(text);
                 }

@@ -29,9 +29,9 @@ const ASK: &[&str] = &[
 ];
 
 const NOTES: &[&str] = &[
-    "I wanted to follow up once more on the {role} role{at_company}. I remain very interested and would be grateful for any update.",
-    "following up briefly on the {role} role{at_company}: I am still very interested, and any update would be welcome.",
-    "I know these decisions take time. My interest in the {role} role{at_company} has not changed, and I would be glad of any news.",
+    "I wanted to follow up once more on {the_role}{at_company}. I remain very interested and would be grateful for any update.",
+    "following up briefly on {the_role}{at_company}: I am still very interested, and any update would be welcome.",
+    "I know these decisions take time. My interest in {the_role}{at_company} has not changed, and I would be glad of any news.",
 ];
 
 /// Longest nudge, in words, signature included.

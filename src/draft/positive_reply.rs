@@ -32,9 +32,9 @@ const CLOSING: &[&str] = &[
 ];
 
 const NOTES: &[&str] = &[
-    "thank you for the good news about the {role} role{at_company}. I am delighted to move forward; please let me know what you need from me next.",
-    "thank you for the update on the {role} role{at_company}. I am excited to take the next step and happy to work around your schedule.",
-    "what wonderful news about the {role} role{at_company}. Thank you; I look forward to the next stage and can make time whenever suits you.",
+    "thank you for the good news about {the_role}{at_company}. I am delighted to move forward; please let me know what you need from me next.",
+    "thank you for the update on {the_role}{at_company}. I am excited to take the next step and happy to work around your schedule.",
+    "what wonderful news about {the_role}{at_company}. Thank you; I look forward to the next stage and can make time whenever suits you.",
 ];
 
 /// Writes a reply to good news.

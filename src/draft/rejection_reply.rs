@@ -39,9 +39,9 @@ const CLOSING: &[&str] = &[
 ];
 
 const NOTES: &[&str] = &[
-    "thank you for letting me know about the {role} role{at_company}. I enjoyed our conversation and would welcome any feedback. I hope we stay in touch.",
-    "thank you for the update on the {role} role{at_company}. I am grateful for your time, would value any feedback, and hope our paths cross again.",
-    "I appreciate you letting me know about the {role} role{at_company}. Any feedback would help me grow, and I would be glad to stay connected.",
+    "thank you for letting me know about {the_role}{at_company}. I enjoyed our conversation and would welcome any feedback. I hope we stay in touch.",
+    "thank you for the update on {the_role}{at_company}. I am grateful for your time, would value any feedback, and hope our paths cross again.",
+    "I appreciate you letting me know about {the_role}{at_company}. Any feedback would help me grow, and I would be glad to stay connected.",
 ];
 
 /// Writes a reply to a rejection.

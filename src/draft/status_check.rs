@@ -47,9 +47,9 @@ const CLOSING: &[&str] = &[
 ];
 
 const NOTES: &[&str] = &[
-    "I hope you are well. I wanted to check in on the {role} role{at_company} and ask whether there is any update. I remain very interested.",
-    "following up on my interview {day} for the {role} role{at_company}: is there any news you can share? I am still very interested.",
-    "I am still very enthusiastic about the {role} role{at_company}, and I would be grateful to hear where the process stands.",
+    "I hope you are well. I wanted to check in on {the_role}{at_company} and ask whether there is any update. I remain very interested.",
+    "following up on my interview {day} for {the_role}{at_company}: is there any news you can share? I am still very interested.",
+    "I am still very enthusiastic about {the_role}{at_company}, and I would be grateful to hear where the process stands.",
 ];
 
 /// Longest status check, in words, signature included.

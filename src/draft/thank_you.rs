@@ -81,15 +81,15 @@ const CLOSING: &[&str] = &[
 ];
 
 const NOTES: &[&str] = &[
-    "thank you for {meet_me} {day} about the {role} role{at_company}. I enjoyed our talk about {topic} and would be glad to stay in touch.",
-    "many thanks for your time {day} and the conversation about the {role} role{at_company}. Your thoughts on {topic} stayed with me; I would welcome the chance to stay connected.",
-    "I appreciated {meet_you} {day} to discuss the {role} role{at_company}, especially what you shared about {topic}. I would be glad to keep in touch.",
+    "thank you for {meet_me} {day} about {the_role}{at_company}. I enjoyed our talk about {topic} and would be glad to stay in touch.",
+    "many thanks for your time {day} and the conversation about {the_role}{at_company}. Your thoughts on {topic} stayed with me; I would welcome the chance to stay connected.",
+    "I appreciated {meet_you} {day} to discuss {the_role}{at_company}, especially what you shared about {topic}. I would be glad to keep in touch.",
 ];
 
 const NOTES_NO_TOPIC: &[&str] = &[
-    "thank you for {meet_me} {day} about the {role} role{at_company}. I enjoyed our conversation and would be glad to stay in touch.",
-    "many thanks for your time {day} and the conversation about the {role} role{at_company}. I would welcome the chance to stay connected.",
-    "I appreciated {meet_you} {day} to discuss the {role} role{at_company}. I would be glad to keep in touch.",
+    "thank you for {meet_me} {day} about {the_role}{at_company}. I enjoyed our conversation and would be glad to stay in touch.",
+    "many thanks for your time {day} and the conversation about {the_role}{at_company}. I would welcome the chance to stay connected.",
+    "I appreciated {meet_you} {day} to discuss {the_role}{at_company}. I would be glad to keep in touch.",
 ];
 
 /// Longest thank-you body, in words from the greeting to the last paragraph.
