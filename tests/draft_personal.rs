@@ -551,3 +551,41 @@ fn colleagues_get_distinct_drafts_in_every_varied_store() {
         failures.join("\n\n")
     );
 }
+
+#[test]
+fn next_steps_ask_about_timing_again_once_the_decision_date_has_passed() {
+    let store = representative(); // decision by December 1
+    for id in ["dana", "jose", "siobhan"] {
+        let before = write(
+            &store,
+            &request(
+                "acme-pm",
+                Some(id),
+                Kind::NextSteps,
+                Channel::Email,
+                Some("2026-11-24T10:00:00-05:00"),
+            ),
+        );
+        assert!(
+            !before.body.contains('?') || before.body.contains("anything more I can share"),
+            "{}",
+            before.body
+        );
+        let after = write(
+            &store,
+            &request(
+                "acme-pm",
+                Some(id),
+                Kind::NextSteps,
+                Channel::Email,
+                Some("2026-12-08T10:00:00-05:00"),
+            ),
+        );
+        assert!(
+            !after.body.contains("hopes to decide") && !after.body.contains("expected by"),
+            "{}",
+            after.body
+        );
+        assert!(after.body.contains("December 1"), "{}", after.body);
+    }
+}

@@ -201,6 +201,16 @@ impl<'a> Context<'a> {
         self.interview.decision_by.is_some()
     }
 
+    /// Whether the decision date is known to be behind us (needs `now`).
+    pub fn decision_passed(&self) -> bool {
+        match (self.interview.decision_by, self.now) {
+            (Some(date), Some(now)) => {
+                now.with_timezone(self.interview.at.offset()).date_naive() > date
+            }
+            _ => false,
+        }
+    }
+
     /// The interviewer's title, if set.
     pub fn title(&self) -> Option<&str> {
         self.interviewer

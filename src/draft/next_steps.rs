@@ -32,6 +32,14 @@ const KNOWN: &[&str] = &[
     "Knowing you expect to decide by {decision}, I wanted to offer any further material that might help, such as references or examples of my work.",
 ];
 
+/// Used when the decision date has already passed: asking about timing is fair again.
+const PASSED: &[&str] = &[
+    "I know the team hoped to decide by {decision}. Could you let me know where things stand and what the next steps will be?",
+    "You mentioned a decision around {decision}; I would be grateful to hear how the process is moving and what comes next.",
+    "Now that {decision} has passed, I wanted to ask about the next steps and whether I can provide anything further.",
+    "I understand the decision was planned for {decision}. I would appreciate knowing what the next stage looks like.",
+];
+
 const CLOSING: &[&str] = &[
     "I remain very interested in the role. Thank you for your time.",
     "I am still very enthusiastic about joining the team, and I appreciate your help.",
@@ -69,14 +77,18 @@ pub fn write(ctx: &Context) -> Content {
         c.lacks(ctx.missing_topic());
     }
     c.para(opening);
-    c.para(if ctx.has_decision() {
+    // A decision date still ahead answers the timing question; one already passed does not.
+    let date_ahead = ctx.has_decision() && !ctx.decision_passed();
+    c.para(if date_ahead {
         ctx.say("ask", KNOWN)
+    } else if ctx.has_decision() {
+        ctx.say("ask", PASSED)
     } else {
         ctx.say("ask", ASK)
     });
     c.para(ctx.say("closing", CLOSING));
 
-    c.notes = if ctx.has_decision() {
+    c.notes = if date_ahead {
         super::notes::variants(ctx, "note", &[NOTES_KNOWN])
     } else {
         super::notes::variants(ctx, "note", &[NOTES])
@@ -109,7 +121,7 @@ pub fn write(ctx: &Context) -> Content {
             ],
         ),
     }];
-    if ctx.has_decision() {
+    if date_ahead {
         c.call.points.push(ctx.say(
             "call-ask",
             &[
