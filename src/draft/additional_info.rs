@@ -128,11 +128,19 @@ pub fn write(ctx: &Context) -> Content {
     c.call.purpose = "follow-up call".to_string();
     c.call.opener = super::notes::call_opener(
         ctx,
-        &[
-            "Thank you again for {meet_me} {day} about the {role} role; I wanted to follow up on one thing.",
-            "I am following up on our conversation {day} with one more piece of information.",
-            "I promised to get back to you after we spoke {day}, so I wanted to do that.",
-        ],
+        if promised.is_empty() {
+            &[
+                "Thank you again for {meet_me} {day} about the {role} role; I wanted to follow up on one thing.",
+                "I am following up on our conversation {day} with one more point about my background.",
+                "After we spoke {day}, I realised there was one thing I should add.",
+            ]
+        } else {
+            &[
+                "Thank you again for {meet_me} {day} about the {role} role; I wanted to follow up on what I promised.",
+                "I am following up on our conversation {day} about what I said I would send.",
+                "I promised to get back to you after we spoke {day}, so I wanted to do that.",
+            ]
+        },
     );
     if promised.is_empty() {
         c.call.points = vec![

@@ -33,7 +33,7 @@ const DETAIL_MORE: &[&str] = &[
 
 const DETAIL_NONE: &[&str] = &[
     "Learning how the team approaches its work helped me see where I could contribute from the start.",
-    "Hearing how the role fits into the wider team at {company2} made the opportunity feel concrete.",
+    "Hearing how the role fits into the wider organisation made the opportunity feel concrete.",
     "The conversation gave me a clear picture of what the first months in the role would involve.",
     "It was helpful to hear how the team works day to day and what success looks like in the role.",
 ];
@@ -49,7 +49,7 @@ const FIT_NONE: &[&str] = &[
     "Our conversation made me even more enthusiastic about the role and the chance to contribute at {company2}.",
     "I left more excited about the position than when I arrived, and I would welcome the chance to join the team.",
     "I am very interested in the role and eager to help the team with the work ahead.",
-    "Everything I heard made me more interested in joining {company2}.",
+    "Everything I heard made me more interested in the position.",
 ];
 
 const PROMISED: &[&str] = &[
