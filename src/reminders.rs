@@ -153,10 +153,6 @@ fn clock(t: DateTime<FixedOffset>) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// `due` in words relative to `now`, in now's UTC offset: "2 pm today", "9 am tomorrow",
 /// "noon yesterday", "9 am Monday" (within the coming week), "9 am on Dec 1" (further; the year
 /// is added when it differs).
@@ -167,9 +163,9 @@ pub fn when_words(due: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> Str
         0 => "today".to_string(),
         1 => "tomorrow".to_string(),
         -1 => "yesterday".to_string(),
-        2..=6 => format!("{}", local.format("%A")),
+        2..=6 => crate::dates::weekday_name(local).to_string(),
         _ => {
-            let month = MONTHS.get(local.month0() as usize).copied().unwrap_or("?");
+            let month = crate::dates::month_abbr(&local);
             if local.year() == now.year() {
                 format!("on {month} {}", local.day())
             } else {

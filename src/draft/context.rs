@@ -101,11 +101,7 @@ impl<'a> Context<'a> {
         }
         if let Some(date) = iv.decision_by {
             let this_year = self.now.map_or(iv.at.year(), |n| n.year());
-            let words = if date.year() == this_year {
-                date.format("%B %-d").to_string()
-            } else {
-                date.format("%B %-d, %Y").to_string()
-            };
+            let words = crate::dates::long_date(date, this_year);
             values.push(("decision", words));
         }
         if let Some(title) = self.title() {

@@ -95,7 +95,7 @@ fn normal(word: &str) -> String {
 /// Without `now`, the weekday: "on Friday".
 pub fn day_phrase(at: DateTime<FixedOffset>, now: Option<DateTime<FixedOffset>>) -> String {
     let Some(now) = now else {
-        return format!("on {}", at.format("%A"));
+        return format!("on {}", crate::dates::weekday_name(at));
     };
     let now = now.with_timezone(at.offset());
     let days = (now.date_naive() - at.date_naive()).num_days();
@@ -107,18 +107,14 @@ pub fn day_phrase(at: DateTime<FixedOffset>, now: Option<DateTime<FixedOffset>>)
         },
         0 => "today".to_string(),
         1 => "yesterday".to_string(),
-        2..=6 => format!("on {}", at.format("%A")),
+        2..=6 => format!("on {}", crate::dates::weekday_name(at)),
         _ => format!("on {}", date_words(at, now.year())),
     }
 }
 
 /// "November 20", or "November 20, 2025" when the year is not `this_year`.
 pub fn date_words(at: DateTime<FixedOffset>, this_year: i32) -> String {
-    if at.year() == this_year {
-        at.format("%B %-d").to_string()
-    } else {
-        at.format("%B %-d, %Y").to_string()
-    }
+    crate::dates::long_date(at, this_year)
 }
 
 /// "a", "a and b", "a, b, and c".

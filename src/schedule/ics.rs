@@ -7,7 +7,7 @@
 
 use super::policy::{plan, Planned};
 use crate::model::{Interview, Kind, Store};
-use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 use std::fmt::Write as _;
 
 /// Domain part of every UID.
@@ -112,9 +112,17 @@ fn summary(interview: &Interview, planned: &Planned) -> String {
 /// `20261121T190000Z`; `None` for years a DATE-TIME cannot hold.
 fn utc_stamp(t: DateTime<FixedOffset>) -> Option<String> {
     let utc = t.with_timezone(&Utc);
-    (0..=9999)
-        .contains(&utc.year())
-        .then(|| utc.format("%Y%m%dT%H%M%SZ").to_string())
+    (0..=9999).contains(&utc.year()).then(|| {
+        format!(
+            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+            utc.year(),
+            utc.month(),
+            utc.day(),
+            utc.hour(),
+            utc.minute(),
+            utc.second()
+        )
+    })
 }
 
 /// TEXT escaping (RFC 5545 §3.3.11): backslash, `;`, `,` and newlines; other control
