@@ -17,8 +17,78 @@
 
 use crate::draft::Draft;
 use crate::model::{Channel, Interview, Store};
+use crate::protocol::{ok, Request};
 use crate::store::{from_value, StoreError};
-use serde_json::Value;
+use chrono::{DateTime, FixedOffset};
+use serde_json::{json, Value};
+
+/// What a request that changes the store makes of it: the new store and the reply's fields.
+/// `None` for requests that do not change the store.
+pub fn change(store: &Store, request: &Request) -> Option<Result<(Store, Value), String>> {
+    let text = |e: StoreError| e.to_string();
+    let unit = |s: Store| (s, json!({}));
+    Some(match request {
+        Request::Import { store: document } => crate::store::from_value(document.clone())
+            .map(|s| {
+                let n = s.interviews.len();
+                (s, json!({ "interviews": n }))
+            })
+            .map_err(|e| format!("import refused: {e}")),
+        Request::UpsertInterview { interview } => upsert_interview(store, interview)
+            .map_err(text)
+            .map(|(s, id)| {
+                let saved = s.interview(&id).and_then(|i| serde_json::to_value(i).ok());
+                (s, json!({ "interview": saved }))
+            }),
+        Request::RemoveInterview { id } => remove_interview(store, id).map(unit).map_err(text),
+        Request::Record { interview, event } => {
+            record(store, interview, event).map(unit).map_err(text)
+        }
+        Request::Settings { profile } => set_profile(store, profile).map(unit).map_err(text),
+        Request::DeleteAll => Ok(unit(Store::default())),
+        _ => return None,
+    })
+}
+
+/// The reply to a request that only reads the store (`export`, `schedule`, `draft`, `lint`,
+/// `ics`); `None` for other requests. `now` stands in where the request gives no time.
+pub fn query(
+    store: &Store,
+    request: &Request,
+    now: DateTime<FixedOffset>,
+) -> Option<Result<Value, String>> {
+    let at = |given: &Option<String>| match given {
+        Some(s) => {
+            DateTime::parse_from_rfc3339(s).map_err(|e| format!("now: not an RFC 3339 time ({e})"))
+        }
+        None => Ok(now),
+    };
+    let reply = |key: &str, value: Result<Value, serde_json::Error>| {
+        value
+            .map(|v| ok(json!({ key: v })))
+            .map_err(|e| e.to_string())
+    };
+    Some(match request {
+        Request::Export => reply("store", serde_json::to_value(store)),
+        Request::Schedule { now: given } => at(given).and_then(|t| {
+            reply(
+                "items",
+                serde_json::to_value(crate::schedule::schedule(store, t)),
+            )
+        }),
+        Request::Draft(draft) => crate::draft::draft(store, draft)
+            .map_err(|e| e.to_string())
+            .and_then(|d| reply("draft", serde_json::to_value(d))),
+        Request::Lint { text, options } => reply(
+            "findings",
+            serde_json::to_value(crate::tone::lint(text, options)),
+        ),
+        Request::Ics { now: given } => {
+            at(given).map(|t| ok(json!({ "ics": crate::schedule::ics::to_ics(store, t) })))
+        }
+        _ => return None,
+    })
+}
 
 /// The store as a JSON tree (the types serialise without failing: every map key is a string).
 fn document(store: &Store) -> Value {
@@ -235,6 +305,73 @@ mod tests {
                "custom":{"kept":true}}]}"#,
         )
         .unwrap()
+    }
+
+    fn request(v: Value) -> Request {
+        serde_json::from_value(v).unwrap()
+    }
+
+    #[test]
+    fn change_answers_store_changing_requests_only() {
+        let s = store();
+        let (next, reply) = change(
+            &s,
+            &request(json!({"type":"upsert-interview","interview":{"company":"Globex","role":"Analyst","at":"2026-11-21T10:00:00Z"}})),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(next.interviews.len(), 2);
+        assert_eq!(reply["interview"]["id"], "globex-analyst");
+        let refused = change(
+            &s,
+            &request(json!({"type":"import","store":{"version":1,"interviews":[{"id":"a"}]}})),
+        )
+        .unwrap()
+        .unwrap_err();
+        assert!(
+            refused.starts_with("import refused: interviews[0]"),
+            "{refused}"
+        );
+        let (empty, _) = change(&s, &request(json!({"type":"delete-all"})))
+            .unwrap()
+            .unwrap();
+        assert_eq!(empty, Store::default());
+        assert!(change(&s, &request(json!({"type":"export"}))).is_none());
+    }
+
+    #[test]
+    fn query_answers_read_only_requests() {
+        let s = store();
+        let now = DateTime::parse_from_rfc3339("2026-11-20T16:00:00-05:00").unwrap();
+        let items = query(&s, &request(json!({"type":"schedule"})), now)
+            .unwrap()
+            .unwrap();
+        assert_eq!(items["ok"], true);
+        assert_eq!(items["items"][0]["kind"], "thank-you");
+        let bad = query(&s, &request(json!({"type":"schedule","now":"soon"})), now).unwrap();
+        assert!(bad.unwrap_err().starts_with("now: "));
+        let draft = query(
+            &s,
+            &request(
+                json!({"type":"draft","interview":"acme","interviewer":"li","kind":"thank-you"}),
+            ),
+            now,
+        )
+        .unwrap()
+        .unwrap();
+        assert!(draft["draft"]["body"].as_str().unwrap().contains("Li"));
+        let err = query(
+            &s,
+            &request(json!({"type":"draft","interview":"x","kind":"thank-you"})),
+            now,
+        )
+        .unwrap();
+        assert!(err.unwrap_err().contains("no interview"));
+        let ics = query(&s, &request(json!({"type":"ics"})), now)
+            .unwrap()
+            .unwrap();
+        assert!(ics["ics"].as_str().unwrap().starts_with("BEGIN:VCALENDAR"));
+        assert!(query(&s, &request(json!({"type":"delete-all"})), now).is_none());
     }
 
     #[test]

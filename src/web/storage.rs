@@ -94,6 +94,14 @@ pub async fn problem() -> Result<Option<String>, String> {
     Ok(get(&items, KEY_PROBLEM).as_string())
 }
 
+/// Forgets the report of a set-aside document (the backup itself stays).
+pub async fn clear_problem() -> Result<(), String> {
+    chrome::storage_remove(&JsValue::from_str(KEY_PROBLEM))
+        .await
+        .map_err(storage_error)?;
+    Ok(())
+}
+
 /// Applies `change` to the stored data and writes it back with the next revision. Writes in
 /// this context are queued; a revision that moved underneath (another writer) means re-reading
 /// and re-applying, so no update is lost. `change` returns the value handed back to the caller.

@@ -44,89 +44,53 @@ fn json_of<T: serde::Serialize>(value: &T) -> Result<Value, String> {
     serde_json::to_value(value).map_err(|e| e.to_string())
 }
 
-/// Replaces the stored data with what `change` makes of it, then refreshes reminders.
-async fn change_store<T>(
-    mut change: impl FnMut(&Store) -> Result<(Store, T), String>,
-) -> Result<T, String> {
-    let out = storage::update(move |store| {
-        let (next, out) = change(store)?;
-        *store = next;
-        Ok(out)
+/// A read-only request, answered by the pure core.
+fn answer(store: &Store, request: &Request) -> Result<Value, String> {
+    service::query(store, request, js_now()).unwrap_or_else(|| Err("not a query".into()))
+}
+
+/// A store-changing request: applied by the pure core inside a versioned write, then the
+/// reminders are brought up to date.
+async fn change(request: &Request) -> Result<Value, String> {
+    let reply = storage::update(|s| {
+        let (next, reply) =
+            service::change(s, request).unwrap_or_else(|| Err("not a change".into()))?;
+        *s = next;
+        Ok(reply)
     })
     .await?;
+    if *request == Request::DeleteAll {
+        storage::set_json(KEY_REMINDERS, &json!({})).await?;
+    }
+    if matches!(request, Request::Import { .. } | Request::DeleteAll) {
+        // The data the user chose replaces what was set aside: the notice has done its job.
+        storage::clear_problem().await?;
+    }
     refresh().await;
-    Ok(out)
+    Ok(ok(reply))
 }
 
 async fn handle(request: Request) -> Result<Value, String> {
     match request {
+        Request::Import { .. }
+        | Request::UpsertInterview { .. }
+        | Request::RemoveInterview { .. }
+        | Request::Record { .. }
+        | Request::Settings { .. }
+        | Request::DeleteAll => change(&request).await,
+        Request::Lint { .. } => answer(&Store::default(), &request),
+        Request::Export | Request::Schedule { .. } | Request::Draft(_) | Request::Ics { .. } => {
+            let current = storage::load().await?;
+            let mut reply = answer(&current.store, &request)?;
+            if let (Request::Schedule { .. }, Some(items)) = (&request, reply.get_mut("items")) {
+                let state = load_reminders().await;
+                if let Ok(due) = serde_json::from_value::<Vec<Due>>(items.take()) {
+                    *items = json_of(&reminders::visible(due, &state, js_now()))?;
+                }
+            }
+            Ok(reply)
+        }
         Request::Ping => Ok(ok(json!({ "version": env!("CARGO_PKG_VERSION") }))),
-        Request::Import { store } => {
-            let parsed = crate::store::parse(&store.to_string())
-                .map_err(|e| format!("import refused: {e}"))?;
-            let count = parsed.interviews.len();
-            change_store(|_| Ok((parsed.clone(), ()))).await?;
-            Ok(ok(json!({ "interviews": count })))
-        }
-        Request::Export => {
-            let current = storage::load().await?;
-            Ok(ok(json!({ "store": json_of(&current.store)? })))
-        }
-        Request::Schedule { now } => {
-            let now = parse_now(now.as_deref())?;
-            let (_, items) = open_items(now).await?;
-            Ok(ok(json!({ "items": json_of(&items)? })))
-        }
-        Request::Draft(request) => {
-            let current = storage::load().await?;
-            let draft = crate::draft::draft(&current.store, &request).map_err(|e| e.to_string())?;
-            Ok(ok(json!({ "draft": json_of(&draft)? })))
-        }
-        Request::Lint { text, options } => {
-            let findings = crate::tone::lint(&text, &options);
-            Ok(ok(json!({ "findings": json_of(&findings)? })))
-        }
-        Request::UpsertInterview { interview } => {
-            let id = change_store(|s| {
-                service::upsert_interview(s, &interview).map_err(|e| e.to_string())
-            })
-            .await?;
-            let current = storage::load().await?;
-            let saved = current.store.interview(&id).map(json_of).transpose()?;
-            Ok(ok(json!({ "interview": saved })))
-        }
-        Request::RemoveInterview { id } => {
-            change_store(|s| {
-                service::remove_interview(s, &id)
-                    .map(|s| (s, ()))
-                    .map_err(|e| e.to_string())
-            })
-            .await?;
-            Ok(ok(json!({})))
-        }
-        Request::Record { interview, event } => {
-            change_store(|s| {
-                service::record(s, &interview, &event)
-                    .map(|s| (s, ()))
-                    .map_err(|e| e.to_string())
-            })
-            .await?;
-            Ok(ok(json!({})))
-        }
-        Request::Settings { profile } => {
-            change_store(|s| {
-                service::set_profile(s, &profile)
-                    .map(|s| (s, ()))
-                    .map_err(|e| e.to_string())
-            })
-            .await?;
-            Ok(ok(json!({})))
-        }
-        Request::DeleteAll => {
-            change_store(|_| Ok((Store::default(), ()))).await?;
-            storage::set_json(KEY_REMINDERS, &json!({})).await?;
-            Ok(ok(json!({})))
-        }
         Request::Snooze {
             interview,
             interviewer,
@@ -152,13 +116,6 @@ async fn handle(request: Request) -> Result<Value, String> {
             let _ = chrome::notifications_clear(&key).await;
             refresh().await;
             Ok(ok(json!({ "until": until.to_rfc3339() })))
-        }
-        Request::Ics { now } => {
-            let now = parse_now(now.as_deref())?;
-            let current = storage::load().await?;
-            Ok(ok(
-                json!({ "ics": crate::schedule::ics::to_ics(&current.store, now) }),
-            ))
         }
         Request::Open {
             interview,
@@ -228,15 +185,6 @@ async fn open(
     Ok(url)
 }
 
-fn parse_now(now: Option<&str>) -> Result<DateTime<FixedOffset>, String> {
-    match now {
-        Some(s) => {
-            DateTime::parse_from_rfc3339(s).map_err(|e| format!("now: not an RFC 3339 time ({e})"))
-        }
-        None => Ok(js_now()),
-    }
-}
-
 /// The current time, with the browser's UTC offset.
 pub fn js_now() -> DateTime<FixedOffset> {
     let date = js_sys::Date::new_0();
@@ -264,15 +212,6 @@ async fn load_reminders() -> Reminders {
 
 async fn save_reminders(state: &Reminders) -> Result<(), String> {
     storage::set_json(KEY_REMINDERS, &json_of(state)?).await
-}
-
-/// The store and its open items at `now`, snoozed ones left out.
-async fn open_items(now: DateTime<FixedOffset>) -> Result<(Store, Vec<Due>), String> {
-    let current = storage::load().await?;
-    let state = load_reminders().await;
-    let items = crate::schedule::schedule(&current.store, now);
-    let items = reminders::visible(items, &state, reminders_now());
-    Ok((current.store, items))
 }
 
 /// Recomputes what is due: announces what has come due, sets the badge, and sets the alarm for

@@ -109,6 +109,10 @@ test('corrupt stored data is set aside and reported, never overwritten silently'
   assert.ok(problem.error.length > 0);
   const kept = await storage(ext, (key) => chrome.storage.local.get(key), problem.backupKey);
   assert.equal(kept[problem.backupKey], '{"version": 1, "interviews": [ oops');
+  // Importing data of the user's choice ends the notice; the backup stays.
+  await send(ext, { type: 'import', store: demo });
+  assert.equal((await send(ext, { type: 'problem' })).problem, null);
+  assert.ok((await storage(ext, (key) => chrome.storage.local.get(key), problem.backupKey))[problem.backupKey]);
 });
 
 test('a fired alarm produces the notification and the badge count', async () => {
