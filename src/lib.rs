@@ -14,6 +14,7 @@ pub mod schedule;
 pub mod store;
 pub mod text;
 pub mod tone;
+pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
