@@ -159,6 +159,48 @@ fn shortlist(names: &[String]) -> String {
     s
 }
 
+/// The words a finding is about (UTF-16 offsets `start..end`, as findings give them) with up to
+/// `around` characters of context each side, cut at word boundaries with "…":
+/// `(before, marked, after)`. Offsets past the end or inside a character are clamped.
+pub fn excerpt(text: &str, start: usize, end: usize, around: usize) -> (String, String, String) {
+    let byte = |unit: usize| {
+        let mut seen = 0;
+        for (i, c) in text.char_indices() {
+            if seen >= unit {
+                return i;
+            }
+            seen += c.len_utf16();
+        }
+        text.len()
+    };
+    let (s, e) = (byte(start), byte(end.max(start)));
+    let before_all = &text[..s];
+    let after_all = &text[e..];
+    let mut before: String = before_all
+        .chars()
+        .rev()
+        .take(around)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if before.len() < before_all.len() {
+        if let Some(i) = before.find(char::is_whitespace) {
+            before = before[i..].to_string();
+        }
+        before = format!("…{}", before.trim_start());
+    }
+    let mut after: String = after_all.chars().take(around).collect();
+    if after.len() < after_all.len() {
+        if let Some(i) = after.rfind(char::is_whitespace) {
+            after.truncate(i);
+        }
+        after = format!("{}…", after.trim_end());
+    }
+    let clean = |s: String| s.replace(['\n', '\r'], " ");
+    (clean(before), clean(text[s..e].to_string()), clean(after))
+}
+
 /// A Gmail compose link with the recipient, subject and body filled in.
 pub fn gmail_compose_url(to: Option<&str>, subject: Option<&str>, body: &str) -> String {
     let mut url = String::from("https://mail.google.com/mail/?view=cm&fs=1");
@@ -266,6 +308,23 @@ mod tests {
     fn long_lists_are_shortened() {
         let names: Vec<String> = (0..8).map(|i| i.to_string()).collect();
         assert_eq!(shortlist(&names), "0, 1, 2, 3, 4 and 3 more");
+    }
+
+    #[test]
+    fn excerpts_mark_the_words_with_context() {
+        let text =
+            "Dear Dana,\nThanks for the chat! I am super pumped about the role and the team here.";
+        let start = text.find("super pumped").unwrap();
+        let (b, m, a) = excerpt(text, start, start + 12, 12);
+        assert_eq!(m, "super pumped");
+        assert_eq!(b, "… I am ");
+        assert_eq!(a, " about the…");
+        // UTF-16 offsets: the emoji counts two units.
+        let text = "Hi 😀 lol";
+        let (b, m, a) = excerpt(text, 6, 9, 20);
+        assert_eq!((b.as_str(), m.as_str(), a.as_str()), ("Hi 😀 ", "lol", ""));
+        let (_, m, _) = excerpt("abc", 5, 9, 3);
+        assert_eq!(m, "");
     }
 
     #[test]
