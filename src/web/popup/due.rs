@@ -10,6 +10,9 @@ use crate::ui::when::{short_date_time, status_label, when_words, STATUS_ORDER};
 use serde_json::{json, Value};
 use web_sys::Element;
 
+/// Items shown per group before "Show all" (keeps the popup quick with hundreds of items).
+const SHOWN: usize = 15;
+
 /// Builds the screen.
 pub(crate) fn render(app: &App) -> Dom {
     let doc = &app.doc;
@@ -110,8 +113,27 @@ pub(crate) fn render(app: &App) -> Dom {
                 None,
             )?,
         )?;
-        for (index, due) in group {
+        let total = group.len();
+        let shown = if state.show_all {
+            total
+        } else {
+            total.min(SHOWN)
+        };
+        for (index, due) in group.into_iter().take(shown) {
             item(app, &list, index, due, now)?;
+        }
+        if shown < total {
+            let more = add(
+                &section,
+                button(doc, &format!("Show all {total}"), "show-all", "quiet")?,
+            )?;
+            more.set_attribute(
+                "aria-label",
+                &format!(
+                    "Show all {total} {} items",
+                    status_label(status).to_lowercase()
+                ),
+            )?;
         }
     }
     interviews(app, &state.store)?;
@@ -292,6 +314,10 @@ pub(crate) async fn open_tab(url: &str) -> Result<(), String> {
 /// Handles this screen's actions; false when `action` is not one of them.
 pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
     match action {
+        "show-all" => {
+            app.state.borrow_mut().show_all = true;
+            super::render(app);
+        }
         "add-first" => {
             super::form::prepare(app);
             go(app, View::Form);

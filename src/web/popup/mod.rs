@@ -102,6 +102,8 @@ pub(crate) struct State {
     pub profile_errors: Vec<FieldError>,
     /// Request counter, so a late reply never overwrites a newer one.
     pub seq: u32,
+    /// Every item of every group is listed (not just the first few).
+    pub show_all: bool,
 }
 
 /// The popup: its elements and its state.

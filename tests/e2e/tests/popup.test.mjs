@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch, extensionPage, send, openFixture, median } from '../lib/harness.mjs';
-import { popupStore, bigStore } from '../lib/popup-store.mjs';
+import { popupStore, bigStore } from '../fixtures/popup-store.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -214,15 +214,15 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   await maria.getByRole('button', { name: 'Not selected' }).click();
   await page.locator('li.item', { hasText: 'Reply to the rejection' }).waitFor();
 
-  await item('Thank-you note to Dana Lee').getByRole('button', { name: 'Snooze a day' }).click();
+  await item('Status check to Dana Lee').getByRole('button', { name: 'Snooze a day' }).click();
   await page.locator('#status', { hasText: /^Snoozed until / }).waitFor();
-  assert.equal(await item('Thank-you note to Dana Lee').count(), 0);
+  assert.equal(await item('Status check to Dana Lee').count(), 0);
 
   await item('Reply to the rejection').getByRole('button', { name: 'Copy draft' }).click();
   await page.locator('#status', { hasText: /Draft copied|did not allow copying/ }).waitFor();
 
   const opened = env.context.waitForEvent('page');
-  await item('Status check to Dana Lee').getByRole('button', { name: 'Write in Gmail' }).click();
+  await item('Thank-you note to Dana Lee').getByRole('button', { name: 'Write in Gmail' }).click();
   const tab = await opened;
   await tab.waitForURL(/^https:\/\/mail\.google\.com\//);
   await tab.close();
