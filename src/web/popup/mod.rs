@@ -250,12 +250,15 @@ fn restore(app: &App) {
     if let Ok(text) = gloo_storage::LocalStorage::get::<String>(KEY_CHECK) {
         state.check.text = text;
     }
-    if let Some(view) = gloo_storage::LocalStorage::get::<String>(KEY_VIEW)
+    // Back to unfinished work (a half-filled form, a text being checked); else the list.
+    let last = gloo_storage::LocalStorage::get::<String>(KEY_VIEW)
         .ok()
-        .and_then(|v| View::parse(&v))
-    {
-        state.view = view;
-    }
+        .and_then(|v| View::parse(&v));
+    state.view = match last {
+        Some(View::Form) if !state.form.is_blank() => View::Form,
+        Some(View::Check) if !state.check.text.trim().is_empty() => View::Check,
+        _ => View::Due,
+    };
 }
 
 /// Keeps the form (or forgets it when it is blank).

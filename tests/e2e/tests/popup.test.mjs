@@ -278,7 +278,7 @@ test('draft preview: kind, channel, findings highlighted, edit, fix, copy and op
   await page.close();
 });
 
-test('check my text: findings as you type, kept when the popup closes', async () => {
+test('check my text: findings as you type, kept when the popup closes; the list is the start screen otherwise', async () => {
   const page = await popup(popupStore());
   await page.getByRole('button', { name: 'Check text' }).focus();
   await page.keyboard.press('Enter');
@@ -294,8 +294,12 @@ test('check my text: findings as you type, kept when the popup closes', async ()
   await again.locator('#check-findings .finding[data-rule^="salary"]').waitFor();
   await again.getByRole('button', { name: 'Clear' }).click();
   assert.equal(await again.getByLabel('Your message').inputValue(), '');
-  await again.evaluate(() => localStorage.clear());
   await again.close();
+  const third = await extensionPage(env);
+  await third.locator('#app[data-ready="true"]').waitFor();
+  assert.equal(await third.locator('#view').getAttribute('data-view'), 'due');
+  await third.evaluate(() => localStorage.clear());
+  await third.close();
 });
 
 test('on a page whose CSP refuses WebAssembly, Insert into page types into the focused editor', async () => {
@@ -309,9 +313,9 @@ test('on a page whose CSP refuses WebAssembly, Insert into page types into the f
   const editor = gmail.locator('[g_editable="true"]');
   await editor.click();
   await gmail.keyboard.type('Already here. ');
-  await ext.evaluate(() => localStorage.setItem('followup.popup.view', JSON.stringify('check')));
   await ext.reload();
   await ext.locator('#app[data-tab-checked="true"]').waitFor();
+  await ext.getByRole('button', { name: 'Check text' }).click();
   await ext.locator('[data-insert-target="mail.google.com"]').waitFor();
   await ext.getByLabel('Your message').fill('Thank you for your time today, Dana.');
   await ext.getByRole('button', { name: 'Insert into page' }).click();
