@@ -10,7 +10,9 @@
 pub mod draft;
 pub mod model;
 pub mod protocol;
+pub mod reminders;
 pub mod schedule;
+pub mod service;
 pub mod store;
 pub mod text;
 pub mod tone;

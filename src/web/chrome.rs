@@ -15,6 +15,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove, catch)]
     pub async fn storage_remove(keys: &JsValue) -> Result<JsValue, JsValue>;
 
+    /// `chrome.runtime.getURL(path)`.
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
+    pub fn runtime_url(path: &str) -> String;
+
     /// `chrome.runtime.sendMessage(message)`.
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage, catch)]
     pub async fn send_message(message: &JsValue) -> Result<JsValue, JsValue>;
@@ -25,6 +29,12 @@ extern "C" {
     /// `chrome.alarms.clearAll()`.
     #[wasm_bindgen(js_namespace = ["chrome", "alarms"], js_name = clearAll, catch)]
     pub async fn alarms_clear_all() -> Result<JsValue, JsValue>;
+    /// `chrome.alarms.clear(name)`.
+    #[wasm_bindgen(js_namespace = ["chrome", "alarms"], js_name = clear, catch)]
+    pub async fn alarms_clear(name: &str) -> Result<JsValue, JsValue>;
+    /// `chrome.alarms.get(name)`.
+    #[wasm_bindgen(js_namespace = ["chrome", "alarms"], js_name = get, catch)]
+    pub async fn alarms_get(name: &str) -> Result<JsValue, JsValue>;
     /// `chrome.alarms.getAll()`.
     #[wasm_bindgen(js_namespace = ["chrome", "alarms"], js_name = getAll, catch)]
     pub async fn alarms_get_all() -> Result<JsValue, JsValue>;

@@ -100,9 +100,15 @@ pub async fn problem() -> Result<Option<String>, String> {
 pub async fn update<T>(
     mut change: impl FnMut(&mut Store) -> Result<T, String>,
 ) -> Result<T, String> {
+    exclusive(update_unqueued(&mut change)).await
+}
+
+/// Runs `work` after every queued write of this context, and before the next one starts.
+/// `work` must not itself call [`update`] or `exclusive` (it would wait for itself).
+pub async fn exclusive<T>(work: impl std::future::Future<Output = T>) -> T {
     let (turn, done) = next_turn();
     let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
-    let result = update_unqueued(&mut change).await;
+    let result = work.await;
     if let Some(done) = done {
         let _ = done.call0(&JsValue::UNDEFINED);
     }
@@ -121,7 +127,7 @@ async fn update_unqueued<T>(
         if get(&current, KEY_REV).as_f64().unwrap_or(0.0) as u64 != rev {
             continue;
         }
-        let text = crate::store::to_json(&store);
+        let text = crate::store::to_json_compact(&store);
         chrome::storage_set(&object(&[
             (KEY_STORE, JsValue::from_str(&text)),
             (KEY_REV, JsValue::from_f64((rev + 1) as f64)),

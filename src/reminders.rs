@@ -1,0 +1,335 @@
+//! Reminders: which open follow-ups to announce now, which are snoozed, when to wake up next,
+//! and the words of a notification ("Thank Dana Lee for the Product Manager interview — due by
+//! 2 pm tomorrow"). Pure: the worker keeps [`Reminders`] in storage and sets one alarm at
+//! [`next_wake`].
+//!
+//! ```
+//! use followup::reminders::{when_words, Reminders};
+//! let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T16:00:00-05:00").unwrap();
+//! let due = chrono::DateTime::parse_from_rfc3339("2026-11-21T14:00:00-05:00").unwrap();
+//! assert_eq!(when_words(due, now), "2 pm tomorrow");
+//! ```
+
+use crate::model::{Kind, Store};
+use crate::schedule::{Due, Status};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Timelike};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the worker remembers between wake-ups, beside the store.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reminders {
+    /// Item key → hidden until then.
+    pub snoozed: BTreeMap<String, DateTime<FixedOffset>>,
+    /// Items already announced (not announced again until snoozed and woken).
+    pub notified: BTreeSet<String>,
+}
+
+/// A stable key for an open item: the JSON array `[interview, interviewer|null, kind]` (ids are
+/// free text, so no separator character is safe).
+pub fn item_key(item: &Due) -> String {
+    key(&item.interview, item.interviewer.as_deref(), item.kind)
+}
+
+/// The key of the item of `kind` for `interview` (and `interviewer`, for per-person items).
+pub fn key(interview: &str, interviewer: Option<&str>, kind: Kind) -> String {
+    serde_json::json!([interview, interviewer, kind]).to_string()
+}
+
+/// The parts of an item key, if it is one.
+pub fn parse_key(key: &str) -> Option<(String, Option<String>, Kind)> {
+    serde_json::from_str(key).ok()
+}
+
+/// When to announce an item: a thank-you an hour after the interview began (its window opens
+/// with the interview and closes 24 h later), anything else when it falls due.
+pub fn remind_at(item: &Due) -> DateTime<FixedOffset> {
+    match item.kind {
+        Kind::ThankYou => item.due - Duration::hours(23),
+        _ => item.due,
+    }
+}
+
+impl Reminders {
+    /// Drops what no longer matters: snoozes that ended and marks of items that are closed.
+    pub fn prune(&mut self, items: &[Due], now: DateTime<FixedOffset>) {
+        let open: BTreeSet<String> = items.iter().map(item_key).collect();
+        self.snoozed
+            .retain(|k, until| *until > now && open.contains(k));
+        self.notified.retain(|k| open.contains(k));
+    }
+
+    /// True when `item` is snoozed at `now`.
+    pub fn is_snoozed(&self, item: &Due, now: DateTime<FixedOffset>) -> bool {
+        self.snoozed
+            .get(&item_key(item))
+            .is_some_and(|until| *until > now)
+    }
+
+    /// Hides the item with `key` until `until`; it is announced again then.
+    pub fn snooze(&mut self, key: String, until: DateTime<FixedOffset>) {
+        self.notified.remove(&key);
+        self.snoozed.insert(key, until);
+    }
+}
+
+/// The items that are not snoozed.
+pub fn visible(items: Vec<Due>, state: &Reminders, now: DateTime<FixedOffset>) -> Vec<Due> {
+    items
+        .into_iter()
+        .filter(|i| !state.is_snoozed(i, now))
+        .collect()
+}
+
+/// Items to announce now (their time has come, not yet announced, not snoozed), soonest first;
+/// marks them as announced in `state`.
+pub fn take_announcements(
+    items: &[Due],
+    state: &mut Reminders,
+    now: DateTime<FixedOffset>,
+) -> Vec<Due> {
+    let mut out = Vec::new();
+    for item in items {
+        if remind_at(item) <= now
+            && !state.is_snoozed(item, now)
+            && state.notified.insert(item_key(item))
+        {
+            out.push(item.clone());
+        }
+    }
+    out
+}
+
+/// The next moment something changes: an item's reminder time or a snooze ending.
+pub fn next_wake(
+    items: &[Due],
+    state: &Reminders,
+    now: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    let reminders = items
+        .iter()
+        .filter(|i| !state.notified.contains(&item_key(i)))
+        .map(remind_at);
+    let snoozes = state.snoozed.values().copied();
+    reminders.chain(snoozes).filter(|t| *t > now).min()
+}
+
+/// Number of items due or overdue (the toolbar badge).
+pub fn pressing(items: &[Due]) -> usize {
+    items
+        .iter()
+        .filter(|d| d.status != Status::Upcoming)
+        .count()
+}
+
+/// A notification's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    /// Title line.
+    pub title: String,
+    /// One sentence: what to do and by when.
+    pub message: String,
+}
+
+/// "2 pm", "9:30 am", "noon", "midnight".
+fn clock(t: DateTime<FixedOffset>) -> String {
+    let (h, m) = (t.hour(), t.minute());
+    match (h, m) {
+        (12, 0) => "noon".into(),
+        (0, 0) => "midnight".into(),
+        _ => {
+            let suffix = if h < 12 { "am" } else { "pm" };
+            let h12 = match h % 12 {
+                0 => 12,
+                x => x,
+            };
+            if m == 0 {
+                format!("{h12} {suffix}")
+            } else {
+                format!("{h12}:{m:02} {suffix}")
+            }
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// `due` in words relative to `now`, in now's UTC offset: "2 pm today", "9 am tomorrow",
+/// "noon yesterday", "9 am Monday" (within the coming week), "9 am on Dec 1" (further; the year
+/// is added when it differs).
+pub fn when_words(due: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
+    let local = due.with_timezone(&now.timezone());
+    let days = (local.date_naive() - now.date_naive()).num_days();
+    let day = match days {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        2..=6 => format!("{}", local.format("%A")),
+        _ => {
+            let month = MONTHS.get(local.month0() as usize).copied().unwrap_or("?");
+            if local.year() == now.year() {
+                format!("on {month} {}", local.day())
+            } else {
+                format!("on {month} {}, {}", local.day(), local.year())
+            }
+        }
+    };
+    format!("{} {day}", clock(local))
+}
+
+/// The notification for `item`.
+pub fn notice(store: &Store, item: &Due, now: DateTime<FixedOffset>) -> Notice {
+    let interview = store.interviews.iter().find(|i| i.id == item.interview);
+    let company = interview.map_or("the company", |i| i.company.as_str());
+    let role = interview.map_or("the", |i| i.role.as_str());
+    let person = interview.and_then(|i| match &item.interviewer {
+        Some(id) => i.interviewer(id),
+        None => i.primary_interviewer(),
+    });
+    let name = person
+        .map(|p| p.name.trim())
+        .filter(|n| !n.is_empty())
+        .unwrap_or("your interviewer");
+    let what = match item.kind {
+        Kind::ThankYou => format!("Thank {name} for the {role} interview"),
+        Kind::StatusCheck => format!("Ask {name} where the {role} decision stands"),
+        Kind::Nudge => format!("Send {name} a short, friendly follow-up about the {role} role"),
+        Kind::MoveOn => {
+            format!("No reply from {company} after 3 follow-ups: time to focus elsewhere")
+        }
+        Kind::RejectionReply => format!("Reply graciously to {company} and ask for feedback"),
+        Kind::PositiveReply => format!("Answer {company}'s good news"),
+        Kind::AdditionalInfo => format!("Send {name} what you promised"),
+        Kind::NextSteps => format!("Ask {name} about next steps"),
+    };
+    let when = when_words(item.due, now);
+    let message = match (item.kind, item.status) {
+        (Kind::MoveOn, _) => what,
+        (_, Status::Overdue) => format!("{what} — it was due {when}."),
+        _ => format!("{what} — due by {when}."),
+    };
+    Notice {
+        title: format!("{company} · {}", interview.map_or("", |i| i.role.as_str()))
+            .trim_end_matches([' ', '·'])
+            .to_string(),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn store() -> Store {
+        crate::store::parse(
+            r#"{"version":1,"interviews":[{"id":"acme","company":"Acme Corp","role":"Product Manager",
+              "at":"2026-11-20T14:00:00-05:00","decision_by":"2026-12-01",
+              "interviewers":[{"id":"dana","name":"Dana Lee","primary":true},{"id":"li","name":"Li Wei"}]}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn when_words_table() {
+        let now = t("2026-11-20T16:00:00-05:00"); // a Friday
+        let cases = [
+            ("2026-11-20T18:00:00-05:00", "6 pm today"),
+            ("2026-11-21T14:00:00-05:00", "2 pm tomorrow"),
+            ("2026-11-19T12:00:00-05:00", "noon yesterday"),
+            ("2026-11-23T09:30:00-05:00", "9:30 am Monday"),
+            ("2026-11-26T00:00:00-05:00", "midnight Thursday"),
+            ("2026-12-03T09:00:00-05:00", "9 am on Dec 3"),
+            ("2027-01-06T09:00:00-05:00", "9 am on Jan 6, 2027"),
+            // Another offset is shown in now's offset: 14:00 UTC is 9 am in -05:00.
+            ("2026-11-21T14:00:00+00:00", "9 am tomorrow"),
+        ];
+        for (due, want) in cases {
+            assert_eq!(when_words(t(due), now), want, "{due}");
+        }
+    }
+
+    #[test]
+    fn notice_for_a_thank_you() {
+        let s = store();
+        let now = t("2026-11-20T16:00:00-05:00");
+        let items = crate::schedule::schedule(&s, now);
+        let first = &items[0];
+        let n = notice(&s, first, now);
+        assert_eq!(n.title, "Acme Corp · Product Manager");
+        assert_eq!(
+            n.message,
+            "Thank Dana Lee for the Product Manager interview — due by 2 pm tomorrow."
+        );
+        let late = notice(&s, first, t("2026-11-22T10:00:00-05:00"));
+        let overdue = crate::schedule::Due {
+            status: Status::Overdue,
+            ..first.clone()
+        };
+        assert!(notice(&s, &overdue, t("2026-11-22T10:00:00-05:00"))
+            .message
+            .contains("it was due 2 pm yesterday"));
+        assert!(late.message.starts_with("Thank Dana Lee"));
+    }
+
+    #[test]
+    fn announcements_once_snooze_brings_them_back() {
+        let s = store();
+        let now = t("2026-11-20T16:00:00-05:00");
+        let items = crate::schedule::schedule(&s, now);
+        let mut state = Reminders::default();
+        let first = take_announcements(&items, &mut state, now);
+        assert_eq!(
+            first.len(),
+            2,
+            "both thank-yous: the interview began 2 h ago"
+        );
+        assert!(take_announcements(&items, &mut state, now).is_empty());
+
+        let key = item_key(&first[0]);
+        assert_eq!(parse_key(&key).unwrap().0, "acme");
+        state.snooze(key, now + Duration::days(1));
+        assert_eq!(visible(items.clone(), &state, now).len(), items.len() - 1);
+        assert_eq!(
+            next_wake(&items, &state, now),
+            Some(now + Duration::days(1))
+        );
+        let tomorrow = now + Duration::days(1) + Duration::minutes(1);
+        state.prune(&items, tomorrow);
+        let again = take_announcements(&items, &mut state, tomorrow);
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].interviewer.as_deref(), Some("dana"));
+    }
+
+    #[test]
+    fn next_wake_is_the_next_reminder_time() {
+        let s = store();
+        let before = t("2026-11-20T08:00:00-05:00");
+        let items = crate::schedule::schedule(&s, before);
+        let state = Reminders::default();
+        // Thank-yous are announced an hour after the interview began.
+        assert_eq!(
+            next_wake(&items, &state, before),
+            Some(t("2026-11-20T15:00:00-05:00"))
+        );
+        assert_eq!(pressing(&items), 0);
+    }
+
+    #[test]
+    fn prune_forgets_closed_items() {
+        let s = store();
+        let now = t("2026-11-20T16:00:00-05:00");
+        let items = crate::schedule::schedule(&s, now);
+        let mut state = Reminders::default();
+        take_announcements(&items, &mut state, now);
+        state.notified.insert("[\"gone\",null,\"nudge\"]".into());
+        state.prune(&items, now);
+        assert_eq!(state.notified.len(), 2);
+    }
+}

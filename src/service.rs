@@ -1,0 +1,377 @@
+//! What the worker does with each store-changing request, without the browser: the change is
+//! applied to the JSON document and the whole result is validated again, so every refusal names
+//! the JSON path (`interviews[3].interviewers[0].email: …`) and nothing is half-applied.
+//!
+//! Also the "Write it" link: a Gmail compose URL filled with a draft, or the LinkedIn page.
+//!
+//! ```
+//! use followup::service;
+//! let store = followup::model::Store::default();
+//! let added = service::upsert_interview(&store, &serde_json::json!({
+//!     "id": "acme", "company": "Acme", "role": "PM", "at": "2026-11-20T14:00:00-05:00"})).unwrap();
+//! assert_eq!(added.0.interviews.len(), 1);
+//! assert_eq!(added.1, "acme");
+//! let refused = service::upsert_interview(&store, &serde_json::json!({"id": "x"}));
+//! assert!(refused.unwrap_err().to_string().starts_with("interviews[0]"));
+//! ```
+
+use crate::draft::Draft;
+use crate::model::{Channel, Interview, Store};
+use crate::store::{from_value, StoreError};
+use serde_json::Value;
+
+/// The store as a JSON tree (the types serialise without failing: every map key is a string).
+fn document(store: &Store) -> Value {
+    serde_json::to_value(store).unwrap_or(Value::Null)
+}
+
+fn interviews_mut(doc: &mut Value) -> Result<&mut Vec<Value>, StoreError> {
+    let object = doc
+        .as_object_mut()
+        .ok_or_else(|| StoreError::new(".", "the store is not an object"))?;
+    let list = object
+        .entry("interviews")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    list.as_array_mut()
+        .ok_or_else(|| StoreError::new("interviews", "not a list"))
+}
+
+fn position(store: &Store, id: &str) -> Result<usize, StoreError> {
+    store
+        .interviews
+        .iter()
+        .position(|i| i.id == id)
+        .ok_or_else(|| StoreError::new("interviews", format!("no interview with id `{id}`")))
+}
+
+/// Adds `interview` (store-format JSON), or replaces the one with the same id in place. An
+/// interview without an id, or with an empty one, gets one made from its company and role.
+/// Events already recorded on a replaced interview are kept when the new one carries none.
+/// Returns the new store and the interview's id.
+pub fn upsert_interview(store: &Store, interview: &Value) -> Result<(Store, String), StoreError> {
+    let mut interview = interview.clone();
+    let object = interview
+        .as_object_mut()
+        .ok_or_else(|| StoreError::new("interview", "expected an object"))?;
+    let id = match object.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        None | Some(Value::Null) | Some(Value::String(_)) => {
+            let id = new_id(store, object.get("company"), object.get("role"));
+            object.insert("id".into(), Value::String(id.clone()));
+            id
+        }
+        Some(_) => return Err(StoreError::new("interview.id", "expected text")),
+    };
+    let mut doc = document(store);
+    let list = interviews_mut(&mut doc)?;
+    match store.interviews.iter().position(|i| i.id == id) {
+        Some(index) => {
+            let old_events = list[index].get("events").cloned();
+            if let (Some(events), None) = (old_events, object.get("events")) {
+                object.insert("events".into(), events);
+            }
+            list[index] = interview;
+        }
+        None => list.push(interview),
+    }
+    Ok((from_value(doc)?, id))
+}
+
+/// An id for a new interview: `acme-product-manager`, `…-2` if taken.
+fn new_id(store: &Store, company: Option<&Value>, role: Option<&Value>) -> String {
+    let words = [company, role]
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut base = String::new();
+    for c in words.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            base.push(c);
+        } else if !base.is_empty() && !base.ends_with('-') {
+            base.push('-');
+        }
+    }
+    let base = match base.trim_end_matches('-') {
+        "" => "interview".to_string(),
+        b => b.chars().take(48).collect(),
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while store.interviews.iter().any(|i| i.id == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Removes the interview with `id`.
+pub fn remove_interview(store: &Store, id: &str) -> Result<Store, StoreError> {
+    let index = position(store, id)?;
+    let mut doc = document(store);
+    interviews_mut(&mut doc)?.remove(index);
+    from_value(doc)
+}
+
+/// Appends `event` (store-format JSON: `sent` or `reply`) to the interview with `interview`.
+pub fn record(store: &Store, interview: &str, event: &Value) -> Result<Store, StoreError> {
+    let index = position(store, interview)?;
+    let mut doc = document(store);
+    let entry = &mut interviews_mut(&mut doc)?[index];
+    let object = entry
+        .as_object_mut()
+        .ok_or_else(|| StoreError::new(format!("interviews[{index}]"), "not an object"))?;
+    let events = object
+        .entry("events")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    events
+        .as_array_mut()
+        .ok_or_else(|| StoreError::new(format!("interviews[{index}].events"), "not a list"))?
+        .push(event.clone());
+    from_value(doc)
+}
+
+/// Replaces the profile (name, email, phone, signature, holidays).
+pub fn set_profile(store: &Store, profile: &Value) -> Result<Store, StoreError> {
+    let mut doc = document(store);
+    if let Some(object) = doc.as_object_mut() {
+        object.insert("profile".into(), profile.clone());
+    }
+    from_value(doc)
+}
+
+/// Characters `encodeURIComponent` keeps as they are.
+fn unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b)
+}
+
+/// Percent-encodes `text` as `encodeURIComponent` does (UTF-8 bytes, `%XX`).
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for &b in text.as_bytes() {
+        if unreserved(b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A Gmail compose window filled with `to`, `subject` and `body` (SELECTORS.md: prefilled
+/// compose URL). Empty parts are left out.
+pub fn gmail_compose_url(to: Option<&str>, subject: Option<&str>, body: &str) -> String {
+    let mut url = String::from("https://mail.google.com/mail/?view=cm&fs=1");
+    for (key, value) in [("to", to), ("su", subject), ("body", Some(body))] {
+        if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
+            url.push('&');
+            url.push_str(key);
+            url.push('=');
+            url.push_str(&encode_component(v));
+        }
+    }
+    url
+}
+
+/// Where LinkedIn messages go: the person's profile when it is a LinkedIn profile URL, else the
+/// messaging page.
+pub fn linkedin_url(profile: Option<&str>) -> String {
+    match profile.map(str::trim) {
+        Some(url)
+            if url.starts_with("https://www.linkedin.com/")
+                && !url.chars().any(|c| c.is_whitespace() || c.is_control()) =>
+        {
+            url.to_string()
+        }
+        _ => "https://www.linkedin.com/messaging/".to_string(),
+    }
+}
+
+/// The channel "Write it" uses for an interviewer: email when there is an address, LinkedIn
+/// when there is only a profile, else email (a compose with no recipient yet).
+pub fn preferred_channel(interview: &Interview, interviewer: Option<&str>) -> Channel {
+    let person = match interviewer {
+        Some(id) => interview.interviewer(id),
+        None => interview.primary_interviewer(),
+    };
+    match person {
+        Some(p) if p.email.as_deref().is_some_and(|e| !e.trim().is_empty()) => Channel::Email,
+        Some(p) if p.linkedin.is_some() => Channel::Linkedin,
+        _ => Channel::Email,
+    }
+}
+
+/// The page "Write it" opens for a written draft.
+pub fn open_url(draft: &Draft, interview: &Interview, interviewer: Option<&str>) -> String {
+    let person = match interviewer {
+        Some(id) => interview.interviewer(id),
+        None => interview.primary_interviewer(),
+    };
+    match draft.channel {
+        Channel::Linkedin | Channel::LinkedinNote => {
+            linkedin_url(person.and_then(|p| p.linkedin.as_deref()))
+        }
+        Channel::Email | Channel::Phone => gmail_compose_url(
+            person.and_then(|p| p.email.as_deref()),
+            draft.subject.as_deref(),
+            &draft.body,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn store() -> Store {
+        crate::store::parse(
+            r#"{"version":1,"profile":{"name":"Sam"},"interviews":[
+              {"id":"acme","company":"Acme","role":"PM","at":"2026-11-20T14:00:00-05:00",
+               "interviewers":[{"id":"dana","name":"Dana Lee","email":"dana@acme.example","primary":true},
+                               {"id":"li","name":"Li Wei","linkedin":"https://www.linkedin.com/in/li-wei"}],
+               "events":[{"kind":"sent","follow_up":"thank-you","interviewer":"dana","at":"2026-11-20T19:00:00-05:00"}],
+               "custom":{"kept":true}}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn upsert_adds_and_replaces_in_place_keeping_events() {
+        let s = store();
+        let added = upsert_interview(
+            &s,
+            &json!({"company":"Globex","role":"Data Analyst","at":"2026-11-21T10:00:00+01:00"}),
+        )
+        .unwrap();
+        assert_eq!(added.1, "globex-data-analyst");
+        let added = added.0;
+        assert_eq!(added.interviews.len(), 2);
+        assert_eq!(added.interviews[1].id, "globex-data-analyst");
+        let again = upsert_interview(
+            &added,
+            &json!({"company":"Globex","role":"Data Analyst","at":"2026-11-21T10:00:00+01:00"}),
+        )
+        .unwrap()
+        .0;
+        assert_eq!(again.interviews[2].id, "globex-data-analyst-2");
+
+        let edited = upsert_interview(
+            &s,
+            &json!({"id":"acme","company":"Acme Corp","role":"PM","at":"2026-11-20T14:00:00-05:00",
+                    "interviewers":[{"id":"dana","name":"Dana Lee"}]}),
+        )
+        .unwrap()
+        .0;
+        assert_eq!(edited.interviews.len(), 1);
+        assert_eq!(edited.interviews[0].company, "Acme Corp");
+        assert_eq!(
+            edited.interviews[0].events.len(),
+            1,
+            "recorded events survive an edit"
+        );
+    }
+
+    #[test]
+    fn refusals_name_the_path_and_change_nothing() {
+        let s = store();
+        let cases = [
+            (
+                json!({"id":"x","company":"A","role":"B","at":"yesterday"}),
+                "interviews[1].at",
+            ),
+            (
+                json!({"id":"x","company":"A","role":"B","at":"2026-11-20T14:00:00Z","industry":"mining"}),
+                "interviews[1].industry",
+            ),
+            (
+                json!({"id":"acme","company":"A","role":"B","at":"2026-11-20T14:00:00Z","interviewers":[{"id":"a","name":"A"},{"id":"a","name":"B"}]}),
+                "interviews[0].interviewers[1].id",
+            ),
+            (json!([1, 2]), "interview"),
+            (json!({"id": 5}), "interview.id"),
+        ];
+        for (input, path) in cases {
+            let err = upsert_interview(&s, &input).unwrap_err();
+            assert_eq!(err.path, path, "{input}: {err}");
+        }
+        assert_eq!(s, store());
+    }
+
+    #[test]
+    fn record_and_remove() {
+        let s = store();
+        let with_reply = record(
+            &s,
+            "acme",
+            &json!({"kind":"reply","outcome":"negative","at":"2026-11-25T10:00:00-05:00"}),
+        )
+        .unwrap();
+        assert_eq!(with_reply.interviews[0].events.len(), 2);
+        let err = record(
+            &s,
+            "acme",
+            &json!({"kind":"sent","interviewer":"nobody","at":"2026-11-25T10:00:00-05:00"}),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("nobody"), "{err}");
+        assert!(record(&s, "nope", &json!({})).is_err());
+        assert!(remove_interview(&s, "acme").unwrap().interviews.is_empty());
+        assert!(remove_interview(&s, "nope").is_err());
+    }
+
+    #[test]
+    fn profile_replaced_and_checked() {
+        let s = store();
+        let p = set_profile(&s, &json!({"name":"Sam Rivera","holidays":["2026-12-24"]})).unwrap();
+        assert_eq!(p.profile.name.as_deref(), Some("Sam Rivera"));
+        assert_eq!(p.interviews, s.interviews);
+        let err = set_profile(&s, &json!({"holidays":["soon"]})).unwrap_err();
+        assert!(err.path.starts_with("profile.holidays"), "{err}");
+    }
+
+    #[test]
+    fn compose_url_is_encoded_like_encode_uri_component() {
+        let url = gmail_compose_url(
+            Some("dana@acme.example"),
+            Some("Thank you — PM & more"),
+            "Hi Dana,\n\n100% yes? a+b=c #1",
+        );
+        assert_eq!(
+            url,
+            "https://mail.google.com/mail/?view=cm&fs=1&to=dana%40acme.example\
+             &su=Thank%20you%20%E2%80%94%20PM%20%26%20more\
+             &body=Hi%20Dana%2C%0A%0A100%25%20yes%3F%20a%2Bb%3Dc%20%231"
+        );
+        assert_eq!(
+            gmail_compose_url(None, None, "x"),
+            "https://mail.google.com/mail/?view=cm&fs=1&body=x"
+        );
+    }
+
+    #[test]
+    fn linkedin_links_only_to_linkedin() {
+        assert_eq!(
+            linkedin_url(Some("https://www.linkedin.com/in/li-wei")),
+            "https://www.linkedin.com/in/li-wei"
+        );
+        for bad in [
+            Some("javascript:alert(1)"),
+            Some("https://evil.example/in/x"),
+            Some("https://www.linkedin.com/in/a b"),
+            None,
+        ] {
+            assert_eq!(linkedin_url(bad), "https://www.linkedin.com/messaging/");
+        }
+    }
+
+    #[test]
+    fn preferred_channel_follows_contact_details() {
+        let s = store();
+        let iv = &s.interviews[0];
+        assert_eq!(preferred_channel(iv, Some("dana")), Channel::Email);
+        assert_eq!(preferred_channel(iv, Some("li")), Channel::Linkedin);
+        assert_eq!(preferred_channel(iv, None), Channel::Email);
+    }
+}

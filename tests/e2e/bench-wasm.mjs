@@ -1,0 +1,50 @@
+// `cargo xtask bench-wasm`: times the WASM build of `lint` and `schedule` in Node on the same
+// fixtures as the native divan benches (tests/data/bench-message.txt), against SPEC §5.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkg = process.env.FOLLOWUP_PKG ?? path.join(root, 'pkg');
+const core = await import(pathToFileURL(path.join(pkg, 'followup.js')));
+
+let t0 = performance.now();
+const bytes = await readFile(path.join(pkg, 'followup_bg.wasm'));
+const module = await WebAssembly.compile(bytes);
+core.initSync({ module });
+console.log(`compile + instantiate: ${(performance.now() - t0).toFixed(1)} ms (${(bytes.length / 1024).toFixed(1)} KB)`);
+
+const message = await readFile(path.join(root, 'tests', 'data', 'bench-message.txt'), 'utf8');
+const options = { kind: 'thank-you', channel: 'email', to: 'Dana Lee', subject: 'Thank you — Product Manager interview', others: [message.replaceAll('Dana', 'Chris')] };
+
+function time(label, fn, budgetMs) {
+  for (let i = 0; i < 20; i++) fn(); // warm-up
+  const runs = [];
+  const deadline = performance.now() + 1500;
+  while (performance.now() < deadline || runs.length < 30) {
+    const start = performance.now();
+    fn();
+    runs.push(performance.now() - start);
+  }
+  runs.sort((a, b) => a - b);
+  const med = runs[Math.floor(runs.length / 2)];
+  const budget = budgetMs ? ` (budget ${budgetMs} ms: ${med <= budgetMs ? 'within' : 'OVER'})` : '';
+  console.log(`${label}: median ${(med * 1000).toFixed(1)} µs over ${runs.length} runs${budget}`);
+  return med;
+}
+
+const words = (s) => (s.match(/[\p{L}\p{N}'’]+/gu) ?? []).length;
+for (const copies of [1, 10, 100]) {
+  const text = message.repeat(copies);
+  time(`lint, ${words(text)} words`, () => core.lint(text, options), copies === 1 ? 0.5 : undefined);
+}
+
+// schedule over 1,000 interviews (the native bench's shape: two interviewers, a sent event).
+const interviews = Array.from({ length: 1000 }, (_, i) => ({
+  id: `iv-${i}`, company: `Company ${i}`, role: 'Engineer', industry: ['tech', 'finance', 'other'][i % 3],
+  at: new Date(Date.UTC(2026, 0, 1) + i * 6 * 3600e3).toISOString().replace('Z', '-05:00').replace('.000', ''),
+  ...(i % 2 ? { decision_by: '2026-12-01' } : {}),
+  interviewers: [{ id: 'a', name: 'Ana Ruiz', primary: true }, { id: 'b', name: 'Ben Ode' }],
+}));
+const store = { version: 1, interviews };
+time('schedule, 1,000 interviews (incl. JS→Rust conversion)', () => core.schedule(store, '2026-11-23T12:00:00-05:00'));

@@ -1,0 +1,232 @@
+// The background worker: storage that loses nothing, reminders that survive the worker being
+// stopped, notifications and the badge, and "Write it" opening a ready compose.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { launch, extensionPage, send, FIXTURES, median } from '../lib/harness.mjs';
+
+let env;
+let ext;
+let demo;
+before(async () => {
+  env = await launch();
+  ext = await extensionPage(env, 'popup.html');
+  demo = JSON.parse(await readFile(path.join(FIXTURES, 'demo-store.json'), 'utf8'));
+});
+after(async () => { await env?.close(); });
+
+/** An ISO time with a -05:00 offset, `ms` from now. */
+function fromNow(ms) {
+  const d = new Date(Date.now() + ms - 5 * 3600e3);
+  return d.toISOString().replace(/\.\d+Z$/, '-05:00');
+}
+
+const storage = (page, fn, arg) => page.evaluate(fn, arg);
+
+test('import then export round-trips the store, unknown fields included', async () => {
+  const store = structuredClone(demo);
+  store.interviews[0].custom = { note: 'kept by later versions', n: 3 };
+  store.futureField = ['kept'];
+  const imported = await send(ext, { type: 'import', store });
+  assert.deepEqual(imported, { ok: true, interviews: store.interviews.length });
+  const exported = await send(ext, { type: 'export' });
+  assert.equal(exported.ok, true);
+  assert.deepEqual(exported.store, store);
+});
+
+test('a malformed import is refused with its path and loses nothing stored', async () => {
+  await send(ext, { type: 'import', store: demo });
+  const bad = structuredClone(demo);
+  bad.interviews[1].at = 'next Tuesday';
+  const reply = await send(ext, { type: 'import', store: bad });
+  assert.equal(reply.ok, false);
+  assert.match(reply.error, /import refused: interviews\[1\]\.at/);
+  const dup = structuredClone(demo);
+  dup.interviews[1].id = dup.interviews[0].id;
+  assert.match((await send(ext, { type: 'import', store: dup })).error, /duplicate interview id/);
+  assert.match((await send(ext, { type: 'import', store: 'not a store' })).error, /import refused/);
+  assert.deepEqual((await send(ext, { type: 'export' })).store, demo);
+});
+
+test('edits: upsert with path-named errors, record, settings, remove', async () => {
+  await send(ext, { type: 'import', store: demo });
+  const added = await send(ext, { type: 'upsert-interview', interview: { company: 'Initech', role: 'QA Lead', at: fromNow(-3600e3), interviewers: [{ name: 'Bill Lumbergh', email: 'bill@initech.example' }] } });
+  assert.equal(added.ok, true, added.error);
+  assert.equal(added.interview.id, 'initech-qa-lead');
+  assert.equal(added.interview.interviewers[0].id, 'bill-lumbergh');
+
+  const refused = await send(ext, { type: 'upsert-interview', interview: { id: 'x', company: 'A', role: 'B', at: '2026-11-20T10:00:00Z', industry: 'mining' } });
+  assert.equal(refused.ok, false);
+  assert.match(refused.error, /^interviews\[\d+\]\.industry: /);
+
+  let items = (await send(ext, { type: 'schedule' })).items.filter((i) => i.interview === 'initech-qa-lead');
+  assert.deepEqual(items.map((i) => i.kind), ['thank-you', 'status-check']);
+  const sent = await send(ext, { type: 'record', interview: 'initech-qa-lead', event: { kind: 'sent', follow_up: 'thank-you', interviewer: 'bill-lumbergh', at: fromNow(0) } });
+  assert.equal(sent.ok, true, sent.error);
+  items = (await send(ext, { type: 'schedule' })).items.filter((i) => i.interview === 'initech-qa-lead');
+  assert.deepEqual(items.map((i) => i.kind), ['status-check']);
+  await send(ext, { type: 'record', interview: 'initech-qa-lead', event: { kind: 'reply', outcome: 'negative', at: fromNow(0) } });
+  items = (await send(ext, { type: 'schedule' })).items.filter((i) => i.interview === 'initech-qa-lead');
+  assert.deepEqual(items.map((i) => i.kind), ['rejection-reply']);
+  const badEvent = await send(ext, { type: 'record', interview: 'initech-qa-lead', event: { kind: 'sent', interviewer: 'nobody', at: fromNow(0) } });
+  assert.match(badEvent.error, /nobody/);
+
+  const settings = await send(ext, { type: 'settings', profile: { name: 'Sam Rivera', holidays: ['2026-12-24'] } });
+  assert.equal(settings.ok, true);
+  assert.match((await send(ext, { type: 'settings', profile: { holidays: ['someday'] } })).error, /^profile\.holidays\[0\]/);
+  const removed = await send(ext, { type: 'remove-interview', id: 'initech-qa-lead' });
+  assert.equal(removed.ok, true);
+  const store = (await send(ext, { type: 'export' })).store;
+  assert.equal(store.profile.name, 'Sam Rivera');
+  assert.deepEqual(store.interviews, demo.interviews);
+});
+
+test('two pages writing at once lose no update', async () => {
+  await send(ext, { type: 'import', store: { version: 1 } });
+  const a = await extensionPage(env, 'popup.html');
+  const b = await extensionPage(env, 'popup.html');
+  const writes = (page, who) => page.evaluate((who) => Promise.all(Array.from({ length: 15 }, (_, i) => chrome.runtime.sendMessage({
+    type: 'upsert-interview', interview: { id: `${who}-${i}`, company: `${who} Co ${i}`, role: 'Engineer', at: '2026-11-20T10:00:00Z' },
+  }))), who);
+  const replies = await Promise.all([writes(a, 'a'), writes(b, 'b')]);
+  assert.ok(replies.flat().every((r) => r.ok), JSON.stringify(replies.flat().find((r) => !r.ok)));
+  const ids = (await send(ext, { type: 'export' })).store.interviews.map((i) => i.id).sort();
+  assert.equal(ids.length, 30);
+  assert.deepEqual(ids, [...Array.from({ length: 15 }, (_, i) => `a-${i}`), ...Array.from({ length: 15 }, (_, i) => `b-${i}`)].sort());
+  await a.close();
+  await b.close();
+});
+
+test('corrupt stored data is set aside and reported, never overwritten silently', async () => {
+  await send(ext, { type: 'import', store: demo });
+  await storage(ext, () => chrome.storage.local.set({ store: '{"version": 1, "interviews": [ oops' }));
+  const exported = await send(ext, { type: 'export' });
+  assert.equal(exported.ok, true);
+  assert.deepEqual(exported.store.interviews, []);
+  const { problem } = await send(ext, { type: 'problem' });
+  assert.match(problem.backupKey, /^store\.backup\.\d+$/);
+  assert.ok(problem.error.length > 0);
+  const kept = await storage(ext, (key) => chrome.storage.local.get(key), problem.backupKey);
+  assert.equal(kept[problem.backupKey], '{"version": 1, "interviews": [ oops');
+});
+
+test('a fired alarm produces the notification and the badge count', async () => {
+  // The thank-you is announced an hour after the interview began: make that 3 s from now.
+  const store = {
+    version: 1,
+    interviews: [{ id: 'soon', company: 'Umbrella', role: 'Analyst', at: fromNow(-3600e3 + 3000), interviewers: [{ id: 'ada', name: 'Ada Wong', email: 'ada@umbrella.example' }] }],
+  };
+  await storage(ext, () => chrome.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id)))));
+  const imported = await send(ext, { type: 'import', store });
+  assert.equal(imported.ok, true, imported.error);
+  const key = JSON.stringify(['soon', 'ada', 'thank-you']);
+  const alarm = await storage(ext, () => chrome.alarms.get('followup-next'));
+  assert.ok(alarm, 'an alarm is set for the next reminder');
+  assert.ok(Math.abs(alarm.scheduledTime - (Date.now() + 3000)) < 5000, `alarm at ${new Date(alarm.scheduledTime).toISOString()}`);
+  assert.equal((await storage(ext, () => chrome.notifications.getAll()))[key], undefined, 'nothing announced before its time');
+  assert.equal(await storage(ext, () => chrome.action.getBadgeText({})), '1', 'the thank-you is due already');
+  // Wait for the alarm to fire (unpacked extensions are not held to the 30 s minimum).
+  let shown = {};
+  for (const deadline = Date.now() + 45000; !shown[key] && Date.now() < deadline;) {
+    await new Promise((r) => setTimeout(r, 200));
+    shown = await storage(ext, () => chrome.notifications.getAll());
+  }
+  assert.equal(shown[key], true, `no notification ${key}: ${JSON.stringify(shown)}`);
+  const state = await storage(ext, () => chrome.storage.local.get('reminders'));
+  assert.ok(JSON.parse(state.reminders).notified.includes(key));
+  assert.ok(await storage(ext, () => chrome.alarms.get('followup-tick')), 'the hourly badge tick is set');
+});
+
+test('snooze hides an item for a day and clears its notification', async () => {
+  const key = JSON.stringify(['soon', 'ada', 'thank-you']);
+  const reply = await send(ext, { type: 'snooze', interview: 'soon', interviewer: 'ada', kind: 'thank-you' });
+  assert.equal(reply.ok, true, reply.error);
+  assert.ok(Math.abs(Date.parse(reply.until) - (Date.now() + 864e5)) < 60e3);
+  const items = (await send(ext, { type: 'schedule' })).items;
+  assert.deepEqual(items.map((i) => i.kind), ['status-check']);
+  assert.equal((await storage(ext, () => chrome.notifications.getAll()))[key], undefined);
+  assert.equal(await storage(ext, () => chrome.action.getBadgeText({})), '');
+  const alarm = await storage(ext, () => chrome.alarms.get('followup-next'));
+  assert.ok(Math.abs(alarm.scheduledTime - Date.parse(reply.until)) < 5000, 'wakes when the snooze ends');
+  assert.match((await send(ext, { type: 'snooze', interview: 'soon', kind: 'nudge', until: '2020-01-01T00:00:00Z' })).error, /future/);
+});
+
+test('stopping the worker keeps alarms and data; wake-up to answer is measured', async () => {
+  await send(ext, { type: 'import', store: demo });
+  await send(ext, { type: 'upsert-interview', interview: { id: 'later', company: 'Hooli', role: 'Designer', at: fromNow(864e5) } });
+  const alarmsBefore = await storage(ext, () => chrome.alarms.getAll());
+  const storeBefore = (await send(ext, { type: 'export' })).store;
+  assert.ok(alarmsBefore.some((a) => a.name === 'followup-next'));
+  const cdp = await env.context.newCDPSession(ext);
+  let status = null;
+  const changed = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) if (v.scriptURL.endsWith('/worker.js')) { status = v.runningStatus; changed.forEach((f) => f()); }
+  });
+  const until = (want) => new Promise((resolve) => {
+    const check = () => { if (status === want) resolve(); };
+    changed.push(check);
+    check();
+  });
+  await cdp.send('ServiceWorker.enable');
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    await until('running');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await until('stopped');
+    const t0 = performance.now();
+    const reply = await send(ext, { type: 'ping' });
+    times.push(performance.now() - t0);
+    assert.equal(reply.ok, true);
+  }
+  console.log(`worker wake-up → message answered, median of ${times.length}: ${median(times).toFixed(1)} ms (all: ${times.map((t) => t.toFixed(1)).join(', ')})`);
+  assert.deepEqual((await send(ext, { type: 'export' })).store, storeBefore);
+  const alarmsAfter = await storage(ext, () => chrome.alarms.getAll());
+  assert.deepEqual(alarmsAfter.map((a) => [a.name, a.scheduledTime]).sort(), alarmsBefore.map((a) => [a.name, a.scheduledTime]).sort());
+  await cdp.detach();
+});
+
+test('"Write it" opens a Gmail compose filled with the draft, or LinkedIn', async () => {
+  await send(ext, { type: 'import', store: demo });
+  const opened = env.context.waitForEvent('page');
+  const reply = await send(ext, { type: 'open', interview: 'acme-pm', interviewer: 'raj', kind: 'thank-you', channel: 'email' });
+  assert.equal(reply.ok, true, reply.error);
+  const page = await opened;
+  const url = new URL(reply.url);
+  assert.equal(`${url.origin}${url.pathname}`, 'https://mail.google.com/mail/');
+  assert.equal(url.searchParams.get('view'), 'cm');
+  assert.equal(url.searchParams.get('to'), 'raj@acme.example');
+  const draft = (await send(ext, { type: 'draft', interview: 'acme-pm', interviewer: 'raj', kind: 'thank-you', channel: 'email' })).draft;
+  assert.equal(url.searchParams.get('su'), draft.subject);
+  assert.ok(url.searchParams.get('body').startsWith(draft.body.split('\n')[0]), url.searchParams.get('body'));
+  assert.match(url.searchParams.get('body'), /Raj/);
+  // The new tab was opened at that address (read back from chrome.tabs; the page itself may
+  // have been served before the test's routing attached to it).
+  const tabs = await storage(ext, () => chrome.tabs.query({}));
+  assert.ok(tabs.some((t) => (t.pendingUrl ?? t.url) === reply.url), JSON.stringify(tabs.map((t) => t.url)));
+  await page.close();
+  // Nothing is recorded until the user marks it sent.
+  const events = (await send(ext, { type: 'export' })).store.interviews[0].events ?? [];
+  assert.equal(events.length, 0);
+
+  const linked = env.context.waitForEvent('page');
+  const li = await send(ext, { type: 'open', interview: 'acme-pm', interviewer: 'dana', kind: 'thank-you', channel: 'linkedin' });
+  assert.equal(li.url, 'https://www.linkedin.com/in/dana-lee');
+  await (await linked).close();
+  assert.match((await send(ext, { type: 'open', interview: 'nope', kind: 'thank-you' })).error, /no interview/);
+});
+
+test('calendar export and delete everything', async () => {
+  await send(ext, { type: 'import', store: demo });
+  const { ics } = await send(ext, { type: 'ics', now: '2026-11-20T16:00:00-05:00' });
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, /SUMMARY:.*Dana Lee/);
+  assert.equal((await send(ext, { type: 'delete-all' })).ok, true);
+  assert.deepEqual((await send(ext, { type: 'export' })).store, { version: 1, interviews: [] });
+  assert.equal(await storage(ext, () => chrome.action.getBadgeText({})), '');
+});
+
+test('no request left the browser', () => {
+  assert.deepEqual(env.stray, []);
+});
