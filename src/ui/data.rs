@@ -201,35 +201,6 @@ pub fn excerpt(text: &str, start: usize, end: usize, around: usize) -> (String, 
     (clean(before), clean(text[s..e].to_string()), clean(after))
 }
 
-/// A Gmail compose link with the recipient, subject and body filled in.
-pub fn gmail_compose_url(to: Option<&str>, subject: Option<&str>, body: &str) -> String {
-    let mut url = String::from("https://mail.google.com/mail/?view=cm&fs=1");
-    if let Some(to) = to.filter(|t| !t.is_empty()) {
-        url.push_str("&to=");
-        url.push_str(&percent_encode(to));
-    }
-    if let Some(subject) = subject.filter(|s| !s.is_empty()) {
-        url.push_str("&su=");
-        url.push_str(&percent_encode(subject));
-    }
-    url.push_str("&body=");
-    url.push_str(&percent_encode(body));
-    url
-}
-
-/// Percent-encodes everything but RFC 3986 unreserved characters.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// `interview-followup-2026-11-24.json` for `ext = "json"`.
 pub fn export_file_name(now: DateTime<FixedOffset>, ext: &str) -> String {
     format!("interview-followup-{}.{ext}", now.format("%Y-%m-%d"))
@@ -328,15 +299,7 @@ mod tests {
     }
 
     #[test]
-    fn gmail_links_are_encoded() {
-        assert_eq!(
-            gmail_compose_url(Some("dana@acme.example"), Some("Thank you — PM"), "Hi Dana,\n&x"),
-            "https://mail.google.com/mail/?view=cm&fs=1&to=dana%40acme.example&su=Thank%20you%20%E2%80%94%20PM&body=Hi%20Dana%2C%0A%26x"
-        );
-        assert_eq!(
-            gmail_compose_url(None, None, ""),
-            "https://mail.google.com/mail/?view=cm&fs=1&body="
-        );
+    fn export_names_carry_the_date() {
         assert_eq!(
             export_file_name(t("2026-11-24T01:00:00+00:00"), "ics"),
             "interview-followup-2026-11-24.ics"

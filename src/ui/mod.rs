@@ -1,6 +1,6 @@
 //! The popup's pure logic (issue 7): words for times and kinds, the interview and settings
 //! forms (validation, conversion to store-format values), and the data screens (import preview,
-//! Gmail compose links). No browser types: `web::popup` renders what these functions decide.
+//! export names). No browser types: `web::popup` renders what these functions decide.
 //!
 //! ```
 //! use chrono::DateTime;

@@ -5,7 +5,7 @@ use super::html::{add, button, el, Dom};
 use super::{ask, go, now, reload, say, App, View};
 use crate::model::{Channel, Kind};
 use crate::schedule::Due;
-use crate::ui::data::{context, count, gmail_compose_url, item_words};
+use crate::ui::data::{context, count, item_words};
 use crate::ui::when::{short_date_time, status_label, when_words, STATUS_ORDER};
 use serde_json::{json, Value};
 use web_sys::Element;
@@ -394,35 +394,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
             request["type"] = json!("open");
             match ask(request).await {
                 Ok(_) => say(app, "Opened in a new tab with the draft filled in.", "ok"),
-                Err(_) => {
-                    // Fall back to a compose link built here.
-                    match fetch_draft(
-                        &due.interview,
-                        due.interviewer.as_deref(),
-                        due.kind,
-                        channel,
-                    )
-                    .await
-                    {
-                        Ok(d) => {
-                            let url = match (channel, &d.to) {
-                                (Channel::Linkedin, Some(profile)) => profile.clone(),
-                                _ => gmail_compose_url(
-                                    d.to.as_deref(),
-                                    d.subject.as_deref(),
-                                    &d.body,
-                                ),
-                            };
-                            match open_tab(&url).await {
-                                Ok(()) => {
-                                    say(app, "Opened in a new tab with the draft filled in.", "ok")
-                                }
-                                Err(e) => say(app, &format!("Could not open a tab: {e}"), "error"),
-                            }
-                        }
-                        Err(e) => say(app, &format!("Could not write the draft: {e}"), "error"),
-                    }
-                }
+                Err(e) => say(app, &format!("Could not open it: {e}"), "error"),
             }
         }
         "sent" => {
