@@ -288,7 +288,7 @@ mod tests {
         let start = text.find("super pumped").unwrap();
         let (b, m, a) = excerpt(text, start, start + 12, 12);
         assert_eq!(m, "super pumped");
-        assert_eq!(b, "… I am ");
+        assert_eq!(b, "…chat! I am ");
         assert_eq!(a, " about the…");
         // UTF-16 offsets: the emoji counts two units.
         let text = "Hi 😀 lol";
