@@ -12,6 +12,8 @@ use std::process::Command;
 use std::time::Instant;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The Cargo profile for the extension's module: size-optimised (see Cargo.toml).
+const WASM_PROFILE: &str = "wasm-release";
 
 fn main() {
     if let Err(e) = run() {
@@ -99,7 +101,8 @@ fn build(root: &Path) -> Result<BuildOutput> {
     run_cmd(cargo().args([
         "build",
         "--lib",
-        "--release",
+        "--profile",
+        WASM_PROFILE,
         "--package",
         "followup",
         "--target",
@@ -110,7 +113,7 @@ fn build(root: &Path) -> Result<BuildOutput> {
         .unwrap_or_else(|| root.join("target"));
     let raw = target_dir
         .join(WASM_TARGET)
-        .join("release")
+        .join(WASM_PROFILE)
         .join("followup.wasm");
 
     step("wasm-bindgen (--target web)");

@@ -4,41 +4,72 @@
 use super::{finding, Rule};
 use crate::tone::context::Context;
 use crate::tone::{Category, Finding, Severity};
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
-
 /// Flags a message at least 80 % the same as one in [`crate::tone::LintOptions::others`].
 pub struct Duplicate;
 
 /// Similarity from which two messages count as the same.
 pub const THRESHOLD: f64 = 0.8;
 
-fn shingles(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = text
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a of the lower-cased word: no allocation per word.
+fn word_hash(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for c in word.chars().map(crate::text::lower_char) {
+        h = (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// The distinct word 3-shingles of `text` (fewer words: one shingle of them all), as sorted
+/// 64-bit hashes.
+fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<u64> = text
         .split(|c: char| !crate::text::is_word_char(c) && c != '\'')
         .filter(|w| !w.is_empty())
-        .map(|w| w.chars().map(crate::text::lower_char).collect())
+        .map(word_hash)
         .collect();
     let size = 3.min(words.len().max(1));
-    words
+    let mut out: Vec<u64> = words
         .windows(size)
         .map(|w| {
-            let mut h = DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
+            w.iter().fold(FNV_OFFSET, |h, x| {
+                (h ^ x).wrapping_mul(FNV_PRIME).rotate_left(23)
+            })
         })
-        .collect()
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Size of the intersection of two sorted, deduplicated lists.
+fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Jaccard similarity of the two texts' word 3-shingles (0 when either is empty).
 pub fn similarity(a: &str, b: &str) -> f64 {
     let (a, b) = (shingles(a), shingles(b));
-    let union = a.union(&b).count();
+    let both = common(&a, &b);
+    let union = a.len() + b.len() - both;
     if union == 0 {
         return 0.0;
     }
-    a.intersection(&b).count() as f64 / union as f64
+    both as f64 / union as f64
 }
 
 impl Rule for Duplicate {
