@@ -420,7 +420,7 @@ fn notices(app: &App) -> Dom {
 
 /// One delegated listener per event type.
 fn listen(this: &App) -> Dom {
-    for kind in ["click", "input", "change", "submit", "focusout"] {
+    for kind in ["click", "input", "change", "submit", "focusout", "keydown"] {
         let closure = Closure::<dyn Fn(Event)>::new(move |event: Event| {
             if let Some(app) = app() {
                 dispatch(&app, &event);
@@ -439,6 +439,16 @@ fn dispatch(app: &Rc<App>, event: &Event) {
         return;
     };
     match event.type_().as_str() {
+        "keydown" => {
+            // Escape leaves the draft preview for the list.
+            let key = js_sys::Reflect::get(event, &"key".into())
+                .ok()
+                .and_then(|k| k.as_string());
+            if key.as_deref() == Some("Escape") && app.state.borrow().view == View::Draft {
+                event.prevent_default();
+                go(app, View::Due);
+            }
+        }
         "submit" => {
             event.prevent_default();
             let which = target.get_attribute("data-form").unwrap_or_default();

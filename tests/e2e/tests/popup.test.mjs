@@ -275,6 +275,23 @@ test('draft preview: kind, channel, findings highlighted, edit, fix, copy and op
 
   await page.getByRole('button', { name: '← Back to the list' }).click();
   await page.getByRole('heading', { name: /^Due now/ }).waitFor();
+  // Escape also leaves a preview.
+  await page.locator('li.item').first().getByRole('button', { name: 'Preview' }).click();
+  await page.getByLabel('Message').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { name: /^Due now/ }).waitFor();
+  await page.close();
+});
+
+test('corrupt stored data is reported as a notice, not hidden', async () => {
+  const page = await popup(popupStore());
+  await page.evaluate(() => chrome.storage.local.set({ store: '{"version": 1, "interviews": [' }));
+  await page.reload();
+  await page.locator('#app[data-ready="true"]').waitFor();
+  const notice = page.locator('.notices .notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /could not be read, so it was set aside under “store\.backup\.\d+”/);
+  await page.getByRole('heading', { name: 'No interviews yet' }).waitFor();
   await page.close();
 });
 
