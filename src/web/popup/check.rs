@@ -133,7 +133,7 @@ pub(crate) fn render(app: &App) -> Dom {
         &app.main,
         "check-text",
         "Your message",
-        Control::Text(9),
+        Control::Text(6),
         &c.text,
         None,
         &[

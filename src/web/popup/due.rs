@@ -166,9 +166,15 @@ fn item(
             None,
         )?,
     )?;
+    let title_id = format!("t-{index}");
     add(
         &li,
-        el(doc, "p", &[("class", "title")], Some(&words.title))?,
+        el(
+            doc,
+            "p",
+            &[("class", "title"), ("id", &title_id)],
+            Some(&words.title),
+        )?,
     )?;
     let meta = add(&li, el(doc, "p", &[("class", "meta")], None)?)?;
     add(
@@ -212,6 +218,10 @@ fn item(
         b.set_attribute("data-outcome", outcome)?;
     }
     add(&more, button(doc, "Snooze a day", "snooze", "quiet")?)?;
+    // Screen readers hear which follow-up each "Preview" or "Mark sent" is for.
+    for control in super::super::dom::query_all(&li, "button, summary") {
+        control.set_attribute("aria-describedby", &title_id)?;
+    }
     Ok(())
 }
 
