@@ -400,9 +400,30 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
             Err(e) => say(app, &format!("Could not write the draft: {e}"), "error"),
         },
         "write" => {
+            // LinkedIn has no compose link: the message goes to the clipboard first.
+            let copied = if channel == Channel::Linkedin {
+                match fetch_draft(
+                    &due.interview,
+                    due.interviewer.as_deref(),
+                    due.kind,
+                    channel,
+                )
+                .await
+                {
+                    Ok(d) => super::copy_text(app, &d.body).await,
+                    Err(_) => false,
+                }
+            } else {
+                false
+            };
             let mut request = target(due, due.kind, channel);
             request["type"] = json!("open");
             match ask(request).await {
+                Ok(_) if copied => say(
+                    app,
+                    "Opened their LinkedIn profile; the message is copied, paste it there.",
+                    "ok",
+                ),
                 Ok(_) => say(app, "Opened in a new tab with the draft filled in.", "ok"),
                 Err(e) => say(app, &format!("Could not open it: {e}"), "error"),
             }

@@ -226,6 +226,14 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   const tab = await opened;
   await tab.waitForURL(/^https:\/\/mail\.google\.com\//);
   await tab.close();
+
+  // Someone known only on LinkedIn: their profile opens, the message is on the clipboard.
+  const profile = env.context.waitForEvent('page');
+  await item('Thank-you note to Hank Scorpio').getByRole('button', { name: 'Write on LinkedIn' }).click();
+  const linkedin = await profile;
+  await linkedin.waitForURL(/^https:\/\/www\.linkedin\.com\/in\/hank/);
+  await page.locator('#status', { hasText: /^Opened (their LinkedIn profile|in a new tab)/ }).waitFor();
+  await linkedin.close();
   assert.deepEqual(page.errors, []);
   await page.close();
 });
