@@ -205,6 +205,8 @@ fn shell(doc: Document, root: Element, insert_fn: JsValue) -> Dom<App> {
                 ("class", "status"),
                 ("role", "status"),
                 ("aria-live", "polite"),
+                ("data-action", "dismiss"),
+                ("title", "Click to close"),
             ],
             None,
         )?,
@@ -477,6 +479,10 @@ fn dispatch(app: &Rc<App>, event: &Event) {
                 return;
             };
             let action = button.get_attribute("data-action").unwrap_or_default();
+            if action == "dismiss" {
+                app.status.set_text_content(None);
+                return;
+            }
             if action == "nav" {
                 let view = button
                     .get_attribute("data-view")

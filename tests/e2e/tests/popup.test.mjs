@@ -116,8 +116,10 @@ test('bad input gets a plain message next to the field and stored data is kept',
   assert.match(await error('people-0-linkedin').textContent(), /not a LinkedIn profile link/);
   assert.equal(await page.getByLabel('Email').getAttribute('aria-invalid'), 'true');
   assert.match(await status(page).textContent(), /Not saved yet: 3 fields need a fix/);
-  // The first bad field has the focus.
+  // The message closes on a click; the first bad field has the focus.
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-decision_by');
+  await status(page).click();
+  assert.equal(await status(page).textContent(), '');
   assert.deepEqual(await stored(page), before);
   // Fixing a field clears its message as you type.
   await page.getByLabel('Email').fill('ada@umbrella.example');
