@@ -46,10 +46,13 @@ pub(crate) fn render(app: &App) -> Dom {
                 Some("We'll tell you when to thank each interviewer and when to check in, and write a personal draft for each message. Everything stays in your browser."),
             )?,
         )?;
+        let row = add(&card, el(doc, "div", &[("class", "actions")], None)?)?;
         add(
-            &card,
+            &row,
             button(doc, "Add your first interview", "add-first", "primary")?,
         )?;
+        let import = add(&row, button(doc, "Import a backup", "nav", "quiet")?)?;
+        import.set_attribute("data-view", "settings")?;
         return Ok(());
     }
     let now = now();

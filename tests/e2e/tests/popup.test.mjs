@@ -34,6 +34,9 @@ test('the empty state says what to do first and leads to the form', async () => 
   const page = await popup();
   await page.getByRole('heading', { name: 'No interviews yet' }).waitFor();
   assert.match(await page.locator('.empty').textContent(), /Add it now/);
+  await page.getByRole('button', { name: 'Import a backup' }).click();
+  await page.getByLabel('Import a JSON export').waitFor();
+  await page.getByRole('button', { name: 'Due now' }).click();
   await page.getByRole('button', { name: 'Add your first interview' }).click();
   await page.getByRole('heading', { name: 'Add an interview' }).waitFor();
   // The time defaults to now, rounded to a quarter hour.
