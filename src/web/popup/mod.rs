@@ -516,26 +516,45 @@ pub(crate) fn now() -> chrono::DateTime<chrono::FixedOffset> {
     super::worker::js_now()
 }
 
-/// Puts `text` on the clipboard (the Clipboard API, else a hidden text box and `copy`).
+/// Puts `text` on the clipboard: `execCommand('copy')` on a hidden text box first (immediate
+/// within the click), else the Clipboard API (which can wait on page focus, so it gets two
+/// seconds). Focus goes back where it was.
 pub(crate) async fn copy_text(app: &App, text: &str) -> bool {
+    if copy_with_command(app, text) {
+        return true;
+    }
     let clipboard = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"navigator".into()).ok())
         .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
         .filter(|c| !c.is_undefined());
-    if let Some(clipboard) = clipboard {
-        let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        if let Some(write) = write {
-            if let Ok(p) = write.call1(&clipboard, &text.into()) {
-                if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
-                    if wasm_bindgen_futures::JsFuture::from(p).await.is_ok() {
-                        return true;
-                    }
-                }
-            }
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(promise) = write
+        .and_then(|w| w.call1(&clipboard, &text.into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return false;
+    };
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_1(
+                &resolve,
+                2000,
+                &JsValue::FALSE,
+            );
         }
-    }
+    });
+    // writeText resolves with `undefined`; the timeout with `false`.
+    let race = js_sys::Promise::race(&js_sys::Array::of2(&promise, &timeout));
+    matches!(wasm_bindgen_futures::JsFuture::from(race).await, Ok(v) if v.is_undefined())
+}
+
+fn copy_with_command(app: &App, text: &str) -> bool {
+    let previous = app.doc.active_element();
     let Ok(area) = el(
         &app.doc,
         "textarea",
@@ -559,5 +578,8 @@ pub(crate) async fn copy_text(app: &App, text: &str) -> bool {
         .and_then(|d| d.exec_command("copy").ok())
         .unwrap_or(false);
     let _ = app.root.remove_child(&area);
+    if let Some(p) = previous {
+        html::focus(&p);
+    }
     copied
 }

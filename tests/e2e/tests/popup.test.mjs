@@ -224,7 +224,7 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   assert.equal(await item('Status check to Dana Lee').count(), 0);
 
   await item('Reply to the rejection').getByRole('button', { name: 'Copy draft' }).click();
-  await page.locator('#status', { hasText: /Draft copied|did not allow copying/ }).waitFor();
+  await page.locator('#status', { hasText: /^Draft copied\./ }).waitFor();
 
   const opened = env.context.waitForEvent('page');
   await item('Thank-you note to Dana Lee').getByRole('button', { name: 'Write in Gmail' }).click();
@@ -274,7 +274,7 @@ test('draft preview: kind, channel, findings highlighted, edit, fix, copy and op
     await page.waitForFunction(() => !document.querySelector('#f-draft-body').value.includes(' lol'));
   }
   await page.getByRole('button', { name: 'Copy' }).click();
-  await page.locator('#status', { hasText: /Message copied|did not allow copying/ }).waitFor();
+  await page.locator('#status', { hasText: 'Message copied.' }).waitFor();
 
   const opened = env.context.waitForEvent('page');
   await page.getByRole('button', { name: 'Open in Gmail' }).click();
@@ -293,6 +293,11 @@ test('draft preview: kind, channel, findings highlighted, edit, fix, copy and op
   await page.getByLabel('Message').waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('heading', { name: /^Due now/ }).waitFor();
+  // What was copied is the edited message: paste it into "Check my text".
+  await page.getByRole('button', { name: 'Check text' }).click();
+  await page.getByLabel('Your message').focus();
+  await page.keyboard.press('Control+V');
+  assert.match(await page.getByLabel('Your message').inputValue(), /^Dear Raj,[\s\S]*pumped/);
   await page.close();
 });
 
