@@ -17,6 +17,7 @@ pub mod service;
 pub mod store;
 pub mod text;
 pub mod tone;
+pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

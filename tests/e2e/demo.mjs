@@ -3,6 +3,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launch, extensionPage, send, openFixture, FIXTURES } from './lib/harness.mjs';
+import { popupStore } from './fixtures/popup-store.mjs';
 
 const headed = process.argv.includes('--headed');
 const out = process.env.FOLLOWUP_DEMO_OUT ?? path.resolve('../../dist/demo');
@@ -11,14 +12,57 @@ await mkdir(out, { recursive: true });
 const env = await launch({ headed });
 try {
   const popup = await extensionPage(env);
-  const store = JSON.parse(await readFile(path.join(FIXTURES, 'demo-store.json'), 'utf8'));
-  const imported = await send(popup, { type: 'import', store });
-  if (!imported.ok) throw new Error(`demo store refused: ${imported.error}`);
   await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.reload();
+  const shot = async (page, name) => {
+    await page.screenshot({ path: path.join(out, name) });
+    console.log(`saved ${path.join(out, name)}`);
+  };
+  const fresh = async (store) => {
+    const reply = await send(popup, { type: 'import', store });
+    if (!reply.ok) throw new Error(`demo store refused: ${reply.error}`);
+    await popup.evaluate(() => localStorage.clear());
+    await popup.reload();
+    await popup.locator('#app[data-ready="true"]').waitFor();
+  };
+
+  // The popup: empty state, the due list, the form with errors, a draft preview, dark mode.
   await popup.locator('#app[data-ready="true"]').waitFor();
-  await popup.screenshot({ path: path.join(out, 'popup.png') });
-  console.log(`saved ${path.join(out, 'popup.png')}`);
+  await fresh({ version: 1, interviews: [] });
+  await shot(popup, 'popup-empty.png');
+  await fresh(popupStore());
+  await shot(popup, 'popup-due.png');
+  await popup.getByRole('button', { name: 'Add interview' }).click();
+  await popup.getByLabel('Company').fill('Umbrella');
+  await popup.getByLabel('Role').fill('Researcher');
+  await popup.getByLabel('Date and time').fill('2026-11-20T14:00');
+  await popup.getByLabel('Decision date (optional)').fill('2026-11-18');
+  await popup.getByLabel('Name', { exact: true }).fill('Ada Wong');
+  await popup.getByLabel('Email').fill('ada at umbrella');
+  await popup.getByLabel('LinkedIn profile').fill('twitter.com/ada');
+  await popup.getByRole('button', { name: 'Save interview' }).click();
+  await popup.locator('#e-f-decision_by:not([hidden])').waitFor();
+  await popup.evaluate(() => document.querySelector('#f-people-0-email').closest('.field').scrollIntoView({ block: 'center' }));
+  await shot(popup, 'popup-form-errors.png');
+  await popup.getByRole('button', { name: 'Clear form' }).click();
+  await popup.getByRole('button', { name: 'Due now' }).click();
+  await popup.locator('li.item', { hasText: 'Thank-you note to Dana Lee' }).getByRole('button', { name: 'Preview' }).click();
+  const body = popup.getByLabel('Message');
+  await body.waitFor();
+  await body.click();
+  await popup.keyboard.press('Control+End');
+  await popup.keyboard.type('\nI am super pumped about this role!!');
+  await popup.locator('#draft-findings mark').first().waitFor();
+  await popup.evaluate(() => document.querySelector('#draft-findings').scrollIntoView({ block: 'center' }));
+  await shot(popup, 'popup-draft.png');
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await popup.getByRole('button', { name: '← Back to the list' }).click();
+  await popup.locator('section.group').first().waitFor();
+  await shot(popup, 'popup-dark.png');
+  await popup.emulateMedia({ colorScheme: 'light' });
+
+  // The rest of the demo runs on the demo store.
+  const store = JSON.parse(await readFile(path.join(FIXTURES, 'demo-store.json'), 'utf8'));
+  await fresh(store);
 
   const { page: gmail } = await openFixture(env, 'gmail', 'popup-compose');
   await gmail.locator('[data-followup-ui]').waitFor();

@@ -1,0 +1,528 @@
+//! Draft preview: pick kind, channel and person; see the subject and body with the wording
+//! findings; edit (re-checked as you type), copy, open in Gmail or LinkedIn.
+
+use super::html::{self, add, button, el, field, Control, Dom};
+use super::{ask, go, now, say, App, View};
+use crate::model::{Channel, Kind};
+use crate::schedule::Due;
+use crate::service::gmail_compose_url;
+use crate::tone::Finding;
+use crate::ui::data::context;
+use crate::ui::when::kind_label;
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlTextAreaElement};
+
+/// The draft on screen.
+#[derive(Debug, Clone)]
+pub(crate) struct DraftState {
+    /// Interview id.
+    pub interview: String,
+    /// Interviewer id.
+    pub interviewer: Option<String>,
+    /// Kind.
+    pub kind: Kind,
+    /// Channel.
+    pub channel: Channel,
+    /// Subject as edited.
+    pub subject: String,
+    /// Body as edited.
+    pub body: String,
+    /// Recipient.
+    pub to: Option<String>,
+    /// Findings for the current text.
+    pub findings: Vec<Finding>,
+    /// Why no draft could be written.
+    pub error: Option<String>,
+}
+
+const CHANNELS: &[(&str, &str)] = &[
+    ("email", "Email"),
+    ("linkedin", "LinkedIn message"),
+    ("linkedin-note", "LinkedIn connection note"),
+    ("phone", "Phone call plan"),
+];
+
+/// Opens the preview for an item.
+pub(crate) async fn open(app: &App, due: &Due, channel: Channel) {
+    let kind = if Kind::DRAFTABLE.contains(&due.kind) {
+        due.kind
+    } else {
+        Kind::Nudge
+    };
+    app.state.borrow_mut().draft = Some(DraftState {
+        interview: due.interview.clone(),
+        interviewer: due.interviewer.clone(),
+        kind,
+        channel,
+        subject: String::new(),
+        body: String::new(),
+        to: None,
+        findings: Vec::new(),
+        error: None,
+    });
+    refetch(app).await;
+    go(app, View::Draft);
+}
+
+/// Writes the draft again for the current kind, channel and person.
+async fn refetch(app: &App) {
+    let Some(d) = app.state.borrow().draft.clone() else {
+        return;
+    };
+    let result =
+        super::due::fetch_draft(&d.interview, d.interviewer.as_deref(), d.kind, d.channel).await;
+    let mut state = app.state.borrow_mut();
+    if let Some(cur) = state.draft.as_mut() {
+        match result {
+            Ok(draft) => {
+                cur.subject = draft.subject.unwrap_or_default();
+                cur.body = draft.body;
+                cur.to = draft.to;
+                cur.findings = draft.findings;
+                cur.error = None;
+            }
+            Err(e) => {
+                cur.error = Some(format!("No draft could be written: {e}"));
+                cur.body.clear();
+                cur.findings.clear();
+            }
+        }
+    }
+}
+
+/// Builds the screen.
+pub(crate) fn render(app: &App) -> Dom {
+    let doc = &app.doc;
+    let state = app.state.borrow();
+    let Some(d) = &state.draft else {
+        add(
+            &app.main,
+            el(doc, "h2", &[("tabindex", "-1")], Some("No draft open"))?,
+        )?;
+        return Ok(());
+    };
+    let interview = state.store.interview(&d.interview);
+    let person = interview.and_then(|i| match &d.interviewer {
+        Some(id) => i.interviewer(id),
+        None => i.primary_interviewer(),
+    });
+    add(
+        &app.main,
+        button(doc, "← Back to the list", "back", "quiet back")?,
+    )?;
+    let who = person
+        .map(|p| p.name.clone())
+        .or_else(|| interview.map(|i| i.company.clone()))
+        .unwrap_or_default();
+    add(
+        &app.main,
+        el(
+            doc,
+            "h2",
+            &[("tabindex", "-1")],
+            Some(&format!("{} to {who}", kind_label(d.kind))),
+        )?,
+    )?;
+    if let Some(i) = interview {
+        add(
+            &app.main,
+            el(doc, "p", &[("class", "meta")], Some(&context(i)))?,
+        )?;
+    }
+    let row = add(&app.main, el(doc, "div", &[("class", "row")], None)?)?;
+    let kinds: Vec<(&str, &str)> = Kind::DRAFTABLE
+        .iter()
+        .map(|k| (k.as_str(), kind_label(*k)))
+        .collect();
+    field(
+        doc,
+        &row,
+        "draft-kind",
+        "Kind",
+        Control::Select(&kinds),
+        d.kind.as_str(),
+        None,
+        &[],
+    )?;
+    field(
+        doc,
+        &row,
+        "draft-channel",
+        "Channel",
+        Control::Select(CHANNELS),
+        d.channel.as_str(),
+        None,
+        &[],
+    )?;
+    if let Some(i) = interview.filter(|i| i.interviewers.len() > 1) {
+        let people: Vec<(&str, &str)> = i
+            .interviewers
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str()))
+            .collect();
+        let current = person.map(|p| p.id.as_str()).unwrap_or("");
+        field(
+            doc,
+            &app.main,
+            "draft-person",
+            "Person",
+            Control::Select(&people),
+            current,
+            None,
+            &[],
+        )?;
+    }
+    if let Some(e) = &d.error {
+        add(
+            &app.main,
+            el(doc, "p", &[("class", "notice"), ("role", "alert")], Some(e))?,
+        )?;
+        return Ok(());
+    }
+    if let Some(to) = &d.to {
+        add(
+            &app.main,
+            el(doc, "p", &[("class", "to")], Some(&format!("To: {to}")))?,
+        )?;
+    }
+    if d.channel == Channel::Email {
+        field(
+            doc,
+            &app.main,
+            "draft-subject",
+            "Subject",
+            Control::Input("text"),
+            &d.subject,
+            None,
+            &[],
+        )?;
+    }
+    field(
+        doc,
+        &app.main,
+        "draft-body",
+        "Message",
+        Control::Text(11),
+        &d.body,
+        None,
+        &[("spellcheck", "true")],
+    )?;
+    let findings = add(
+        &app.main,
+        el(
+            doc,
+            "div",
+            &[
+                ("class", "findings"),
+                ("id", "draft-findings"),
+                ("data-for", &html::field_id("draft-body")),
+            ],
+            None,
+        )?,
+    )?;
+    render_findings(app, &findings, &d.body, &d.findings, true)?;
+    let actions = add(
+        &app.main,
+        el(doc, "div", &[("class", "actions sticky")], None)?,
+    )?;
+    match d.channel {
+        Channel::Email => {
+            add(
+                &actions,
+                button(doc, "Open in Gmail", "draft-gmail", "primary")?,
+            )?;
+        }
+        Channel::Linkedin | Channel::LinkedinNote
+            if d.to.as_deref().is_some_and(|t| t.starts_with("https://")) =>
+        {
+            add(
+                &actions,
+                button(doc, "Copy and open LinkedIn", "draft-linkedin", "primary")?,
+            )?;
+        }
+        _ => {}
+    }
+    add(&actions, button(doc, "Copy", "draft-copy", "")?)?;
+    add(&actions, button(doc, "Mark sent", "draft-sent", "quiet")?)?;
+    Ok(())
+}
+
+/// The findings list for `text`: each with its severity, the words it is about (marked), why,
+/// and a one-click fix when there is one. `select` makes each one select its words in the
+/// message box.
+pub(crate) fn render_findings(
+    app: &App,
+    into: &Element,
+    text: &str,
+    findings: &[Finding],
+    select: bool,
+) -> Dom {
+    let doc = &app.doc;
+    html::clear(into);
+    into.set_attribute("data-count", &findings.len().to_string())?;
+    let problems = findings.iter().filter(|f| f.severity.is_problem()).count();
+    let heading = match (findings.len(), problems) {
+        (0, _) => "Wording check: no problems found".to_string(),
+        (n, 0) => format!(
+            "Wording check: {} to consider",
+            crate::ui::data::count(n, "suggestion")
+        ),
+        (n, p) => format!(
+            "Wording check: {} ({} to fix)",
+            crate::ui::data::count(n, "finding"),
+            p
+        ),
+    };
+    add(into, el(doc, "h3", &[], Some(&heading))?)?;
+    if findings.is_empty() {
+        return Ok(());
+    }
+    let list = add(into, el(doc, "ul", &[("class", "finding-list")], None)?)?;
+    for f in findings {
+        let li = add(
+            &list,
+            el(
+                doc,
+                "li",
+                &[
+                    ("class", "finding"),
+                    ("data-severity", f.severity.as_str()),
+                    ("data-rule", &f.rule),
+                ],
+                None,
+            )?,
+        )?;
+        add(
+            &li,
+            el(
+                doc,
+                "span",
+                &[("class", "badge")],
+                Some(f.severity.as_str()),
+            )?,
+        )?;
+        if f.end > f.start {
+            let (before, marked, after) = crate::ui::data::excerpt(text, f.start, f.end, 24);
+            let quote = add(&li, el(doc, "p", &[("class", "excerpt")], None)?)?;
+            quote.append_child(&doc.create_text_node(&before))?;
+            add(&quote, el(doc, "mark", &[], Some(&marked))?)?;
+            quote.append_child(&doc.create_text_node(&after))?;
+        }
+        add(&li, el(doc, "p", &[("class", "why")], Some(&f.message))?)?;
+        let actions = add(&li, el(doc, "div", &[("class", "actions")], None)?)?;
+        let (start, end) = (f.start.to_string(), f.end.to_string());
+        if select && f.end > f.start {
+            let b = add(&actions, button(doc, "Show", "select-span", "quiet")?)?;
+            b.set_attribute("data-start", &start)?;
+            b.set_attribute("data-end", &end)?;
+        }
+        if let Some(fix) = f.suggestion.as_ref().filter(|_| f.end > f.start) {
+            let label = if fix.is_empty() {
+                "Remove it".to_string()
+            } else {
+                format!("Use “{fix}”")
+            };
+            let b = add(&actions, button(doc, &label, "apply-fix", "quiet")?)?;
+            b.set_attribute("data-start", &start)?;
+            b.set_attribute("data-end", &end)?;
+            b.set_attribute("data-fix", fix)?;
+        }
+    }
+    Ok(())
+}
+
+/// "Show" selects a finding's words in its message box; "Use …" replaces them with the fix
+/// (one Ctrl+Z undoes it) and lets the box's own input handling re-check the text. The box is
+/// named by the `data-for` of the findings container.
+pub(crate) fn fix_or_show(app: &App, action: &str, button: &Element) {
+    let range = |k: &str| button.get_attribute(k).and_then(|v| v.parse::<u32>().ok());
+    let (Some(start), Some(end)) = (range("data-start"), range("data-end")) else {
+        return;
+    };
+    let Some(area) = button
+        .closest("[data-for]")
+        .ok()
+        .flatten()
+        .and_then(|c| c.get_attribute("data-for"))
+        .and_then(|id| app.doc.get_element_by_id(&id))
+        .and_then(|e| html::cast::<HtmlTextAreaElement>(&e))
+    else {
+        return;
+    };
+    let _ = area.focus();
+    if action == "apply-fix" {
+        let fix = button.get_attribute("data-fix").unwrap_or_default();
+        let _ = area.set_selection_range(start, end);
+        // execCommand keeps the undo stack; setRangeText is the fallback.
+        let done = app
+            .doc
+            .clone()
+            .dyn_into::<web_sys::HtmlDocument>()
+            .ok()
+            .and_then(|d| {
+                d.exec_command_with_show_ui_and_value("insertText", false, &fix)
+                    .ok()
+            })
+            .unwrap_or(false);
+        if !done {
+            let _ = area.set_range_text_with_start_and_end(&fix, start, end);
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                let _ = area.dispatch_event(&event);
+            }
+        }
+        say(app, "Fixed. Press Ctrl+Z in the message to undo.", "ok");
+    } else {
+        let _ = area.set_selection_range(start, end);
+    }
+}
+
+/// Checks a text through the worker.
+pub(crate) async fn lint(
+    text: &str,
+    kind: Option<Kind>,
+    channel: Channel,
+    subject: Option<&str>,
+    to: Option<&str>,
+) -> Result<Vec<Finding>, String> {
+    let reply = ask(json!({
+        "type": "lint",
+        "text": text,
+        "options": {"kind": kind.map(Kind::as_str), "channel": channel.as_str(), "subject": subject, "to": to, "others": []},
+    }))
+    .await?;
+    serde_json::from_value(reply.get("findings").cloned().unwrap_or(Value::Null))
+        .map_err(|e| e.to_string())
+}
+
+/// Re-checks the edited draft and redraws the findings (a late answer never wins).
+async fn relint(app: &App) {
+    let (seq, d, name) = {
+        let mut state = app.state.borrow_mut();
+        state.seq += 1;
+        let Some(d) = state.draft.clone() else { return };
+        let name = state
+            .store
+            .interview(&d.interview)
+            .and_then(|i| match &d.interviewer {
+                Some(id) => i.interviewer(id),
+                None => i.primary_interviewer(),
+            })
+            .map(|p| p.name.clone());
+        (state.seq, d, name)
+    };
+    let subject = (d.channel == Channel::Email).then_some(d.subject.as_str());
+    let result = lint(&d.body, Some(d.kind), d.channel, subject, name.as_deref()).await;
+    if app.state.borrow().seq != seq {
+        return;
+    }
+    match result {
+        Ok(findings) => {
+            if let Some(cur) = app.state.borrow_mut().draft.as_mut() {
+                cur.findings = findings.clone();
+            }
+            if let Some(into) = app.doc.get_element_by_id("draft-findings") {
+                let _ = render_findings(app, &into, &d.body, &findings, true);
+            }
+        }
+        Err(e) => say(app, &format!("The wording check failed: {e}"), "error"),
+    }
+}
+
+/// Edits re-check; kind, channel and person changes write a new draft.
+pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
+    let name = target.get_attribute("name").unwrap_or_default();
+    let value = html::prop_string(target, "value");
+    match (name.as_str(), kind) {
+        ("draft-body" | "draft-subject", "input") => {
+            if let Some(d) = app.state.borrow_mut().draft.as_mut() {
+                if name == "draft-body" {
+                    d.body = value;
+                } else {
+                    d.subject = value;
+                }
+            }
+            let app = super::app();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(app) = app {
+                    relint(&app).await;
+                }
+            });
+        }
+        ("draft-kind" | "draft-channel" | "draft-person", "change") => {
+            if let Some(d) = app.state.borrow_mut().draft.as_mut() {
+                match name.as_str() {
+                    "draft-kind" => d.kind = value.parse().unwrap_or(d.kind),
+                    "draft-channel" => d.channel = value.parse().unwrap_or(d.channel),
+                    _ => d.interviewer = Some(value),
+                }
+            }
+            let app = super::app();
+            let focus = name.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(app) = app {
+                    refetch(&app).await;
+                    super::render(&app);
+                    if let Some(e) = app.doc.get_element_by_id(&html::field_id(&focus)) {
+                        html::focus(&e);
+                    }
+                }
+            });
+        }
+        _ => {}
+    }
+}
+
+/// Handles this screen's actions; false when `action` is not one of them.
+pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
+    let d = app.state.borrow().draft.clone();
+    match (action, d) {
+        ("back", _) => go(app, View::Due),
+        ("select-span" | "apply-fix", _) => fix_or_show(app, action, button),
+        ("draft-copy", Some(d)) => {
+            if super::copy_text(app, &d.body).await {
+                say(app, "Message copied.", "ok");
+            } else {
+                say(
+                    app,
+                    "The browser did not allow copying; select the message and press Ctrl+C.",
+                    "error",
+                );
+            }
+        }
+        ("draft-gmail", Some(d)) => {
+            let url = gmail_compose_url(d.to.as_deref(), Some(&d.subject), &d.body);
+            match super::due::open_tab(&url).await {
+                Ok(()) => say(app, "Opened a Gmail draft in a new tab.", "ok"),
+                Err(e) => say(app, &format!("Could not open Gmail: {e}"), "error"),
+            }
+        }
+        ("draft-linkedin", Some(d)) => {
+            let copied = super::copy_text(app, &d.body).await;
+            match super::due::open_tab(d.to.as_deref().unwrap_or_default()).await {
+                Ok(()) if copied => say(app, "Message copied; paste it into LinkedIn.", "ok"),
+                Ok(()) => say(app, "Opened LinkedIn; copy the message from here.", "ok"),
+                Err(e) => say(app, &format!("Could not open LinkedIn: {e}"), "error"),
+            }
+        }
+        ("draft-sent", Some(d)) => {
+            let mut event =
+                json!({"kind": "sent", "follow_up": d.kind.as_str(), "at": now().to_rfc3339()});
+            if let Some(who) = &d.interviewer {
+                event["interviewer"] = json!(who);
+            }
+            match ask(json!({"type": "record", "interview": d.interview, "event": event})).await {
+                Ok(_) => {
+                    super::reload(app).await;
+                    go(app, View::Due);
+                    say(app, "Marked as sent.", "ok");
+                }
+                Err(e) => say(app, &format!("Could not record it: {e}"), "error"),
+            }
+        }
+        _ => return false,
+    }
+    true
+}

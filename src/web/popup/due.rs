@@ -1,0 +1,507 @@
+//! "Due now": open follow-ups grouped Overdue / Due / Upcoming, with their actions, and the
+//! list of every interview (edit, delete).
+
+use super::html::{add, button, el, Dom};
+use super::{ask, go, now, reload, say, App, View};
+use crate::model::{Channel, Kind};
+use crate::schedule::Due;
+use crate::ui::data::{context, count, item_words};
+use crate::ui::when::{short_date_time, status_label, when_words, STATUS_ORDER};
+use serde_json::{json, Value};
+use web_sys::Element;
+
+/// Items shown per group before "Show all" (keeps the popup quick with hundreds of items).
+const SHOWN: usize = 15;
+
+/// Builds the screen.
+pub(crate) fn render(app: &App) -> Dom {
+    let doc = &app.doc;
+    let state = app.state.borrow();
+    let main = &app.main;
+    if state.load_error.is_some() {
+        add(main, el(doc, "h2", &[("tabindex", "-1")], Some("Due now"))?)?;
+        return Ok(());
+    }
+    if state.store.interviews.is_empty() {
+        let card = add(main, el(doc, "div", &[("class", "empty")], None)?)?;
+        add(
+            &card,
+            el(doc, "h2", &[("tabindex", "-1")], Some("No interviews yet"))?,
+        )?;
+        add(
+            &card,
+            el(
+                doc,
+                "p",
+                &[],
+                Some("Just had an interview? Add it now: the company, the role, and who you met. It takes under a minute."),
+            )?,
+        )?;
+        add(
+            &card,
+            el(
+                doc,
+                "p",
+                &[],
+                Some("We'll tell you when to thank each interviewer and when to check in, and write a personal draft for each message. Everything stays in your browser."),
+            )?,
+        )?;
+        let row = add(&card, el(doc, "div", &[("class", "actions")], None)?)?;
+        add(
+            &row,
+            button(doc, "Add your first interview", "add-first", "primary")?,
+        )?;
+        let import = add(&row, button(doc, "Import a backup", "nav", "quiet")?)?;
+        import.set_attribute("data-view", "settings")?;
+        return Ok(());
+    }
+    let now = now();
+    let pressing = state
+        .items
+        .iter()
+        .filter(|d| d.status != crate::schedule::Status::Upcoming)
+        .count();
+    let heading = if pressing == 0 {
+        "Due now: nothing".to_string()
+    } else {
+        format!("Due now: {}", count(pressing, "follow-up"))
+    };
+    add(main, el(doc, "h2", &[("tabindex", "-1")], Some(&heading))?)?;
+    if state.items.is_empty() {
+        add(
+            main,
+            el(
+                doc,
+                "p",
+                &[("class", "caught-up")],
+                Some("You're all caught up: nothing to send. New follow-ups appear here when they come due."),
+            )?,
+        )?;
+    }
+    for status in STATUS_ORDER {
+        let group: Vec<(usize, &Due)> = state
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.status == status)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let section = add(
+            main,
+            el(
+                doc,
+                "section",
+                &[("class", "group"), ("data-status", status.as_str())],
+                None,
+            )?,
+        )?;
+        let hid = format!("g-{}", status.as_str());
+        add(
+            &section,
+            el(
+                doc,
+                "h3",
+                &[("id", &hid)],
+                Some(&format!("{} ({})", status_label(status), group.len())),
+            )?,
+        )?;
+        let list = add(
+            &section,
+            el(
+                doc,
+                "ul",
+                &[("class", "items"), ("aria-labelledby", &hid)],
+                None,
+            )?,
+        )?;
+        let total = group.len();
+        let shown = if state.show_all {
+            total
+        } else {
+            total.min(SHOWN)
+        };
+        for (index, due) in group.into_iter().take(shown) {
+            item(app, &list, index, due, now)?;
+        }
+        if shown < total {
+            let more = add(
+                &section,
+                button(doc, &format!("Show all {total}"), "show-all", "quiet")?,
+            )?;
+            more.set_attribute(
+                "aria-label",
+                &format!(
+                    "Show all {total} {} items",
+                    status_label(status).to_lowercase()
+                ),
+            )?;
+        }
+    }
+    interviews(app, &state.store)?;
+    Ok(())
+}
+
+fn item(
+    app: &App,
+    list: &Element,
+    index: usize,
+    due: &Due,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Dom {
+    let doc = &app.doc;
+    let state = app.state.borrow();
+    let Some(words) = item_words(&state.store, due, now) else {
+        return Ok(());
+    };
+    let li = add(
+        list,
+        el(
+            doc,
+            "li",
+            &[
+                ("class", "item"),
+                ("data-index", &index.to_string()),
+                ("data-kind", due.kind.as_str()),
+                ("data-status", due.status.as_str()),
+            ],
+            None,
+        )?,
+    )?;
+    let title_id = format!("t-{index}");
+    add(
+        &li,
+        el(
+            doc,
+            "p",
+            &[("class", "title"), ("id", &title_id)],
+            Some(&words.title),
+        )?,
+    )?;
+    let meta = add(&li, el(doc, "p", &[("class", "meta")], None)?)?;
+    add(
+        &meta,
+        el(doc, "span", &[("class", "when")], Some(&words.when))?,
+    )?;
+    add(
+        &meta,
+        el(doc, "span", &[("class", "ctx")], Some(&words.context))?,
+    )?;
+    add(
+        &li,
+        el(doc, "p", &[("class", "reason")], Some(&words.reason))?,
+    )?;
+    let actions = add(&li, el(doc, "div", &[("class", "actions")], None)?)?;
+    if words.draftable {
+        let write = if words.email.is_none() && words.linkedin.is_some() {
+            "Write on LinkedIn"
+        } else {
+            "Write in Gmail"
+        };
+        add(&actions, button(doc, write, "write", "primary")?)?;
+        add(&actions, button(doc, "Copy draft", "copy", "")?)?;
+        add(&actions, button(doc, "Preview", "preview", "")?)?;
+    }
+    let more = add(
+        &li,
+        el(doc, "div", &[("class", "actions secondary")], None)?,
+    )?;
+    let sent = if words.draftable { "Mark sent" } else { "Done" };
+    add(&more, button(doc, sent, "sent", "quiet")?)?;
+    let details = add(&more, el(doc, "details", &[("class", "replied")], None)?)?;
+    add(&details, el(doc, "summary", &[], Some("They replied"))?)?;
+    let outcomes = add(&details, el(doc, "div", &[("class", "outcomes")], None)?)?;
+    for (outcome, label) in [
+        ("positive", "Good news"),
+        ("neutral", "Neutral"),
+        ("negative", "Not selected"),
+    ] {
+        let b = add(&outcomes, button(doc, label, "reply", "quiet")?)?;
+        b.set_attribute("data-outcome", outcome)?;
+    }
+    add(&more, button(doc, "Snooze a day", "snooze", "quiet")?)?;
+    // Screen readers hear which follow-up each "Preview" or "Mark sent" is for.
+    for control in super::super::dom::query_all(&li, "button, summary") {
+        control.set_attribute("aria-describedby", &title_id)?;
+    }
+    Ok(())
+}
+
+fn interviews(app: &App, store: &crate::model::Store) -> Dom {
+    let doc = &app.doc;
+    let details = add(&app.main, el(doc, "details", &[("class", "all")], None)?)?;
+    add(
+        &details,
+        el(
+            doc,
+            "summary",
+            &[],
+            Some(&format!("All interviews ({})", store.interviews.len())),
+        )?,
+    )?;
+    let list = add(&details, el(doc, "ul", &[("class", "interviews")], None)?)?;
+    let mut sorted: Vec<&crate::model::Interview> = store.interviews.iter().collect();
+    sorted.sort_by_key(|i| std::cmp::Reverse(i.at));
+    for i in sorted {
+        let li = add(&list, el(doc, "li", &[("data-id", &i.id)], None)?)?;
+        let text = add(&li, el(doc, "div", &[], None)?)?;
+        add(
+            &text,
+            el(doc, "p", &[("class", "title")], Some(&context(i)))?,
+        )?;
+        add(
+            &text,
+            el(doc, "p", &[("class", "meta")], Some(&short_date_time(i.at)))?,
+        )?;
+        let actions = add(&li, el(doc, "div", &[("class", "actions")], None)?)?;
+        let edit = add(&actions, button(doc, "Edit", "edit", "quiet")?)?;
+        edit.set_attribute("aria-label", &format!("Edit {}", context(i)))?;
+        let del = add(&actions, button(doc, "Delete", "remove", "quiet danger")?)?;
+        del.set_attribute("aria-label", &format!("Delete {}", context(i)))?;
+    }
+    Ok(())
+}
+
+/// The item a button belongs to.
+fn item_of(app: &App, button: &Element) -> Option<Due> {
+    let index = button
+        .closest("li[data-index]")
+        .ok()
+        .flatten()?
+        .get_attribute("data-index")?
+        .parse::<usize>()
+        .ok()?;
+    app.state.borrow().items.get(index).cloned()
+}
+
+/// The channel an item is written for: email when the address is known, else LinkedIn when
+/// the profile is, else email.
+fn channel_for(app: &App, due: &Due) -> Channel {
+    let state = app.state.borrow();
+    let words = item_words(&state.store, due, now());
+    match words {
+        Some(w) if w.email.is_none() && w.linkedin.is_some() => Channel::Linkedin,
+        _ => Channel::Email,
+    }
+}
+
+fn target(due: &Due, kind: Kind, channel: Channel) -> Value {
+    json!({
+        "interview": due.interview,
+        "interviewer": due.interviewer,
+        "kind": kind.as_str(),
+        "channel": channel.as_str(),
+    })
+}
+
+/// Asks the worker for a draft.
+pub(crate) async fn fetch_draft(
+    interview: &str,
+    interviewer: Option<&str>,
+    kind: Kind,
+    channel: Channel,
+) -> Result<crate::draft::Draft, String> {
+    let reply = ask(json!({
+        "type": "draft",
+        "interview": interview,
+        "interviewer": interviewer,
+        "kind": kind.as_str(),
+        "channel": channel.as_str(),
+        "now": now().to_rfc3339(),
+    }))
+    .await?;
+    serde_json::from_value(reply.get("draft").cloned().unwrap_or(Value::Null))
+        .map_err(|e| e.to_string())
+}
+
+/// Opens a tab (Gmail compose or LinkedIn).
+pub(crate) async fn open_tab(url: &str) -> Result<(), String> {
+    let props = super::to_js(&json!({ "url": url })).map_err(|e| super::chrome::error_text(&e))?;
+    super::chrome::tabs_create(&props)
+        .await
+        .map(|_| ())
+        .map_err(|e| super::chrome::error_text(&e))
+}
+
+/// Handles this screen's actions; false when `action` is not one of them.
+pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
+    match action {
+        "show-all" => {
+            app.state.borrow_mut().show_all = true;
+            super::render(app);
+        }
+        "add-first" => {
+            super::form::prepare(app);
+            go(app, View::Form);
+        }
+        "edit" | "remove" => {
+            let Some(id) = button
+                .closest("li[data-id]")
+                .ok()
+                .flatten()
+                .and_then(|li| li.get_attribute("data-id"))
+            else {
+                return true;
+            };
+            if action == "edit" {
+                super::form::edit(app, &id);
+            } else if button.get_attribute("data-confirm").is_none() {
+                let _ = button.set_attribute("data-confirm", "");
+                button.set_text_content(Some("Delete for good?"));
+                say(
+                    app,
+                    "Press Delete again to remove this interview and everything recorded about it.",
+                    "ok",
+                );
+            } else {
+                match ask(json!({"type": "remove-interview", "id": id})).await {
+                    Ok(_) => {
+                        reload(app).await;
+                        super::render(app);
+                        say(app, "Interview deleted.", "ok");
+                    }
+                    Err(e) => say(app, &format!("Could not delete it: {e}"), "error"),
+                }
+            }
+        }
+        "write" | "copy" | "preview" | "sent" | "reply" | "snooze" => {
+            let Some(due) = item_of(app, button) else {
+                say(app, "That item is gone; the list was refreshed.", "error");
+                return true;
+            };
+            item_action(app, action, button, &due).await;
+        }
+        _ => return false,
+    }
+    true
+}
+
+async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
+    let channel = channel_for(app, due);
+    match action {
+        "preview" => super::draft::open(app, due, channel).await,
+        "copy" => match fetch_draft(
+            &due.interview,
+            due.interviewer.as_deref(),
+            due.kind,
+            channel,
+        )
+        .await
+        {
+            Ok(d) => {
+                if super::copy_text(app, &d.body).await {
+                    let subject = d
+                        .subject
+                        .map(|s| format!(" Subject line: “{s}”."))
+                        .unwrap_or_default();
+                    say(app, &format!("Draft copied.{subject}"), "ok");
+                } else {
+                    say(app, "The browser did not allow copying; use Preview and copy the text from there.", "error");
+                }
+            }
+            Err(e) => say(app, &format!("Could not write the draft: {e}"), "error"),
+        },
+        "write" => {
+            // LinkedIn has no compose link: the message goes to the clipboard first.
+            let copied = if channel == Channel::Linkedin {
+                match fetch_draft(
+                    &due.interview,
+                    due.interviewer.as_deref(),
+                    due.kind,
+                    channel,
+                )
+                .await
+                {
+                    Ok(d) => super::copy_text(app, &d.body).await,
+                    Err(_) => false,
+                }
+            } else {
+                false
+            };
+            let mut request = target(due, due.kind, channel);
+            request["type"] = json!("open");
+            match ask(request).await {
+                Ok(_) if copied => say(
+                    app,
+                    "Opened their LinkedIn profile; the message is copied, paste it there.",
+                    "ok",
+                ),
+                Ok(_) => say(app, "Opened in a new tab with the draft filled in.", "ok"),
+                Err(e) => say(app, &format!("Could not open it: {e}"), "error"),
+            }
+        }
+        "sent" => {
+            let event = json!({
+                "kind": "sent",
+                "follow_up": due.kind.as_str(),
+                "interviewer": due.interviewer,
+                "at": now().to_rfc3339(),
+            });
+            record(app, due, event, "Marked as sent.").await;
+        }
+        "reply" => {
+            let outcome = button
+                .get_attribute("data-outcome")
+                .unwrap_or_else(|| "neutral".into());
+            let event = json!({
+                "kind": "reply",
+                "outcome": outcome,
+                "interviewer": due.interviewer,
+                "at": now().to_rfc3339(),
+            });
+            let done = match outcome.as_str() {
+                "negative" => {
+                    "Reply recorded. A gracious answer asking for feedback is now on your list."
+                }
+                "positive" => {
+                    "Reply recorded. Congratulations! A short answer is now on your list."
+                }
+                _ => "Reply recorded; no more nudges for this interview.",
+            };
+            record(app, due, event, done).await;
+        }
+        "snooze" => {
+            let request = json!({
+                "type": "snooze",
+                "interview": due.interview,
+                "interviewer": due.interviewer,
+                "kind": due.kind.as_str(),
+            });
+            match ask(request).await {
+                Ok(reply) => {
+                    reload(app).await;
+                    super::render(app);
+                    let until = reply
+                        .get("until")
+                        .and_then(Value::as_str)
+                        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
+                        .map(|u| when_words(u, now()).replacen("by ", "until ", 1))
+                        .unwrap_or_else(|| "for a day".into());
+                    say(app, &format!("Snoozed {until}."), "ok");
+                }
+                Err(e) => say(app, &format!("Could not snooze it: {e}"), "error"),
+            }
+        }
+        _ => {}
+    }
+}
+
+async fn record(app: &App, due: &Due, mut event: Value, done: &str) {
+    if event["interviewer"].is_null() {
+        if let Some(map) = event.as_object_mut() {
+            map.remove("interviewer");
+        }
+    }
+    match ask(json!({"type": "record", "interview": due.interview, "event": event})).await {
+        Ok(_) => {
+            reload(app).await;
+            super::render(app);
+            if let Some(h) = app.main.query_selector("h2").ok().flatten() {
+                super::html::focus(&h);
+            }
+            say(app, done, "ok");
+        }
+        Err(e) => say(app, &format!("Could not record it: {e}"), "error"),
+    }
+}

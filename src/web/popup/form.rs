@@ -1,0 +1,596 @@
+//! "Add / edit interview": the form, kept in Web Storage as it is typed, validated in plain
+//! words next to each field, saved through the worker.
+
+use super::html::{self, add, button, el, field, Control, Dom};
+use super::{ask, go, now, reload, save_form, say, App, View};
+use crate::ui::form::{InterviewForm, MAX_PEOPLE};
+use serde_json::json;
+use web_sys::Element;
+
+const FORMATS: &[(&str, &str)] = &[
+    ("", "Not set"),
+    ("video", "Video call"),
+    ("phone", "Phone call"),
+    ("onsite", "In person"),
+];
+const STAGES: &[(&str, &str)] = &[
+    ("", "Not set"),
+    ("screen", "Recruiter screen"),
+    ("first-round", "First round"),
+    ("final", "Final round"),
+    ("other", "Other"),
+];
+const INDUSTRIES: &[(&str, &str)] = &[
+    ("", "Not set"),
+    ("tech", "Tech"),
+    ("startup", "Startup"),
+    ("retail", "Retail"),
+    ("hospitality", "Hospitality"),
+    ("finance", "Finance"),
+    ("healthcare", "Healthcare"),
+    ("government", "Government"),
+    ("education", "Education"),
+    ("corporate", "Corporate"),
+    ("other", "Other"),
+];
+
+/// Before showing the form for a new interview: a blank form gets the current time.
+pub(crate) fn prepare(app: &App) {
+    let mut state = app.state.borrow_mut();
+    if state.form.is_blank() {
+        state.form = InterviewForm::new_at(now());
+        state.form_errors.clear();
+        state.touched.clear();
+        state.tried = false;
+    }
+}
+
+/// Opens the form on a stored interview.
+pub(crate) fn edit(app: &App, id: &str) {
+    {
+        let mut state = app.state.borrow_mut();
+        let Some(interview) = state.store.interview(id).cloned() else {
+            return;
+        };
+        state.form = InterviewForm::from_interview(&interview);
+        state.form_errors.clear();
+        state.touched.clear();
+        state.tried = false;
+        save_form(&state.form);
+    }
+    go(app, View::Form);
+}
+
+/// Builds the screen.
+pub(crate) fn render(app: &App) -> Dom {
+    let doc = &app.doc;
+    let state = app.state.borrow();
+    let f = &state.form;
+    let editing = !f.id.is_empty();
+    let form = add(
+        &app.main,
+        el(
+            doc,
+            "form",
+            &[
+                ("data-form", "interview"),
+                ("novalidate", ""),
+                ("class", "form"),
+            ],
+            None,
+        )?,
+    )?;
+    let title = if editing {
+        "Edit interview"
+    } else {
+        "Add an interview"
+    };
+    add(&form, el(doc, "h2", &[("tabindex", "-1")], Some(title))?)?;
+    add(
+        &form,
+        el(
+            doc,
+            "p",
+            &[("class", "lead")],
+            Some("Only the company, role and time are needed; the rest makes the drafts personal. What you type is kept if the popup closes."),
+        )?,
+    )?;
+    let about = add(&form, el(doc, "fieldset", &[], None)?)?;
+    add(&about, el(doc, "legend", &[], Some("The interview"))?)?;
+    field(
+        doc,
+        &about,
+        "company",
+        "Company",
+        Control::Input("text"),
+        &f.company,
+        None,
+        &[("autocomplete", "organization"), ("required", "")],
+    )?;
+    field(
+        doc,
+        &about,
+        "role",
+        "Role",
+        Control::Input("text"),
+        &f.role,
+        None,
+        &[("autocomplete", "organization-title"), ("required", "")],
+    )?;
+    field(
+        doc,
+        &about,
+        "at",
+        "Date and time",
+        Control::Input("datetime-local"),
+        &f.at,
+        None,
+        &[("required", "")],
+    )?;
+    let row = add(&about, el(doc, "div", &[("class", "row")], None)?)?;
+    field(
+        doc,
+        &row,
+        "format",
+        "Format",
+        Control::Select(FORMATS),
+        &f.format,
+        None,
+        &[],
+    )?;
+    field(
+        doc,
+        &row,
+        "stage",
+        "Stage",
+        Control::Select(STAGES),
+        &f.stage,
+        None,
+        &[],
+    )?;
+    field(
+        doc,
+        &about,
+        "industry",
+        "Industry",
+        Control::Select(INDUSTRIES),
+        &f.industry,
+        Some("Sets how long to wait for news: finance or government take longer than tech."),
+        &[],
+    )?;
+    field(
+        doc,
+        &about,
+        "decision_by",
+        "Decision date (optional)",
+        Control::Input("date"),
+        &f.decision_by,
+        Some("If they said when they will decide."),
+        &[],
+    )?;
+    field(
+        doc,
+        &about,
+        "skills",
+        "Your skills that fit",
+        Control::Input("text"),
+        &f.skills,
+        Some("Separate with commas, e.g. SQL, user research."),
+        &[],
+    )?;
+    field(
+        doc,
+        &about,
+        "promised",
+        "Things you promised to send",
+        Control::Input("text"),
+        &f.promised,
+        Some("e.g. portfolio link, references."),
+        &[],
+    )?;
+
+    let people = add(&form, el(doc, "fieldset", &[("class", "people")], None)?)?;
+    add(&people, el(doc, "legend", &[], Some("People you met"))?)?;
+    for (i, p) in f.people.iter().enumerate() {
+        let n = i + 1;
+        let hid = format!("person-{i}");
+        let card = add(
+            &people,
+            el(
+                doc,
+                "div",
+                &[
+                    ("class", "person"),
+                    ("role", "group"),
+                    ("aria-labelledby", &hid),
+                    ("data-person", &i.to_string()),
+                ],
+                None,
+            )?,
+        )?;
+        let head = add(&card, el(doc, "div", &[("class", "person-head")], None)?)?;
+        let name = if p.name.trim().is_empty() {
+            format!("Person {n}")
+        } else {
+            p.name.trim().to_string()
+        };
+        add(&head, el(doc, "h3", &[("id", &hid)], Some(&name))?)?;
+        if f.people.len() > 1 {
+            let remove = add(&head, button(doc, "Remove", "remove-person", "quiet")?)?;
+            remove.set_attribute("aria-label", &format!("Remove {name}"))?;
+        }
+        let key = |k: &str| format!("people.{i}.{k}");
+        field(
+            doc,
+            &card,
+            &key("name"),
+            "Name",
+            Control::Input("text"),
+            &p.name,
+            None,
+            &[("autocomplete", "off")],
+        )?;
+        field(
+            doc,
+            &card,
+            &key("title"),
+            "Job title",
+            Control::Input("text"),
+            &p.title,
+            None,
+            &[("autocomplete", "off")],
+        )?;
+        field(
+            doc,
+            &card,
+            &key("email"),
+            "Email",
+            Control::Input("email"),
+            &p.email,
+            None,
+            &[("autocomplete", "off")],
+        )?;
+        field(
+            doc,
+            &card,
+            &key("linkedin"),
+            "LinkedIn profile",
+            Control::Input("url"),
+            &p.linkedin,
+            None,
+            &[
+                ("autocomplete", "off"),
+                ("placeholder", "https://www.linkedin.com/in/…"),
+            ],
+        )?;
+        field(
+            doc,
+            &card,
+            &key("topics"),
+            "What you talked about",
+            Control::Text(2),
+            &p.topics,
+            Some("One topic per line; the thank-you mentions them."),
+            &[],
+        )?;
+        let radio_id = format!("f-primary-{i}");
+        let label = add(
+            &card,
+            el(
+                doc,
+                "label",
+                &[("class", "check"), ("for", &radio_id)],
+                None,
+            )?,
+        )?;
+        let radio = add(
+            &label,
+            el(
+                doc,
+                "input",
+                &[
+                    ("type", "radio"),
+                    ("name", "primary"),
+                    ("id", &radio_id),
+                    ("value", &i.to_string()),
+                ],
+                None,
+            )?,
+        )?;
+        html::set_prop(&radio, "checked", &p.primary.into());
+        add(
+            &label,
+            el(
+                doc,
+                "span",
+                &[],
+                Some("Main contact (gets the status check)"),
+            )?,
+        )?;
+    }
+    if f.people.len() < MAX_PEOPLE {
+        add(
+            &people,
+            button(doc, "Add another person", "add-person", "")?,
+        )?;
+    }
+    add(
+        &people,
+        el(
+            doc,
+            "p",
+            &[("class", "error"), ("id", "e-f-people"), ("hidden", "")],
+            None,
+        )?,
+    )?;
+
+    let actions = add(&form, el(doc, "div", &[("class", "actions sticky")], None)?)?;
+    add(
+        &actions,
+        el(
+            doc,
+            "button",
+            &[("type", "submit"), ("class", "primary")],
+            Some(if editing {
+                "Save changes"
+            } else {
+                "Save interview"
+            }),
+        )?,
+    )?;
+    add(
+        &actions,
+        button(
+            doc,
+            if editing { "Cancel" } else { "Clear form" },
+            "clear-form",
+            "quiet",
+        )?,
+    )?;
+    let shown: Vec<_> = state
+        .form_errors
+        .iter()
+        .filter(|e| state.tried || state.touched.contains(&e.field))
+        .cloned()
+        .collect();
+    html::show_errors(&form, &shown);
+    Ok(())
+}
+
+/// Reads every control of the form into the state.
+fn read(app: &App) {
+    let Some(form) = app
+        .main
+        .query_selector("form[data-form='interview']")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let mut state = app.state.borrow_mut();
+    for control in super::super::dom::query_all(&form, "[name]") {
+        let name = control.get_attribute("name").unwrap_or_default();
+        if control.get_attribute("type").as_deref() == Some("radio") {
+            if html::prop_bool(&control, "checked") {
+                state.form.set(&name, &html::prop_string(&control, "value"));
+            }
+        } else {
+            state.form.set(&name, &html::prop_string(&control, "value"));
+        }
+    }
+}
+
+/// Validates without saving, for the messages next to the fields.
+fn check(app: &App) {
+    let mut state = app.state.borrow_mut();
+    let taken: Vec<String> = state
+        .store
+        .interviews
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+    let existing = state.store.interview(&state.form.id).cloned();
+    state.form_errors = match state
+        .form
+        .to_interview(existing.as_ref(), &taken, *now().offset())
+    {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors,
+    };
+}
+
+fn show(app: &App) {
+    let state = app.state.borrow();
+    let shown: Vec<_> = state
+        .form_errors
+        .iter()
+        .filter(|e| state.tried || state.touched.contains(&e.field))
+        .cloned()
+        .collect();
+    if let Some(form) = app.main.query_selector("form").ok().flatten() {
+        html::show_errors(&form, &shown);
+    }
+}
+
+/// Typing keeps the form; leaving a changed field checks it.
+pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
+    let Some(name) = target.get_attribute("name") else {
+        return;
+    };
+    read(app);
+    save_form(&app.state.borrow().form);
+    if kind == "change" || kind == "focusout" {
+        let mut state = app.state.borrow_mut();
+        let was_set = !html::prop_string(target, "value").trim().is_empty();
+        if (kind == "change" || was_set) && !state.touched.contains(&name) {
+            state.touched.push(name.clone());
+        }
+    }
+    if kind != "input" || app.state.borrow().tried {
+        check(app);
+        show(app);
+    }
+    if name.ends_with(".name") && kind != "input" {
+        // Keep the person's heading in step with their name.
+        if let Some(card) = target.closest("[data-person]").ok().flatten() {
+            if let Some(h) = card.query_selector("h3").ok().flatten() {
+                let value = html::prop_string(target, "value");
+                if !value.trim().is_empty() {
+                    h.set_text_content(Some(value.trim()));
+                }
+            }
+        }
+    }
+}
+
+/// Saves the interview, or shows what to fix.
+pub(crate) async fn submit(app: &App) {
+    read(app);
+    app.state.borrow_mut().tried = true;
+    check(app);
+    let problems = app.state.borrow().form_errors.len();
+    if problems > 0 {
+        show(app);
+        let form = app.main.query_selector("form").ok().flatten();
+        let state = app.state.borrow();
+        if let Some(first) = form.and_then(|f| html::show_errors(&f, &state.form_errors)) {
+            html::focus(&first);
+        }
+        let what = if problems == 1 {
+            "1 field needs".to_string()
+        } else {
+            format!("{problems} fields need")
+        };
+        say(
+            app,
+            &format!("Not saved yet: {what} a fix (see the notes in red)."),
+            "error",
+        );
+        return;
+    }
+    let (interview, editing) = {
+        let state = app.state.borrow();
+        let taken: Vec<&str> = state
+            .store
+            .interviews
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        let existing = state.store.interview(&state.form.id);
+        match state.form.to_interview(existing, &taken, *now().offset()) {
+            Ok(i) => (i, existing.is_some()),
+            Err(_) => return,
+        }
+    };
+    let value = match serde_json::to_value(&interview) {
+        Ok(v) => v,
+        Err(e) => {
+            say(app, &format!("Not saved: {e}"), "error");
+            return;
+        }
+    };
+    match ask(json!({"type": "upsert-interview", "interview": value})).await {
+        Ok(_) => {
+            super::forget_form();
+            {
+                let mut state = app.state.borrow_mut();
+                state.form = InterviewForm::new_at(now());
+                state.form_errors.clear();
+                state.touched.clear();
+                state.tried = false;
+            }
+            reload(app).await;
+            go(app, View::Due);
+            let next = {
+                let state = app.state.borrow();
+                state
+                    .items
+                    .iter()
+                    .find(|d| d.interview == interview.id)
+                    .map(|d| {
+                        format!(
+                            " First follow-up {}.",
+                            crate::ui::when::when_words(d.due, now())
+                        )
+                    })
+                    .unwrap_or_default()
+            };
+            let verb = if editing {
+                "Saved the changes to"
+            } else {
+                "Added"
+            };
+            say(
+                app,
+                &format!("{verb} {} at {}.{next}", interview.role, interview.company),
+                "ok",
+            );
+        }
+        Err(e) => say(
+            app,
+            &format!("Not saved; your form is kept. {}", plain(&e)),
+            "error",
+        ),
+    }
+}
+
+/// A worker error, with the JSON path said in words when it names a field.
+fn plain(error: &str) -> String {
+    let error = error.trim_start_matches("import refused: ");
+    format!("The extension said: {error}")
+}
+
+/// Handles this screen's actions; false when `action` is not one of them.
+pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
+    match action {
+        "add-person" => {
+            read(app);
+            let index = {
+                let mut state = app.state.borrow_mut();
+                state.form.add_person();
+                save_form(&state.form);
+                state.form.people.len() - 1
+            };
+            super::render(app);
+            if let Some(input) = app.doc.get_element_by_id(&format!("f-people-{index}-name")) {
+                html::focus(&input);
+            }
+        }
+        "remove-person" => {
+            read(app);
+            let index = button
+                .closest("[data-person]")
+                .ok()
+                .flatten()
+                .and_then(|c| c.get_attribute("data-person"))
+                .and_then(|i| i.parse::<usize>().ok());
+            if let Some(index) = index {
+                let mut state = app.state.borrow_mut();
+                state.form.remove_person(index);
+                save_form(&state.form);
+            }
+            super::render(app);
+            say(app, "Person removed from the form.", "ok");
+        }
+        "clear-form" => {
+            let editing = !app.state.borrow().form.id.is_empty();
+            super::forget_form();
+            {
+                let mut state = app.state.borrow_mut();
+                state.form = InterviewForm::new_at(now());
+                state.form_errors.clear();
+                state.touched.clear();
+                state.tried = false;
+            }
+            if editing {
+                go(app, View::Due);
+            } else {
+                super::render(app);
+                say(app, "Form cleared.", "ok");
+            }
+        }
+        _ => return false,
+    }
+    true
+}

@@ -1,0 +1,459 @@
+//! Settings (name, email, phone, signature, extra holidays) and Data (export JSON, import JSON
+//! with a preview of what changes, export .ics, delete everything after a confirmation).
+
+use super::html::{self, add, button, el, field, Control, Dom};
+use super::{ask, now, reload, say, App};
+use crate::ui::data::{count, export_file_name, ImportPreview};
+use crate::ui::form::ProfileForm;
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+/// Largest file accepted for import (an export of 1,000 interviews is well under 1 MB).
+const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
+/// Builds the screen.
+pub(crate) fn render(app: &App) -> Dom {
+    let doc = &app.doc;
+    let state = app.state.borrow();
+    let p = ProfileForm::from_profile(&state.store.profile);
+    let form = add(
+        &app.main,
+        el(
+            doc,
+            "form",
+            &[
+                ("data-form", "settings"),
+                ("novalidate", ""),
+                ("class", "form"),
+            ],
+            None,
+        )?,
+    )?;
+    add(
+        &form,
+        el(doc, "h2", &[("tabindex", "-1")], Some("Settings"))?,
+    )?;
+    let you = add(&form, el(doc, "fieldset", &[], None)?)?;
+    add(&you, el(doc, "legend", &[], Some("You (for signatures)"))?)?;
+    field(
+        doc,
+        &you,
+        "name",
+        "Your name",
+        Control::Input("text"),
+        &p.name,
+        None,
+        &[("autocomplete", "name")],
+    )?;
+    field(
+        doc,
+        &you,
+        "email",
+        "Your email",
+        Control::Input("email"),
+        &p.email,
+        None,
+        &[("autocomplete", "email")],
+    )?;
+    field(
+        doc,
+        &you,
+        "phone",
+        "Your phone",
+        Control::Input("tel"),
+        &p.phone,
+        None,
+        &[("autocomplete", "tel")],
+    )?;
+    field(
+        doc,
+        &you,
+        "signature",
+        "Signature",
+        Control::Text(3),
+        &p.signature,
+        Some("Ends every email draft."),
+        &[],
+    )?;
+    field(doc, &you, "holidays", "Extra days off", Control::Text(2), &p.holidays, Some("Dates not counted as business days, e.g. 2026-12-24, one per line. US federal holidays are already known."), &[])?;
+    let actions = add(&form, el(doc, "div", &[("class", "actions")], None)?)?;
+    add(
+        &actions,
+        el(
+            doc,
+            "button",
+            &[("type", "submit"), ("class", "primary")],
+            Some("Save settings"),
+        )?,
+    )?;
+    html::show_errors(&form, &state.profile_errors);
+
+    let data = add(
+        &app.main,
+        el(
+            doc,
+            "section",
+            &[("class", "data"), ("aria-labelledby", "data-h")],
+            None,
+        )?,
+    )?;
+    add(
+        &data,
+        el(doc, "h2", &[("id", "data-h")], Some("Your data"))?,
+    )?;
+    add(
+        &data,
+        el(
+            doc,
+            "p",
+            &[("class", "lead")],
+            Some(&format!(
+                "{} stored in this browser only. Nothing is sent anywhere.",
+                count(state.store.interviews.len(), "interview")
+            )),
+        )?,
+    )?;
+    let row = add(&data, el(doc, "div", &[("class", "actions")], None)?)?;
+    add(&row, button(doc, "Export JSON", "export-json", "")?)?;
+    add(
+        &row,
+        button(doc, "Export calendar (.ics)", "export-ics", "")?,
+    )?;
+    let import = add(&data, el(doc, "div", &[("class", "field")], None)?)?;
+    add(
+        &import,
+        el(
+            doc,
+            "label",
+            &[("for", "f-import-file")],
+            Some("Import a JSON export"),
+        )?,
+    )?;
+    add(
+        &import,
+        el(
+            doc,
+            "input",
+            &[
+                ("type", "file"),
+                ("id", "f-import-file"),
+                ("name", "import-file"),
+                ("accept", ".json,application/json"),
+                ("aria-describedby", "h-import"),
+            ],
+            None,
+        )?,
+    )?;
+    add(
+        &import,
+        el(
+            doc,
+            "p",
+            &[("class", "hint"), ("id", "h-import")],
+            Some("You see what changes before anything is replaced."),
+        )?,
+    )?;
+    if let Some((_, preview)) = &state.import {
+        let panel = add(
+            &data,
+            el(
+                doc,
+                "div",
+                &[
+                    ("class", "confirm"),
+                    ("role", "group"),
+                    ("aria-labelledby", "import-h"),
+                ],
+                None,
+            )?,
+        )?;
+        add(
+            &panel,
+            el(
+                doc,
+                "h3",
+                &[("id", "import-h"), ("tabindex", "-1")],
+                Some("Importing this file will:"),
+            )?,
+        )?;
+        let list = add(&panel, el(doc, "ul", &[("class", "preview")], None)?)?;
+        for line in preview.lines() {
+            add(&list, el(doc, "li", &[], Some(&line))?)?;
+        }
+        let row = add(&panel, el(doc, "div", &[("class", "actions")], None)?)?;
+        add(
+            &row,
+            button(
+                doc,
+                "Replace my data with this file",
+                "import-confirm",
+                if preview.removed.is_empty() {
+                    "primary"
+                } else {
+                    "danger"
+                },
+            )?,
+        )?;
+        add(&row, button(doc, "Cancel", "import-cancel", "quiet")?)?;
+    }
+    let danger = add(&data, el(doc, "div", &[("class", "danger-zone")], None)?)?;
+    if state.confirm_delete {
+        let panel = add(
+            &danger,
+            el(
+                doc,
+                "div",
+                &[
+                    ("class", "confirm"),
+                    ("role", "alertdialog"),
+                    ("aria-labelledby", "delete-h"),
+                ],
+                None,
+            )?,
+        )?;
+        add(
+            &panel,
+            el(
+                doc,
+                "h3",
+                &[("id", "delete-h"), ("tabindex", "-1")],
+                Some(&format!(
+                    "Delete {} and your settings?",
+                    count(state.store.interviews.len(), "interview")
+                )),
+            )?,
+        )?;
+        add(
+            &panel,
+            el(
+                doc,
+                "p",
+                &[],
+                Some("This cannot be undone. Export first if you might need them again."),
+            )?,
+        )?;
+        let row = add(&panel, el(doc, "div", &[("class", "actions")], None)?)?;
+        add(&row, button(doc, "Keep my data", "delete-cancel", "")?)?;
+        add(
+            &row,
+            button(doc, "Delete everything", "delete-confirm", "danger")?,
+        )?;
+    } else {
+        add(
+            &danger,
+            button(doc, "Delete everything…", "delete-all", "quiet danger")?,
+        )?;
+    }
+    Ok(())
+}
+
+/// Saves the profile, or shows what to fix.
+pub(crate) async fn submit(app: &App) {
+    let Some(form) = app
+        .main
+        .query_selector("form[data-form='settings']")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let mut p = ProfileForm::default();
+    for control in super::super::dom::query_all(&form, "[name]") {
+        p.set(
+            &control.get_attribute("name").unwrap_or_default(),
+            &html::prop_string(&control, "value"),
+        );
+    }
+    let existing = app.state.borrow().store.profile.clone();
+    match p.to_profile(&existing) {
+        Err(errors) => {
+            if let Some(first) = html::show_errors(&form, &errors) {
+                html::focus(&first);
+            }
+            app.state.borrow_mut().profile_errors = errors;
+            say(app, "Settings not saved: see the notes in red.", "error");
+        }
+        Ok(profile) => {
+            app.state.borrow_mut().profile_errors.clear();
+            html::show_errors(&form, &[]);
+            let value = serde_json::to_value(&profile).unwrap_or(Value::Null);
+            match ask(json!({"type": "settings", "profile": value})).await {
+                Ok(_) => {
+                    reload(app).await;
+                    say(app, "Settings saved.", "ok");
+                }
+                Err(e) => say(app, &format!("Settings not saved: {e}"), "error"),
+            }
+        }
+    }
+}
+
+/// A file picked for import is read and compared with the stored data.
+pub(crate) fn on_input(_app: &App, target: &Element, kind: &str) {
+    if kind != "change" || target.get_attribute("name").as_deref() != Some("import-file") {
+        return;
+    }
+    let Some(file) = html::cast::<HtmlInputElement>(target)
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0))
+    else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(app) = super::app() else { return };
+        if file.size() > MAX_IMPORT_BYTES {
+            say(&app, "This file is too big to be an export of this extension (over 5 MB); nothing was changed.", "error");
+            return;
+        }
+        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(t) => t.as_string().unwrap_or_default(),
+            Err(e) => {
+                say(
+                    &app,
+                    &format!(
+                        "The file could not be read: {}",
+                        super::chrome::error_text(&e)
+                    ),
+                    "error",
+                );
+                return;
+            }
+        };
+        let parsed = crate::store::parse(&text).and_then(|store| {
+            let raw: Value = serde_json::from_str(&text)
+                .map_err(|e| crate::store::StoreError::new(".", e.to_string()))?;
+            Ok((store, raw))
+        });
+        match parsed {
+            Err(e) => {
+                app.state.borrow_mut().import = None;
+                super::render(&app);
+                say(&app, &format!("This file cannot be imported, so nothing was changed. The problem is at {e}"), "error");
+            }
+            Ok((store, raw)) => {
+                let preview = ImportPreview::new(&app.state.borrow().store, &store);
+                app.state.borrow_mut().import = Some((raw, preview));
+                super::render(&app);
+                if let Some(h) = app.doc.get_element_by_id("import-h") {
+                    html::focus(&h);
+                }
+            }
+        }
+    });
+}
+
+/// Starts a download of `text` as `name`.
+fn download(app: &App, name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| super::chrome::error_text(&e);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&text.into());
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let a = el(
+        &app.doc,
+        "a",
+        &[("href", &url), ("download", name), ("hidden", "")],
+        None,
+    )
+    .map_err(fail)?;
+    app.root.append_child(&a).map_err(fail)?;
+    if let Ok(a) = a.clone().dyn_into::<web_sys::HtmlElement>() {
+        a.click();
+    }
+    let _ = app.root.remove_child(&a);
+    // Revoke once the download has started.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Handles this screen's actions; false when `action` is not one of them.
+pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
+    match action {
+        "export-json" => match ask(json!({"type": "export"})).await {
+            Ok(r) => {
+                let store = r.get("store").cloned().unwrap_or(Value::Null);
+                let text = serde_json::to_string_pretty(&store).unwrap_or_default();
+                match download(
+                    app,
+                    &export_file_name(now(), "json"),
+                    "application/json",
+                    &text,
+                ) {
+                    Ok(()) => say(app, "Exported: the file is in your downloads.", "ok"),
+                    Err(e) => say(app, &format!("Export failed: {e}"), "error"),
+                }
+            }
+            Err(e) => say(app, &format!("Export failed: {e}"), "error"),
+        },
+        "export-ics" => {
+            match ask(json!({"type": "ics", "now": now().to_rfc3339()})).await {
+                Ok(r) => {
+                    let text = r
+                        .get("ics")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_string();
+                    match download(app, &export_file_name(now(), "ics"), "text/calendar", &text) {
+                    Ok(()) => say(app, "Calendar exported: open the file to add the follow-ups to your calendar.", "ok"),
+                    Err(e) => say(app, &format!("Export failed: {e}"), "error"),
+                }
+                }
+                Err(e) => say(app, &format!("Calendar export failed: {e}"), "error"),
+            }
+        }
+        "import-confirm" => {
+            let Some((raw, _)) = app.state.borrow().import.clone() else {
+                return true;
+            };
+            match ask(json!({"type": "import", "store": raw})).await {
+                Ok(_) => {
+                    app.state.borrow_mut().import = None;
+                    reload(app).await;
+                    super::render(app);
+                    say(app, "Imported. Your list is up to date.", "ok");
+                }
+                Err(e) => say(
+                    app,
+                    &format!("Not imported; your data is unchanged. {e}"),
+                    "error",
+                ),
+            }
+        }
+        "import-cancel" => {
+            app.state.borrow_mut().import = None;
+            super::render(app);
+            say(app, "Import cancelled; nothing changed.", "ok");
+        }
+        "delete-all" | "delete-cancel" => {
+            app.state.borrow_mut().confirm_delete = action == "delete-all";
+            super::render(app);
+            let focus = if action == "delete-all" {
+                "delete-h"
+            } else {
+                "data-h"
+            };
+            if let Some(h) = app.doc.get_element_by_id(focus) {
+                html::focus(&h);
+            }
+        }
+        "delete-confirm" => match ask(json!({"type": "delete-all"})).await {
+            Ok(_) => {
+                app.state.borrow_mut().confirm_delete = false;
+                reload(app).await;
+                super::go(app, super::View::Due);
+                say(app, "Everything was deleted.", "ok");
+            }
+            Err(e) => say(app, &format!("Nothing was deleted: {e}"), "error"),
+        },
+        _ => return false,
+    }
+    true
+}

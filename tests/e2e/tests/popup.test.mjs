@@ -1,0 +1,457 @@
+// The toolbar popup (issue 7): every flow driven with the mouse and the keyboard on the popup
+// page of the built extension. Readiness is DOM state (`#app[data-ready]`, texts, counts).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, extensionPage, send, openFixture, median } from '../lib/harness.mjs';
+import { popupStore, bigStore } from '../fixtures/popup-store.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+/** Opens the popup on `store` (empty when null), with no saved form. */
+async function popup(store = null) {
+  const page = await extensionPage(env);
+  await page.setViewportSize({ width: 380, height: 600 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  await page.locator('#app[data-ready="true"]').waitFor();
+  const reply = await send(page, store ? { type: 'import', store } : { type: 'delete-all' });
+  if (!reply.ok && store) throw new Error(reply.error);
+  if (!store) await send(page, { type: 'import', store: { version: 1, interviews: [] } });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator('#app[data-ready="true"]').waitFor();
+  return page;
+}
+
+const stored = async (page) => (await send(page, { type: 'export' })).store;
+const status = (page) => page.locator('#status');
+
+test('the empty state says what to do first and leads to the form', async () => {
+  const page = await popup();
+  await page.getByRole('heading', { name: 'No interviews yet' }).waitFor();
+  assert.match(await page.locator('.empty').textContent(), /Add it now/);
+  await page.getByRole('button', { name: 'Import a backup' }).click();
+  await page.getByLabel('Import a JSON export').waitFor();
+  await page.getByRole('button', { name: 'Due now' }).click();
+  await page.getByRole('button', { name: 'Add your first interview' }).click();
+  await page.getByRole('heading', { name: 'Add an interview' }).waitFor();
+  // The time defaults to now, rounded to a quarter hour.
+  const at = await page.getByLabel('Date and time').inputValue();
+  assert.match(at, /^\d{4}-\d\d-\d\dT\d\d:(00|15|30|45)$/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the due list groups open follow-ups and says who, what, when and why', async () => {
+  const page = await popup(popupStore());
+  const groups = await page.locator('section.group h3').allTextContents();
+  assert.deepEqual(groups.map((g) => g.replace(/ \(\d+\)$/, '')), ['Overdue', 'Due', 'Upcoming']);
+  const overdue = page.locator('section.group[data-status="overdue"] li.item');
+  assert.equal(await overdue.count(), 2);
+  assert.equal(await overdue.first().locator('.title').textContent(), 'Thank-you note to Dana Lee');
+  assert.match(await overdue.first().locator('.when').textContent(), /^overdue since /);
+  assert.match(await overdue.first().locator('.reason').textContent(), /24 hours/);
+  const due = page.locator('section.group[data-status="due"] li.item').first();
+  assert.equal(await due.locator('.title').textContent(), 'Thank-you note to Maria Gómez');
+  assert.match(await due.locator('.when').textContent(), /^by \d{1,2}(:\d\d)? (am|pm) (today|tomorrow)$|^by (noon|midnight) (today|tomorrow)$/);
+  // Someone with only a LinkedIn profile is written to there.
+  const upcoming = page.locator('section.group[data-status="upcoming"] li.item', { hasText: 'Hank Scorpio' }).first();
+  assert.equal(await upcoming.getByRole('button', { name: 'Write on LinkedIn' }).count(), 1);
+  await page.close();
+});
+
+test('adding an interview with the keyboard only', async () => {
+  const page = await popup(popupStore());
+  const nav = page.getByRole('button', { name: 'Add interview' });
+  await nav.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Add an interview' }).waitFor();
+  // Tab order follows the form: heading → company → role → date and time …
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'company');
+  await page.keyboard.type('Initech');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Support Lead');
+  await page.getByLabel('Name', { exact: true }).focus();
+  await page.keyboard.type('Bill Lumbergh');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Director');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('bill@initech.example');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('the TPS report process');
+  await page.getByLabel('Email').focus();
+  await page.keyboard.press('Enter'); // submits the form
+  await page.locator('li.item', { hasText: 'Thank-you note to Bill Lumbergh' }).waitFor();
+  assert.match(await status(page).textContent(), /Added Support Lead at Initech/);
+  const store = await stored(page);
+  const added = store.interviews.find((i) => i.company === 'Initech');
+  assert.equal(added.id, 'initech-support-lead');
+  assert.deepEqual(added.interviewers.map((p) => [p.name, p.email, p.topics]), [['Bill Lumbergh', 'bill@initech.example', ['the TPS report process']]]);
+  assert.equal(store.interviews.length, 4);
+  // The unsent form was forgotten once saved.
+  assert.equal(await page.evaluate(() => localStorage.getItem('followup.popup.form')), null);
+  await page.close();
+});
+
+test('bad input gets a plain message next to the field and stored data is kept', async () => {
+  const store = popupStore();
+  const page = await popup(store);
+  const before = await stored(page);
+  await page.getByRole('button', { name: 'Add interview' }).click();
+  await page.getByLabel('Company').fill('Umbrella');
+  await page.getByLabel('Role').fill('Researcher');
+  await page.getByLabel('Date and time').fill('2026-11-20T14:00');
+  await page.getByLabel('Decision date (optional)').fill('2026-11-18');
+  await page.getByLabel('Name', { exact: true }).fill('Ada Wong');
+  await page.getByLabel('Email').fill('ada at umbrella');
+  await page.getByLabel('LinkedIn profile').fill('https://twitter.com/ada');
+  await page.getByRole('button', { name: 'Save interview' }).click();
+  const error = (name) => page.locator(`#e-f-${name}`);
+  await error('decision_by').waitFor();
+  assert.match(await error('decision_by').textContent(), /decision date is before the interview \(Nov 20\)/);
+  assert.match(await error('people-0-email').textContent(), /“ada at umbrella” is not an email address/);
+  assert.match(await error('people-0-linkedin').textContent(), /not a LinkedIn profile link/);
+  assert.equal(await page.getByLabel('Email').getAttribute('aria-invalid'), 'true');
+  assert.match(await status(page).textContent(), /Not saved yet: 3 fields need a fix/);
+  // The message closes on a click; the first bad field has the focus.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-decision_by');
+  await status(page).click();
+  assert.equal(await status(page).textContent(), '');
+  assert.deepEqual(await stored(page), before);
+  // Fixing a field clears its message as you type.
+  await page.getByLabel('Email').fill('ada@umbrella.example');
+  await page.locator('#e-f-people-0-email[hidden]').waitFor({ state: 'attached' });
+  await page.close();
+});
+
+test("800 interviewers' worth of form data gets one plain message and nothing is lost", async () => {
+  const page = await popup(popupStore());
+  const before = await stored(page);
+  const people = Array.from({ length: 800 }, (_, i) => ({ name: `Panelist ${i}`, email: `p${i}@big.example`, topics: 'scaling the team' }));
+  await page.evaluate((form) => {
+    localStorage.setItem('followup.popup.form', JSON.stringify(form));
+    localStorage.setItem('followup.popup.view', JSON.stringify('form'));
+  }, { company: 'Big Panel Inc', role: 'VP', at: '2026-11-20T10:00', people });
+  await page.reload();
+  await page.locator('#app[data-ready="true"]').waitFor();
+  assert.equal(await page.locator('.person').count(), 800);
+  await page.getByRole('button', { name: 'Save interview' }).click();
+  await page.locator('#e-f-people:not([hidden])').waitFor();
+  assert.match(await page.locator('#e-f-people').textContent(), /That is 800 people; one interview can list at most 20/);
+  assert.deepEqual(await stored(page), before);
+  // The form is still there after closing the popup.
+  await page.close();
+  const again = await extensionPage(env);
+  await again.locator('#app[data-ready="true"]').waitFor();
+  assert.equal(await again.getByLabel('Company').inputValue(), 'Big Panel Inc');
+  await again.evaluate(() => localStorage.clear());
+  await again.close();
+});
+
+test('an unsent form survives closing the popup; people can be added and removed', async () => {
+  const page = await popup(popupStore());
+  await page.getByRole('button', { name: 'Add interview' }).click();
+  await page.getByLabel('Company').fill('Hooli');
+  await page.getByLabel('Role').fill('Engineer');
+  await page.getByLabel('Name', { exact: true }).fill('Gavin Belson');
+  await page.getByRole('button', { name: 'Add another person' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-people-1-name');
+  await page.keyboard.type('Jared Dunn');
+  await page.locator('#f-primary-1').check();
+  await page.close();
+
+  const again = await extensionPage(env);
+  await again.locator('#app[data-ready="true"]').waitFor();
+  await again.getByRole('heading', { name: 'Add an interview' }).waitFor();
+  assert.equal(await again.getByLabel('Company').inputValue(), 'Hooli');
+  assert.equal(await again.locator('#f-people-1-name').inputValue(), 'Jared Dunn');
+  assert.equal(await again.locator('#f-primary-1').isChecked(), true);
+  await again.getByRole('button', { name: 'Remove Gavin Belson' }).click();
+  assert.equal(await again.locator('.person').count(), 1);
+  assert.equal(await again.locator('#f-people-0-name').inputValue(), 'Jared Dunn');
+  await again.getByRole('button', { name: 'Clear form' }).click();
+  assert.equal(await again.getByLabel('Company').inputValue(), '');
+  assert.equal(await again.evaluate(() => localStorage.getItem('followup.popup.form')), null);
+  await again.close();
+});
+
+test('editing an interview keeps its history; deleting one asks twice', async () => {
+  const page = await popup(popupStore());
+  await page.locator('details.all summary').click();
+  await page.getByRole('button', { name: 'Edit Content Strategist at Fable' }).click();
+  await page.getByRole('heading', { name: 'Edit interview' }).waitFor();
+  await page.getByLabel('Role').fill('Senior Content Strategist');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('#status', { hasText: 'Saved the changes to Senior Content Strategist at Fable' }).waitFor();
+  const fable = (await stored(page)).interviews.find((i) => i.id === 'fable-content');
+  assert.equal(fable.role, 'Senior Content Strategist');
+  assert.equal(fable.interviewers[0].id, 'maria');
+
+  await page.locator('details.all summary').click();
+  const del = page.getByRole('button', { name: 'Delete Data Analyst at Globex' });
+  await del.click();
+  assert.equal(await del.textContent(), 'Delete for good?');
+  await del.click();
+  await page.locator('#status', { hasText: 'Interview deleted.' }).waitFor();
+  assert.equal((await stored(page)).interviews.some((i) => i.id === 'globex-analyst'), false);
+  await page.close();
+});
+
+test('item actions: mark sent, they replied, snooze, copy, write in Gmail', async () => {
+  const page = await popup(popupStore());
+  const item = (title) => page.locator('li.item', { hasText: title }).first();
+
+  await item('Thank-you note to Raj Patel').getByRole('button', { name: 'Mark sent' }).click();
+  await page.locator('#status', { hasText: 'Marked as sent.' }).waitFor();
+  assert.equal(await item('Thank-you note to Raj Patel').count(), 0);
+  const raj = (await stored(page)).interviews[0].events.find((e) => e.interviewer === 'raj');
+  assert.equal(raj.kind, 'sent');
+  assert.equal(raj.follow_up, 'thank-you');
+
+  const maria = item('Thank-you note to Maria Gómez');
+  await maria.locator('summary', { hasText: 'They replied' }).click();
+  await maria.getByRole('button', { name: 'Not selected' }).click();
+  await page.locator('li.item', { hasText: 'Reply to the rejection' }).waitFor();
+
+  await item('Status check to Dana Lee').getByRole('button', { name: 'Snooze a day' }).click();
+  await page.locator('#status', { hasText: /^Snoozed until / }).waitFor();
+  assert.equal(await item('Status check to Dana Lee').count(), 0);
+
+  await item('Reply to the rejection').getByRole('button', { name: 'Copy draft' }).click();
+  await page.locator('#status', { hasText: /^Draft copied\./ }).waitFor();
+
+  const opened = env.context.waitForEvent('page');
+  await item('Thank-you note to Dana Lee').getByRole('button', { name: 'Write in Gmail' }).click();
+  const tab = await opened;
+  await tab.waitForURL(/^https:\/\/mail\.google\.com\//);
+  await tab.close();
+
+  // Someone known only on LinkedIn: their profile opens, the message is on the clipboard.
+  const profile = env.context.waitForEvent('page');
+  await item('Thank-you note to Hank Scorpio').getByRole('button', { name: 'Write on LinkedIn' }).click();
+  const linkedin = await profile;
+  await linkedin.waitForURL(/^https:\/\/www\.linkedin\.com\/in\/hank/);
+  await page.locator('#status', { hasText: /^Opened (their LinkedIn profile|in a new tab)/ }).waitFor();
+  await linkedin.close();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('draft preview: kind, channel, findings highlighted, edit, fix, copy and open in Gmail', async () => {
+  const page = await popup(popupStore());
+  await page.locator('li.item', { hasText: 'Thank-you note to Dana Lee' }).getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('heading', { name: 'Thank-you note to Dana Lee' }).waitFor();
+  assert.match(await page.getByLabel('Subject').inputValue(), /Thank you/);
+  const body = page.getByLabel('Message');
+  assert.match(await body.inputValue(), /^Dear Dana,/);
+  assert.equal(await page.locator('#draft-findings .finding[data-severity="warning"], #draft-findings .finding[data-severity="error"]').count(), 0);
+
+  // Another person and another channel write another draft.
+  await page.getByLabel('Person').selectOption('raj');
+  await page.getByRole('heading', { name: 'Thank-you note to Raj Patel' }).waitFor();
+  await page.getByLabel('Channel').selectOption('linkedin-note');
+  await page.locator('#f-draft-subject').waitFor({ state: 'detached' });
+  assert.ok((await body.inputValue()).length <= 300);
+  await page.getByLabel('Channel').selectOption('email');
+  await page.getByLabel('Subject').waitFor();
+
+  // Editing re-checks; findings show the words they are about.
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nI am super pumped lol!!');
+  await page.locator('#draft-findings mark', { hasText: 'lol' }).waitFor();
+  const casual = page.locator('#draft-findings .finding', { has: page.locator('mark', { hasText: 'lol' }) }).first();
+  assert.match(await casual.locator('.why').textContent(), /\w/);
+  const fix = casual.getByRole('button', { name: /^(Use “|Remove it)/ });
+  if (await fix.count()) {
+    await fix.click();
+    await page.waitForFunction(() => !document.querySelector('#f-draft-body').value.includes(' lol'));
+  }
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.locator('#status', { hasText: 'Message copied.' }).waitFor();
+
+  const opened = env.context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Open in Gmail' }).click();
+  const tab = await opened;
+  await tab.waitForURL(/^https:\/\/mail\.google\.com\//);
+  const url = new URL(tab.url());
+  assert.equal(url.hostname, 'mail.google.com');
+  assert.equal(url.searchParams.get('to'), 'raj@acme.example');
+  assert.match(url.searchParams.get('body'), /pumped/);
+  await tab.close();
+
+  await page.getByRole('button', { name: '← Back to the list' }).click();
+  await page.getByRole('heading', { name: /^Due now/ }).waitFor();
+  // Escape also leaves a preview.
+  await page.locator('li.item').first().getByRole('button', { name: 'Preview' }).click();
+  await page.getByLabel('Message').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { name: /^Due now/ }).waitFor();
+  // What was copied is the edited message: paste it into "Check my text".
+  await page.getByRole('button', { name: 'Check text' }).click();
+  await page.getByLabel('Your message').focus();
+  await page.keyboard.press('Control+V');
+  assert.match(await page.getByLabel('Your message').inputValue(), /^Dear Raj,[\s\S]*pumped/);
+  await page.close();
+});
+
+test('corrupt stored data is reported as a notice, not hidden', async () => {
+  const page = await popup(popupStore());
+  await page.evaluate(() => chrome.storage.local.set({ store: '{"version": 1, "interviews": [' }));
+  await page.reload();
+  await page.locator('#app[data-ready="true"]').waitFor();
+  const notice = page.locator('.notices .notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /could not be read, so it was set aside under “store\.backup\.\d+”/);
+  await page.getByRole('heading', { name: 'No interviews yet' }).waitFor();
+  await page.close();
+});
+
+test('check my text: findings as you type, kept when the popup closes; the list is the start screen otherwise', async () => {
+  const page = await popup(popupStore());
+  await page.getByRole('button', { name: 'Check text' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Check my text' }).waitFor();
+  await page.getByLabel('Your message').focus();
+  await page.keyboard.type('Hey Dana, what is the salary range? I really need this job.');
+  await page.locator('#check-findings .finding[data-rule^="salary"]').waitFor();
+  assert.ok(Number(await page.locator('#check-findings').getAttribute('data-count')) >= 2);
+  await page.getByLabel('What it is').selectOption('thank-you');
+  await page.locator('#check-findings .finding[data-rule^="gratitude"]').waitFor();
+  await page.close();
+  const again = await extensionPage(env);
+  await again.locator('#check-findings .finding[data-rule^="salary"]').waitFor();
+  await again.getByRole('button', { name: 'Clear' }).click();
+  assert.equal(await again.getByLabel('Your message').inputValue(), '');
+  await again.close();
+  const third = await extensionPage(env);
+  await third.locator('#app[data-ready="true"]').waitFor();
+  assert.equal(await third.locator('#view').getAttribute('data-view'), 'due');
+  await third.evaluate(() => localStorage.clear());
+  await third.close();
+});
+
+test('on a page whose CSP refuses WebAssembly, Insert into page types into the focused editor', async () => {
+  const { page: gmail } = await openFixture(env, 'gmail', 'popup-compose', 'strict');
+  const ext = await popup(popupStore());
+  for (let i = 0; i < 100; i++) {
+    const s = await send(ext, { type: 'wasm-status' });
+    if (s.refused?.['https://mail.google.com']) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const editor = gmail.locator('[g_editable="true"]');
+  await editor.click();
+  await gmail.keyboard.type('Already here. ');
+  await ext.reload();
+  await ext.locator('#app[data-tab-checked="true"]').waitFor();
+  await ext.getByRole('button', { name: 'Check text' }).click();
+  await ext.locator('[data-insert-target="mail.google.com"]').waitFor();
+  await ext.getByLabel('Your message').fill('Thank you for your time today, Dana.');
+  await ext.getByRole('button', { name: 'Insert into page' }).click();
+  await ext.locator('#status', { hasText: 'Inserted into the message on mail.google.com' }).waitFor();
+  assert.equal(await editor.textContent(), 'Already here. Thank you for your time today, Dana.');
+  await ext.evaluate(() => localStorage.clear());
+  await ext.close();
+  await gmail.close();
+});
+
+test('settings: profile saved with plain messages for bad values', async () => {
+  const page = await popup(popupStore());
+  await page.getByRole('button', { name: 'Settings' }).click();
+  assert.equal(await page.getByLabel('Your name').inputValue(), 'Sam Rivera');
+  await page.getByLabel('Your email').fill('sam');
+  await page.getByLabel('Extra days off').fill('2026-12-24\n12/31');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.locator('#e-f-email:not([hidden])').waitFor();
+  assert.match(await page.locator('#e-f-holidays').textContent(), /“12\/31” is not a date/);
+  await page.getByLabel('Your email').fill('sam@rivera.example');
+  await page.getByLabel('Extra days off').fill('2026-12-24\n2026-12-31');
+  await page.getByLabel('Signature').fill('Sam\nsam@rivera.example');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.locator('#status', { hasText: 'Settings saved.' }).waitFor();
+  const profile = (await stored(page)).profile;
+  assert.equal(profile.email, 'sam@rivera.example');
+  assert.deepEqual(profile.holidays, ['2026-12-24', '2026-12-31']);
+  assert.equal(profile.keep, 'unknown field');
+  await page.close();
+});
+
+test('data: export JSON and .ics, import with a preview, delete everything after confirming', async () => {
+  const page = await popup(popupStore());
+  await page.getByRole('button', { name: 'Settings' }).click();
+  let download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const json = await download;
+  assert.match(json.suggestedFilename(), /^interview-followup-\d{4}-\d\d-\d\d\.json$/);
+  const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(exported.interviews.length, 3);
+
+  download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export calendar (.ics)' }).click();
+  const ics = await readFile(await (await download).path(), 'utf8');
+  assert.match(ics, /^BEGIN:VCALENDAR/);
+
+  // A broken file is refused with the place it breaks; nothing changes.
+  await page.getByLabel('Import a JSON export').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"interviews":[{"id":"x","company":"X","role":"R","at":"tomorrow"}]}') });
+  await page.locator('#status', { hasText: 'interviews[0].at' }).waitFor();
+  assert.equal((await stored(page)).interviews.length, 3);
+
+  // A good file shows what changes first.
+  const next = structuredClone(exported);
+  next.interviews.pop();
+  next.interviews[0].role = 'Group Product Manager';
+  next.interviews.push({ id: 'new-one', company: 'Newco', role: 'Analyst', at: '2026-11-20T10:00:00Z' });
+  await page.getByLabel('Import a JSON export').setInputFiles({ name: 'next.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
+  await page.getByRole('heading', { name: 'Importing this file will:' }).waitFor();
+  assert.deepEqual(await page.locator('ul.preview li').allTextContents(), [
+    'Adds 1 interview: Newco (Analyst)',
+    'Updates 1 interview: Acme Corp (Group Product Manager)',
+    'Deletes 1 interview: Globex (Data Analyst)',
+    'Keeps 1 interview as they are',
+  ]);
+  await page.getByRole('button', { name: 'Replace my data with this file' }).click();
+  await page.locator('#status', { hasText: 'Imported.' }).waitFor();
+  assert.deepEqual((await stored(page)).interviews.map((i) => i.id), ['acme-pm', 'fable-content', 'new-one']);
+
+  await page.getByRole('button', { name: 'Delete everything…' }).click();
+  await page.getByRole('heading', { name: 'Delete 3 interviews and your settings?' }).waitFor();
+  await page.getByRole('button', { name: 'Keep my data' }).click();
+  assert.equal((await stored(page)).interviews.length, 3);
+  await page.getByRole('button', { name: 'Delete everything…' }).click();
+  await page.getByRole('button', { name: 'Delete everything', exact: true }).click();
+  await page.getByRole('heading', { name: 'No interviews yet' }).waitFor();
+  assert.equal((await stored(page)).interviews.length, 0);
+  await page.close();
+});
+
+test('popup open to first paint with 200 interviews (reported, not asserted)', async () => {
+  const seed = await popup(bigStore(200));
+  await seed.close();
+  const paints = [];
+  const ready = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await extensionPage(env);
+    await page.locator('#app[data-ready="true"]').waitFor();
+    assert.ok(await page.locator('li.item').count() > 0);
+    const t = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      ready: performance.getEntriesByName('followup:ready')[0]?.startTime,
+    }));
+    paints.push(t.paint);
+    ready.push(t.ready);
+    await page.close();
+  }
+  console.log(`popup with 200 interviews: first contentful paint median ${median(paints).toFixed(1)} ms ` +
+    `(min ${Math.min(...paints).toFixed(1)}, max ${Math.max(...paints).toFixed(1)}); ` +
+    `due list ready median ${median(ready).toFixed(1)} ms (min ${Math.min(...ready).toFixed(1)}, max ${Math.max(...ready).toFixed(1)})`);
+});
+
+test('no request left the browser', () => {
+  assert.deepEqual(env.stray, []);
+});
