@@ -4,15 +4,19 @@
 //! [`next_wake`].
 //!
 //! ```
-//! use followup::reminders::{when_words, Reminders};
+//! use followup::reminders::notice;
+//! let store = followup::store::parse(r#"{"version": 1, "interviews": [{"id": "acme",
+//!     "company": "Acme", "role": "Product Manager", "at": "2026-11-20T14:00:00-05:00",
+//!     "interviewers": [{"id": "dana", "name": "Dana Lee"}]}]}"#).unwrap();
 //! let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T16:00:00-05:00").unwrap();
-//! let due = chrono::DateTime::parse_from_rfc3339("2026-11-21T14:00:00-05:00").unwrap();
-//! assert_eq!(when_words(due, now), "2 pm tomorrow");
+//! let items = followup::schedule::schedule(&store, now);
+//! assert_eq!(notice(&store, &items[0], now).message,
+//!     "Thank Dana Lee for the Product Manager interview — due by 2 pm tomorrow.");
 //! ```
 
 use crate::model::{Kind, Store};
 use crate::schedule::{Due, Status};
-use chrono::{DateTime, Datelike, Duration, FixedOffset, Timelike};
+use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -132,50 +136,6 @@ pub struct Notice {
     pub message: String,
 }
 
-/// "2 pm", "9:30 am", "noon", "midnight".
-fn clock(t: DateTime<FixedOffset>) -> String {
-    let (h, m) = (t.hour(), t.minute());
-    match (h, m) {
-        (12, 0) => "noon".into(),
-        (0, 0) => "midnight".into(),
-        _ => {
-            let suffix = if h < 12 { "am" } else { "pm" };
-            let h12 = match h % 12 {
-                0 => 12,
-                x => x,
-            };
-            if m == 0 {
-                format!("{h12} {suffix}")
-            } else {
-                format!("{h12}:{m:02} {suffix}")
-            }
-        }
-    }
-}
-
-/// `due` in words relative to `now`, in now's UTC offset: "2 pm today", "9 am tomorrow",
-/// "noon yesterday", "9 am Monday" (within the coming week), "9 am on Dec 1" (further; the year
-/// is added when it differs).
-pub fn when_words(due: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
-    let local = due.with_timezone(&now.timezone());
-    let days = (local.date_naive() - now.date_naive()).num_days();
-    let day = match days {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        -1 => "yesterday".to_string(),
-        2..=6 => crate::dates::weekday_name(local).to_string(),
-        _ => {
-            let month = crate::dates::month_abbr(&local);
-            if local.year() == now.year() {
-                format!("on {month} {}", local.day())
-            } else {
-                format!("on {month} {}, {}", local.day(), local.year())
-            }
-        }
-    };
-    format!("{} {day}", clock(local))
-}
-
 /// The notification for `item`.
 pub fn notice(store: &Store, item: &Due, now: DateTime<FixedOffset>) -> Notice {
     let interview = store.interviews.iter().find(|i| i.id == item.interview);
@@ -201,11 +161,11 @@ pub fn notice(store: &Store, item: &Due, now: DateTime<FixedOffset>) -> Notice {
         Kind::AdditionalInfo => format!("Send {name} what you promised"),
         Kind::NextSteps => format!("Ask {name} about next steps"),
     };
-    let when = when_words(item.due, now);
-    let message = match (item.kind, item.status) {
-        (Kind::MoveOn, _) => what,
-        (_, Status::Overdue) => format!("{what} — it was due {when}."),
-        _ => format!("{what} — due by {when}."),
+    let when = crate::ui::when::when_words(item.due, now);
+    let message = match item.kind {
+        Kind::MoveOn => what,
+        _ if when.starts_with("overdue") => format!("{what} — {when}."),
+        _ => format!("{what} — due {when}."),
     };
     Notice {
         title: format!("{company} · {}", interview.map_or("", |i| i.role.as_str()))
@@ -233,25 +193,6 @@ mod tests {
     }
 
     #[test]
-    fn when_words_table() {
-        let now = t("2026-11-20T16:00:00-05:00"); // a Friday
-        let cases = [
-            ("2026-11-20T18:00:00-05:00", "6 pm today"),
-            ("2026-11-21T14:00:00-05:00", "2 pm tomorrow"),
-            ("2026-11-19T12:00:00-05:00", "noon yesterday"),
-            ("2026-11-23T09:30:00-05:00", "9:30 am Monday"),
-            ("2026-11-26T00:00:00-05:00", "midnight Thursday"),
-            ("2026-12-03T09:00:00-05:00", "9 am on Dec 3"),
-            ("2027-01-06T09:00:00-05:00", "9 am on Jan 6, 2027"),
-            // Another offset is shown in now's offset: 14:00 UTC is 9 am in -05:00.
-            ("2026-11-21T14:00:00+00:00", "9 am tomorrow"),
-        ];
-        for (due, want) in cases {
-            assert_eq!(when_words(t(due), now), want, "{due}");
-        }
-    }
-
-    #[test]
     fn notice_for_a_thank_you() {
         let s = store();
         let now = t("2026-11-20T16:00:00-05:00");
@@ -270,7 +211,7 @@ mod tests {
         };
         assert!(notice(&s, &overdue, t("2026-11-22T10:00:00-05:00"))
             .message
-            .contains("it was due 2 pm yesterday"));
+            .contains("— overdue since 2 pm yesterday."));
         assert!(late.message.starts_with("Thank Dana Lee"));
     }
 

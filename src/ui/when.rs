@@ -34,10 +34,10 @@ pub fn day_words(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String
         0 => "today".into(),
         1 => "tomorrow".into(),
         -1 => "yesterday".into(),
-        2..=6 => t.format("%A").to_string(),
-        -6..=-2 => format!("last {}", t.format("%A")),
-        _ if t.year() == now.year() => format!("{} {}", t.format("%b"), t.day()),
-        _ => format!("{} {}, {}", t.format("%b"), t.day(), t.year()),
+        2..=6 => crate::dates::weekday_name(t).to_string(),
+        -6..=-2 => format!("last {}", crate::dates::weekday_name(t)),
+        _ if t.year() == now.year() => format!("{} {}", crate::dates::month_abbr(&t), t.day()),
+        _ => format!("{} {}, {}", crate::dates::month_abbr(&t), t.day(), t.year()),
     }
 }
 
@@ -60,7 +60,7 @@ pub fn when_words(due: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> Str
 
 /// A date and time for lists of interviews: "Nov 20, 2 pm".
 pub fn short_date_time(t: DateTime<FixedOffset>) -> String {
-    format!("{} {}, {}", t.format("%b"), t.day(), clock(t))
+    format!("{} {}, {}", crate::dates::month_abbr(&t), t.day(), clock(t))
 }
 
 /// What a follow-up kind is called in the list.
