@@ -9,6 +9,7 @@
 
 pub mod draft;
 pub mod model;
+pub mod page;
 pub mod protocol;
 pub mod schedule;
 pub mod store;
