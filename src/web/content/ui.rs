@@ -18,7 +18,7 @@ use web_sys::{Document, Element, Event, MouseEvent, Range, ShadowRootInit, Shado
 /// Checks run this long after typing stops (the hook promises ≤ 300 ms).
 const DEBOUNCE_MS: i32 = 200;
 
-const STYLE: &str = ":host{all:initial;display:block;position:relative;margin:2px 0;z-index:2;\
+const STYLE: &str = ":host{all:initial;display:block;position:relative;margin:2px 8px;z-index:2;\
 font:12px/1.3 'Google Sans',Roboto,system-ui,-apple-system,sans-serif;color:#1f2328}\
 .bar{display:flex;justify-content:flex-end;position:relative}\
 .chip{display:inline-flex;gap:2px;align-items:center;background:#f0f4f9;border:1px solid #d3dce6;\
@@ -523,6 +523,7 @@ fn on_insert(helper: &Rc<Helper>) {
 fn toggle_menu(helper: &Rc<Helper>) {
     let open = helper.menu.has_attribute("hidden");
     set_hidden(&helper.panel, true);
+    hide_card(helper);
     if open {
         render_menu(helper);
     }
@@ -532,6 +533,7 @@ fn toggle_menu(helper: &Rc<Helper>) {
 fn toggle_panel(helper: &Rc<Helper>) {
     let open = helper.panel.has_attribute("hidden");
     set_hidden(&helper.menu, true);
+    hide_card(helper);
     if open {
         render_panel(helper);
     }
