@@ -122,6 +122,17 @@ impl Site for LinkedIn {
         .collect()
     }
 
+    /// Chat bubbles, the messaging page's conversation, and the modal outlets (the shadow-DOM
+    /// one is observed through [`Site::shadow_roots`]); the busy feed is not observed, and an
+    /// editor that shows up elsewhere is recognised when it gets focus.
+    fn containers(&self, doc: &web_sys::Document) -> Option<Vec<Element>> {
+        Some(dom::query_all(
+            &doc.clone().into(),
+            "#msg-overlay, .msg-overlay-container, .msg-convo-wrapper, .msg-thread, \
+             #artdeco-modal-outlet, .artdeco-modal-overlay, [role=dialog]",
+        ))
+    }
+
     fn compose(&self, editor: &Element) -> Compose {
         let note = editor.tag_name() == "TEXTAREA";
         let field = editor

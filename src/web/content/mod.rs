@@ -1,9 +1,19 @@
 //! Content script: finds compose editors on supported sites and attaches the in-page helper.
 //!
-//! Each site is one small module implementing [`Site`] (which elements are editors, what the
-//! compose around an editor says about its recipients and subject); recognition, observation,
-//! the chip, live checks and insertion are shared. A third site is one more file and one more
-//! line in [`site_for`].
+//! Shared here and in the sibling modules: recognition (one selector query per scan, editors
+//! marked `data-followup-compose`), narrow observation (the site's containers and shadow roots,
+//! the body's own children, and a focus fallback; scans at most every 30 ms), the chip and its
+//! live checks (`ui`), reading and inserting text (`editor`), and the pure logic in
+//! [`crate::page`] (offset mapping, recipient matching, what to offer).
+//!
+//! Each site is one small module implementing [`Site`]. Adding a third site (say Outlook):
+//! 1. `outlook.rs`: a unit struct implementing [`Site`]: `name()` (`"outlook"`),
+//!    `editor_selector()` (stable attributes first, localized labels last), optionally
+//!    `containers()` / `shadow_roots()`, and `compose()` reading recipients into
+//!    [`Person`]s, the subject field and the [`Channel`];
+//! 2. `mod outlook;` and one arm in `site_for` (`"outlook.office.com" => Some(&outlook::Outlook)`);
+//! 3. the origin in `extension/manifest.json` (`content_scripts.matches`, `host_permissions`,
+//!    `web_accessible_resources`), a fixture folder and a test file.
 
 mod editor;
 mod gmail;

@@ -245,6 +245,8 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) -> Result<(), JsValue
     listen::<Event>(&helper.editor, "input", move |_| {
         update_counter(&h);
         hide_card(&h);
+        // Underlines for the old text would sit in the wrong places: gone until the next check.
+        schedule_layout(&h);
         schedule_refresh(&h);
     })?;
     if let Some(field) = helper.site.compose(&helper.editor).subject_field {
@@ -658,8 +660,11 @@ fn render_panel(helper: &Helper) {
 }
 
 fn schedule_layout(helper: &Rc<Helper>) {
-    if helper.state.borrow().findings.is_empty() || helper.state.borrow().layout_pending {
-        return;
+    {
+        let st = helper.state.borrow();
+        if st.findings.is_empty() || st.layout_pending || !helper.editor.is_connected() {
+            return;
+        }
     }
     helper.state.borrow_mut().layout_pending = true;
     let h = helper.clone();

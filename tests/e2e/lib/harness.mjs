@@ -19,9 +19,10 @@ export const CSP = {
   none: null,
 };
 
-const ORIGINS = { 'mail.google.com': 'gmail', 'www.linkedin.com': 'linkedin', 'gmail.fixtures.test': 'gmail' };
+const ORIGINS = { 'mail.google.com': 'gmail', 'www.linkedin.com': 'linkedin', 'gmail.fixtures.test': 'gmail', 'linkedin.fixtures.test': 'linkedin' };
 /** An origin the extension does not match, serving the Gmail fixtures (baseline measurements). */
 export const UNMATCHED_GMAIL = 'https://gmail.fixtures.test/mail/u/0/';
+export const UNMATCHED_LINKEDIN = 'https://linkedin.fixtures.test/feed/';
 
 /**
  * Launches Chromium with the extension. Returns { context, worker, extensionId, requests, close }.
