@@ -148,22 +148,25 @@ fn selection_inside(editor: &Element) -> Option<web_sys::Selection> {
     (sel.range_count() > 0 && editor.contains(Some(&node))).then_some(sel)
 }
 
-/// Puts the caret for an insertion: the saved range if it is still inside the editor, the
-/// current selection if it is, else the end of the user's text (before a quoted reply or a
-/// signature).
+/// Puts the caret for an insertion: the end of the saved range if it is still inside the
+/// editor, the end of the current selection if it is, else the end of the user's text (before
+/// a quoted reply or a signature).
 fn place_caret(editor: &Element, saved: Option<&Range>) -> Option<()> {
     if let Some(h) = dom::html(editor) {
         let _ = h.focus();
     }
     let sel = web_sys::window()?.get_selection().ok()??;
+    // A selection is collapsed to its end first: inserting never replaces selected text.
     if let Some(r) = saved {
         if editor.contains(Some(&r.start_container().ok()?)) {
             sel.remove_all_ranges().ok()?;
             sel.add_range(r).ok()?;
+            sel.collapse_to_end().ok()?;
             return Some(());
         }
     }
-    if selection_inside(editor).is_some() {
+    if let Some(sel) = selection_inside(editor) {
+        sel.collapse_to_end().ok()?;
         return Some(());
     }
     let range = dom::document().ok()?.create_range().ok()?;
@@ -210,6 +213,36 @@ pub fn saved_caret(editor: &Element) -> Option<Range> {
     selection_inside(editor)?.get_range_at(0).ok()
 }
 
+/// The caret's UTF-16 offset in the editor's joined text (`None` when it cannot be mapped).
+fn caret_offset(text: &EditorText) -> Option<usize> {
+    let sel = web_sys::window()?.get_selection().ok()??;
+    let node = sel.focus_node()?;
+    let off = sel.focus_offset() as usize;
+    if node.node_type() == Node::TEXT_NODE {
+        let i = text
+            .nodes
+            .iter()
+            .position(|n| n.is_same_node(Some(&node)))?;
+        return text.map.offset_of(i, off);
+    }
+    let kids = node.child_nodes();
+    if let Some(next) = kids.item(off as u32) {
+        if let Some(i) = text.nodes.iter().position(|n| next.contains(Some(n))) {
+            return text.map.offset_of(i, 0);
+        }
+    }
+    if off > 0 {
+        if let Some(prev) = kids.item(off as u32 - 1) {
+            if let Some(i) = text.nodes.iter().rposition(|n| prev.contains(Some(n))) {
+                return text.map.offset_of(i, usize::MAX);
+            }
+        }
+    }
+    // Nothing before or after in the editor's text (an empty editor or an empty line at the
+    // very end): the end of the text if the caret is inside the editor.
+    Some(text.map.len_utf16()).filter(|_| text.nodes.is_empty())
+}
+
 /// Inserts `text` (lines separated by `\n`) at the caret. A contenteditable gets
 /// `insertText` line by line with `insertParagraph` between lines (one undo step in Chromium;
 /// the page sees real input events); a textarea gets `setRangeText` at the caret, cut to its
@@ -245,9 +278,19 @@ pub fn insert(editor: &Element, text: &str, saved: Option<&Range>) -> bool {
     if place_caret(editor, saved).is_none() {
         return false;
     }
-    let has_text = !read(editor).map.text().trim().is_empty();
+    // The draft gets lines of its own: a break before it when the caret follows text on its
+    // line, and after it when text follows the caret.
+    let current = read(editor);
+    let units: Vec<u16> = current.map.text().encode_utf16().collect();
+    let (before, after) = match caret_offset(&current) {
+        Some(at) => (
+            at > 0 && units.get(at - 1) != Some(&u16::from(b'\n')),
+            at < units.len() && units.get(at) != Some(&u16::from(b'\n')),
+        ),
+        None => (!current.map.text().trim().is_empty(), false),
+    };
     let mut ok = true;
-    if has_text {
+    if before {
         ok &= exec("insertParagraph", "");
     }
     for (i, line) in text.split('\n').enumerate() {
@@ -257,6 +300,9 @@ pub fn insert(editor: &Element, text: &str, saved: Option<&Range>) -> bool {
         if !line.is_empty() {
             ok &= exec("insertText", line);
         }
+    }
+    if after {
+        ok &= exec("insertParagraph", "");
     }
     nudge(editor);
     ok

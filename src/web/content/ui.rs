@@ -830,18 +830,30 @@ fn hide_card(helper: &Helper) {
     set_hidden(&helper.card, true);
 }
 
-/// Replaces a finding's span with its suggestion, if the text is still the one checked.
+/// Replaces a finding's span with its suggestion. If the text changed since the check (typing
+/// within the debounce), it is checked again and the same finding (rule and words) is fixed.
 fn apply_fix(helper: &Rc<Helper>, i: usize) {
-    let current = editor::read(&helper.editor).map.text().to_string();
-    let target = {
+    hide_card(helper);
+    let wanted = {
         let st = helper.state.borrow();
         st.findings
             .get(i)
-            .filter(|_| st.text == current)
+            .map(|f| (f.rule.clone(), excerpt(&st.text, f), st.text.clone()))
+    };
+    let Some((rule, words, checked)) = wanted else {
+        return;
+    };
+    if editor::read(&helper.editor).map.text() != checked {
+        refresh(helper);
+    }
+    let target = {
+        let st = helper.state.borrow();
+        st.findings
+            .iter()
+            .find(|f| f.rule == rule && excerpt(&st.text, f) == words)
             .and_then(|f| f.suggestion.clone().map(|s| (f.start, f.end, s)))
             .filter(|(s, e, _)| s < e)
     };
-    hide_card(helper);
     if let Some((start, end, replacement)) = target {
         editor::replace(&helper.editor, start, end, &replacement);
     }

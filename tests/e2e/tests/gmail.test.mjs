@@ -35,11 +35,12 @@ const text = (loc) => loc.evaluate((e) => e.innerText);
 
 /** Waits until the helper's findings count differs from `not`, returns it. */
 async function findingsAfterTyping(host, not) {
-  await host.evaluate((h, not) => new Promise((resolve) => {
+  await host.evaluate((h, not) => new Promise((resolve, reject) => {
     const done = () => h.dataset.followupFindings !== String(not);
     if (done()) return resolve();
-    new MutationObserver((_, o) => { if (done()) { o.disconnect(); resolve(); } })
-      .observe(h, { attributes: true, attributeFilter: ['data-followup-findings'] });
+    const o = new MutationObserver(() => { if (done()) { o.disconnect(); resolve(); } });
+    o.observe(h, { attributes: true, attributeFilter: ['data-followup-findings'] });
+    setTimeout(() => { o.disconnect(); reject(new Error(`findings stayed at ${not}`)); }, 5000);
   }), not);
   return Number(await host.getAttribute('data-followup-findings'));
 }
@@ -68,6 +69,33 @@ test('pop-up compose: recognised, matched by email, draft inserted at the caret,
 
   await page.keyboard.press('Control+z');
   assert.equal((await text(c.editor)).trim(), 'Note to self:');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('insertion never replaces selected text, and keyboard users insert at the caret they left', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  const c = compose(page);
+  await c.editor.waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-followup-ui]').shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
+  await c.editor.click();
+  await page.keyboard.type('Keep me');
+  await page.keyboard.press('Control+a');
+  await c.insert.click();
+  const body = await text(c.editor);
+  assert.ok(body.startsWith('Keep me\n'), body.slice(0, 40));
+  assert.match(body, /Dear Dana,/);
+
+  // Caret at the very start, then Tab-like focus on the chip and Enter: the draft goes there.
+  await page.keyboard.press('Control+z');
+  assert.equal((await text(c.editor)).trim(), 'Keep me');
+  await c.editor.click();
+  await page.keyboard.press('Control+Home');
+  await c.insert.focus();
+  await page.keyboard.press('Enter');
+  const again = await text(c.editor);
+  assert.match(again, /^Dear Dana,/);
+  assert.match(again, /sam@example\.com\nKeep me$/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -274,10 +302,15 @@ test('live checks: findings counted, underlines under the words, a one-click fix
   assert.equal(await c.host.locator('[data-followup-mark="casual.greeting"]').count(), 0);
   await page.keyboard.press('Control+z');
   assert.match(await text(c.editor), /^Hey Dana, thx/, 'the fix is one undo step');
+  assert.equal(await findingsAfterTyping(c.host, after), n);
 
   // The list behind the count offers the same fixes.
   await c.host.locator('[data-action="open-findings"]').click();
   assert.ok(await c.host.locator('.panel .item').count() >= 3);
+  const before = Number(await c.host.getAttribute('data-followup-findings'));
+  await c.host.locator('.panel .item[data-rule="casual.greeting"] [data-action="apply-fix"]').click();
+  assert.match(await text(c.editor), /^Hi Dana, thx/);
+  assert.ok(await findingsAfterTyping(c.host, before) < before);
   assert.deepEqual(errors, []);
   await page.close();
 });
