@@ -153,10 +153,13 @@ pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> 
     let insert = button(&doc, "insert-draft", "insert", "Insert follow-up")?;
     let choose = button(&doc, "choose-draft", "choose", "▾")?;
     choose.set_attribute("aria-label", "Choose a follow-up")?;
+    choose.set_attribute("aria-haspopup", "menu")?;
+    choose.set_attribute("aria-expanded", "false")?;
     choose.set_attribute("title", "Choose a follow-up")?;
     let count = button(&doc, "open-findings", "count", "0")?;
     count.set_attribute("aria-label", "Wording findings")?;
     count.set_attribute("title", "Wording findings")?;
+    count.set_attribute("aria-expanded", "false")?;
     chip.append_child(&insert)?;
     chip.append_child(&choose)?;
     let counter = match editor::textarea(editor).map(|t| t.max_length()) {
@@ -342,6 +345,19 @@ fn set_hidden(e: &Element, hidden: bool) {
     } else {
         e.remove_attribute("hidden")
     };
+    // The button that opens a list says whether it is open.
+    let opener = match e.get_attribute("class").as_deref() {
+        Some("pop menu") => "choose-draft",
+        Some("pop panel") => "open-findings",
+        _ => return,
+    };
+    if let Some(button) = e.parent_element().and_then(|bar| {
+        bar.query_selector(&format!("[data-action=\"{opener}\"]"))
+            .ok()
+            .flatten()
+    }) {
+        let _ = button.set_attribute("aria-expanded", if hidden { "false" } else { "true" });
+    }
 }
 
 /// Re-reads every helper's compose (the tracked data changed).

@@ -306,6 +306,7 @@ test('live checks: findings counted, underlines under the words, a one-click fix
 
   // The list behind the count offers the same fixes.
   await c.host.locator('[data-action="open-findings"]').click();
+  assert.equal(await c.host.locator('[data-action="open-findings"]').getAttribute('aria-expanded'), 'true');
   assert.ok(await c.host.locator('.panel .item').count() >= 3);
   const before = Number(await c.host.getAttribute('data-followup-findings'));
   await c.host.locator('.panel .item[data-rule="casual.greeting"] [data-action="apply-fix"]').click();
