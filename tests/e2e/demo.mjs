@@ -71,11 +71,44 @@ try {
   await gmail.waitForFunction(() => document.querySelector('[data-followup-ui]')?.dataset.followupFindings !== '0', null, { timeout: 5000 }).catch(() => {});
   await gmail.screenshot({ path: path.join(out, 'gmail-compose.png') });
   console.log(`saved ${path.join(out, 'gmail-compose.png')}`);
+  // Hover the first underline: the card with the reason and the one-click fix.
+  const mark = await gmail.evaluate(() => document.querySelector('[data-followup-ui]').shadowRoot
+    .querySelector('[data-followup-mark]')?.getBoundingClientRect().toJSON());
+  if (mark) {
+    await gmail.mouse.move(mark.left + mark.width / 2, mark.top - 6);
+    await gmail.locator('[data-followup-ui] .card [data-action]').first().waitFor({ timeout: 5000 }).catch(() => {});
+    await gmail.screenshot({ path: path.join(out, 'gmail-card.png') });
+    console.log(`saved ${path.join(out, 'gmail-card.png')}`);
+  }
+  // The findings list behind the count, then a fresh compose with the draft inserted.
+  await gmail.locator('[data-followup-ui] [data-action="open-findings"]').click();
+  await gmail.screenshot({ path: path.join(out, 'gmail-findings.png') });
+  console.log(`saved ${path.join(out, 'gmail-findings.png')}`);
+  const { page: gmail2 } = await openFixture(env, 'gmail', 'several');
+  await gmail2.waitForFunction(() => document.querySelector('[data-followup-ui]')?.shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
+  await gmail2.locator('[data-compose="c501"] [data-action="insert-draft"]').click();
+  await gmail2.locator('[data-compose="c503"] [data-action="insert-draft"]').click();
+  await gmail2.screenshot({ path: path.join(out, 'gmail-insert.png') });
+  console.log(`saved ${path.join(out, 'gmail-insert.png')}`);
 
   const { page: linkedin } = await openFixture(env, 'linkedin', 'chat-bubble');
-  await linkedin.locator('[data-followup-ui]').waitFor();
+  await linkedin.locator('[data-followup-ui]').first().waitFor();
   await linkedin.screenshot({ path: path.join(out, 'linkedin-chat.png') });
   console.log(`saved ${path.join(out, 'linkedin-chat.png')}`);
+  const bubble = linkedin.locator('#msg-overlay-conversation-bubble-1');
+  await bubble.locator('[data-action="insert-draft"][data-followup-choice*="/"]').waitFor({ timeout: 5000 }).catch(() => {});
+  await bubble.locator('[data-action="insert-draft"]').click();
+  await linkedin.screenshot({ path: path.join(out, 'linkedin-inserted.png') });
+  console.log(`saved ${path.join(out, 'linkedin-inserted.png')}`);
+
+  const { page: note } = await openFixture(env, 'linkedin', 'connection-note', undefined, { url: 'https://www.linkedin.com/in/dana-lee/' });
+  await note.waitForFunction(() => performance.getEntriesByName('followup:instantiate').length > 0);
+  await note.click('#connect');
+  const modal = note.locator('#interop-outlet [role=dialog]');
+  await modal.locator('[data-action="insert-draft"][data-followup-choice*="/"]').waitFor({ timeout: 5000 }).catch(() => {});
+  await modal.locator('[data-action="insert-draft"]').click();
+  await note.screenshot({ path: path.join(out, 'linkedin-note.png') });
+  console.log(`saved ${path.join(out, 'linkedin-note.png')}`);
 
   if (headed) {
     console.log('Chromium stays open; close the window to end the demo.');

@@ -1,35 +1,158 @@
-//! LinkedIn: message editors in chat bubbles and on the messaging page, connection notes.
+//! LinkedIn: the message editor in overlay chat bubbles and on the messaging page, the
+//! connection-request note and InMail, including modals in the open shadow root of
+//! `#interop-outlet`.
 
-use super::Site;
+use super::{push_person, text_of, Compose, Site};
+use crate::model::Channel;
+use crate::page::people::Person;
 use crate::web::dom;
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 
 /// LinkedIn.
 pub struct LinkedIn;
 
-const EDITOR_SELECTORS: &[&str] = &[
-    ".msg-form__contenteditable[role=textbox][contenteditable=true]",
-    "textarea#custom-message",
+const EDITORS: &str = ".msg-form__contenteditable[role=textbox][contenteditable=true],\
+textarea#custom-message,\
+textarea[name=message][maxlength]";
+
+/// Headings that name no one.
+const NOBODY: &[&str] = &[
+    "new message",
+    "neue nachricht",
+    "nouveau message",
+    "nuevo mensaje",
 ];
+
+/// A person from a name element and the profile link around or inside `scope`.
+fn person(scope: &Element, name_selectors: &str) -> Option<Person> {
+    let name =
+        text_of(scope, name_selectors).filter(|n| !NOBODY.contains(&n.to_lowercase().as_str()))?;
+    let profile = scope
+        .query_selector("a[href*=\"/in/\"]")
+        .ok()
+        .flatten()
+        .and_then(|a| a.get_attribute("href"));
+    Some(Person {
+        name: Some(name),
+        email: None,
+        profile,
+    })
+}
+
+/// The person whose profile page this is (the connection note and InMail modals open there).
+fn profile_page_person() -> Option<Person> {
+    let doc = dom::document().ok()?;
+    let main = doc.document_element()?;
+    let name = text_of(&main, "h1.text-heading-xlarge, .pv-top-card h1, main h1")?;
+    let href = doc.location()?.href().ok()?;
+    Some(Person {
+        name: Some(name),
+        email: None,
+        profile: href.contains("/in/").then_some(href),
+    })
+}
+
+fn people(editor: &Element) -> Vec<Person> {
+    let mut out = Vec::new();
+    // Overlay bubble: its header.
+    if let Some(bubble) = editor
+        .closest("[id^=\"msg-overlay-conversation-bubble-\"], .msg-overlay-conversation-bubble")
+        .ok()
+        .flatten()
+    {
+        if let Some(p) = person(&bubble, ".msg-overlay-bubble-header__title") {
+            push_person(&mut out, p);
+        }
+        for pill in dom::query_all(&bubble.clone().into(), ".artdeco-pill") {
+            if let Some(t) = pill.text_content() {
+                push_person(&mut out, Person::named(&t));
+            }
+        }
+        return out;
+    }
+    // A modal (connection note, InMail): its recipient, else the profile page's person.
+    if let Some(dialog) = editor.closest("[role=dialog]").ok().flatten() {
+        if let Some(p) = person(&dialog, ".artdeco-pill, .msg-compose-form__recipient-name") {
+            push_person(&mut out, p);
+        }
+        if let Some(p) = profile_page_person() {
+            push_person(&mut out, p);
+        }
+        return out;
+    }
+    // Messaging page: the thread's title.
+    let scope = editor
+        .closest(".msg-thread, .msg-convo-wrapper, main")
+        .ok()
+        .flatten()
+        .or_else(|| dom::document().ok().and_then(|d| d.document_element()));
+    if let Some(scope) = scope {
+        if let Some(p) = person(
+            &scope,
+            ".msg-entity-lockup__entity-title, .msg-thread__link-to-profile, .msg-s-message-group__name",
+        ) {
+            push_person(&mut out, p);
+        }
+        for pill in dom::query_all(&scope.clone().into(), ".artdeco-pill") {
+            if let Some(t) = pill.text_content() {
+                push_person(&mut out, Person::named(&t));
+            }
+        }
+    }
+    out
+}
 
 impl Site for LinkedIn {
     fn name(&self) -> &'static str {
         "linkedin"
     }
 
-    fn editors(&self, root: &JsValue) -> Vec<Element> {
-        EDITOR_SELECTORS
-            .iter()
-            .flat_map(|sel| dom::query_all(root, sel))
-            .collect()
+    fn editor_selector(&self) -> &'static str {
+        EDITORS
     }
 
-    fn chip_anchor(&self, editor: &Element) -> Option<Element> {
-        editor
-            .closest("form")
+    fn shadow_roots(&self, doc: &web_sys::Document) -> Vec<web_sys::ShadowRoot> {
+        dom::query_all(
+            &doc.clone().into(),
+            "#interop-outlet, [data-testid=interop-shadowdom]",
+        )
+        .into_iter()
+        .filter_map(|h| h.shadow_root())
+        .collect()
+    }
+
+    /// Chat bubbles, the messaging page's conversation, and the modal outlets (the shadow-DOM
+    /// one is observed through [`Site::shadow_roots`]); the busy feed is not observed, and an
+    /// editor that shows up elsewhere is recognised when it gets focus.
+    fn containers(&self, doc: &web_sys::Document) -> Option<Vec<Element>> {
+        Some(dom::query_all(
+            &doc.clone().into(),
+            "#msg-overlay, .msg-overlay-container, .msg-convo-wrapper, .msg-thread, \
+             #artdeco-modal-outlet, .artdeco-modal-overlay, [role=dialog]",
+        ))
+    }
+
+    fn compose(&self, editor: &Element) -> Compose {
+        let note = editor.tag_name() == "TEXTAREA";
+        let field = editor
+            .closest("[role=dialog]")
             .ok()
             .flatten()
-            .or_else(|| editor.parent_element())
+            .and_then(|d| d.query_selector("[name=subject]").ok().flatten())
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
+        Compose {
+            people: people(editor),
+            subject: field
+                .as_ref()
+                .map(HtmlInputElement::value)
+                .filter(|s| !s.trim().is_empty()),
+            subject_field: field,
+            channel: if note {
+                Channel::LinkedinNote
+            } else {
+                Channel::Linkedin
+            },
+        }
     }
 }

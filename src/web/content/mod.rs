@@ -1,28 +1,88 @@
 //! Content script: finds compose editors on supported sites and attaches the in-page helper.
-//! Each site is a small module implementing [`Site`]; everything else is shared.
+//!
+//! Shared here and in the sibling modules: recognition (one selector query per scan, editors
+//! marked `data-followup-compose`), narrow observation (the site's containers and shadow roots,
+//! the body's own children, and a focus fallback; scans at most every 30 ms), the chip and its
+//! live checks (`ui`), reading and inserting text (`editor`), and the pure logic in
+//! [`crate::page`] (offset mapping, recipient matching, what to offer).
+//!
+//! Each site is one small module implementing [`Site`]. Adding a third site (say Outlook):
+//! 1. `outlook.rs`: a unit struct implementing [`Site`]: `name()` (`"outlook"`),
+//!    `editor_selector()` (stable attributes first, localized labels last), optionally
+//!    `containers()` / `shadow_roots()`, and `compose()` reading recipients into
+//!    [`Person`]s, the subject field and the [`Channel`];
+//! 2. `mod outlook;` and one arm in `site_for` (`"outlook.office.com" => Some(&outlook::Outlook)`);
+//! 3. the origin in `extension/manifest.json` (`content_scripts.matches`, `host_permissions`,
+//!    `web_accessible_resources`), a fixture folder and a test file.
 
+mod editor;
 mod gmail;
 mod linkedin;
 mod ui;
 
 use super::dom;
-use std::cell::RefCell;
+use crate::model::{Channel, Store};
+use crate::page::people::Person;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, MutationObserver, MutationObserverInit};
+use web_sys::{Element, HtmlInputElement, MutationObserver, MutationObserverInit, Node};
 
 /// What a supported site must tell the shared code.
 pub trait Site {
     /// The value of `data-followup-compose` for this site's editors.
     fn name(&self) -> &'static str;
-    /// Compose editors currently under `root`, in document order.
-    fn editors(&self, root: &JsValue) -> Vec<Element>;
-    /// Where the helper chip goes for `editor` (it is inserted before this element's first child
-    /// or appended to it); `None` places it just before the editor.
-    fn chip_anchor(&self, editor: &Element) -> Option<Element>;
+    /// One CSS selector list matching this site's compose editors (stable attributes first).
+    fn editor_selector(&self) -> &'static str;
+    /// Open shadow roots that can hold editors (observed too, since a document observer does
+    /// not see inside them).
+    fn shadow_roots(&self, _doc: &web_sys::Document) -> Vec<web_sys::ShadowRoot> {
+        Vec::new()
+    }
+    /// Containers where composes appear, observed with their subtree; `None` observes the whole
+    /// body. With containers, the body's own children are still observed (for containers that
+    /// appear later), and an editor elsewhere is recognised when it gets focus.
+    fn containers(&self, _doc: &web_sys::Document) -> Option<Vec<Element>> {
+        None
+    }
+    /// What the page says about the compose around `editor`, read fresh each time.
+    fn compose(&self, editor: &Element) -> Compose;
+}
+
+/// The compose around one editor, as read from the page.
+pub struct Compose {
+    /// Who it is addressed to.
+    pub people: Vec<Person>,
+    /// The subject text, if the compose has one (replies: the hidden one).
+    pub subject: Option<String>,
+    /// The subject field to fill when it is empty (`None` for replies and subject-less editors).
+    pub subject_field: Option<HtmlInputElement>,
+    /// Where the message goes (the draft's channel and the checker's rules).
+    pub channel: Channel,
+}
+
+/// Adds `p` to `people` unless it is empty or already there.
+fn push_person(people: &mut Vec<Person>, p: Person) {
+    if (p.name.is_some() || p.email.is_some() || p.profile.is_some()) && !people.contains(&p) {
+        people.push(p);
+    }
+}
+
+/// Trimmed text content of the first match of `selector` under `root`, if not empty.
+fn text_of(root: &Element, selector: &str) -> Option<String> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
 }
 
 thread_local! {
-    static SITE: RefCell<Option<&'static dyn Site>> = const { RefCell::new(None) };
+    static SITE: Cell<Option<&'static dyn Site>> = const { Cell::new(None) };
+    static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
+    static OBSERVER: RefCell<Option<MutationObserver>> = const { RefCell::new(None) };
+    static OBSERVED: RefCell<Vec<Node>> = const { RefCell::new(Vec::new()) };
 }
 
 fn site_for(host: &str) -> Option<&'static dyn Site> {
@@ -30,6 +90,31 @@ fn site_for(host: &str) -> Option<&'static dyn Site> {
         "mail.google.com" => Some(&gmail::Gmail),
         "www.linkedin.com" => Some(&linkedin::LinkedIn),
         _ => None,
+    }
+}
+
+/// The tracked data as last read from `chrome.storage.local` (`None` until read).
+fn store() -> Option<Rc<Store>> {
+    STORE.with(|s| s.borrow().clone())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `chrome.storage.onChanged.addListener(callback)`.
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener, catch)]
+    fn on_storage_changed(callback: &js_sys::Function) -> Result<(), JsValue>;
+}
+
+async fn load_store() {
+    match super::storage::load().await {
+        Ok(r) => {
+            STORE.with(|s| *s.borrow_mut() = Some(Rc::new(r.store)));
+            ui::refresh_all();
+        }
+        Err(e) => web_sys::console::debug_2(
+            &"Interview Follow-Up: could not read the tracked interviews".into(),
+            &e.into(),
+        ),
     }
 }
 
@@ -44,56 +129,184 @@ pub fn content_start() -> Result<(), JsValue> {
     let Some(site) = site_for(&host) else {
         return Ok(());
     };
-    SITE.with(|s| *s.borrow_mut() = Some(site));
-    scan(site, &doc.clone().into());
-    observe(&doc)?;
+    SITE.with(|s| s.set(Some(site)));
+    observe(&doc, site)?;
+    scan(site);
+    wasm_bindgen_futures::spawn_local(load_store());
+    let changed =
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(|_changes: JsValue, area: JsValue| {
+            if area.as_string().as_deref() == Some("local") {
+                wasm_bindgen_futures::spawn_local(load_store());
+            }
+        });
+    if on_storage_changed(changed.as_ref().unchecked_ref()).is_ok() {
+        changed.forget();
+    }
     Ok(())
 }
 
-/// Marks new editors and attaches their helper; already-processed editors are skipped.
-fn scan(site: &'static dyn Site, root: &JsValue) {
-    for editor in site.editors(root) {
-        if editor.has_attribute("data-followup-compose") {
-            continue;
+/// Marks new editors and attaches their helper (in the document and the site's shadow roots);
+/// forgets helpers whose editor left the page and puts back chips the page removed.
+fn scan(site: &'static dyn Site) {
+    let Ok(doc) = dom::document() else {
+        return;
+    };
+    ui::prune();
+    let selector = SELECTOR.with(|cached| {
+        let mut cached = cached.borrow_mut();
+        if cached.is_empty() {
+            *cached = site
+                .editor_selector()
+                .split(',')
+                .map(|s| format!("{}:not([data-followup-compose])", s.trim()))
+                .collect::<Vec<_>>()
+                .join(",");
         }
-        let _ = editor.set_attribute("data-followup-compose", site.name());
-        if let Err(e) = ui::attach(site, &editor) {
-            web_sys::console::debug_2(&"Interview Follow-Up: could not attach helper".into(), &e);
+        cached.clone()
+    });
+    for container in site.containers(&doc).unwrap_or_default() {
+        observe_node(&container, true);
+    }
+    let mut roots: Vec<JsValue> = vec![doc.clone().into()];
+    for shadow in site.shadow_roots(&doc) {
+        observe_root(&shadow);
+        roots.push(shadow.into());
+    }
+    for root in &roots {
+        for editor in dom::query_all(root, &selector) {
+            let _ = editor.set_attribute("data-followup-compose", site.name());
+            if let Err(e) = ui::attach(site, &editor) {
+                web_sys::console::debug_2(
+                    &"Interview Follow-Up: could not attach helper".into(),
+                    &e,
+                );
+            }
         }
     }
 }
 
-fn observe(doc: &web_sys::Document) -> Result<(), JsValue> {
-    let Some(body) = doc.body() else {
-        return Ok(());
-    };
-    let pending = std::rc::Rc::new(std::cell::Cell::new(false));
-    let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
-        move |records: js_sys::Array, _| {
-            // Only additions can bring a new editor; batch the scan to one per microtask.
-            let added = records.iter().any(|r| {
-                r.dyn_into::<web_sys::MutationRecord>()
-                    .map(|r| r.added_nodes().length() > 0)
-                    .unwrap_or(false)
-            });
-            if !added || pending.get() {
-                return;
-            }
-            pending.set(true);
-            let pending = pending.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                pending.set(false);
-                if let (Some(site), Ok(doc)) = (SITE.with(|s| *s.borrow()), dom::document()) {
-                    scan(site, &doc.into());
-                }
-            });
-        },
-    );
+thread_local! {
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+    static LAST_SCAN: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
+    static SELECTOR: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Scans run at most this often while the page keeps changing (recognition stays within the
+/// 50 ms budget; a page that mutates all the time pays for one scan per interval, not one per
+/// batch of mutations).
+const SCAN_INTERVAL_MS: f64 = 30.0;
+
+fn clock() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Called for every batch of mutations: scans now if the last scan is old enough, else once
+/// when the interval is over.
+fn on_mutations() {
+    if PENDING.with(Cell::get) {
+        return;
+    }
+    let wait = LAST_SCAN.with(Cell::get) + SCAN_INTERVAL_MS - clock();
+    if wait <= 0.0 {
+        run_scan();
+        return;
+    }
+    PENDING.with(|p| p.set(true));
+    let later = Closure::once_into_js(run_scan);
+    let scheduled = web_sys::window().is_some_and(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            later.unchecked_ref(),
+            wait.ceil() as i32,
+        )
+        .is_ok()
+    });
+    if !scheduled {
+        PENDING.with(|p| p.set(false));
+    }
+}
+
+fn run_scan() {
+    PENDING.with(|p| p.set(false));
+    LAST_SCAN.with(|l| l.set(clock()));
+    if let Some(site) = SITE.with(Cell::get) {
+        scan(site);
+    }
+    // Our own chips are not news.
+    OBSERVER.with(|o| {
+        if let Some(observer) = o.borrow().as_ref() {
+            let _ = observer.take_records();
+        }
+    });
+}
+
+fn observe(doc: &web_sys::Document, site: &'static dyn Site) -> Result<(), JsValue> {
+    // The records are not read: only additions matter (`childList`), and one scan with one
+    // selector query costs less than crossing into WebAssembly for every record.
+    let callback = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_records: JsValue, _o: JsValue| {
+        on_mutations()
+    });
     let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
+    callback.forget();
+    OBSERVER.with(|o| *o.borrow_mut() = Some(observer));
+    let target: Node = match doc.body() {
+        Some(b) => b.into(),
+        None => doc.clone().into(),
+    };
+    let narrow = site.containers(doc).is_some();
+    observe_node(&target, !narrow);
+    if narrow {
+        // Editors outside the watched containers (an inline reply opened in a busy thread
+        // view) are recognised when they get focus, which the site gives them on opening.
+        let on_focus = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+            let editable = e
+                .composed_path()
+                .get(0)
+                .dyn_into::<web_sys::HtmlElement>()
+                .is_ok_and(|el| el.is_content_editable() || el.tag_name() == "TEXTAREA");
+            if editable {
+                run_scan();
+            }
+        });
+        let opts = web_sys::AddEventListenerOptions::new();
+        opts.set_capture(true);
+        doc.add_event_listener_with_callback_and_add_event_listener_options(
+            "focusin",
+            on_focus.as_ref().unchecked_ref(),
+            &opts,
+        )?;
+        on_focus.forget();
+    }
+    Ok(())
+}
+
+fn child_list(subtree: bool) -> MutationObserverInit {
     let init = MutationObserverInit::new();
     init.set_child_list(true);
-    init.set_subtree(true);
-    observer.observe_with_options(&body, &init)?;
-    callback.forget();
-    Ok(())
+    init.set_subtree(subtree);
+    init
+}
+
+/// Observes `node` (once).
+fn observe_node(node: &Node, subtree: bool) {
+    let seen = OBSERVED.with(|o| o.borrow().iter().any(|n| n.is_same_node(Some(node))));
+    if seen {
+        return;
+    }
+    OBSERVER.with(|o| {
+        if let Some(observer) = o.borrow().as_ref() {
+            if observer
+                .observe_with_options(node, &child_list(subtree))
+                .is_ok()
+            {
+                OBSERVED.with(|o| o.borrow_mut().push(node.clone()));
+            }
+        }
+    });
+}
+
+/// Observes a shadow root too (once).
+fn observe_root(shadow: &web_sys::ShadowRoot) {
+    observe_node(shadow, true);
 }

@@ -1,22 +1,131 @@
-//! The in-page helper for one editor: a host element with an open shadow root holding the chip,
-//! and live wording checks (debounced) whose count is on `data-followup-findings`.
+//! The in-page helper for one editor: a host element (`data-followup-ui`) with an open shadow
+//! root holding the chip (insert, chooser, findings count, note counter), the chooser and
+//! findings lists, and an overlay of underlines positioned from `Range.getClientRects()` (the
+//! page's own DOM is never edited for them) with a card offering a one-click fix.
 
-use super::Site;
-use crate::tone::{lint, LintOptions};
+use super::{editor, store, Site};
+use crate::draft::{draft, DraftRequest};
+use crate::model::Channel;
+use crate::page::offer::{offer, Choice, Offer};
+use crate::tone::{lint, Finding, LintOptions, Severity};
 use crate::web::dom;
+use chrono::{DateTime, FixedOffset};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, Element, Event, MouseEvent, Range, ShadowRootInit, ShadowRootMode};
 
-const DEBOUNCE_MS: i32 = 250;
-const STYLE: &str = ":host{all:initial;display:block;margin:4px 0}\
-.chip{display:inline-flex;gap:6px;align-items:center;font:12px/1.2 system-ui,sans-serif;\
-color:#1f2328;background:#f0f4f9;border:1px solid #c9d3df;border-radius:14px;padding:2px 4px}\
+/// Checks run this long after typing stops (the hook promises ≤ 300 ms).
+const DEBOUNCE_MS: i32 = 200;
+
+const STYLE: &str = ":host{all:initial;display:block;position:relative;margin:2px 8px;z-index:2;\
+font:12px/1.3 'Google Sans',Roboto,system-ui,-apple-system,sans-serif;color:#1f2328}\
+.bar{display:flex;justify-content:flex-end;position:relative}\
+.chip{display:inline-flex;gap:2px;align-items:center;background:#f0f4f9;border:1px solid #d3dce6;\
+border-radius:14px;padding:1px 3px}\
 button{font:inherit;border:0;border-radius:10px;padding:3px 8px;background:transparent;color:inherit;cursor:pointer}\
 button:hover,button:focus-visible{background:#dbe5f1;outline:none}\
-.count{min-width:1.5em;text-align:center}";
+button:disabled{color:#8a939c;cursor:default;background:transparent}\
+.insert{font-weight:600;color:#0b57d0}\
+.count{min-width:1.6em;border-radius:9px;background:#e6f4ea;color:#137333;font-weight:600}\
+.count.some{background:#fef7e0;color:#8a5300}.count.bad{background:#fce8e6;color:#a50e0e}\
+.counter{padding:0 6px;color:#5f6368}.counter.over{color:#a50e0e;font-weight:600}\
+.pop{position:absolute;right:0;top:calc(100% + 4px);z-index:2147483000;background:#fff;\
+border:1px solid #d3dce6;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.16);padding:6px;\
+max-width:380px;min-width:240px;max-height:260px;overflow:auto}\
+.pop[hidden],.card[hidden]{display:none}\
+.pop button{display:block;width:100%;text-align:left;border-radius:6px}\
+.pop h3{font-size:11px;margin:2px 6px 6px;color:#5f6368;font-weight:600;text-transform:uppercase}\
+.pop p{margin:4px 6px}\
+.item{padding:4px 6px;border-radius:6px}.item+.item{border-top:1px solid #eef1f4}\
+.layer{position:absolute;left:0;top:0;width:0;height:0;overflow:visible}\
+.mark{position:absolute;height:0;border-bottom:2px solid #c5221f;pointer-events:none;opacity:.85}\
+.mark.warning{border-bottom-color:#e37400}.mark.suggestion{border-bottom:2px dotted #1a73e8}\
+.card{position:absolute;z-index:2147483000;background:#fff;border:1px solid #d3dce6;border-radius:8px;\
+box-shadow:0 4px 16px rgba(0,0,0,.18);padding:8px 10px;width:280px}\
+.card p{margin:0 0 6px}.card .rule{color:#5f6368;font-size:11px}\
+.fix{background:#0b57d0;color:#fff;font-weight:600}.fix:hover{background:#0842a0}\
+.sev{display:inline-block;width:8px;height:8px;border-radius:50%;margin-right:6px;background:#c5221f}\
+.sev.warning{background:#e37400}.sev.suggestion{background:#1a73e8}";
 
-/// Builds the helper for `editor` and wires the live check.
-pub fn attach(site: &dyn Site, editor: &Element) -> Result<(), JsValue> {
+/// One helper per recognised editor.
+struct Helper {
+    site: &'static dyn Site,
+    editor: Element,
+    host: Element,
+    insert: Element,
+    count: Element,
+    counter: Option<Element>,
+    menu: Element,
+    panel: Element,
+    marks: Element,
+    card: Element,
+    state: RefCell<State>,
+}
+
+#[derive(Default)]
+struct State {
+    timer: i32,
+    offer: Offer,
+    findings: Vec<Finding>,
+    /// The text the findings are about.
+    text: String,
+    /// Underline boxes: finding index and (left, top, right, bottom) relative to the host.
+    boxes: Vec<(usize, [f64; 4])>,
+    card: Option<usize>,
+    pinned: bool,
+    saved: Option<Range>,
+    layout_pending: bool,
+}
+
+thread_local! {
+    static HELPERS: RefCell<Vec<Rc<Helper>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The current time with the browser's UTC offset.
+fn now() -> DateTime<FixedOffset> {
+    let date = js_sys::Date::new_0();
+    let offset = -(date.get_timezone_offset() as i32) * 60;
+    let offset = FixedOffset::east_opt(offset)
+        .or_else(|| FixedOffset::east_opt(0))
+        .unwrap_or_else(|| chrono::Utc.fix());
+    DateTime::from_timestamp_millis(date.get_time() as i64)
+        .unwrap_or_default()
+        .with_timezone(&offset)
+}
+
+use chrono::Offset;
+
+fn button(doc: &Document, action: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+    dom::el(
+        doc,
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", action),
+            ("class", class),
+        ],
+        Some(text),
+    )
+}
+
+fn style(e: &Element, props: &[(&str, String)]) {
+    if let Some(h) = dom::html(e) {
+        let s = h.style();
+        for (k, v) in props {
+            let _ = s.set_property(k, v);
+        }
+    }
+}
+
+fn clear(e: &Element) {
+    while let Some(c) = e.first_child() {
+        let _ = e.remove_child(&c);
+    }
+}
+
+/// Builds the helper for `editor`, places it just before the editor, and wires it.
+pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> {
     let doc = dom::document()?;
     let host = dom::el(
         &doc,
@@ -28,7 +137,9 @@ pub fn attach(site: &dyn Site, editor: &Element) -> Result<(), JsValue> {
         None,
     )?;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    let style = dom::el(&doc, "style", &[], Some(STYLE))?;
+    let sheet = dom::el(&doc, "style", &[], Some(STYLE))?;
+    shadow.append_child(&sheet)?;
+    let bar = dom::el(&doc, "div", &[("class", "bar")], None)?;
     let chip = dom::el(
         &doc,
         "div",
@@ -39,72 +150,768 @@ pub fn attach(site: &dyn Site, editor: &Element) -> Result<(), JsValue> {
         ],
         None,
     )?;
-    let insert = dom::el(
-        &doc,
-        "button",
-        &[("type", "button"), ("data-action", "insert-draft")],
-        Some("Insert follow-up"),
-    )?;
-    let count = dom::el(
-        &doc,
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "count"),
-            ("data-action", "open-findings"),
-            ("aria-label", "Wording findings"),
-        ],
-        Some("0"),
-    )?;
+    let insert = button(&doc, "insert-draft", "insert", "Insert follow-up")?;
+    let choose = button(&doc, "choose-draft", "choose", "▾")?;
+    choose.set_attribute("aria-label", "Choose a follow-up")?;
+    choose.set_attribute("aria-haspopup", "menu")?;
+    choose.set_attribute("aria-expanded", "false")?;
+    choose.set_attribute("title", "Choose a follow-up")?;
+    let count = button(&doc, "open-findings", "count", "0")?;
+    count.set_attribute("aria-label", "Wording findings")?;
+    count.set_attribute("title", "Wording findings")?;
+    count.set_attribute("aria-expanded", "false")?;
     chip.append_child(&insert)?;
-    chip.append_child(&count)?;
-    shadow.append_child(&style)?;
-    shadow.append_child(&chip)?;
-    match editor.parent_node() {
-        Some(parent) => {
-            parent.insert_before(&host, Some(editor))?;
+    chip.append_child(&choose)?;
+    let counter = match editor::textarea(editor).map(|t| t.max_length()) {
+        Some(max) if max > 0 => {
+            let c = dom::el(
+                &doc,
+                "span",
+                &[("class", "counter"), ("data-followup-counter", "")],
+                None,
+            )?;
+            chip.append_child(&c)?;
+            Some(c)
         }
-        None => return Err(JsValue::from_str("editor has no parent")),
-    }
-    let _ = site.chip_anchor(editor);
-    wire_live_check(editor, &host, &count)?;
-    refresh(editor, &host, &count);
+        _ => None,
+    };
+    chip.append_child(&count)?;
+    let menu = dom::el(
+        &doc,
+        "div",
+        &[("class", "pop menu"), ("role", "menu"), ("hidden", "")],
+        None,
+    )?;
+    let panel = dom::el(
+        &doc,
+        "div",
+        &[
+            ("class", "pop panel"),
+            ("role", "dialog"),
+            ("aria-label", "Wording findings"),
+            ("hidden", ""),
+        ],
+        None,
+    )?;
+    bar.append_child(&chip)?;
+    bar.append_child(&menu)?;
+    bar.append_child(&panel)?;
+    let layer = dom::el(&doc, "div", &[("class", "layer")], None)?;
+    let marks = dom::el(&doc, "div", &[("class", "marks")], None)?;
+    let card = dom::el(
+        &doc,
+        "div",
+        &[("class", "card"), ("role", "dialog"), ("hidden", "")],
+        None,
+    )?;
+    layer.append_child(&marks)?;
+    layer.append_child(&card)?;
+    shadow.append_child(&bar)?;
+    shadow.append_child(&layer)?;
+    let parent = editor
+        .parent_node()
+        .ok_or_else(|| JsValue::from_str("editor has no parent"))?;
+    parent.insert_before(&host, Some(editor))?;
+
+    let helper = Rc::new(Helper {
+        site,
+        editor: editor.clone(),
+        host: host.clone(),
+        insert,
+        count,
+        counter,
+        menu,
+        panel,
+        marks,
+        card,
+        state: RefCell::new(State::default()),
+    });
+    wire(&helper, &shadow)?;
+    HELPERS.with(|h| h.borrow_mut().push(helper.clone()));
+    refresh(&helper);
     Ok(())
 }
 
-fn editor_text(editor: &Element) -> String {
-    if let Some(t) = editor.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        return t.value();
+fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    f: impl FnMut(E) + 'static,
+) -> Result<(), JsValue> {
+    let closure = Closure::<dyn FnMut(E)>::new(f);
+    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    closure.forget();
+    Ok(())
+}
+
+fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) -> Result<(), JsValue> {
+    let h = helper.clone();
+    listen::<Event>(&helper.editor, "input", move |_| {
+        update_counter(&h);
+        hide_card(&h);
+        // Underlines for the old text would sit in the wrong places: gone until the next check.
+        schedule_layout(&h);
+        schedule_refresh(&h);
+    })?;
+    if let Some(field) = helper.site.compose(&helper.editor).subject_field {
+        let h = helper.clone();
+        listen::<Event>(&field, "input", move |_| schedule_refresh(&h))?;
     }
-    dom::html(editor)
-        .map(|h| h.inner_text())
-        .unwrap_or_default()
-}
-
-fn refresh(editor: &Element, host: &Element, count: &Element) {
-    let findings = lint(&editor_text(editor), &LintOptions::default());
-    let n = findings.len().to_string();
-    let _ = host.set_attribute("data-followup-findings", &n);
-    count.set_text_content(Some(&n));
-}
-
-fn wire_live_check(editor: &Element, host: &Element, count: &Element) -> Result<(), JsValue> {
-    let timer = std::rc::Rc::new(std::cell::Cell::new(0));
-    let (e, h, c) = (editor.clone(), host.clone(), count.clone());
-    let on_input = Closure::<dyn FnMut()>::new(move || {
-        let Some(window) = web_sys::window() else {
+    let h = helper.clone();
+    listen::<Event>(&helper.editor, "blur", move |_| {
+        let saved = editor::saved_caret(&h.editor);
+        if saved.is_some() {
+            h.state.borrow_mut().saved = saved;
+        }
+    })?;
+    let h = helper.clone();
+    listen::<MouseEvent>(&helper.editor, "mousemove", move |e| hover(&h, &e, false))?;
+    let h = helper.clone();
+    listen::<MouseEvent>(&helper.editor, "click", move |e| hover(&h, &e, true))?;
+    // Keep the editor's caret when the chip is clicked.
+    listen::<Event>(shadow, "mousedown", |e| {
+        let on_button = e
+            .composed_path()
+            .get(0)
+            .dyn_into::<Element>()
+            .ok()
+            .and_then(|t| t.closest("button").ok().flatten())
+            .is_some();
+        if on_button {
+            e.prevent_default();
+        }
+    })?;
+    let h = helper.clone();
+    listen::<Event>(shadow, "click", move |e| {
+        let Some(target) = e
+            .composed_path()
+            .get(0)
+            .dyn_into::<Element>()
+            .ok()
+            .and_then(|t| t.closest("[data-action]").ok().flatten())
+        else {
             return;
         };
-        window.clear_timeout_with_handle(timer.get());
-        let (e, h, c) = (e.clone(), h.clone(), c.clone());
-        let run = Closure::once_into_js(move || refresh(&e, &h, &c));
-        if let Ok(id) = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), DEBOUNCE_MS)
-        {
-            timer.set(id);
+        let index = target
+            .get_attribute("data-index")
+            .and_then(|i| i.parse::<usize>().ok());
+        match target.get_attribute("data-action").as_deref() {
+            Some("insert-draft") => on_insert(&h),
+            Some("choose-draft") => toggle_menu(&h),
+            Some("insert-choice") => {
+                set_hidden(&h.menu, true);
+                if let Some(c) = index.and_then(|i| h.state.borrow().offer.choices.get(i).cloned())
+                {
+                    insert(&h, &c);
+                }
+            }
+            Some("open-findings") => toggle_panel(&h),
+            Some("apply-fix") => {
+                if let Some(i) = index {
+                    apply_fix(&h, i);
+                }
+            }
+            Some("close-card") => hide_card(&h),
+            _ => {}
         }
-    });
-    editor.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref())?;
-    on_input.forget();
+    })?;
+    let h = helper.clone();
+    listen::<web_sys::KeyboardEvent>(shadow, "keydown", move |e| {
+        if e.key() == "Escape" {
+            set_hidden(&h.menu, true);
+            set_hidden(&h.panel, true);
+            hide_card(&h);
+        }
+    })?;
+    if let Some(window) = web_sys::window() {
+        let h = helper.clone();
+        let relayout = Closure::<dyn FnMut(Event)>::new(move |_| schedule_layout(&h));
+        let opts = web_sys::AddEventListenerOptions::new();
+        opts.set_capture(true);
+        opts.set_passive(true);
+        window.add_event_listener_with_callback_and_add_event_listener_options(
+            "scroll",
+            relayout.as_ref().unchecked_ref(),
+            &opts,
+        )?;
+        window.add_event_listener_with_callback("resize", relayout.as_ref().unchecked_ref())?;
+        relayout.forget();
+    }
     Ok(())
+}
+
+fn set_hidden(e: &Element, hidden: bool) {
+    let _ = if hidden {
+        e.set_attribute("hidden", "")
+    } else {
+        e.remove_attribute("hidden")
+    };
+    // The button that opens a list says whether it is open.
+    let opener = match e.get_attribute("class").as_deref() {
+        Some("pop menu") => "choose-draft",
+        Some("pop panel") => "open-findings",
+        _ => return,
+    };
+    if let Some(button) = e.parent_element().and_then(|bar| {
+        bar.query_selector(&format!("[data-action=\"{opener}\"]"))
+            .ok()
+            .flatten()
+    }) {
+        let _ = button.set_attribute("aria-expanded", if hidden { "false" } else { "true" });
+    }
+}
+
+/// Re-reads every helper's compose (the tracked data changed).
+pub fn refresh_all() {
+    let all: Vec<Rc<Helper>> = HELPERS.with(|h| h.borrow().clone());
+    for h in all {
+        refresh(&h);
+    }
+}
+
+/// Drops helpers whose editor left the page; puts back a chip the page removed while its
+/// editor stayed.
+pub fn prune() {
+    HELPERS.with(|h| {
+        h.borrow_mut().retain(|helper| {
+            if !helper.editor.is_connected() {
+                helper.host.remove();
+                return false;
+            }
+            if !helper.host.is_connected() {
+                if let Some(parent) = helper.editor.parent_node() {
+                    let _ = parent.insert_before(&helper.host, Some(&helper.editor));
+                }
+            }
+            true
+        })
+    });
+}
+
+fn schedule_refresh(helper: &Rc<Helper>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let previous = helper.state.borrow().timer;
+    window.clear_timeout_with_handle(previous);
+    let h = helper.clone();
+    let run = Closure::once_into_js(move || refresh(&h));
+    if let Ok(id) = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), DEBOUNCE_MS)
+    {
+        helper.state.borrow_mut().timer = id;
+    }
+}
+
+fn update_counter(helper: &Helper) {
+    let (Some(counter), Some(t)) = (&helper.counter, editor::textarea(&helper.editor)) else {
+        return;
+    };
+    let used = t.value().encode_utf16().count();
+    let max = t.max_length().max(0) as usize;
+    counter.set_text_content(Some(&format!("{used}/{max}")));
+    let _ = counter.set_attribute(
+        "class",
+        if used >= max {
+            "counter over"
+        } else {
+            "counter"
+        },
+    );
+    let _ = counter.set_attribute(
+        "title",
+        &format!("{} characters left", max.saturating_sub(used)),
+    );
+}
+
+/// Re-reads the compose, re-matches the recipients and re-checks the text.
+fn refresh(helper: &Rc<Helper>) {
+    let compose = helper.site.compose(&helper.editor);
+    let offer = store()
+        .map(|s| offer(&s, &compose.people, now()))
+        .unwrap_or_default();
+    let text = editor::read(&helper.editor).map.text().to_string();
+    let top = offer.choices.first().filter(|_| offer.matched > 0);
+    let options = LintOptions {
+        kind: top.map(|c| c.kind),
+        channel: compose.channel,
+        subject: compose
+            .subject
+            .filter(|_| compose.channel == Channel::Email),
+        to: top
+            .and_then(|c| c.name.clone())
+            .or_else(|| compose.people.iter().find_map(|p| p.name.clone())),
+        others: Vec::new(),
+    };
+    let findings = if text.trim().is_empty() {
+        Vec::new()
+    } else {
+        lint(&text, &options)
+    };
+    let n = findings.len();
+    let worst = findings.iter().map(|f| f.severity).min_by_key(|s| match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Suggestion => 2,
+    });
+    let _ = helper
+        .host
+        .set_attribute("data-followup-findings", &n.to_string());
+    helper.count.set_text_content(Some(&n.to_string()));
+    let _ = helper.count.set_attribute(
+        "class",
+        match worst {
+            None => "count",
+            Some(Severity::Suggestion) => "count some",
+            Some(Severity::Warning) => "count some",
+            Some(Severity::Error) => "count bad",
+        },
+    );
+    let _ = helper.count.set_attribute(
+        "title",
+        &match n {
+            0 => "No wording problems found".to_string(),
+            1 => "1 wording finding".to_string(),
+            n => format!("{n} wording findings"),
+        },
+    );
+    update_insert(helper, &offer);
+    {
+        let mut st = helper.state.borrow_mut();
+        st.offer = offer;
+        st.findings = findings;
+        st.text = text;
+        st.card = None;
+        st.pinned = false;
+    }
+    set_hidden(&helper.card, true);
+    update_counter(helper);
+    layout(helper);
+    if !helper.panel.has_attribute("hidden") {
+        render_panel(helper);
+    }
+    if !helper.menu.has_attribute("hidden") {
+        render_menu(helper);
+    }
+}
+
+fn update_insert(helper: &Helper, offer: &Offer) {
+    let (label, title) = match (offer.direct, offer.choices.first()) {
+        (_, None) => (
+            "Insert follow-up",
+            "Add an interview in the Interview Follow-Up toolbar popup first".to_string(),
+        ),
+        (true, Some(c)) => ("Insert follow-up", format!("Insert: {}", c.label)),
+        (false, Some(_)) => (
+            "Insert follow-up…",
+            "Choose which follow-up to insert".to_string(),
+        ),
+    };
+    helper.insert.set_text_content(Some(label));
+    let _ = helper.insert.set_attribute("title", &title);
+    let _ = helper.insert.set_attribute(
+        "data-followup-choice",
+        &offer
+            .choices
+            .first()
+            .filter(|_| offer.direct)
+            .map(|c| {
+                format!(
+                    "{}/{}/{}",
+                    c.interview,
+                    c.interviewer.as_deref().unwrap_or(""),
+                    c.kind.as_str()
+                )
+            })
+            .unwrap_or_default(),
+    );
+}
+
+fn on_insert(helper: &Rc<Helper>) {
+    refresh(helper);
+    let (direct, first) = {
+        let st = helper.state.borrow();
+        (st.offer.direct, st.offer.choices.first().cloned())
+    };
+    match (direct, first) {
+        (true, Some(c)) => insert(helper, &c),
+        _ => toggle_menu(helper),
+    }
+}
+
+fn toggle_menu(helper: &Rc<Helper>) {
+    let open = helper.menu.has_attribute("hidden");
+    set_hidden(&helper.panel, true);
+    hide_card(helper);
+    if open {
+        render_menu(helper);
+    }
+    set_hidden(&helper.menu, !open);
+}
+
+fn toggle_panel(helper: &Rc<Helper>) {
+    let open = helper.panel.has_attribute("hidden");
+    set_hidden(&helper.menu, true);
+    hide_card(helper);
+    if open {
+        render_panel(helper);
+    }
+    set_hidden(&helper.panel, !open);
+}
+
+fn render_menu(helper: &Helper) {
+    let Ok(doc) = dom::document() else { return };
+    clear(&helper.menu);
+    let st = helper.state.borrow();
+    let heading = if st.offer.matched == 0 {
+        "No tracked interviewer in this conversation"
+    } else {
+        "Insert a follow-up"
+    };
+    if let Ok(h) = dom::el(&doc, "h3", &[], Some(heading)) {
+        let _ = helper.menu.append_child(&h);
+    }
+    if st.offer.choices.is_empty() {
+        if let Ok(p) = dom::el(
+            &doc,
+            "p",
+            &[],
+            Some("Add an interview in the Interview Follow-Up toolbar popup, then come back."),
+        ) {
+            let _ = helper.menu.append_child(&p);
+        }
+    }
+    for (i, c) in st.offer.choices.iter().enumerate() {
+        if let Ok(b) = dom::el(
+            &doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("role", "menuitem"),
+                ("data-action", "insert-choice"),
+                ("data-index", &i.to_string()),
+            ],
+            Some(&c.label),
+        ) {
+            let _ = helper.menu.append_child(&b);
+        }
+    }
+}
+
+fn excerpt(text: &str, f: &Finding) -> Option<String> {
+    if f.start >= f.end {
+        return None;
+    }
+    let units: Vec<u16> = text.encode_utf16().collect();
+    units
+        .get(f.start..f.end.min(units.len()))
+        .map(String::from_utf16_lossy)
+}
+
+fn fix_label(f: &Finding) -> Option<String> {
+    let s = f.suggestion.as_deref()?;
+    if f.start >= f.end {
+        return None;
+    }
+    Some(if s.is_empty() {
+        "Remove it".to_string()
+    } else {
+        format!("Replace with “{s}”")
+    })
+}
+
+fn render_panel(helper: &Helper) {
+    let Ok(doc) = dom::document() else { return };
+    clear(&helper.panel);
+    let st = helper.state.borrow();
+    if let Ok(h) = dom::el(&doc, "h3", &[], Some("Wording checks")) {
+        let _ = helper.panel.append_child(&h);
+    }
+    if st.findings.is_empty() {
+        if let Ok(p) = dom::el(&doc, "p", &[], Some("Nothing to fix.")) {
+            let _ = helper.panel.append_child(&p);
+        }
+    }
+    for (i, f) in st.findings.iter().enumerate() {
+        let Ok(item) = dom::el(
+            &doc,
+            "div",
+            &[("class", "item"), ("data-rule", &f.rule)],
+            None,
+        ) else {
+            continue;
+        };
+        if let Ok(p) = dom::el(&doc, "p", &[], None) {
+            if let Ok(dot) = dom::el(
+                &doc,
+                "span",
+                &[("class", &format!("sev {}", f.severity.as_str()))],
+                None,
+            ) {
+                let _ = p.append_child(&dot);
+            }
+            let msg = match excerpt(&st.text, f) {
+                Some(x) => format!("“{x}”: {}", f.message),
+                None => f.message.clone(),
+            };
+            let _ = p.append_child(&doc.create_text_node(&msg));
+            let _ = item.append_child(&p);
+        }
+        if let Some(label) = fix_label(f) {
+            if let Ok(b) = dom::el(
+                &doc,
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "fix"),
+                    ("data-action", "apply-fix"),
+                    ("data-index", &i.to_string()),
+                ],
+                Some(&label),
+            ) {
+                let _ = item.append_child(&b);
+            }
+        }
+        let _ = helper.panel.append_child(&item);
+    }
+}
+
+fn schedule_layout(helper: &Rc<Helper>) {
+    {
+        let st = helper.state.borrow();
+        if st.findings.is_empty() || st.layout_pending || !helper.editor.is_connected() {
+            return;
+        }
+    }
+    helper.state.borrow_mut().layout_pending = true;
+    let h = helper.clone();
+    let run = Closure::once_into_js(move || {
+        h.state.borrow_mut().layout_pending = false;
+        layout(&h);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(run.unchecked_ref());
+    }
+}
+
+/// Draws the underlines for the current findings from the text's client rects.
+fn layout(helper: &Helper) {
+    clear(&helper.marks);
+    let mut boxes = Vec::new();
+    if editor::textarea(&helper.editor).is_none() {
+        let text = editor::read(&helper.editor);
+        let st = helper.state.borrow();
+        if text.map.text() == st.text {
+            let host = helper.host.get_bounding_client_rect();
+            let area = helper.editor.get_bounding_client_rect();
+            let doc = dom::document().ok();
+            for (i, f) in st.findings.iter().enumerate() {
+                let Some(range) = (f.start < f.end)
+                    .then(|| editor::range(&text, f.start, f.end))
+                    .flatten()
+                else {
+                    continue;
+                };
+                let Some(rects) = range.get_client_rects() else {
+                    continue;
+                };
+                for r in (0..rects.length()).filter_map(|k| rects.get(k)) {
+                    if r.width() < 1.0 || r.bottom() < area.top() || r.top() > area.bottom() {
+                        continue;
+                    }
+                    let b = [
+                        r.left() - host.left(),
+                        r.top() - host.top(),
+                        r.right() - host.left(),
+                        r.bottom() - host.top(),
+                    ];
+                    boxes.push((i, b));
+                    let Some(mark) = doc.as_ref().and_then(|d| {
+                        dom::el(
+                            d,
+                            "div",
+                            &[
+                                ("class", &format!("mark {}", f.severity.as_str())),
+                                ("data-followup-mark", &f.rule),
+                                ("data-index", &i.to_string()),
+                            ],
+                            None,
+                        )
+                        .ok()
+                    }) else {
+                        continue;
+                    };
+                    style(
+                        &mark,
+                        &[
+                            ("left", format!("{}px", b[0])),
+                            ("top", format!("{}px", b[3] - 2.0)),
+                            ("width", format!("{}px", b[2] - b[0])),
+                        ],
+                    );
+                    let _ = helper.marks.append_child(&mark);
+                }
+            }
+        }
+    }
+    helper.state.borrow_mut().boxes = boxes;
+}
+
+/// Shows the card for the underline under the pointer (a click pins it).
+fn hover(helper: &Rc<Helper>, e: &MouseEvent, click: bool) {
+    let host = helper.host.get_bounding_client_rect();
+    let (x, y) = (
+        e.client_x() as f64 - host.left(),
+        e.client_y() as f64 - host.top(),
+    );
+    let hit = helper
+        .state
+        .borrow()
+        .boxes
+        .iter()
+        .find(|(_, b)| x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3] + 3.0)
+        .map(|&(i, b)| (i, b));
+    match hit {
+        Some((i, b)) => {
+            let same = helper.state.borrow().card == Some(i);
+            if !same {
+                show_card(helper, i, b);
+            }
+            if click {
+                helper.state.borrow_mut().pinned = true;
+            }
+        }
+        None => {
+            if click || !helper.state.borrow().pinned {
+                hide_card(helper);
+            }
+        }
+    }
+}
+
+fn show_card(helper: &Helper, i: usize, b: [f64; 4]) {
+    let Ok(doc) = dom::document() else { return };
+    let st = helper.state.borrow();
+    let Some(f) = st.findings.get(i) else { return };
+    clear(&helper.card);
+    if let Ok(p) = dom::el(&doc, "p", &[], Some(&f.message)) {
+        let _ = helper.card.append_child(&p);
+    }
+    if let Ok(p) = dom::el(
+        &doc,
+        "p",
+        &[("class", "rule")],
+        Some(&format!(
+            "{} · {}",
+            f.category.as_str(),
+            f.severity.as_str()
+        )),
+    ) {
+        let _ = helper.card.append_child(&p);
+    }
+    if let Some(label) = fix_label(f) {
+        if let Ok(btn) = dom::el(
+            &doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "fix"),
+                ("data-action", "apply-fix"),
+                ("data-index", &i.to_string()),
+            ],
+            Some(&label),
+        ) {
+            let _ = helper.card.append_child(&btn);
+        }
+    }
+    if let Ok(btn) = button(&doc, "close-card", "close", "Dismiss") {
+        let _ = helper.card.append_child(&btn);
+    }
+    let _ = helper.card.set_attribute("data-index", &i.to_string());
+    style(
+        &helper.card,
+        &[
+            ("left", format!("{}px", b[0].max(0.0))),
+            ("top", format!("{}px", b[3] + 4.0)),
+        ],
+    );
+    drop(st);
+    helper.state.borrow_mut().card = Some(i);
+    set_hidden(&helper.card, false);
+}
+
+fn hide_card(helper: &Helper) {
+    let mut st = helper.state.borrow_mut();
+    st.card = None;
+    st.pinned = false;
+    set_hidden(&helper.card, true);
+}
+
+/// Replaces a finding's span with its suggestion. If the text changed since the check (typing
+/// within the debounce), it is checked again and the same finding (rule and words) is fixed.
+fn apply_fix(helper: &Rc<Helper>, i: usize) {
+    hide_card(helper);
+    let wanted = {
+        let st = helper.state.borrow();
+        st.findings
+            .get(i)
+            .map(|f| (f.rule.clone(), excerpt(&st.text, f), st.text.clone()))
+    };
+    let Some((rule, words, checked)) = wanted else {
+        return;
+    };
+    if editor::read(&helper.editor).map.text() != checked {
+        refresh(helper);
+    }
+    let target = {
+        let st = helper.state.borrow();
+        st.findings
+            .iter()
+            .find(|f| f.rule == rule && excerpt(&st.text, f) == words)
+            .and_then(|f| f.suggestion.clone().map(|s| (f.start, f.end, s)))
+            .filter(|(s, e, _)| s < e)
+    };
+    if let Some((start, end, replacement)) = target {
+        editor::replace(&helper.editor, start, end, &replacement);
+    }
+    refresh(helper);
+}
+
+/// Writes the draft for `choice` and inserts it; fills an empty subject of a new message.
+fn insert(helper: &Rc<Helper>, choice: &Choice) {
+    set_hidden(&helper.menu, true);
+    let Some(store) = store() else { return };
+    let compose = helper.site.compose(&helper.editor);
+    let request = |channel: Channel| DraftRequest {
+        interview: choice.interview.clone(),
+        interviewer: choice.interviewer.clone(),
+        kind: choice.kind,
+        channel,
+        now: Some(now()),
+    };
+    let written = match draft(&store, &request(compose.channel)) {
+        Ok(d) => d,
+        Err(e) => {
+            web_sys::console::debug_2(
+                &"Interview Follow-Up: no draft".into(),
+                &e.to_string().into(),
+            );
+            return;
+        }
+    };
+    if let Some(field) = &compose.subject_field {
+        if field.value().trim().is_empty() {
+            let subject = written.subject.clone().or_else(|| {
+                draft(&store, &request(Channel::Email))
+                    .ok()
+                    .and_then(|d| d.subject)
+            });
+            if let Some(s) = subject {
+                field.set_value(&s);
+                editor::nudge(field);
+            }
+        }
+    }
+    let saved = helper.state.borrow_mut().saved.take();
+    editor::insert(&helper.editor, &written.body, saved.as_ref());
+    refresh(helper);
 }

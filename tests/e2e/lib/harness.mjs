@@ -19,7 +19,10 @@ export const CSP = {
   none: null,
 };
 
-const ORIGINS = { 'mail.google.com': 'gmail', 'www.linkedin.com': 'linkedin' };
+const ORIGINS = { 'mail.google.com': 'gmail', 'www.linkedin.com': 'linkedin', 'gmail.fixtures.test': 'gmail', 'linkedin.fixtures.test': 'linkedin' };
+/** An origin the extension does not match, serving the Gmail fixtures (baseline measurements). */
+export const UNMATCHED_GMAIL = 'https://gmail.fixtures.test/mail/u/0/';
+export const UNMATCHED_LINKEDIN = 'https://linkedin.fixtures.test/feed/';
 
 /**
  * Launches Chromium with the extension. Returns { context, worker, extensionId, requests, close }.
@@ -97,8 +100,8 @@ export async function send(page, message) {
 }
 
 /** Opens a fixture page and records page errors and console errors on it. */
-export async function openFixture(env, site, name, csp) {
-  const host = site === 'gmail' ? 'https://mail.google.com/mail/u/0/' : 'https://www.linkedin.com/messaging/';
+export async function openFixture(env, site, name, csp, { url } = {}) {
+  const host = url ?? (site === 'gmail' ? 'https://mail.google.com/mail/u/0/' : 'https://www.linkedin.com/messaging/');
   const page = await env.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -35,7 +35,8 @@ test('a content script on Gmail (Gmail-like CSP with Trusted Types) marks the ed
     const host = document.querySelector('[data-followup-ui]');
     return host && { open: !!host.shadowRoot, actions: [...host.shadowRoot.querySelectorAll('[data-action]')].map((b) => b.dataset.action) };
   });
-  assert.deepEqual(ui, { open: true, actions: ['insert-draft', 'open-findings'] });
+  assert.equal(ui.open, true);
+  for (const action of ['insert-draft', 'open-findings']) assert.ok(ui.actions.includes(action), `${action} in ${ui.actions}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,0 +1,11 @@
+//! The pure logic behind the in-page helper (content scripts): no browser types, unit-tested.
+//!
+//! - [`textmap`]: an editor's text as pieces (text nodes and line breaks) and the mapping
+//!   between the checker's UTF-16 offsets and positions inside those pieces,
+//! - [`people`]: recipients read from the page (address lists, names, profile links) and
+//!   matching them to tracked interviewers,
+//! - [`offer`]: which follow-ups the helper offers for a compose, most relevant first.
+
+pub mod offer;
+pub mod people;
+pub mod textmap;

@@ -1,0 +1,216 @@
+//! What the helper offers for one compose: the follow-ups that fit its recipients, most
+//! relevant first (a thank-you before anything else, then what is due or overdue, then the
+//! schedule's order).
+
+use super::people::{matches, Person, Who};
+use crate::model::{Kind, Store};
+use crate::schedule::{schedule, Status};
+use chrono::{DateTime, FixedOffset};
+
+/// One follow-up the helper can insert.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Interview id.
+    pub interview: String,
+    /// Interviewer id.
+    pub interviewer: Option<String>,
+    /// Kind of message.
+    pub kind: Kind,
+    /// For a person: "Thank-you · Dana Lee · Acme Corp" (text, never markup).
+    pub label: String,
+    /// The interviewer's name as tracked (for the greeting check).
+    pub name: Option<String>,
+}
+
+/// The helper's offer for one compose.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Offer {
+    /// Candidates, most relevant first.
+    pub choices: Vec<Choice>,
+    /// Whether the first choice can be inserted without asking: exactly one tracked
+    /// interviewer is addressed and something is open for them.
+    pub direct: bool,
+    /// How many tracked interviewers the recipients matched.
+    pub matched: usize,
+}
+
+fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ThankYou => "Thank-you",
+        Kind::AdditionalInfo => "Additional info",
+        Kind::NextSteps => "Next steps",
+        Kind::StatusCheck => "Status check",
+        Kind::Nudge => "Nudge",
+        Kind::MoveOn => "Move on",
+        Kind::RejectionReply => "Reply to a rejection",
+        Kind::PositiveReply => "Reply to good news",
+    }
+}
+
+fn choice(store: &Store, who: Who, kind: Kind) -> Choice {
+    let iv = &store.interviews[who.0];
+    let person = &iv.interviewers[who.1];
+    Choice {
+        interview: iv.id.clone(),
+        interviewer: Some(person.id.clone()),
+        kind,
+        label: format!(
+            "{} · {} · {}",
+            kind_label(kind),
+            person.name.trim(),
+            iv.company.trim()
+        ),
+        name: Some(person.name.trim().to_string()).filter(|n| !n.is_empty()),
+    }
+}
+
+/// The follow-ups for a compose addressed to `people`, as of `now`.
+///
+/// Open items of the matched interviewers come first (items without an interviewer belong to
+/// the interview's primary, or first, interviewer); a matched interviewer with nothing open is
+/// offered every draftable kind. When nobody matches, every open item of the store is offered.
+pub fn offer(store: &Store, people: &[Person], now: DateTime<FixedOffset>) -> Offer {
+    let matched = matches(store, people);
+    let items = schedule(store, now);
+    let owner = |interview: &str, interviewer: &Option<String>| -> Option<Who> {
+        let i = store.interviews.iter().position(|iv| iv.id == interview)?;
+        let iv = &store.interviews[i];
+        let j = match interviewer {
+            Some(id) => iv.interviewers.iter().position(|p| &p.id == id)?,
+            None => iv.interviewers.iter().position(|p| p.primary).unwrap_or(0),
+        };
+        (j < iv.interviewers.len()).then_some((i, j))
+    };
+    let rank = |kind: Kind, status: Status| (kind != Kind::ThankYou, status == Status::Upcoming);
+    let mut open: Vec<(Who, Kind, Status, usize)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind != Kind::MoveOn)
+        .filter_map(|(n, d)| owner(&d.interview, &d.interviewer).map(|w| (w, d.kind, d.status, n)))
+        .collect();
+    open.sort_by_key(|&(_, kind, status, n)| (rank(kind, status), n));
+    let mut choices: Vec<Choice> = Vec::new();
+    let mut direct = false;
+    if matched.is_empty() {
+        choices.extend(open.iter().map(|&(w, k, _, _)| choice(store, w, k)));
+    } else {
+        for &who in &matched {
+            let mine: Vec<Choice> = open
+                .iter()
+                .filter(|(w, ..)| *w == who)
+                .map(|&(w, k, _, _)| choice(store, w, k))
+                .collect();
+            if mine.is_empty() {
+                choices.extend(Kind::DRAFTABLE.iter().map(|&k| choice(store, who, k)));
+            } else {
+                direct = matched.len() == 1;
+                choices.extend(mine);
+            }
+        }
+        if matched.len() > 1 {
+            // Several people: their most relevant items first, then the rest.
+            let key = |c: &Choice| {
+                open.iter()
+                    .position(|&(w, k, ..)| {
+                        store.interviews[w.0].id == c.interview
+                            && Some(&store.interviews[w.0].interviewers[w.1].id)
+                                == c.interviewer.as_ref()
+                            && k == c.kind
+                    })
+                    .unwrap_or(usize::MAX)
+            };
+            choices.sort_by_key(key);
+        }
+    }
+    Offer {
+        choices,
+        direct,
+        matched: matched.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> Store {
+        crate::store::parse(
+            r#"{"version": 1, "interviews": [
+              {"id": "acme", "company": "Acme", "role": "PM", "at": "2026-11-20T14:00:00-05:00",
+               "decision_by": "2026-11-24",
+               "interviewers": [
+                 {"id": "dana", "name": "Dana Lee", "email": "dana@acme.example", "primary": true},
+                 {"id": "raj", "name": "Raj Patel", "email": "raj@acme.example"}],
+               "events": [{"kind": "sent", "follow_up": "thank-you", "interviewer": "raj", "at": "2026-11-20T18:00:00-05:00"}]},
+              {"id": "fable", "company": "Fable", "role": "Writer", "at": "2026-11-23T09:30:00-05:00",
+               "interviewers": [{"id": "maria", "name": "Maria Gomez"}]}]}"#,
+        )
+        .unwrap()
+    }
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-23T12:00:00-05:00").unwrap()
+    }
+
+    fn email(e: &str) -> Person {
+        Person {
+            email: Some(e.into()),
+            ..Person::default()
+        }
+    }
+
+    #[test]
+    fn one_matched_person_gets_their_thank_you_first_and_directly() {
+        let o = offer(&store(), &[email("dana@acme.example")], now());
+        assert!(o.direct);
+        assert_eq!(o.matched, 1);
+        assert_eq!(o.choices[0].kind, Kind::ThankYou);
+        assert_eq!(o.choices[0].interviewer.as_deref(), Some("dana"));
+        assert_eq!(o.choices[0].label, "Thank-you · Dana Lee · Acme");
+        assert!(o
+            .choices
+            .iter()
+            .all(|c| c.interviewer.as_deref() == Some("dana")));
+    }
+
+    #[test]
+    fn a_person_with_nothing_open_is_offered_every_kind() {
+        let o = offer(&store(), &[email("raj@acme.example")], now());
+        assert!(!o.direct);
+        assert_eq!(o.choices.len(), Kind::DRAFTABLE.len());
+    }
+
+    #[test]
+    fn nobody_matched_offers_every_open_item_thank_yous_first() {
+        let o = offer(&store(), &[Person::named("Someone Else")], now());
+        assert!(!o.direct);
+        assert_eq!(o.matched, 0);
+        assert!(o.choices.len() >= 2);
+        let first_other = o
+            .choices
+            .iter()
+            .position(|c| c.kind != Kind::ThankYou)
+            .unwrap_or(o.choices.len());
+        assert!(o.choices[first_other..]
+            .iter()
+            .all(|c| c.kind != Kind::ThankYou));
+    }
+
+    #[test]
+    fn several_people_need_a_choice() {
+        let o = offer(
+            &store(),
+            &[email("dana@acme.example"), Person::named("Maria Gomez")],
+            now(),
+        );
+        assert!(!o.direct);
+        assert_eq!(o.matched, 2);
+        assert_eq!(o.choices[0].kind, Kind::ThankYou);
+    }
+
+    #[test]
+    fn an_empty_store_offers_nothing() {
+        let o = offer(&Store::default(), &[email("dana@acme.example")], now());
+        assert_eq!(o, Offer::default());
+    }
+}
