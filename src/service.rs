@@ -149,31 +149,9 @@ pub fn upsert_interview(store: &Store, interview: &Value) -> Result<(Store, Stri
 
 /// An id for a new interview: `acme-product-manager`, `…-2` if taken.
 fn new_id(store: &Store, company: Option<&Value>, role: Option<&Value>) -> String {
-    let words = [company, role]
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut base = String::new();
-    for c in words.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            base.push(c);
-        } else if !base.is_empty() && !base.ends_with('-') {
-            base.push('-');
-        }
-    }
-    let base = match base.trim_end_matches('-') {
-        "" => "interview".to_string(),
-        b => b.chars().take(48).collect(),
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while store.interviews.iter().any(|i| i.id == id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_string();
+    let taken: Vec<&str> = store.interviews.iter().map(|i| i.id.as_str()).collect();
+    crate::ui::form::new_id(&text(company), &text(role), &taken)
 }
 
 /// Removes the interview with `id`.

@@ -22,6 +22,7 @@ mod validate;
 
 use crate::model::Store;
 
+pub use edit::{assign_missing_ids, slug};
 pub use migrate::{migrate, Migration, CURRENT_VERSION};
 pub use read::from_value;
 pub use validate::validate;

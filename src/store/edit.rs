@@ -186,7 +186,7 @@ impl Store {
 
 /// Gives every interviewer with an empty id one derived from their name (`Dana Lee` →
 /// `dana-lee`, `dana-lee-2` if taken; `interviewer-N` without a usable name).
-pub(crate) fn assign_missing_ids(people: &mut [Interviewer]) {
+pub fn assign_missing_ids(people: &mut [Interviewer]) {
     if people.iter().all(|p| !p.id.is_empty()) {
         return;
     }
@@ -214,7 +214,8 @@ pub(crate) fn assign_missing_ids(people: &mut [Interviewer]) {
     }
 }
 
-fn slug(name: &str) -> String {
+/// A lower-case, dash-separated form of `name` for ids (`Acme Corp PM` → `acme-corp-pm`).
+pub fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {

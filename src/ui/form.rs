@@ -374,7 +374,7 @@ impl InterviewForm {
                 p.primary = false;
             }
         }
-        assign_ids(&mut interviewers);
+        crate::store::assign_missing_ids(&mut interviewers);
         let id = match existing {
             Some(e) => e.id.clone(),
             None => new_id(&company, &role, taken),
@@ -527,7 +527,7 @@ pub fn linkedin_url(s: &str) -> Option<String> {
 /// A fresh interview id from the company and role (`acme-corp-product-manager`, then `-2`…),
 /// not in `taken`.
 pub fn new_id(company: &str, role: &str, taken: &[&str]) -> String {
-    let base = match slug(&format!("{company} {role}")) {
+    let base = match crate::store::slug(&format!("{company} {role}")) {
         s if s.is_empty() => "interview".to_string(),
         s => s
             .chars()
@@ -543,44 +543,6 @@ pub fn new_id(company: &str, role: &str, taken: &[&str]) -> String {
         n += 1;
     }
     id
-}
-
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
-/// Gives people without an id one from their name (`dana-lee`, `dana-lee-2`, `person-3`).
-fn assign_ids(people: &mut [Interviewer]) {
-    let mut taken: Vec<String> = people
-        .iter()
-        .filter(|p| !p.id.is_empty())
-        .map(|p| p.id.clone())
-        .collect();
-    for (n, person) in people.iter_mut().enumerate() {
-        if !person.id.is_empty() {
-            continue;
-        }
-        let base = match slug(&person.name) {
-            s if s.is_empty() => format!("person-{}", n + 1),
-            s => s,
-        };
-        let mut id = base.clone();
-        let mut k = 2;
-        while taken.contains(&id) {
-            id = format!("{base}-{k}");
-            k += 1;
-        }
-        taken.push(id.clone());
-        person.id = id;
-    }
 }
 
 /// The settings form as typed.
