@@ -1,18 +1,23 @@
-//! JS ⇄ Rust value conversion with JSON-compatible output (plain objects, no Maps).
+//! JS ⇄ Rust value conversion through JSON text: one serde backend (serde_json) for storage,
+//! messages and the JS API keeps the module small (a second backend would instantiate every
+//! type's Serialize/Deserialize again), and the values are plain JSON by construction.
 
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
 
-/// Serialises to a plain JS object (maps become objects, `None` becomes `null`).
+/// Serialises to a plain JS value (objects, arrays, strings, numbers, booleans, `null`).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }
 
-/// Deserialises a JS value, with an error that says what was expected.
+/// Deserialises a JS value, with an error that names what was expected and where.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, String> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("{what}: {e}"))
+    if value.is_undefined() {
+        return serde_json::from_str("null").map_err(|e| format!("{what}: {e}"));
+    }
+    let text = stringify(&value).map_err(|e| format!("{what}: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| format!("{what}: {e}"))
 }
 
 /// `JSON.stringify` of a JS value (for path-named store parsing).
