@@ -10,6 +10,7 @@
 pub mod dates;
 pub mod draft;
 pub mod model;
+pub mod order;
 pub mod page;
 pub mod protocol;
 pub mod reminders;

@@ -12,7 +12,7 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
 /// previous char boundary. Returns the UTF-16 offsets in the order given.
 pub fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..bytes.len()).collect();
-    order.sort_by_key(|&i| bytes[i]);
+    crate::order::sort_by_key(&mut order, |&i| bytes[i]);
     let mut out = vec![0; bytes.len()];
     let mut chars = text.char_indices().peekable();
     let mut units = 0;

@@ -156,7 +156,7 @@ pub fn fitting_skills<'a>(
             (score, order, *skill)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut scored, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().take(max).map(|(_, _, s)| s).collect()
 }
 

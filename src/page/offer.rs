@@ -88,7 +88,7 @@ pub fn offer(store: &Store, people: &[Person], now: DateTime<FixedOffset>) -> Of
         .filter(|(_, d)| d.kind != Kind::MoveOn)
         .filter_map(|(n, d)| owner(&d.interview, &d.interviewer).map(|w| (w, d.kind, d.status, n)))
         .collect();
-    open.sort_by_key(|&(_, kind, status, n)| (rank(kind, status), n));
+    crate::order::sort_by_key(&mut open, |&(_, kind, status, n)| (rank(kind, status), n));
     let mut choices: Vec<Choice> = Vec::new();
     let mut direct = false;
     if matched.is_empty() {
@@ -119,7 +119,7 @@ pub fn offer(store: &Store, people: &[Person], now: DateTime<FixedOffset>) -> Of
                     })
                     .unwrap_or(usize::MAX)
             };
-            choices.sort_by_key(key);
+            crate::order::sort_by_key(&mut choices, key);
         }
     }
     Offer {

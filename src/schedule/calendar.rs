@@ -127,7 +127,7 @@ impl Calendar {
     /// Weekends, US federal holidays, and the given extra days off (e.g. `profile.holidays`).
     pub fn with_days_off(days: impl IntoIterator<Item = NaiveDate>) -> Calendar {
         let mut days_off: Vec<NaiveDate> = days.into_iter().collect();
-        days_off.sort_unstable();
+        crate::order::sort(&mut days_off);
         days_off.dedup();
         Calendar { days_off }
     }

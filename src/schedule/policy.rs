@@ -56,7 +56,7 @@ pub fn plan(store: &Store, now: DateTime<FixedOffset>) -> Vec<Planned> {
         .run();
     }
     // Stable: equal times keep store order, so output is deterministic.
-    out.sort_by_key(|p| p.item.due);
+    crate::order::sort_by_key(&mut out, |p| p.item.due);
     out
 }
 
@@ -114,7 +114,7 @@ impl<'a> Planner<'a> {
     fn history(&self) -> History<'a> {
         let interview = self.interview;
         let mut events: Vec<&'a Event> = interview.events.iter().collect();
-        events.sort_by_key(|e| e.at);
+        crate::order::sort_by_key(&mut events, |e| e.at);
         let mut h = History {
             thanked: vec![false; interview.interviewers.len().max(1)],
             chain: Vec::new(),

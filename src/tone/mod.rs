@@ -131,6 +131,8 @@ pub fn lint(text: &str, options: &LintOptions) -> Vec<Finding> {
         f.start = pair[0];
         f.end = pair[1].max(pair[0]);
     }
-    out.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+    crate::order::sort_by(&mut out, |a, b| {
+        (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule))
+    });
     out
 }

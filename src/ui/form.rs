@@ -633,7 +633,7 @@ impl ProfileForm {
                 }
             }
         }
-        holidays.sort();
+        crate::order::sort(&mut holidays);
         if !errors.is_empty() {
             return Err(errors);
         }

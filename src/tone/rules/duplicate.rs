@@ -39,7 +39,7 @@ fn shingles(text: &str) -> Vec<u64> {
             })
         })
         .collect();
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }

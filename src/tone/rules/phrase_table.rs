@@ -44,7 +44,9 @@ impl Rule for PhraseTable {
         }
         // Within a category, overlapping phrases report once: the longest ("really need this
         // job" over "need this job").
-        kept.sort_by(|a, b| (a.0.category, a.1, b.2).cmp(&(b.0.category, b.1, a.2)));
+        crate::order::sort_by(&mut kept, |a, b| {
+            (a.0.category, a.1, b.2).cmp(&(b.0.category, b.1, a.2))
+        });
         let mut last: Option<(crate::tone::Category, usize)> = None;
         for (entry, start, end) in kept {
             if let Some((category, until)) = last {

@@ -47,7 +47,7 @@ pub(crate) async fn detect(app: &App) {
         let mut all =
             query(json!({"url": ["https://mail.google.com/*", "https://www.linkedin.com/*"]}))
                 .await;
-        all.sort_by(|a, b| {
+        crate::order::sort_by(&mut all, |a, b| {
             let last = |t: &Value| t.get("lastAccessed").and_then(Value::as_f64).unwrap_or(0.0);
             last(b).total_cmp(&last(a))
         });

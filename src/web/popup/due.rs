@@ -242,7 +242,7 @@ fn interviews(app: &App, store: &crate::model::Store) -> Dom {
     )?;
     let list = add(&details, el(doc, "ul", &[("class", "interviews")], None)?)?;
     let mut sorted: Vec<&crate::model::Interview> = store.interviews.iter().collect();
-    sorted.sort_by_key(|i| std::cmp::Reverse(i.at));
+    crate::order::sort_by_key(&mut sorted, |i| std::cmp::Reverse(i.at));
     for i in sorted {
         let li = add(&list, el(doc, "li", &[("data-id", &i.id)], None)?)?;
         let text = add(&li, el(doc, "div", &[], None)?)?;
