@@ -78,6 +78,23 @@ impl Reminders {
     }
 }
 
+/// When a snooze asked for at `now` ends: the RFC 3339 time given, else one day later; it must
+/// lie in the future.
+pub fn snooze_end(
+    until: Option<&str>,
+    now: DateTime<FixedOffset>,
+) -> Result<DateTime<FixedOffset>, String> {
+    let end = match until {
+        Some(s) => DateTime::parse_from_rfc3339(s)
+            .map_err(|e| format!("until: not an RFC 3339 time ({e})"))?,
+        None => now + Duration::days(1),
+    };
+    if end <= now {
+        return Err("until: the snooze must end in the future".into());
+    }
+    Ok(end)
+}
+
 /// The items that are not snoozed.
 pub fn visible(items: Vec<Due>, state: &Reminders, now: DateTime<FixedOffset>) -> Vec<Due> {
     items
@@ -242,6 +259,22 @@ mod tests {
         let again = take_announcements(&items, &mut state, tomorrow);
         assert_eq!(again.len(), 1);
         assert_eq!(again[0].interviewer.as_deref(), Some("dana"));
+    }
+
+    #[test]
+    fn snooze_ends_a_day_later_or_when_asked_never_in_the_past() {
+        let now = t("2026-11-20T16:00:00-05:00");
+        assert_eq!(snooze_end(None, now), Ok(t("2026-11-21T16:00:00-05:00")));
+        assert_eq!(
+            snooze_end(Some("2026-11-23T09:00:00-05:00"), now),
+            Ok(t("2026-11-23T09:00:00-05:00"))
+        );
+        assert!(snooze_end(Some("2026-11-20T15:00:00-05:00"), now)
+            .unwrap_err()
+            .contains("future"));
+        assert!(snooze_end(Some("Monday"), now)
+            .unwrap_err()
+            .starts_with("until: "));
     }
 
     #[test]

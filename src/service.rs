@@ -18,6 +18,7 @@
 use crate::draft::Draft;
 use crate::model::{Channel, Interview, Store};
 use crate::protocol::{ok, Request};
+use crate::reminders::{self, Reminders};
 use crate::store::{from_value, StoreError};
 use chrono::{DateTime, FixedOffset};
 use serde_json::{json, Value};
@@ -51,11 +52,13 @@ pub fn change(store: &Store, request: &Request) -> Option<Result<(Store, Value),
 }
 
 /// The reply to a request that only reads the store (`export`, `schedule`, `draft`, `lint`,
-/// `ics`); `None` for other requests. `now` stands in where the request gives no time.
+/// `ics`); `None` for other requests. `now` is the current time: it stands in where the request
+/// gives none, and decides which items `snoozed` still hides from `schedule`.
 pub fn query(
     store: &Store,
     request: &Request,
     now: DateTime<FixedOffset>,
+    snoozed: &Reminders,
 ) -> Option<Result<Value, String>> {
     let at = |given: &Option<String>| match given {
         Some(s) => {
@@ -71,10 +74,8 @@ pub fn query(
     Some(match request {
         Request::Export => reply("store", serde_json::to_value(store)),
         Request::Schedule { now: given } => at(given).and_then(|t| {
-            reply(
-                "items",
-                serde_json::to_value(crate::schedule::schedule(store, t)),
-            )
+            let items = reminders::visible(crate::schedule::schedule(store, t), snoozed, now);
+            reply("items", serde_json::to_value(items))
         }),
         Request::Draft(draft) => crate::draft::draft(store, draft)
             .map_err(|e| e.to_string())
@@ -321,12 +322,23 @@ mod tests {
     fn query_answers_read_only_requests() {
         let s = store();
         let now = DateTime::parse_from_rfc3339("2026-11-20T16:00:00-05:00").unwrap();
-        let items = query(&s, &request(json!({"type":"schedule"})), now)
-            .unwrap()
-            .unwrap();
+        let items = query(
+            &s,
+            &request(json!({"type":"schedule"})),
+            now,
+            &Reminders::default(),
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(items["ok"], true);
         assert_eq!(items["items"][0]["kind"], "thank-you");
-        let bad = query(&s, &request(json!({"type":"schedule","now":"soon"})), now).unwrap();
+        let bad = query(
+            &s,
+            &request(json!({"type":"schedule","now":"soon"})),
+            now,
+            &Reminders::default(),
+        )
+        .unwrap();
         assert!(bad.unwrap_err().starts_with("now: "));
         let draft = query(
             &s,
@@ -334,6 +346,7 @@ mod tests {
                 json!({"type":"draft","interview":"acme","interviewer":"li","kind":"thank-you"}),
             ),
             now,
+            &Reminders::default(),
         )
         .unwrap()
         .unwrap();
@@ -342,14 +355,52 @@ mod tests {
             &s,
             &request(json!({"type":"draft","interview":"x","kind":"thank-you"})),
             now,
+            &Reminders::default(),
         )
         .unwrap();
         assert!(err.unwrap_err().contains("no interview"));
-        let ics = query(&s, &request(json!({"type":"ics"})), now)
-            .unwrap()
-            .unwrap();
+        let ics = query(
+            &s,
+            &request(json!({"type":"ics"})),
+            now,
+            &Reminders::default(),
+        )
+        .unwrap()
+        .unwrap();
         assert!(ics["ics"].as_str().unwrap().starts_with("BEGIN:VCALENDAR"));
-        assert!(query(&s, &request(json!({"type":"delete-all"})), now).is_none());
+        assert!(query(
+            &s,
+            &request(json!({"type":"delete-all"})),
+            now,
+            &Reminders::default()
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn schedule_leaves_out_snoozed_items_until_the_snooze_ends() {
+        let s = store();
+        let now = DateTime::parse_from_rfc3339("2026-11-20T16:00:00-05:00").unwrap();
+        let mut state = Reminders::default();
+        state.snooze(
+            reminders::key("acme", Some("li"), crate::model::Kind::ThankYou),
+            now + chrono::Duration::days(1),
+        );
+        let kinds = |at: DateTime<FixedOffset>| {
+            let reply = query(&s, &request(json!({"type":"schedule"})), at, &state)
+                .unwrap()
+                .unwrap();
+            reply["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| format!("{}/{}", i["kind"], i["interviewer"]))
+                .collect::<Vec<_>>()
+        };
+        assert!(!kinds(now).contains(&"\"thank-you\"/\"li\"".to_string()));
+        assert!(
+            kinds(now + chrono::Duration::days(2)).contains(&"\"thank-you\"/\"li\"".to_string())
+        );
     }
 
     #[test]

@@ -26,18 +26,12 @@ extern "C" {
     /// `chrome.alarms.create(name, info)`.
     #[wasm_bindgen(js_namespace = ["chrome", "alarms"], js_name = create, catch)]
     pub async fn alarms_create(name: &str, info: &JsValue) -> Result<JsValue, JsValue>;
-    /// `chrome.alarms.clearAll()`.
-    #[wasm_bindgen(js_namespace = ["chrome", "alarms"], js_name = clearAll, catch)]
-    pub async fn alarms_clear_all() -> Result<JsValue, JsValue>;
     /// `chrome.alarms.clear(name)`.
     #[wasm_bindgen(js_namespace = ["chrome", "alarms"], js_name = clear, catch)]
     pub async fn alarms_clear(name: &str) -> Result<JsValue, JsValue>;
     /// `chrome.alarms.get(name)`.
     #[wasm_bindgen(js_namespace = ["chrome", "alarms"], js_name = get, catch)]
     pub async fn alarms_get(name: &str) -> Result<JsValue, JsValue>;
-    /// `chrome.alarms.getAll()`.
-    #[wasm_bindgen(js_namespace = ["chrome", "alarms"], js_name = getAll, catch)]
-    pub async fn alarms_get_all() -> Result<JsValue, JsValue>;
 
     /// `chrome.notifications.create(id, options)`.
     #[wasm_bindgen(js_namespace = ["chrome", "notifications"], js_name = create, catch)]

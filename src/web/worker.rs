@@ -10,7 +10,7 @@ use crate::protocol::{error, ok, Request};
 use crate::reminders::{self, Reminders};
 use crate::schedule::Due;
 use crate::service;
-use chrono::{DateTime, Duration, FixedOffset, Offset};
+use chrono::{DateTime, FixedOffset, Offset};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
@@ -44,9 +44,9 @@ fn json_of<T: serde::Serialize>(value: &T) -> Result<Value, String> {
     serde_json::to_value(value).map_err(|e| e.to_string())
 }
 
-/// A read-only request, answered by the pure core.
-fn answer(store: &Store, request: &Request) -> Result<Value, String> {
-    service::query(store, request, js_now()).unwrap_or_else(|| Err("not a query".into()))
+/// A read-only request, answered by the pure core (`snoozed` hides items from `schedule`).
+fn answer(store: &Store, request: &Request, snoozed: &Reminders) -> Result<Value, String> {
+    service::query(store, request, js_now(), snoozed).unwrap_or_else(|| Err("not a query".into()))
 }
 
 /// A store-changing request: applied by the pure core inside a versioned write, then the
@@ -78,17 +78,14 @@ async fn handle(request: Request) -> Result<Value, String> {
         | Request::Record { .. }
         | Request::Settings { .. }
         | Request::DeleteAll => change(&request).await,
-        Request::Lint { .. } => answer(&Store::default(), &request),
-        Request::Export | Request::Schedule { .. } | Request::Draft(_) | Request::Ics { .. } => {
+        Request::Lint { .. } => answer(&Store::default(), &request, &Reminders::default()),
+        Request::Export | Request::Draft(_) | Request::Ics { .. } => {
             let current = storage::load().await?;
-            let mut reply = answer(&current.store, &request)?;
-            if let (Request::Schedule { .. }, Some(items)) = (&request, reply.get_mut("items")) {
-                let state = load_reminders().await;
-                if let Ok(due) = serde_json::from_value::<Vec<Due>>(items.take()) {
-                    *items = json_of(&reminders::visible(due, &state, js_now()))?;
-                }
-            }
-            Ok(reply)
+            answer(&current.store, &request, &Reminders::default())
+        }
+        Request::Schedule { .. } => {
+            let current = storage::load().await?;
+            answer(&current.store, &request, &load_reminders().await)
         }
         Request::Ping => Ok(ok(json!({ "version": env!("CARGO_PKG_VERSION") }))),
         Request::Snooze {
@@ -97,15 +94,7 @@ async fn handle(request: Request) -> Result<Value, String> {
             kind,
             until,
         } => {
-            let now = reminders_now();
-            let until = match until {
-                Some(s) => DateTime::parse_from_rfc3339(&s)
-                    .map_err(|e| format!("until: not an RFC 3339 time ({e})"))?,
-                None => now + Duration::days(1),
-            };
-            if until <= now {
-                return Err("until: the snooze must end in the future".into());
-            }
+            let until = reminders::snooze_end(until.as_deref(), js_now())?;
             let key = reminders::key(&interview, interviewer.as_deref(), kind);
             storage::exclusive(async {
                 let mut state = load_reminders().await;
@@ -194,11 +183,6 @@ pub fn js_now() -> DateTime<FixedOffset> {
     DateTime::from_timestamp_millis(millis)
         .unwrap_or_default()
         .with_timezone(&offset)
-}
-
-/// Snoozes and reminders run on real time, whatever `now` a request asks the schedule for.
-fn reminders_now() -> DateTime<FixedOffset> {
-    js_now()
 }
 
 async fn load_reminders() -> Reminders {
