@@ -116,3 +116,155 @@ export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The in-page helper's UI, reached from the content script's isolated world.
+//
+// Each helper is a host element `[data-followup-ui]` placed just before its editor, with a
+// (closed) shadow root. The page cannot see inside, and neither can Playwright locators; the
+// content script's isolated world can, through `chrome.dom.openOrClosedShadowRoot` (which also
+// returns open roots, so these hooks work against open- and closed-root builds alike). Every
+// action handler ignores untrusted events, so clicks go through `page.mouse` (CDP input, trusted)
+// at coordinates measured inside the root, and keys through `page.keyboard`.
+//
+// A helper is picked with `host`: a number (index in document order, default 0) or a CSS
+// selector matched by the host or one of its ancestors (climbing out of page-made shadow roots,
+// so '[role=dialog]' finds the helper inside LinkedIn's `#interop-outlet` modal).
+// ---------------------------------------------------------------------------------------------
+
+export const EXTENSION_NAME = 'Interview Follow-Up';
+
+// Runs in the isolated world before each evaluated function: the helper roots in document order
+// (hosts inside page-made open shadow roots included) and a few helpers for the functions.
+const PRELUDE = String.raw`
+  const rootOf = (host) => chrome.dom.openOrClosedShadowRoot(host);
+  const roots = [];
+  const walk = (scope) => {
+    for (const el of scope.querySelectorAll('*')) {
+      if (el.hasAttribute('data-followup-ui')) { const r = rootOf(el); if (r) roots.push(r); }
+      else if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  const within = (el, sel) => {
+    for (let n = el; n; n = n.parentElement ?? n.getRootNode().host) if (n.matches(sel)) return true;
+    return false;
+  };
+  const pick = (host = 0) => (typeof host === 'number' ? roots[host] : roots.find((r) => within(r.host, host))) ?? null;
+  const find = (sel, { host = 0, index = 0 } = {}) => pick(host)?.querySelectorAll(sel)[index] ?? null;
+`;
+
+/**
+ * Connects to the content script's isolated world of `page` (main frame) over CDP and returns
+ * hooks into the helpers' roots. The world is looked up at each call, so navigations are fine.
+ *
+ *   ui.eval(fn, arg)                    fn(roots, arg, { pick, find, within }) in the isolated world; its (JSON) value
+ *   ui.waitFor(fn, arg, { timeout })    polls ui.eval until it returns something truthy; returns that
+ *   ui.roots()                          how many helper roots the isolated world reaches
+ *   ui.click(sel, { host, index })      waits until the control is visible and on top, clicks it with page.mouse
+ *   ui.focus(sel, { host, index })      focuses the control (then press keys with page.keyboard)
+ *   ui.text(sel, { host, index })       its textContent (null when absent)
+ *   ui.attr(sel, name, { host, index }) one of its attributes (null when absent)
+ *   ui.title(sel, { host, index })      its title; sel defaults to the insert button
+ *   ui.waitForTitle(re, { host })       waits until the insert button's title matches `re`; returns it
+ *   ui.count({ host })                  the findings count shown on the chip, as a number
+ *   ui.waitForCount(not, { host })      waits until that count differs from `not`; returns it
+ */
+export async function helperUi(page, { timeout = 5000 } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = new Map(); // id → { frameId }
+  let changed = () => {};
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+    if (c.auxData?.type === 'isolated' && c.name === EXTENSION_NAME) {
+      contexts.set(c.id, { frameId: c.auxData.frameId });
+      changed();
+    }
+  });
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => contexts.delete(executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
+  await cdp.send('Runtime.enable');
+
+  // The newest isolated world of the extension in the main frame; waits for it to appear.
+  const world = async () => {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const ids = [...contexts].filter(([, c]) => c.frameId === frameTree.frame.id).map(([id]) => id);
+      if (ids.length) return Math.max(...ids);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no "${EXTENSION_NAME}" content-script world in ${page.url()}`);
+      await new Promise((resolve) => { changed = resolve; setTimeout(resolve, Math.min(left, 250)); });
+    }
+  };
+
+  const evaluate = async (fn, arg) => {
+    const expression = `(async () => { ${PRELUDE}\n return (${fn.toString()})(roots, ${JSON.stringify(arg ?? null)}, { pick, find, within }); })()`;
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression, contextId: await world(), returnByValue: true, awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(`in the isolated world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  };
+
+  // Polls `fn` until truthy. A world torn down by a navigation counts as "not yet".
+  const waitFor = async (fn, arg, { timeout: limit = timeout, what } = {}) => {
+    const deadline = Date.now() + limit;
+    let last;
+    for (;;) {
+      try {
+        last = await evaluate(fn, arg);
+        if (last) return last;
+      } catch (e) {
+        if (!/context|destroyed/i.test(e.message)) throw e;
+        last = e.message;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out after ${limit} ms waiting for ${what ?? fn.toString()} (last: ${JSON.stringify(last)})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  const at = (sel, { host = 0, index = 0 } = {}) => ({ sel, host, index });
+  const ui = {
+    eval: evaluate,
+    waitFor,
+    roots: () => evaluate((roots) => roots.length),
+    async click(sel, opts) {
+      // Scrolled into view if needed, then measured; clicked only once it is visible and on top.
+      const point = await waitFor((roots, { sel, host, index }, { pick, find }) => {
+        const el = find(sel, { host, index });
+        if (!el || el.closest('[hidden]')) return null;
+        let r = el.getBoundingClientRect();
+        if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {
+          el.scrollIntoView({ block: 'center', inline: 'center' });
+          r = el.getBoundingClientRect();
+        }
+        if (!r.width || !r.height) return null;
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        const hit = pick(host).elementFromPoint(x, y);
+        return hit && (hit === el || el.contains(hit)) ? { x, y } : null;
+      }, at(sel, opts), { what: `a clickable ${sel}` });
+      await page.mouse.click(point.x, point.y);
+    },
+    async focus(sel, opts) {
+      await waitFor((roots, a, { find }) => {
+        const el = find(a.sel, a);
+        el?.focus();
+        return !!el && el.getRootNode().activeElement === el;
+      }, at(sel, opts), { what: `focus on ${sel}` });
+    },
+    text: (sel, opts) => evaluate((roots, a, { find }) => find(a.sel, a)?.textContent ?? null, at(sel, opts)),
+    attr: (sel, name, opts) => evaluate((roots, a, { find }) => find(a.sel, a)?.getAttribute(a.name) ?? null, { ...at(sel, opts), name }),
+    title: (sel = '[data-action="insert-draft"]', opts) => ui.attr(sel, 'title', opts),
+    waitForTitle: (re, { host = 0 } = {}) => waitFor((roots, a, { find }) => {
+      const t = find('[data-action="insert-draft"]', a)?.title ?? '';
+      return new RegExp(a.source, a.flags).test(t) && t;
+    }, { host, source: re.source, flags: re.flags }, { what: `the insert button's title to match ${re}` }),
+    count: async ({ host = 0 } = {}) => Number(await ui.text('[data-action="open-findings"]', { host })),
+    waitForCount: (not, { host = 0 } = {}) => waitFor((roots, a, { find }) => {
+      const t = find('[data-action="open-findings"]', a)?.textContent;
+      return t != null && t !== String(a.not) && t;
+    }, { host, not }, { what: `the findings count to leave ${not}` }).then(Number),
+  };
+  return ui;
+}
