@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, extensionPage, send, openFixture, median, FIXTURES, UNMATCHED_GMAIL } from '../lib/harness.mjs';
+import { launch, extensionPage, send, openFixture, helperUi, median, FIXTURES, UNMATCHED_GMAIL } from '../lib/harness.mjs';
 
 let env;
 let ext;
@@ -19,45 +19,38 @@ before(async () => {
 after(async () => { await env?.close(); });
 
 const EDITOR = '[data-followup-compose="gmail"]';
+// Controls inside the helper's (closed) root, reached through `helperUi` from the content script.
+const INSERT = '[data-action="insert-draft"]';
+const CHOOSE = '[data-action="choose-draft"]';
+const CHOICE = '[data-action="insert-choice"]';
+const FINDINGS = '[data-action="open-findings"]';
+const NOBODY = 'No tracked interviewer here — open the toolbar popup';
 
-/** The editor of compose `n` (0-based) and its helper's controls. */
+/** The page-side parts of the compose inside `scope`: its editor, helper host and subject. */
 function compose(page, scope = 'body') {
   const root = page.locator(scope);
   return {
     editor: root.locator(EDITOR),
     host: root.locator('[data-followup-ui]'),
-    insert: root.locator('[data-followup-ui] [data-action="insert-draft"]'),
     subject: root.locator('input[name=subjectbox]'),
   };
 }
 
 const text = (loc) => loc.evaluate((e) => e.innerText);
 
-/** Waits until the helper's findings count differs from `not`, returns it. */
-async function findingsAfterTyping(host, not) {
-  await host.evaluate((h, not) => new Promise((resolve, reject) => {
-    const done = () => h.dataset.followupFindings !== String(not);
-    if (done()) return resolve();
-    const o = new MutationObserver(() => { if (done()) { o.disconnect(); resolve(); } });
-    o.observe(h, { attributes: true, attributeFilter: ['data-followup-findings'] });
-    setTimeout(() => { o.disconnect(); reject(new Error(`findings stayed at ${not}`)); }, 5000);
-  }), not);
-  return Number(await host.getAttribute('data-followup-findings'));
-}
-
 test('pop-up compose: recognised, matched by email, draft inserted at the caret, subject filled, one undo', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  const ui = await helperUi(page);
   const c = compose(page);
   await c.editor.waitFor();
   assert.equal(await c.host.count(), 1);
-  assert.equal(await c.host.evaluate((h) => !!h.shadowRoot && h.shadowRoot.mode), 'open');
-  await page.waitForFunction(() => document.querySelector('[data-followup-ui]').shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
-  assert.equal(await c.insert.getAttribute('data-followup-choice'), 'acme-pm/dana/thank-you');
+  assert.equal(await ui.roots(), 1, 'its root is reachable from the content script');
+  assert.equal(await ui.waitForTitle(/Thank-you · Dana Lee/), 'Insert: Thank-you · Dana Lee · Acme Corp');
 
   await c.editor.click();
   await page.keyboard.type('Note to self: ');
   const before = await page.evaluate(() => window.inputEvents);
-  await c.insert.click();
+  await ui.click(INSERT);
   const body = await text(c.editor);
   assert.ok(body.startsWith('Note to self:'), `user text kept: ${body.slice(0, 80)}`);
   assert.match(body, /Dear Dana,/);
@@ -75,23 +68,24 @@ test('pop-up compose: recognised, matched by email, draft inserted at the caret,
 
 test('insertion never replaces selected text, and keyboard users insert at the caret they left', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  const ui = await helperUi(page);
   const c = compose(page);
   await c.editor.waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-followup-ui]').shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
+  await ui.waitForTitle(/Thank-you · Dana Lee/);
   await c.editor.click();
   await page.keyboard.type('Keep me');
   await page.keyboard.press('Control+a');
-  await c.insert.click();
+  await ui.click(INSERT);
   const body = await text(c.editor);
   assert.ok(body.startsWith('Keep me\n'), body.slice(0, 40));
   assert.match(body, /Dear Dana,/);
 
-  // Caret at the very start, then Tab-like focus on the chip and Enter: the draft goes there.
+  // Caret at the very start, then keyboard focus on the chip and Enter: the draft goes there.
   await page.keyboard.press('Control+z');
   assert.equal((await text(c.editor)).trim(), 'Keep me');
   await c.editor.click();
   await page.keyboard.press('Control+Home');
-  await c.insert.focus();
+  await ui.focus(INSERT);
   await page.keyboard.press('Enter');
   const again = await text(c.editor);
   assert.match(again, /^Dear Dana,/);
@@ -102,12 +96,12 @@ test('insertion never replaces selected text, and keyboard users insert at the c
 
 test('full-screen compose: recognised, matched, a typed subject is left alone', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'full-screen');
+  const ui = await helperUi(page);
   const c = compose(page);
   await c.editor.waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-followup-ui]')?.shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
-  assert.equal(await c.insert.getAttribute('data-followup-choice'), 'acme-pm/raj/thank-you');
-  await c.insert.click();
-  assert.match(await text(c.editor), /Raj/);
+  assert.equal(await ui.waitForTitle(/Thank-you · Raj Patel/), 'Insert: Thank-you · Raj Patel · Acme Corp');
+  await ui.click(INSERT);
+  assert.match(await text(c.editor), /Dear Raj,/);
   assert.equal(await c.subject.inputValue(), 'Following up on Tuesday');
   assert.deepEqual(errors, []);
   await page.close();
@@ -115,11 +109,11 @@ test('full-screen compose: recognised, matched, a typed subject is left alone', 
 
 test('pop-out window: recognised and matched, the empty subject filled', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'pop-out');
+  const ui = await helperUi(page);
   const c = compose(page);
   await c.editor.waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-followup-ui]')?.shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
-  assert.equal(await c.insert.getAttribute('data-followup-choice'), 'acme-pm/dana/thank-you');
-  await c.insert.click();
+  assert.equal(await ui.waitForTitle(/Thank-you · Dana Lee/), 'Insert: Thank-you · Dana Lee · Acme Corp');
+  await ui.click(INSERT);
   assert.match(await text(c.editor), /^Dear Dana,/);
   assert.notEqual(await c.subject.inputValue(), '');
   assert.deepEqual(errors, []);
@@ -128,10 +122,11 @@ test('pop-out window: recognised and matched, the empty subject filled', async (
 
 test('inline reply: recognised, no subject filled, the quoted message kept below the draft', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'inline-reply');
+  const ui = await helperUi(page);
   const c = compose(page);
   await c.editor.waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-followup-ui]')?.shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
-  await c.insert.click();
+  await ui.waitForTitle(/Thank-you · Dana Lee/);
+  await ui.click(INSERT);
   const body = await text(c.editor);
   assert.match(body, /^Dear Dana,/);
   assert.match(body, /On Fri, Nov 20, Dana Lee wrote:\nGreat meeting you today, Sam\.$/);
@@ -143,17 +138,20 @@ test('inline reply: recognised, no subject filled, the quoted message kept below
 
 test('localized page: the body found by its German label, the legacy To field matched', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'localized');
+  const ui = await helperUi(page);
   const c = compose(page);
   await c.editor.waitFor();
   assert.equal(await c.editor.getAttribute('aria-label'), 'Nachrichtentext');
-  await page.waitForFunction(() => document.querySelector('[data-followup-ui]')?.shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
-  assert.equal(await c.insert.getAttribute('data-followup-choice'), 'acme-pm/dana/thank-you');
+  assert.equal(await ui.waitForTitle(/Thank-you · Dana Lee/), 'Insert: Thank-you · Dana Lee · Acme Corp');
+  await ui.click(INSERT);
+  assert.match(await text(c.editor), /Dear Dana,/);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('a compose that appears long after load is recognised (latency reported)', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'late-compose');
+  const ui = await helperUi(page);
   await page.waitForFunction(() => window.fixtureLoaded);
   // The content script has started once the page's performance timeline has its measure.
   await page.waitForFunction(() => performance.getEntriesByName('followup:instantiate').length > 0);
@@ -174,35 +172,62 @@ test('a compose that appears long after load is recognised (latency reported)', 
   await page.evaluate(() => window.openReply());
   await page.locator('[data-compose="reply"] [data-followup-ui]').waitFor();
   assert.equal(await page.locator('[data-compose="reply"] [data-followup-compose="gmail"]').count(), 1);
+  assert.equal(await ui.roots(), await page.locator('[data-followup-ui]').count(), 'every helper has its chip');
   console.log(`recognition latency (compose added → helper attached), median of ${latencies.length}: ` +
     `${median(latencies).toFixed(2)} ms (max ${Math.max(...latencies).toFixed(2)}; budget 50 ms)`);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test('several composes at once: one helper each, each matched, the unknown recipient gets a chooser', async () => {
+const DANA = '[data-compose="c501"]';
+const RAJ = '[data-compose="c502"]';
+const PAT = '[data-compose="c503"]';
+
+test('several composes at once: one helper each, each matched, a choice from the chooser goes into its own compose', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'several');
+  const ui = await helperUi(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-followup-compose="gmail"]').length === 3);
   assert.equal(await page.locator('[data-followup-ui]').count(), 3);
-  const [dana, raj, pat] = ['c501', 'c502', 'c503'].map((id) => compose(page, `[data-compose="${id}"]`));
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-followup-ui]')].slice(0, 2)
-    .every((h) => h.shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice));
-  assert.equal(await dana.insert.getAttribute('data-followup-choice'), 'acme-pm/dana/thank-you');
-  assert.equal(await raj.insert.getAttribute('data-followup-choice'), 'acme-pm/raj/thank-you');
-  assert.equal(await pat.insert.getAttribute('data-followup-choice'), '');
+  assert.equal(await ui.roots(), 3);
+  const [dana, raj, pat] = [DANA, RAJ, PAT].map((scope) => compose(page, scope));
+  assert.equal(await ui.waitForTitle(/Thank-you · Dana Lee/, { host: DANA }), 'Insert: Thank-you · Dana Lee · Acme Corp');
+  assert.equal(await ui.waitForTitle(/Thank-you · Raj Patel/, { host: RAJ }), 'Insert: Thank-you · Raj Patel · Acme Corp');
+  assert.doesNotMatch(await ui.title(INSERT, { host: PAT }) ?? '', /^Insert: /, 'nobody tracked: no direct insert');
 
-  await raj.insert.click();
-  assert.match(await text(raj.editor), /Raj/);
+  await ui.click(INSERT, { host: RAJ });
+  assert.match(await text(raj.editor), /Dear Raj,/);
   assert.equal((await text(dana.editor)).trim(), '', 'other composes untouched');
 
-  // Nobody tracked: Insert opens the chooser with every open item; picking one inserts it.
-  await pat.insert.click();
-  const choices = pat.host.locator('[data-action="insert-choice"]');
-  assert.ok(await choices.count() >= 3, 'all open items offered');
-  assert.match(await choices.first().textContent(), /^Thank-you · /);
-  const maria = pat.host.locator('[data-action="insert-choice"]', { hasText: 'Maria Gómez' }).first();
-  await maria.click();
-  assert.match(await text(pat.editor), /Maria/);
+  // Dana's chooser lists her items; picking one inserts it into her compose only.
+  await ui.click(CHOOSE, { host: DANA });
+  const labels = await ui.waitFor((roots, a, { pick }) => {
+    const items = [...pick(a.host).querySelectorAll(a.CHOICE)].filter((b) => !b.closest('[hidden]'));
+    return items.length && items.map((b) => b.textContent);
+  }, { host: DANA, CHOICE });
+  assert.match(labels[0], /^Thank-you · Dana Lee · Acme Corp$/);
+  assert.ok(labels.every((l) => l.includes('Dana Lee')), labels.join(' | '));
+  await ui.click(CHOICE, { host: DANA });
+  assert.match(await text(dana.editor), /^Dear Dana,/);
+  assert.equal((await text(raj.editor)).match(/Dear Raj,/g).length, 1, 'Raj\'s compose untouched');
+  assert.equal((await text(pat.editor)).trim(), '');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an unknown recipient: Insert opens a chooser that says nobody here is tracked and offers nothing', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'several');
+  const ui = await helperUi(page);
+  const [dana, pat] = [DANA, PAT].map((scope) => compose(page, scope));
+  await pat.editor.waitFor();
+  await ui.waitForTitle(/Thank-you · Dana Lee/, { host: DANA });
+  const closed = await ui.shown({ host: PAT });
+  await ui.click(INSERT, { host: PAT });
+  const open = await ui.waitFor((roots, a, { shown }) => { const t = shown(a.host); return t !== a.closed && t; },
+    { host: PAT, closed }, { what: 'the chooser to open' });
+  assert.ok(open.includes(NOBODY), `the chooser says: ${open}`);
+  assert.equal(await ui.eval((roots, a, { pick }) => pick(a.host).querySelectorAll(a.CHOICE).length, { host: PAT, CHOICE }), 0,
+    'no other person\'s item offered');
+  assert.equal((await text(pat.editor)).trim(), '');
   assert.equal((await text(dana.editor)).trim(), '');
   assert.deepEqual(errors, []);
   await page.close();
@@ -210,6 +235,7 @@ test('several composes at once: one helper each, each matched, the unknown recip
 
 test('layout changes: a closed compose is forgotten, a chip the page removed comes back, no errors', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'several');
+  const ui = await helperUi(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-followup-ui]').length === 3);
   await page.evaluate(() => {
     document.querySelector('[data-compose="c501"]').closest('[role=dialog]').remove();
@@ -217,6 +243,7 @@ test('layout changes: a closed compose is forgotten, a chip the page removed com
   });
   await page.locator('[data-compose="c502"] [data-followup-ui]').waitFor();
   assert.equal(await page.locator('[data-followup-ui]').count(), 2);
+  assert.equal(await ui.waitForTitle(/Thank-you · Raj Patel/, { host: RAJ }), 'Insert: Thank-you · Raj Patel · Acme Corp');
   // Gmail moves the editor into a new wrapper: still one helper, still working.
   await page.evaluate(() => {
     const editor = document.querySelector('[data-compose="c503"] [data-followup-compose]');
@@ -227,22 +254,26 @@ test('layout changes: a closed compose is forgotten, a chip the page removed com
   });
   await page.locator('[data-compose="c503"] .new-layout [data-followup-ui]').waitFor();
   assert.equal(await page.locator('[data-compose="c503"] [data-followup-ui]').count(), 1);
+  assert.equal(await ui.roots(), 2);
+  assert.ok(await ui.text(INSERT, { host: '.new-layout' }), 'the moved helper has its chip');
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('the tracked data changing in the extension updates open composes', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'several');
-  const pat = compose(page, '[data-compose="c503"]');
+  const ui = await helperUi(page);
+  const pat = compose(page, PAT);
   await pat.editor.waitFor();
-  assert.equal(await pat.insert.getAttribute('data-followup-choice'), '');
+  await ui.waitForTitle(/Thank-you · Dana Lee/, { host: DANA });
+  assert.doesNotMatch(await ui.title(INSERT, { host: PAT }) ?? '', /^Insert: /);
   const store = structuredClone(demoStore);
   store.interviews[1].interviewers.push({ id: 'pat', name: 'Pat Smith', email: 'pat@elsewhere.example' });
   assert.equal((await send(ext, { type: 'import', store })).ok, true);
   try {
-    await page.waitForFunction(() => document.querySelector('[data-compose="c503"] [data-followup-ui]')
-      .shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
-    assert.equal(await pat.insert.getAttribute('data-followup-choice'), 'fable-content/pat/thank-you');
+    assert.equal(await ui.waitForTitle(/Thank-you · Pat Smith/, { host: PAT }), 'Insert: Thank-you · Pat Smith · Fable');
+    await ui.click(INSERT, { host: PAT });
+    assert.match(await text(pat.editor), /Dear Pat,/);
     assert.deepEqual(errors, []);
   } finally {
     assert.equal((await send(ext, { type: 'import', store: demoStore })).ok, true);
@@ -252,13 +283,13 @@ test('the tracked data changing in the extension updates open composes', async (
 
 test('live checks: findings counted, underlines under the words, a one-click fix applied', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  const ui = await helperUi(page);
   const c = compose(page);
   await c.editor.waitFor();
   await c.editor.click();
   await page.keyboard.type('Hey Dana, thx for the interview!! What is the salary range?');
-  const n = await findingsAfterTyping(c.host, 0);
+  const n = await ui.waitForCount(0);
   assert.ok(n >= 3, `findings: ${n}`);
-  assert.equal(await c.host.locator('[data-action="open-findings"]').textContent(), String(n));
 
   // Each underline sits under its words: the checker's spans (asked of the worker with the same
   // context) measured in the page match the underlines' left/right, at the text's bottom.
@@ -267,24 +298,22 @@ test('live checks: findings counted, underlines under the words, a one-click fix
   const spans = lint.findings.filter((f) => f.start < f.end);
   assert.ok(spans.length >= 3);
   const geometry = await page.evaluate((spans) => {
-    const editor = document.querySelector('[data-followup-compose]');
-    const host = document.querySelector('[data-followup-ui]');
-    const node = editor.firstChild;
+    const node = document.querySelector('[data-followup-compose]').firstChild;
     const rect = (s) => {
       const r = document.createRange();
       r.setStart(node, s.start); r.setEnd(node, s.end);
       return r.getClientRects()[0].toJSON();
     };
-    const marks = [...host.shadowRoot.querySelectorAll('[data-followup-mark]')]
-      .map((m) => ({ rule: m.dataset.followupMark, ...m.getBoundingClientRect().toJSON() }));
-    return { rects: spans.map(rect), marks, hey: rect({ start: 0, end: 3 }) };
+    return { rects: spans.map(rect), hey: rect({ start: 0, end: 3 }) };
   }, spans);
+  const marks = await ui.eval((roots) => [...roots[0].querySelectorAll('[data-followup-mark]')]
+    .map((m) => ({ rule: m.dataset.followupMark, ...m.getBoundingClientRect().toJSON() })));
   const near = (a, b) => Math.abs(a - b) <= 1.5;
-  assert.equal(geometry.marks.length, spans.length);
+  assert.equal(marks.length, spans.length);
   spans.forEach((s, i) => {
     const r = geometry.rects[i];
-    const mark = geometry.marks.find((m) => m.rule === s.rule && near(m.left, r.left));
-    assert.ok(mark, `no underline for ${s.rule} at x=${r.left}: ${JSON.stringify(geometry.marks)}`);
+    const mark = marks.find((m) => m.rule === s.rule && near(m.left, r.left));
+    assert.ok(mark, `no underline for ${s.rule} at x=${r.left}: ${JSON.stringify(marks)}`);
     assert.ok(near(mark.right, r.right), `${s.rule}: underline ends at ${mark.right}, text at ${r.right}`);
     assert.ok(mark.bottom >= r.bottom - 3 && mark.bottom <= r.bottom + 1.5, `${s.rule}: underline at ${mark.bottom}, text bottom ${r.bottom}`);
   });
@@ -292,26 +321,29 @@ test('live checks: findings counted, underlines under the words, a one-click fix
   // Hover the underlined "Hey": the card says why and offers the fix; one click applies it.
   const hey = geometry.hey;
   await page.mouse.move(hey.left + hey.width / 2, hey.top + hey.height / 2);
-  const fix = c.host.locator('.card [data-action="apply-fix"]');
-  await fix.waitFor();
-  assert.equal(await fix.textContent(), 'Replace with “Hi”');
-  await fix.click();
+  const FIX = '.card [data-action="apply-fix"]';
+  const label = await ui.waitFor((roots, a, { find }) => {
+    const b = find(a.FIX);
+    return b && !b.closest('[hidden]') && b.textContent;
+  }, { FIX });
+  assert.equal(label, 'Replace with “Hi”');
+  await ui.click(FIX);
   assert.match(await text(c.editor), /^Hi Dana, thx/);
-  const after = await findingsAfterTyping(c.host, n);
+  const after = await ui.waitForCount(n);
   assert.ok(after < n, `${after} findings after the fix (was ${n})`);
-  assert.equal(await c.host.locator('[data-followup-mark="casual.greeting"]').count(), 0);
+  assert.equal(await ui.eval((roots) => roots[0].querySelectorAll('[data-followup-mark="casual.greeting"]').length), 0);
   await page.keyboard.press('Control+z');
   assert.match(await text(c.editor), /^Hey Dana, thx/, 'the fix is one undo step');
-  assert.equal(await findingsAfterTyping(c.host, after), n);
+  assert.equal(await ui.waitForCount(after), n);
 
   // The list behind the count offers the same fixes.
-  await c.host.locator('[data-action="open-findings"]').click();
-  assert.equal(await c.host.locator('[data-action="open-findings"]').getAttribute('aria-expanded'), 'true');
-  assert.ok(await c.host.locator('.panel .item').count() >= 3);
-  const before = Number(await c.host.getAttribute('data-followup-findings'));
-  await c.host.locator('.panel .item[data-rule="casual.greeting"] [data-action="apply-fix"]').click();
+  await ui.click(FINDINGS);
+  assert.equal(await ui.attr(FINDINGS, 'aria-expanded'), 'true');
+  assert.ok(await ui.eval((roots) => roots[0].querySelectorAll('.panel .item').length) >= 3);
+  const before = await ui.count();
+  await ui.click('.panel .item[data-rule="casual.greeting"] [data-action="apply-fix"]');
   assert.match(await text(c.editor), /^Hi Dana, thx/);
-  assert.ok(await findingsAfterTyping(c.host, before) < before);
+  assert.ok(await ui.waitForCount(before) < before);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -323,14 +355,19 @@ test('markup in stored names and companies is inserted as literal text', async (
   assert.equal((await send(ext, { type: 'import', store })).ok, true);
   try {
     const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+    const ui = await helperUi(page);
     const c = compose(page);
     await c.editor.waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-followup-ui]')?.shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
-    await c.insert.click();
+    assert.match(await ui.waitForTitle(/Dana <img/), /Dana <img src=x onerror=alert\(1\)> Lee · <b>Acme<\/b> & Co/);
+    await ui.click(INSERT);
     const body = await text(c.editor);
     assert.match(body, /<b>Acme<\/b> & Co/);
     assert.equal(await c.editor.locator('b, img').count(), 0);
-    assert.match(await c.insert.getAttribute('title'), /Dana <img src=x onerror=alert\(1\)> Lee · <b>Acme<\/b> & Co/);
+    // The chooser shows the same names as text, and no markup is made inside the helper either.
+    await ui.click(CHOOSE);
+    const label = await ui.waitFor((roots, a, { find }) => find(a.CHOICE)?.textContent, { CHOICE });
+    assert.match(label, /Dana <img src=x onerror=alert\(1\)> Lee · <b>Acme<\/b> & Co/);
+    assert.equal(await ui.eval((roots) => roots[0].querySelectorAll('b, img').length), 0);
     assert.deepEqual(errors, []);
     await page.close();
   } finally {
