@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, extensionPage, send, openFixture, median, FIXTURES, UNMATCHED_LINKEDIN } from '../lib/harness.mjs';
+import { launch, extensionPage, send, openFixture, helperUi, median, FIXTURES, UNMATCHED_LINKEDIN } from '../lib/harness.mjs';
 
 let env;
 before(async () => {
@@ -19,37 +19,42 @@ before(async () => {
 after(async () => { await env?.close(); });
 
 const PROFILE = (slug) => ({ url: `https://www.linkedin.com/in/${slug}/` });
+// Controls inside the helper's (closed) root, reached through `helperUi` from the content script.
+const INSERT = '[data-action="insert-draft"]';
 
-/** Controls of the compose whose editor matches `editorSel` (the host is the editor's previous sibling). */
-function helper(page, scope) {
+/**
+ * The page-side parts of the compose inside `scope`; `at` picks its helper for `helperUi` by an
+ * ancestor selector (`host`, default `scope`; it must match inside the host's own tree, so for
+ * the modal in LinkedIn's shadow root it names the dialog, not `#interop-outlet`).
+ */
+function helper(page, scope, host = scope) {
   const root = page.locator(scope);
   return {
+    at: { host },
     editor: root.locator('[data-followup-compose="linkedin"]'),
     host: root.locator('[data-followup-ui]'),
-    insert: root.locator('[data-followup-ui] [data-action="insert-draft"]'),
     send: root.locator('.msg-form__send-button, .send'),
   };
 }
 
-async function matched(h) {
-  await h.insert.and(h.insert.locator(':scope[data-followup-choice*="/"]')).waitFor();
-  return h.insert.getAttribute('data-followup-choice');
-}
+/** Waits until the helper offers a direct insert for `who` (its insert button's title); returns the title. */
+const matched = (ui, h, who) => ui.waitForTitle(new RegExp(`^Insert: Thank-you · ${who} · `), h.at);
 
 const paragraphs = (editor) => editor.evaluate((e) => [...e.querySelectorAll('p')].map((p) => p.textContent));
 
 test('overlay bubble: recognised, matched by header and profile link, inserted with Send enabled', async () => {
   const { page, errors } = await openFixture(env, 'linkedin', 'chat-bubble');
+  const ui = await helperUi(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-followup-compose="linkedin"]').length === 2);
   const dana = helper(page, '#msg-overlay-conversation-bubble-1');
   const raj = helper(page, '#msg-overlay-conversation-bubble-2');
-  assert.equal(await matched(dana), 'acme-pm/dana/thank-you');
-  assert.equal(await matched(raj), 'acme-pm/raj/thank-you', '"New message" ignored, the pill matched');
+  assert.equal(await matched(ui, dana, 'Dana Lee'), 'Insert: Thank-you · Dana Lee · Acme Corp');
+  assert.equal(await matched(ui, raj, 'Raj Patel'), 'Insert: Thank-you · Raj Patel · Acme Corp', '"New message" ignored, the pill matched');
   assert.equal(await dana.send.isDisabled(), true);
 
   await dana.editor.click();
   await page.keyboard.type('Hello again!');
-  await dana.insert.click();
+  await ui.click(INSERT, dana.at);
   const lines = await paragraphs(dana.editor);
   assert.equal(lines[0], 'Hello again!', 'user text kept');
   assert.ok(lines.some((l) => /^Hi Dana,|^Dear Dana,/.test(l)), lines.join(' | '));
@@ -60,28 +65,38 @@ test('overlay bubble: recognised, matched by header and profile link, inserted w
   await page.keyboard.press('Control+z');
   assert.deepEqual(await paragraphs(dana.editor), ['Hello again!']);
   assert.equal((await paragraphs(raj.editor)).join('').trim(), '', 'the other bubble untouched');
+
+  // Raj's bubble gets Raj's note.
+  await ui.click(INSERT, raj.at);
+  assert.ok((await paragraphs(raj.editor)).some((l) => /^(Hi|Dear) Raj,/.test(l)), 'Raj greeted');
+  assert.deepEqual(await paragraphs(dana.editor), ['Hello again!']);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('a bubble opened later is recognised and matched by its profile link', async () => {
   const { page, errors } = await openFixture(env, 'linkedin', 'chat-bubble');
+  const ui = await helperUi(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-followup-compose="linkedin"]').length === 2);
   await page.evaluate(() => window.openBubble());
   const h = helper(page, '#msg-overlay-conversation-bubble-3');
   await h.editor.waitFor();
-  assert.equal(await matched(h), 'fable-content/maria/thank-you');
+  assert.equal(await matched(ui, h, 'Maria Gómez'), 'Insert: Thank-you · Maria Gómez · Fable');
   assert.equal(await page.locator('[data-followup-ui]').count(), 3);
+  assert.equal(await ui.roots(), 3);
+  await ui.click(INSERT, h.at);
+  assert.ok((await paragraphs(h.editor)).some((l) => /^(Hi|Dear) Maria,/.test(l)), 'Maria greeted');
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('messaging page: the thread title (accented) matched, draft inserted, Send enabled', async () => {
   const { page, errors } = await openFixture(env, 'linkedin', 'messaging');
+  const ui = await helperUi(page);
   const h = helper(page, '.msg-thread');
-  assert.equal(await matched(h), 'fable-content/maria/thank-you');
-  await h.insert.click();
-  assert.match((await paragraphs(h.editor)).join('\n'), /Maria/);
+  assert.equal(await matched(ui, h, 'Maria Gómez'), 'Insert: Thank-you · Maria Gómez · Fable');
+  await ui.click(INSERT, h.at);
+  assert.match((await paragraphs(h.editor)).join('\n'), /^(Hi|Dear) Maria,/m);
   assert.equal(await h.send.isDisabled(), false);
   assert.deepEqual(errors, []);
   await page.close();
@@ -89,31 +104,33 @@ test('messaging page: the thread title (accented) matched, draft inserted, Send 
 
 test('connection note in the shadow-DOM modal: recognised late, live 300-character counter, note inserted within the limit', async () => {
   const { page, errors } = await openFixture(env, 'linkedin', 'connection-note', undefined, PROFILE('dana-lee'));
+  const ui = await helperUi(page);
   await page.waitForFunction(() => performance.getEntriesByName('followup:instantiate').length > 0);
   await page.click('#connect');
   const note = page.locator('#interop-outlet textarea#custom-message');
   await page.locator('#interop-outlet [data-followup-compose="linkedin"]').waitFor();
   assert.equal(await page.evaluate(() => !!document.getElementById('interop-outlet').shadowRoot
     .querySelector('[data-followup-ui]')), true, 'helper inside the shadow root');
-  const h = helper(page, '#interop-outlet [role=dialog]');
-  assert.equal(await matched(h), 'acme-pm/dana/thank-you');
-  const counter = h.host.locator('[data-followup-counter]');
-  assert.equal(await counter.textContent(), '0/300');
+  // The helper is found inside the page's open shadow root, by an ancestor inside that root.
+  const h = helper(page, '#interop-outlet [role=dialog]', '[role=dialog]');
+  assert.equal(await matched(ui, h, 'Dana Lee'), 'Insert: Thank-you · Dana Lee · Acme Corp');
+  const COUNTER = '[data-followup-counter]';
+  assert.equal(await ui.text(COUNTER, h.at), '0/300');
 
   await note.click();
   await page.keyboard.type('Hi Dana,');
-  assert.equal(await counter.textContent(), '8/300');
-  await h.insert.click();
+  assert.equal(await ui.text(COUNTER, h.at), '8/300');
+  await ui.click(INSERT, h.at);
   const value = await note.inputValue();
   assert.ok(value.startsWith('Hi Dana, '), value);
   assert.ok(value.length <= 300 && value.length > 60, `${value.length} characters`);
-  assert.equal(await counter.textContent(), `${value.length}/300`);
+  assert.equal(await ui.text(COUNTER, h.at), `${value.length}/300`);
   assert.equal(await h.send.isDisabled(), false, 'Send enabled');
 
   // A nearly full note: what goes in is cut to the room left, nothing typed is lost.
   const typed = 'x'.repeat(280);
   await note.fill(typed);
-  await h.insert.click();
+  await ui.click(INSERT, h.at);
   const full = await note.inputValue();
   assert.ok(full.startsWith(typed) && full.length <= 300, `${full.length}`);
   assert.deepEqual(errors, []);
@@ -122,11 +139,12 @@ test('connection note in the shadow-DOM modal: recognised late, live 300-charact
 
 test('InMail: matched by profile link, empty subject filled, body inserted, Send enabled', async () => {
   const { page, errors } = await openFixture(env, 'linkedin', 'inmail', undefined, PROFILE('maria-gomez'));
+  const ui = await helperUi(page);
   const h = helper(page, '[role=dialog]');
-  assert.equal(await matched(h), 'fable-content/maria/thank-you');
-  await h.insert.click();
+  assert.equal(await matched(ui, h, 'Maria Gómez'), 'Insert: Thank-you · Maria Gómez · Fable');
+  await ui.click(INSERT, h.at);
   assert.notEqual(await page.locator('[role=dialog] input[name=subject]').inputValue(), '');
-  assert.match((await paragraphs(h.editor)).join('\n'), /Maria/);
+  assert.match((await paragraphs(h.editor)).join('\n'), /^(Hi|Dear) Maria,/m);
   assert.equal(await h.send.isDisabled(), false);
   assert.deepEqual(errors, []);
   await page.close();
@@ -134,14 +152,14 @@ test('InMail: matched by profile link, empty subject filled, body inserted, Send
 
 test('live checks with LinkedIn rules: findings counted on the chip', async () => {
   const { page, errors } = await openFixture(env, 'linkedin', 'chat-bubble');
+  const ui = await helperUi(page);
   const h = helper(page, '#msg-overlay-conversation-bubble-1');
-  await matched(h);
+  await matched(ui, h, 'Dana Lee');
   await h.editor.click();
   await page.keyboard.type('Hey Dana, thx for the chat!! Whats the salary?');
-  await h.host.and(page.locator(':not([data-followup-findings="0"])')).waitFor();
-  const n = Number(await h.host.getAttribute('data-followup-findings'));
+  const n = await ui.waitForCount(0, h.at);
   assert.ok(n >= 3, `${n} findings`);
-  assert.ok(await h.host.locator('[data-followup-mark]').count() >= 3, 'underlined');
+  assert.ok(await ui.eval((roots, a, { pick }) => pick(a.host).querySelectorAll('[data-followup-mark]').length, h.at) >= 3, 'underlined');
   assert.deepEqual(errors, []);
   await page.close();
 });
