@@ -2,7 +2,7 @@
 // that refuses WebAssembly degrades quietly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, extensionPage, send, openFixture, median } from '../lib/harness.mjs';
+import { launch, extensionPage, send, openFixture, helperUi, median } from '../lib/harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -26,18 +26,22 @@ test('the popup page instantiates the WASM and renders', async () => {
   await page.close();
 });
 
-test('a content script on Gmail (Gmail-like CSP with Trusted Types) marks the editor', async () => {
+test('a content script on Gmail (Gmail-like CSP with Trusted Types) marks the editor; its helper is private to the extension', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  const ui = await helperUi(page);
   const editor = page.locator('[g_editable="true"]');
   await page.locator('[data-followup-compose="gmail"]').waitFor();
   assert.equal(await editor.getAttribute('data-followup-compose'), 'gmail');
-  const ui = await page.evaluate(() => {
-    const host = document.querySelector('[data-followup-ui]');
-    return host && { open: !!host.shadowRoot, actions: [...host.shadowRoot.querySelectorAll('[data-action]')].map((b) => b.dataset.action) };
-  });
-  assert.equal(ui.open, true);
-  for (const action of ['insert-draft', 'open-findings']) assert.ok(ui.actions.includes(action), `${action} in ${ui.actions}`);
+  // The content script's world reaches the helper's root and its controls.
+  const actions = await ui.waitFor((roots) => roots.length && [...roots[0].querySelectorAll('[data-action]')].map((b) => b.dataset.action));
+  for (const action of ['insert-draft', 'open-findings']) assert.ok(actions.includes(action), `${action} in ${actions}`);
   assert.deepEqual(errors, []);
+  // The page does not: the root is closed, and the host says nothing but that it is there.
+  const fromPage = await page.evaluate(() => {
+    const host = document.querySelector('[data-followup-ui]');
+    return { shadowRoot: host.shadowRoot?.mode ?? null, attributes: [...host.attributes].map((a) => [a.name, a.value]) };
+  });
+  assert.deepEqual(fromPage, { shadowRoot: null, attributes: [['data-followup-ui', '']] });
   await page.close();
 });
 
