@@ -2,7 +2,7 @@
 // origins), with the demo store imported; screenshots go to dist/demo/.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, extensionPage, send, openFixture, FIXTURES } from './lib/harness.mjs';
+import { launch, extensionPage, send, openFixture, helperUi, FIXTURES } from './lib/harness.mjs';
 import { popupStore } from './fixtures/popup-store.mjs';
 
 const headed = process.argv.includes('--headed');
@@ -64,51 +64,51 @@ try {
   const store = JSON.parse(await readFile(path.join(FIXTURES, 'demo-store.json'), 'utf8'));
   await fresh(store);
 
+  // The in-page helper lives in a closed shadow root: it is reached from the content script's
+  // isolated world (helperUi) and clicked with real mouse input.
+  const INSERT = '[data-action="insert-draft"]';
   const { page: gmail } = await openFixture(env, 'gmail', 'popup-compose');
+  const gmailUi = await helperUi(gmail);
   await gmail.locator('[data-followup-ui]').waitFor();
   await gmail.locator('[g_editable="true"]').click();
   await gmail.keyboard.type('Hey Dana, thx for the interview!! What is the salary range?');
-  await gmail.waitForFunction(() => document.querySelector('[data-followup-ui]')?.dataset.followupFindings !== '0', null, { timeout: 5000 }).catch(() => {});
-  await gmail.screenshot({ path: path.join(out, 'gmail-compose.png') });
-  console.log(`saved ${path.join(out, 'gmail-compose.png')}`);
+  await gmailUi.waitForCount(0).catch(() => {});
+  await shot(gmail, 'gmail-compose.png');
   // Hover the first underline: the card with the reason and the one-click fix.
-  const mark = await gmail.evaluate(() => document.querySelector('[data-followup-ui]').shadowRoot
-    .querySelector('[data-followup-mark]')?.getBoundingClientRect().toJSON());
+  const mark = await gmailUi.eval((roots) => roots[0]?.querySelector('[data-followup-mark]')?.getBoundingClientRect().toJSON());
   if (mark) {
     await gmail.mouse.move(mark.left + mark.width / 2, mark.top - 6);
-    await gmail.locator('[data-followup-ui] .card [data-action]').first().waitFor({ timeout: 5000 }).catch(() => {});
-    await gmail.screenshot({ path: path.join(out, 'gmail-card.png') });
-    console.log(`saved ${path.join(out, 'gmail-card.png')}`);
+    await gmailUi.waitFor((roots) => roots[0].querySelector('.card:not([hidden]) [data-action]')).catch(() => {});
+    await shot(gmail, 'gmail-card.png');
   }
   // The findings list behind the count, then a fresh compose with the draft inserted.
-  await gmail.locator('[data-followup-ui] [data-action="open-findings"]').click();
-  await gmail.screenshot({ path: path.join(out, 'gmail-findings.png') });
-  console.log(`saved ${path.join(out, 'gmail-findings.png')}`);
+  await gmailUi.click('[data-action="open-findings"]');
+  await shot(gmail, 'gmail-findings.png');
   const { page: gmail2 } = await openFixture(env, 'gmail', 'several');
-  await gmail2.waitForFunction(() => document.querySelector('[data-followup-ui]')?.shadowRoot.querySelector('[data-action="insert-draft"]').dataset.followupChoice);
-  await gmail2.locator('[data-compose="c501"] [data-action="insert-draft"]').click();
-  await gmail2.locator('[data-compose="c503"] [data-action="insert-draft"]').click();
-  await gmail2.screenshot({ path: path.join(out, 'gmail-insert.png') });
-  console.log(`saved ${path.join(out, 'gmail-insert.png')}`);
+  const gmail2Ui = await helperUi(gmail2);
+  await gmail2Ui.waitForTitle(/Dana Lee/, { host: '[data-compose="c501"]' });
+  await gmail2Ui.click(INSERT, { host: '[data-compose="c501"]' });
+  await gmail2Ui.click(INSERT, { host: '[data-compose="c503"]' });
+  await shot(gmail2, 'gmail-insert.png');
 
   const { page: linkedin } = await openFixture(env, 'linkedin', 'chat-bubble');
+  const linkedinUi = await helperUi(linkedin);
   await linkedin.locator('[data-followup-ui]').first().waitFor();
-  await linkedin.screenshot({ path: path.join(out, 'linkedin-chat.png') });
-  console.log(`saved ${path.join(out, 'linkedin-chat.png')}`);
-  const bubble = linkedin.locator('#msg-overlay-conversation-bubble-1');
-  await bubble.locator('[data-action="insert-draft"][data-followup-choice*="/"]').waitFor({ timeout: 5000 }).catch(() => {});
-  await bubble.locator('[data-action="insert-draft"]').click();
-  await linkedin.screenshot({ path: path.join(out, 'linkedin-inserted.png') });
-  console.log(`saved ${path.join(out, 'linkedin-inserted.png')}`);
+  await shot(linkedin, 'linkedin-chat.png');
+  const bubble = { host: '#msg-overlay-conversation-bubble-1' };
+  await linkedinUi.waitForTitle(/^Insert: /, bubble).catch(() => {});
+  await linkedinUi.click(INSERT, bubble);
+  await shot(linkedin, 'linkedin-inserted.png');
 
   const { page: note } = await openFixture(env, 'linkedin', 'connection-note', undefined, { url: 'https://www.linkedin.com/in/dana-lee/' });
+  const noteUi = await helperUi(note);
   await note.waitForFunction(() => performance.getEntriesByName('followup:instantiate').length > 0);
   await note.click('#connect');
-  const modal = note.locator('#interop-outlet [role=dialog]');
-  await modal.locator('[data-action="insert-draft"][data-followup-choice*="/"]').waitFor({ timeout: 5000 }).catch(() => {});
-  await modal.locator('[data-action="insert-draft"]').click();
-  await note.screenshot({ path: path.join(out, 'linkedin-note.png') });
-  console.log(`saved ${path.join(out, 'linkedin-note.png')}`);
+  // The modal sits in the page's own (open) shadow root; the helper is found inside it.
+  const modal = { host: '[role=dialog]' };
+  await noteUi.waitForTitle(/^Insert: /, modal).catch(() => {});
+  await noteUi.click(INSERT, modal);
+  await shot(note, 'linkedin-note.png');
 
   if (headed) {
     console.log('Chromium stays open; close the window to end the demo.');
