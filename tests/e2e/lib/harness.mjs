@@ -152,25 +152,40 @@ const PRELUDE = String.raw`
   };
   const pick = (host = 0) => (typeof host === 'number' ? roots[host] : roots.find((r) => within(r.host, host))) ?? null;
   const find = (sel, { host = 0, index = 0 } = {}) => pick(host)?.querySelectorAll(sel)[index] ?? null;
+  // The text a user can see in a helper's root: outside [hidden] elements and the style sheet.
+  const shown = (host = 0) => {
+    const root = pick(host);
+    if (!root) return null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const parts = [];
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      if (el && !el.closest('[hidden], style')) parts.push(walker.currentNode.data);
+    }
+    return parts.join(' ');
+  };
 `;
 
 /**
  * Connects to the content script's isolated world of `page` (main frame) over CDP and returns
  * hooks into the helpers' roots. The world is looked up at each call, so navigations are fine.
+ * `timeout` (default 15 s) bounds every wait. Functions run in the isolated world are sent as
+ * source: they see only their arguments (`arg` travels as JSON), never the test's variables.
  *
- *   ui.eval(fn, arg)                    fn(roots, arg, { pick, find, within }) in the isolated world; its (JSON) value
- *   ui.waitFor(fn, arg, { timeout })    polls ui.eval until it returns something truthy; returns that
+ *   ui.eval(fn, arg)                    fn(roots, arg, { pick, find, within, shown }) in the isolated world; its (JSON) value
+ *   ui.waitFor(fn, arg, { timeout, what }) polls ui.eval until it returns something truthy; returns that
  *   ui.roots()                          how many helper roots the isolated world reaches
  *   ui.click(sel, { host, index })      waits until the control is visible and on top, clicks it with page.mouse
  *   ui.focus(sel, { host, index })      focuses the control (then press keys with page.keyboard)
  *   ui.text(sel, { host, index })       its textContent (null when absent)
  *   ui.attr(sel, name, { host, index }) one of its attributes (null when absent)
+ *   ui.shown({ host })                  the text the helper shows (hidden parts and styles left out)
  *   ui.title(sel, { host, index })      its title; sel defaults to the insert button
  *   ui.waitForTitle(re, { host })       waits until the insert button's title matches `re`; returns it
  *   ui.count({ host })                  the findings count shown on the chip, as a number
  *   ui.waitForCount(not, { host })      waits until that count differs from `not`; returns it
  */
-export async function helperUi(page, { timeout = 5000 } = {}) {
+export async function helperUi(page, { timeout = 15000 } = {}) {
   const cdp = await page.context().newCDPSession(page);
   const contexts = new Map(); // id → { frameId }
   let changed = () => {};
@@ -198,7 +213,7 @@ export async function helperUi(page, { timeout = 5000 } = {}) {
   };
 
   const evaluate = async (fn, arg) => {
-    const expression = `(async () => { ${PRELUDE}\n return (${fn.toString()})(roots, ${JSON.stringify(arg ?? null)}, { pick, find, within }); })()`;
+    const expression = `(async () => { ${PRELUDE}\n return (${fn.toString()})(roots, ${JSON.stringify(arg ?? null)}, { pick, find, within, shown }); })()`;
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
       expression, contextId: await world(), returnByValue: true, awaitPromise: true,
     });
@@ -255,6 +270,7 @@ export async function helperUi(page, { timeout = 5000 } = {}) {
     },
     text: (sel, opts) => evaluate((roots, a, { find }) => find(a.sel, a)?.textContent ?? null, at(sel, opts)),
     attr: (sel, name, opts) => evaluate((roots, a, { find }) => find(a.sel, a)?.getAttribute(a.name) ?? null, { ...at(sel, opts), name }),
+    shown: ({ host = 0 } = {}) => evaluate((roots, a, { shown }) => shown(a.host), { host }),
     title: (sel = '[data-action="insert-draft"]', opts) => ui.attr(sel, 'title', opts),
     waitForTitle: (re, { host = 0 } = {}) => waitFor((roots, a, { find }) => {
       const t = find('[data-action="insert-draft"]', a)?.title ?? '';
