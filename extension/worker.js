@@ -1,7 +1,8 @@
-// Service worker loader: listeners are registered synchronously; every handler awaits one init.
+// Service worker loader: listeners are registered synchronously; every handler awaits one init
+// (which also restricts storage to the extension's own contexts before anything is answered).
 import init, * as core from './pkg/followup.js';
 
-const ready = init({ module_or_path: chrome.runtime.getURL('pkg/followup_bg.wasm') });
+const ready = init({ module_or_path: chrome.runtime.getURL('pkg/followup_bg.wasm') }).then(() => core.worker_start());
 const when = (fn) => (...args) => ready.then(() => fn(...args));
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {

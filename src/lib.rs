@@ -7,6 +7,7 @@
 //! assert!(!findings.is_empty());
 //! ```
 
+pub mod access;
 pub mod dates;
 pub mod draft;
 pub mod model;

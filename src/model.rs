@@ -61,6 +61,10 @@ pub struct Profile {
     /// Extra days off that are not business days.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holidays: Vec<NaiveDate>,
+    /// Whether reminders name the company, role and interviewer. Off by default: a
+    /// notification can pop up while the screen is shared (in the next interview, say).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub notification_details: bool,
     /// Unknown fields, kept.
     #[serde(flatten)]
     pub extra: Extra,

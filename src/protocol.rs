@@ -3,6 +3,7 @@
 
 use crate::draft::DraftRequest;
 use crate::model::{Channel, Kind, Store};
+use crate::page::people::Person;
 use crate::tone::LintOptions;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -89,6 +90,13 @@ pub enum Request {
         /// Channel (email opens Gmail, linkedin the profile).
         #[serde(default)]
         channel: Channel,
+        /// The message as the user edited it (a fresh draft when absent). It never goes into
+        /// the URL: the in-page helper of the opened tab types it in.
+        #[serde(default)]
+        body: Option<String>,
+        /// The subject as the user edited it.
+        #[serde(default)]
+        subject: Option<String>,
     },
     /// Delete every interview and the profile (the popup confirms first).
     DeleteAll,
@@ -104,6 +112,39 @@ pub enum Request {
     },
     /// Origins where WebAssembly was refused.
     WasmStatus,
+    /// From the in-page helper: what it may offer for the people its compose is addressed to
+    /// (only their open follow-ups; nothing when nobody there is tracked).
+    Offer {
+        /// Who the compose is addressed to, as read from the page.
+        people: Vec<Person>,
+        /// Where the message goes.
+        #[serde(default)]
+        channel: Channel,
+    },
+    /// From the in-page helper: the draft for one item of the offer for these people. Refused
+    /// for anything the offer for them does not contain.
+    PageDraft {
+        /// Who the compose is addressed to (the offer is computed again from them).
+        people: Vec<Person>,
+        /// Interview id.
+        interview: String,
+        /// Interviewer id.
+        #[serde(default)]
+        interviewer: Option<String>,
+        /// Kind of message.
+        kind: Kind,
+        /// Channel of the compose.
+        #[serde(default)]
+        channel: Channel,
+    },
+}
+
+/// What the worker tells content scripts (they accept it only from their own extension).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Notice {
+    /// The tracked data changed: ask for the offer again.
+    Changed,
 }
 
 /// A store document with its write revision, as kept in `chrome.storage.local`.
@@ -142,6 +183,20 @@ mod tests {
         let r: Request = serde_json::from_str(r#"{"type":"export"}"#).unwrap();
         assert_eq!(r, Request::Export);
         assert!(serde_json::from_str::<Request>(r#"{"type":"explode"}"#).is_err());
+        let r: Request = serde_json::from_str(
+            r#"{"type":"offer","people":[{"email":"dana@acme.example"}],"channel":"email"}"#,
+        )
+        .unwrap();
+        assert!(matches!(r, Request::Offer { ref people, .. } if people.len() == 1));
+        let r: Request = serde_json::from_str(
+            r#"{"type":"page-draft","people":[],"interview":"a","kind":"thank-you"}"#,
+        )
+        .unwrap();
+        assert!(matches!(r, Request::PageDraft { .. }));
+        assert_eq!(
+            serde_json::to_string(&Notice::Changed).unwrap(),
+            r#"{"type":"changed"}"#
+        );
     }
 
     #[test]

@@ -1,15 +1,18 @@
 //! Reminders: which open follow-ups to announce now, which are snoozed, when to wake up next,
-//! and the words of a notification ("Thank Dana Lee for the Product Manager interview — due by
-//! 2 pm tomorrow"). Pure: the worker keeps [`Reminders`] in storage and sets one alarm at
-//! [`next_wake`].
+//! and the words of a notification: discreet by default ("A follow-up is due" — "Due by 2 pm
+//! tomorrow"), or, when the profile asks for details, "Thank Dana Lee for the Product Manager
+//! interview — due by 2 pm tomorrow". Pure: the worker keeps [`Reminders`] in storage and sets
+//! one alarm at [`next_wake`].
 //!
 //! ```
 //! use followup::reminders::notice;
-//! let store = followup::store::parse(r#"{"version": 1, "interviews": [{"id": "acme",
+//! let mut store = followup::store::parse(r#"{"version": 1, "interviews": [{"id": "acme",
 //!     "company": "Acme", "role": "Product Manager", "at": "2026-11-20T14:00:00-05:00",
 //!     "interviewers": [{"id": "dana", "name": "Dana Lee"}]}]}"#).unwrap();
 //! let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T16:00:00-05:00").unwrap();
 //! let items = followup::schedule::schedule(&store, now);
+//! assert_eq!(notice(&store, &items[0], now).title, "A follow-up is due");
+//! store.profile.notification_details = true;
 //! assert_eq!(notice(&store, &items[0], now).message,
 //!     "Thank Dana Lee for the Product Manager interview — due by 2 pm tomorrow.");
 //! ```
@@ -153,8 +156,36 @@ pub struct Notice {
     pub message: String,
 }
 
-/// The notification for `item`.
+/// The notification for `item`: discreet unless the profile asks for details (no company, role
+/// or name; what and who are in the popup).
 pub fn notice(store: &Store, item: &Due, now: DateTime<FixedOffset>) -> Notice {
+    if store.profile.notification_details {
+        detailed_notice(store, item, now)
+    } else {
+        discreet_notice(item, now)
+    }
+}
+
+fn discreet_notice(item: &Due, now: DateTime<FixedOffset>) -> Notice {
+    let when = crate::ui::when::when_words(item.due, now);
+    let message = match item.kind {
+        Kind::MoveOn => "A follow-up chain has ended. Open Interview Follow-Up to see it.".into(),
+        _ if when.starts_with("overdue") => {
+            format!(
+                "O{}. Open Interview Follow-Up to see who and what.",
+                &when[1..]
+            )
+        }
+        _ => format!("Due {when}. Open Interview Follow-Up to see who and what."),
+    };
+    Notice {
+        title: "A follow-up is due".into(),
+        message,
+    }
+}
+
+/// The notification naming company, role and person.
+fn detailed_notice(store: &Store, item: &Due, now: DateTime<FixedOffset>) -> Notice {
     let interview = store.interviews.iter().find(|i| i.id == item.interview);
     let company = interview.map_or("the company", |i| i.company.as_str());
     let role = interview.map_or("the", |i| i.role.as_str());
@@ -210,8 +241,35 @@ mod tests {
     }
 
     #[test]
-    fn notice_for_a_thank_you() {
+    fn notices_are_discreet_unless_asked() {
         let s = store();
+        let now = t("2026-11-20T16:00:00-05:00");
+        let items = crate::schedule::schedule(&s, now);
+        let n = notice(&s, &items[0], now);
+        assert_eq!(n.title, "A follow-up is due");
+        assert_eq!(
+            n.message,
+            "Due by 2 pm tomorrow. Open Interview Follow-Up to see who and what."
+        );
+        let late = notice(&s, &items[0], t("2026-11-22T10:00:00-05:00"));
+        assert!(
+            late.message.starts_with("Overdue since"),
+            "{}",
+            late.message
+        );
+        for item in &items {
+            let n = notice(&s, item, now);
+            let words = format!("{} {}", n.title, n.message);
+            for secret in ["Acme", "Product", "Dana", "Li Wei"] {
+                assert!(!words.contains(secret), "{secret} in {words}");
+            }
+        }
+    }
+
+    #[test]
+    fn notice_for_a_thank_you() {
+        let mut s = store();
+        s.profile.notification_details = true;
         let now = t("2026-11-20T16:00:00-05:00");
         let items = crate::schedule::schedule(&s, now);
         let first = &items[0];

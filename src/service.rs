@@ -17,6 +17,8 @@
 
 use crate::draft::Draft;
 use crate::model::{Channel, Interview, Store};
+use crate::page::offer::offer;
+use crate::page::people::Person;
 use crate::protocol::{ok, Request};
 use crate::reminders::{self, Reminders};
 use crate::store::{from_value, StoreError};
@@ -87,8 +89,55 @@ pub fn query(
         Request::Ics { now: given } => {
             at(given).map(|t| ok(json!({ "ics": crate::schedule::ics::to_ics(store, t) })))
         }
+        Request::Offer { people, .. } => Person::check(people)
+            .and_then(|()| reply("offer", serde_json::to_value(offer(store, people, now)))),
+        Request::PageDraft {
+            people,
+            interview,
+            interviewer,
+            kind,
+            channel,
+        } => page_draft(
+            store,
+            people,
+            interview,
+            interviewer.as_deref(),
+            *kind,
+            *channel,
+            now,
+        )
+        .and_then(|d| reply("draft", serde_json::to_value(d))),
         _ => return None,
     })
+}
+
+/// The draft for one item the in-page helper was offered for `people`: refused unless the
+/// offer for those same people contains it, so a content script can never obtain the draft
+/// (names, topics, signature) for somebody who is not on its compose.
+pub fn page_draft(
+    store: &Store,
+    people: &[Person],
+    interview: &str,
+    interviewer: Option<&str>,
+    kind: crate::model::Kind,
+    channel: Channel,
+    now: DateTime<FixedOffset>,
+) -> Result<Draft, String> {
+    Person::check(people)?;
+    let offered = offer(store, people, now).choices.iter().any(|c| {
+        c.interview == interview && c.interviewer.as_deref() == interviewer && c.kind == kind
+    });
+    if !offered {
+        return Err("refused: that follow-up is not for the people on this compose".into());
+    }
+    let request = crate::draft::DraftRequest {
+        interview: interview.to_string(),
+        interviewer: interviewer.map(str::to_owned),
+        kind,
+        channel,
+        now: Some(now),
+    };
+    crate::draft::draft(store, &request).map_err(|e| e.to_string())
 }
 
 /// The store as a JSON tree (the types serialise without failing: every map key is a string).
@@ -208,32 +257,97 @@ pub fn encode_component(text: &str) -> String {
     out
 }
 
-/// A Gmail compose window filled with `to`, `subject` and `body` (SELECTORS.md: prefilled
-/// compose URL). Empty parts are left out.
-pub fn gmail_compose_url(to: Option<&str>, subject: Option<&str>, body: &str) -> String {
+/// A Gmail compose window addressed to `to` (Gmail's prefilled-compose URL). Only the address
+/// goes in the URL: the subject and body would otherwise sit in the browser's history (and its
+/// sync); the in-page helper types them in once the compose opens (see `worker::open`).
+pub fn gmail_compose_url(to: Option<&str>) -> String {
     let mut url = String::from("https://mail.google.com/mail/?view=cm&fs=1");
-    for (key, value) in [("to", to), ("su", subject), ("body", Some(body))] {
-        if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
-            url.push('&');
-            url.push_str(key);
-            url.push('=');
-            url.push_str(&encode_component(v));
-        }
+    if let Some(to) = to.map(str::trim).filter(|t| !t.is_empty()) {
+        url.push_str("&to=");
+        url.push_str(&encode_component(to));
     }
     url
 }
 
-/// Where LinkedIn messages go: the person's profile when it is a LinkedIn profile URL, else the
-/// messaging page.
+/// Where LinkedIn messages go: the person's profile when the stored link is a LinkedIn member
+/// profile (`https://www.linkedin.com/in/<slug>`), else the messaging page. Any other stored
+/// "LinkedIn" link (another site, a LinkedIn redirect or login page) is never opened.
 pub fn linkedin_url(profile: Option<&str>) -> String {
-    match profile.map(str::trim) {
-        Some(url)
-            if url.starts_with("https://www.linkedin.com/")
-                && !url.chars().any(|c| c.is_whitespace() || c.is_control()) =>
-        {
-            url.to_string()
+    profile
+        .and_then(linkedin_profile)
+        .unwrap_or_else(|| "https://www.linkedin.com/messaging/".to_string())
+}
+
+/// The member profile a stored LinkedIn link points to, as `https://www.linkedin.com/in/<slug>`:
+/// `https://` (or no scheme), `linkedin.com` or one of its country subdomains, `/in/`, a slug of
+/// letters, digits, `-`, `_` and `%`-escapes, and nothing after it but `/`, a query or a
+/// fragment (dropped). Anything else is `None`.
+pub fn linkedin_profile(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url.strip_prefix("https://").unwrap_or(url);
+    let (host, path) = rest.split_at(rest.find('/')?);
+    let host = host.to_ascii_lowercase();
+    let host_ok = host == "linkedin.com"
+        || host.strip_suffix(".linkedin.com").is_some_and(|sub| {
+            (2..=3).contains(&sub.len()) && sub.chars().all(|c| c.is_ascii_lowercase())
+        });
+    let slug = path.strip_prefix("/in/")?;
+    let slug = &slug[..slug.find(['?', '#']).unwrap_or(slug.len())];
+    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    let fine = host_ok
+        && !slug.is_empty()
+        && slug.len() <= 200
+        && slug
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '%'));
+    fine.then(|| format!("https://www.linkedin.com/in/{slug}"))
+}
+
+/// A message "Write it" opened a tab for: typed in by the in-page helper of that tab once its
+/// compose shows (kept in `storage.session`, never in a URL).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Pending {
+    /// The tab opened for it.
+    pub tab: i64,
+    /// Interview id.
+    pub interview: String,
+    /// Interviewer id.
+    pub interviewer: Option<String>,
+    /// Subject, for an email.
+    pub subject: Option<String>,
+    /// The message.
+    pub body: String,
+    /// When the tab was opened (ms since the epoch).
+    pub at: f64,
+}
+
+/// A pending message is handed over within this long after its tab opened.
+pub const PENDING_MS: f64 = 5.0 * 60.0 * 1000.0;
+
+impl Pending {
+    /// Whether the helper in `tab`, on a compose addressed to `people`, gets this message: the
+    /// same tab, in time, and a compose addressed to this interviewer (or to nobody yet, when
+    /// the interviewer has no address to put in the compose link).
+    pub fn for_compose(&self, store: &Store, tab: i64, people: &[Person], now_ms: f64) -> bool {
+        if tab != self.tab || !(self.at..self.at + PENDING_MS).contains(&now_ms) {
+            return false;
         }
-        _ => "https://www.linkedin.com/messaging/".to_string(),
+        let Some(iv) = store.interview(&self.interview) else {
+            return false;
+        };
+        let person = match &self.interviewer {
+            Some(id) => iv.interviewer(id),
+            None => iv.primary_interviewer(),
+        };
+        if people.is_empty() {
+            return person.is_none_or(|p| p.email.as_deref().is_none_or(|e| e.trim().is_empty()));
+        }
+        let i = store.interviews.iter().position(|x| x.id == self.interview);
+        let j = person.and_then(|p| iv.interviewers.iter().position(|x| x.id == p.id));
+        match (i, j) {
+            (Some(i), Some(j)) => crate::page::people::matches(store, people).contains(&(i, j)),
+            _ => false,
+        }
     }
 }
 
@@ -261,17 +375,16 @@ pub fn open_url(draft: &Draft, interview: &Interview, interviewer: Option<&str>)
         Channel::Linkedin | Channel::LinkedinNote => {
             linkedin_url(person.and_then(|p| p.linkedin.as_deref()))
         }
-        Channel::Email | Channel::Phone => gmail_compose_url(
-            person.and_then(|p| p.email.as_deref()),
-            draft.subject.as_deref(),
-            &draft.body,
-        ),
+        Channel::Email | Channel::Phone => {
+            gmail_compose_url(person.and_then(|p| p.email.as_deref()))
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Kind;
     use serde_json::json;
 
     fn store() -> Store {
@@ -498,38 +611,149 @@ mod tests {
     }
 
     #[test]
-    fn compose_url_is_encoded_like_encode_uri_component() {
-        let url = gmail_compose_url(
-            Some("dana@acme.example"),
-            Some("Thank you — PM & more"),
-            "Hi Dana,\n\n100% yes? a+b=c #1",
+    fn compose_url_carries_the_address_only() {
+        assert_eq!(
+            gmail_compose_url(Some("dana+jobs@acme.example")),
+            "https://mail.google.com/mail/?view=cm&fs=1&to=dana%2Bjobs%40acme.example"
         );
         assert_eq!(
-            url,
-            "https://mail.google.com/mail/?view=cm&fs=1&to=dana%40acme.example\
-             &su=Thank%20you%20%E2%80%94%20PM%20%26%20more\
-             &body=Hi%20Dana%2C%0A%0A100%25%20yes%3F%20a%2Bb%3Dc%20%231"
+            gmail_compose_url(None),
+            "https://mail.google.com/mail/?view=cm&fs=1"
         );
         assert_eq!(
-            gmail_compose_url(None, None, "x"),
-            "https://mail.google.com/mail/?view=cm&fs=1&body=x"
+            encode_component("Hi Dana,\n\n100% yes? a+b=c #1 —"),
+            "Hi%20Dana%2C%0A%0A100%25%20yes%3F%20a%2Bb%3Dc%20%231%20%E2%80%94"
         );
     }
 
     #[test]
-    fn linkedin_links_only_to_linkedin() {
-        assert_eq!(
-            linkedin_url(Some("https://www.linkedin.com/in/li-wei")),
-            "https://www.linkedin.com/in/li-wei"
-        );
+    fn only_linkedin_member_profiles_are_opened() {
+        for (stored, opened) in [
+            (
+                "https://www.linkedin.com/in/li-wei",
+                "https://www.linkedin.com/in/li-wei",
+            ),
+            (
+                "https://www.linkedin.com/in/li-wei/",
+                "https://www.linkedin.com/in/li-wei",
+            ),
+            (
+                "uk.linkedin.com/in/dana-lee?trk=x",
+                "https://www.linkedin.com/in/dana-lee",
+            ),
+            (
+                "https://www.LinkedIn.com/in/jos%C3%A9#about",
+                "https://www.linkedin.com/in/jos%C3%A9",
+            ),
+        ] {
+            assert_eq!(linkedin_url(Some(stored)), opened, "{stored}");
+        }
         for bad in [
             Some("javascript:alert(1)"),
             Some("https://evil.example/in/x"),
             Some("https://www.linkedin.com/in/a b"),
+            Some("https://www.linkedin.com/redir/redirect?url=https://evil.example"),
+            Some("https://www.linkedin.com/in/x/../../redir"),
+            Some("https://www.linkedin.com.evil.example/in/x"),
+            Some("http://www.linkedin.com/in/x"),
+            Some("https://www.linkedin.com/in/"),
+            Some("https://www.linkedin.com/company/acme"),
             None,
         ] {
-            assert_eq!(linkedin_url(bad), "https://www.linkedin.com/messaging/");
+            assert_eq!(
+                linkedin_url(bad),
+                "https://www.linkedin.com/messaging/",
+                "{bad:?}"
+            );
         }
+    }
+
+    #[test]
+    fn a_pending_message_goes_only_to_its_tab_and_person_in_time() {
+        let s = store();
+        let dana = Pending {
+            tab: 7,
+            interview: "acme".into(),
+            interviewer: Some("dana".into()),
+            subject: Some("Thank you".into()),
+            body: "Dear Dana".into(),
+            at: 1000.0,
+        };
+        let to = |e: &str| {
+            vec![Person {
+                email: Some(e.into()),
+                ..Person::default()
+            }]
+        };
+        assert!(dana.for_compose(&s, 7, &to("dana@acme.example"), 2000.0));
+        assert!(!dana.for_compose(&s, 8, &to("dana@acme.example"), 2000.0));
+        assert!(!dana.for_compose(&s, 7, &to("raj@acme.example"), 2000.0));
+        assert!(!dana.for_compose(&s, 7, &to("dana@acme.example"), 1000.0 + PENDING_MS));
+        assert!(
+            !dana.for_compose(&s, 7, &[], 2000.0),
+            "Dana has an address: her compose names her"
+        );
+        let li = Pending {
+            interviewer: Some("li".into()),
+            ..dana.clone()
+        };
+        assert!(
+            li.for_compose(&s, 7, &[], 2000.0),
+            "no address: the empty compose opened for Li"
+        );
+        let gone = Pending {
+            interview: "gone".into(),
+            ..dana
+        };
+        assert!(!gone.for_compose(&s, 7, &to("dana@acme.example"), 2000.0));
+    }
+
+    #[test]
+    fn page_drafts_only_for_the_people_on_the_compose() {
+        let s = store();
+        let now = DateTime::parse_from_rfc3339("2026-11-21T10:00:00-05:00").unwrap();
+        let li = [Person::named("Li Wei")];
+        let d = page_draft(
+            &s,
+            &li,
+            "acme",
+            Some("li"),
+            Kind::ThankYou,
+            Channel::Linkedin,
+            now,
+        )
+        .unwrap();
+        assert!(d.body.contains("Li"), "{}", d.body);
+        let refused = page_draft(
+            &s,
+            &li,
+            "acme",
+            Some("dana"),
+            Kind::ThankYou,
+            Channel::Email,
+            now,
+        )
+        .unwrap_err();
+        assert!(refused.starts_with("refused"), "{refused}");
+        assert!(page_draft(
+            &s,
+            &[Person::named("Nobody")],
+            "acme",
+            Some("li"),
+            Kind::ThankYou,
+            Channel::Email,
+            now
+        )
+        .is_err());
+        let offer = query(
+            &s,
+            &request(json!({"type":"offer","people":[{"name":"Nobody"}]})),
+            now,
+            &Reminders::default(),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(offer["offer"]["choices"], json!([]));
     }
 
     #[test]

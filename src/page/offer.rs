@@ -1,14 +1,19 @@
 //! What the helper offers for one compose: the follow-ups that fit its recipients, most
 //! relevant first (a thank-you before anything else, then what is due or overdue, then the
 //! schedule's order).
+//!
+//! The worker computes the offer; the content script only ever sees the offer for the people
+//! on its compose. Nobody tracked on screen means an empty offer: a page cannot learn anything
+//! of the job search by showing a compose addressed to somebody else.
 
 use super::people::{matches, Person, Who};
 use crate::model::{Kind, Store};
 use crate::schedule::{schedule, Status};
 use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
 
 /// One follow-up the helper can insert.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
     /// Interview id.
     pub interview: String,
@@ -19,11 +24,15 @@ pub struct Choice {
     /// For a person: "Thank-you · Dana Lee · Acme Corp" (text, never markup).
     pub label: String,
     /// The interviewer's name as tracked (for the greeting check).
+    #[serde(default)]
     pub name: Option<String>,
+    /// What the candidate discussed with this interviewer (for the checker).
+    #[serde(default)]
+    pub topics: Vec<String>,
 }
 
 /// The helper's offer for one compose.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Offer {
     /// Candidates, most relevant first.
     pub choices: Vec<Choice>,
@@ -61,6 +70,7 @@ fn choice(store: &Store, who: Who, kind: Kind) -> Choice {
             iv.company.trim()
         ),
         name: Some(person.name.trim().to_string()).filter(|n| !n.is_empty()),
+        topics: person.topics.clone(),
     }
 }
 
@@ -68,7 +78,7 @@ fn choice(store: &Store, who: Who, kind: Kind) -> Choice {
 ///
 /// Open items of the matched interviewers come first (items without an interviewer belong to
 /// the interview's primary, or first, interviewer); a matched interviewer with nothing open is
-/// offered every draftable kind. When nobody matches, every open item of the store is offered.
+/// offered every draftable kind. When nobody matches, nothing is offered.
 pub fn offer(store: &Store, people: &[Person], now: DateTime<FixedOffset>) -> Offer {
     let matched = matches(store, people);
     let items = schedule(store, now);
@@ -91,9 +101,7 @@ pub fn offer(store: &Store, people: &[Person], now: DateTime<FixedOffset>) -> Of
     crate::order::sort_by_key(&mut open, |&(_, kind, status, n)| (rank(kind, status), n));
     let mut choices: Vec<Choice> = Vec::new();
     let mut direct = false;
-    if matched.is_empty() {
-        choices.extend(open.iter().map(|&(w, k, _, _)| choice(store, w, k)));
-    } else {
+    if !matched.is_empty() {
         for &who in &matched {
             let mine: Vec<Choice> = open
                 .iter()
@@ -181,19 +189,21 @@ mod tests {
     }
 
     #[test]
-    fn nobody_matched_offers_every_open_item_thank_yous_first() {
-        let o = offer(&store(), &[Person::named("Someone Else")], now());
-        assert!(!o.direct);
-        assert_eq!(o.matched, 0);
-        assert!(o.choices.len() >= 2);
-        let first_other = o
-            .choices
-            .iter()
-            .position(|c| c.kind != Kind::ThankYou)
-            .unwrap_or(o.choices.len());
-        assert!(o.choices[first_other..]
-            .iter()
-            .all(|c| c.kind != Kind::ThankYou));
+    fn nobody_matched_offers_nothing_of_anybody_else() {
+        for people in [vec![Person::named("Someone Else")], vec![]] {
+            let o = offer(&store(), &people, now());
+            assert_eq!(o, Offer::default(), "{people:?}");
+        }
+    }
+
+    #[test]
+    fn choices_carry_only_the_matched_persons_data() {
+        let o = offer(&store(), &[email("dana@acme.example")], now());
+        let text = serde_json::to_string(&o).unwrap();
+        assert!(text.contains("Dana Lee"));
+        for other in ["Raj", "Maria", "Fable", "raj@", "Writer"] {
+            assert!(!text.contains(other), "{other} leaked: {text}");
+        }
     }
 
     #[test]

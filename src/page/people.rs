@@ -3,16 +3,50 @@
 
 use crate::model::Store;
 use crate::text::fold_name;
+use serde::{Deserialize, Serialize};
 
-/// Someone a compose is addressed to, as far as the page tells.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Someone a compose is addressed to, as far as the page tells. Content scripts send these to
+/// the worker (`offer`), so they are also bounded there: see [`Person::check`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Profile link (LinkedIn).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
+}
+
+/// At most this many people are read from one compose (a page could list thousands).
+pub const MAX_PEOPLE: usize = 50;
+/// At most this many characters per name, address or link.
+pub const MAX_FIELD: usize = 400;
+
+impl Person {
+    /// Refuses a list a page could not honestly show in one compose: too many people, or a
+    /// field longer than any name, address or profile link.
+    pub fn check(people: &[Person]) -> Result<(), String> {
+        if people.len() > MAX_PEOPLE {
+            return Err(format!(
+                "people: {} listed, at most {MAX_PEOPLE}",
+                people.len()
+            ));
+        }
+        let long = people.iter().enumerate().find_map(|(i, p)| {
+            [&p.name, &p.email, &p.profile]
+                .into_iter()
+                .flatten()
+                .any(|f| f.chars().count() > MAX_FIELD)
+                .then_some(i)
+        });
+        match long {
+            Some(i) => Err(format!("people[{i}]: longer than {MAX_FIELD} characters")),
+            None => Ok(()),
+        }
+    }
 }
 
 impl Person {
@@ -232,6 +266,20 @@ mod tests {
         );
         assert!(matches(&s, &[Person::named("New message")]).is_empty());
         assert!(matches(&s, &[Person::named("Raj")]).is_empty());
+    }
+
+    #[test]
+    fn page_lists_are_bounded() {
+        assert!(Person::check(&[Person::named("Dana Lee")]).is_ok());
+        let many = vec![Person::named("x"); MAX_PEOPLE + 1];
+        assert!(Person::check(&many).unwrap_err().contains("at most"));
+        let long = Person::named(&"a".repeat(MAX_FIELD + 1));
+        assert_eq!(
+            Person::check(&[Person::named("ok"), long]).unwrap_err(),
+            format!("people[1]: longer than {MAX_FIELD} characters")
+        );
+        let json = serde_json::to_string(&Person::named("Dana")).unwrap();
+        assert_eq!(json, r#"{"name":"Dana"}"#);
     }
 
     #[test]

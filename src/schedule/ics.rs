@@ -50,6 +50,8 @@ pub fn to_ics(store: &Store, now: DateTime<FixedOffset>) -> String {
             &format!("DESCRIPTION:{}", escape_text(&planned.item.reason)),
         );
         content_line(&mut out, &format!("CATEGORIES:{}", planned.item.kind));
+        // Calendars shared with colleagues show only "busy" for it.
+        content_line(&mut out, "CLASS:PRIVATE");
         content_line(&mut out, "END:VEVENT");
     }
     content_line(&mut out, "END:VCALENDAR");

@@ -34,6 +34,7 @@ pub fn sample_store(count: usize, end: NaiveDate) -> Store {
             holidays: NaiveDate::from_ymd_opt(end.year(), 12, 24)
                 .into_iter()
                 .collect(),
+            notification_details: false,
             extra: Extra::new(),
         },
         interviews,

@@ -236,6 +236,9 @@ fn profile(value: Value, path: &Path<'_>) -> Result<Profile, StoreError> {
         phone: f.optional("phone", string)?,
         signature: f.optional("signature", string)?,
         holidays: f.list("holidays", date)?,
+        notification_details: f
+            .optional("notification_details", boolean)?
+            .unwrap_or(false),
         extra: f.rest(),
     })
 }

@@ -559,6 +559,8 @@ pub struct ProfileForm {
     pub signature: String,
     /// Extra days off, `YYYY-MM-DD`, separated by lines, commas or spaces.
     pub holidays: String,
+    /// Reminders name the company, role and person.
+    pub notification_details: bool,
 }
 
 impl ProfileForm {
@@ -575,6 +577,7 @@ impl ProfileForm {
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .collect::<Vec<_>>()
                 .join("\n"),
+            notification_details: p.notification_details,
         }
     }
 
@@ -587,6 +590,7 @@ impl ProfileForm {
             "phone" => self.phone = value,
             "signature" => self.signature = value,
             "holidays" => self.holidays = value,
+            "notification_details" => self.notification_details = value == "true",
             _ => {}
         }
     }
@@ -643,6 +647,7 @@ impl ProfileForm {
             phone,
             signature,
             holidays,
+            notification_details: self.notification_details,
             extra: existing.extra.clone(),
         })
     }

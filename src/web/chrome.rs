@@ -14,6 +14,26 @@ extern "C" {
     /// `chrome.storage.local.remove(keys)`.
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove, catch)]
     pub async fn storage_remove(keys: &JsValue) -> Result<JsValue, JsValue>;
+    /// `chrome.storage.local.clear()`.
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = clear, catch)]
+    pub async fn storage_clear() -> Result<JsValue, JsValue>;
+    /// `chrome.storage.local.setAccessLevel(options)`.
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = setAccessLevel, catch)]
+    pub async fn storage_set_access_level(options: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `chrome.storage.session.get(keys)` (memory only; extension contexts only).
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = get, catch)]
+    pub async fn session_get(keys: &JsValue) -> Result<JsValue, JsValue>;
+    /// `chrome.storage.session.set(items)`.
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = set, catch)]
+    pub async fn session_set(items: &JsValue) -> Result<JsValue, JsValue>;
+    /// `chrome.storage.session.clear()`.
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = clear, catch)]
+    pub async fn session_clear() -> Result<JsValue, JsValue>;
+
+    /// `chrome.runtime.id`.
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["chrome", "runtime"], js_name = id)]
+    pub static RUNTIME_ID: Option<String>;
 
     /// `chrome.runtime.getURL(path)`.
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
@@ -53,6 +73,13 @@ extern "C" {
     /// `chrome.tabs.query(query)`.
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = query, catch)]
     pub async fn tabs_query(query: &JsValue) -> Result<JsValue, JsValue>;
+    /// `chrome.tabs.sendMessage(tabId, message)`.
+    #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = sendMessage, catch)]
+    pub async fn tabs_send_message(tab: i32, message: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `chrome.notifications.getAll()`.
+    #[wasm_bindgen(js_namespace = ["chrome", "notifications"], js_name = getAll, catch)]
+    pub async fn notifications_get_all() -> Result<JsValue, JsValue>;
 
     /// `chrome.scripting.executeScript(injection)`.
     #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = executeScript, catch)]

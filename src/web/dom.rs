@@ -42,6 +42,39 @@ pub fn query_all(root: &JsValue, selector: &str) -> Vec<Element> {
         .collect()
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// An element, seen through the one method web-sys does not bind yet.
+    #[wasm_bindgen(js_name = Element)]
+    type Checkable;
+    /// `element.checkVisibility(options)` (Chromium 105+, Firefox 106+).
+    #[wasm_bindgen(method, js_name = checkVisibility, catch)]
+    fn check_visibility(this: &Checkable, options: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Whether the element is shown: not `display: none`, `visibility: hidden`, `opacity: 0` or
+/// skipped by `content-visibility` (itself or through an ancestor). Browsers without
+/// `checkVisibility` fall back to the element's own computed style.
+pub fn visible(e: &Element) -> bool {
+    let options = js_sys::Object::new();
+    for key in [
+        "opacityProperty",
+        "visibilityProperty",
+        "contentVisibilityAuto",
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &JsValue::TRUE);
+    }
+    if let Ok(shown) = e.unchecked_ref::<Checkable>().check_visibility(&options) {
+        return shown;
+    }
+    let style = web_sys::window().and_then(|w| w.get_computed_style(e).ok().flatten());
+    style.is_some_and(|s| {
+        s.get_property_value("visibility").ok().as_deref() != Some("hidden")
+            && s.get_property_value("display").ok().as_deref() != Some("none")
+            && s.get_property_value("opacity").ok().as_deref() != Some("0")
+    })
+}
+
 /// The element as an `HtmlElement`, if it is one.
 pub fn html(e: &Element) -> Option<HtmlElement> {
     e.clone().dyn_into::<HtmlElement>().ok()

@@ -157,6 +157,43 @@ fn next_turn() -> (js_sys::Promise, Option<js_sys::Function>) {
     (turn, release)
 }
 
+/// Deletes everything the extension keeps in `storage.local` (the store, documents set aside,
+/// reminders, refused origins) and in `storage.session`. The revision moves on, so a write
+/// that read before the wipe starts again instead of putting old data back.
+pub async fn wipe() -> Result<(), String> {
+    exclusive(async {
+        let items = chrome::storage_get(&JsValue::from_str(KEY_REV))
+            .await
+            .map_err(storage_error)?;
+        let rev = get(&items, KEY_REV).as_f64().unwrap_or(0.0) as u64;
+        chrome::storage_clear().await.map_err(storage_error)?;
+        chrome::storage_set(&object(&[(KEY_REV, JsValue::from_f64((rev + 1) as f64))]))
+            .await
+            .map_err(storage_error)?;
+        chrome::session_clear().await.map_err(storage_error)?;
+        Ok(())
+    })
+    .await
+}
+
+/// Reads a value kept in `storage.session` (memory only, extension contexts only).
+pub async fn session_json(key: &str) -> Result<Option<serde_json::Value>, String> {
+    let items = chrome::session_get(&JsValue::from_str(key))
+        .await
+        .map_err(storage_error)?;
+    Ok(get(&items, key)
+        .as_string()
+        .and_then(|s| serde_json::from_str(&s).ok()))
+}
+
+/// Keeps a JSON value in `storage.session` (`null` forgets it).
+pub async fn set_session_json(key: &str, value: &serde_json::Value) -> Result<(), String> {
+    chrome::session_set(&object(&[(key, JsValue::from_str(&value.to_string()))]))
+        .await
+        .map_err(storage_error)?;
+    Ok(())
+}
+
 /// Reads a value stored under `key` (extension settings such as refused origins).
 pub async fn get_json(key: &str) -> Result<Option<serde_json::Value>, String> {
     let items = chrome::storage_get(&JsValue::from_str(key))

@@ -5,17 +5,21 @@
 
 use super::convert::{stringify, to_js};
 use super::{chrome, storage};
+use crate::access::{self, RawSender, Sender};
 use crate::model::{Channel, Kind, Store};
-use crate::protocol::{error, ok, Request};
+use crate::protocol::{error, ok, Notice, Request};
 use crate::reminders::{self, Reminders};
 use crate::schedule::Due;
 use crate::service;
+use crate::service::Pending;
 use chrono::{DateTime, FixedOffset, Offset};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 const KEY_REFUSED: &str = "wasmRefused";
 const KEY_REMINDERS: &str = "reminders";
+/// `storage.session`: the message "Write it" opened a tab for ([`Pending`]).
+const KEY_PENDING: &str = "pending";
 /// The one alarm for the next reminder time; it survives the worker being stopped.
 const ALARM_NEXT: &str = "followup-next";
 /// An hourly alarm that keeps the badge right as items move from due to overdue.
@@ -24,14 +28,56 @@ const SUMMARY_ID: &str = "followup-summary";
 /// More announcements than this at once become one summary notification.
 const MAX_NOTIFICATIONS: usize = 3;
 
-/// Answers one runtime message (SPEC §3.5); never throws: errors become `{ok:false,error}`.
+/// Runs once per worker start, before any message is answered: the stored data becomes
+/// reachable from the worker and the extension's pages only (content scripts are refused).
 #[wasm_bindgen]
-pub async fn worker_message(message: JsValue, _sender: JsValue) -> JsValue {
+pub async fn worker_start() {
+    let options = to_js(&json!({ "accessLevel": "TRUSTED_CONTEXTS" })).unwrap_or(JsValue::NULL);
+    if let Err(e) = chrome::storage_set_access_level(&options).await {
+        web_sys::console::error_2(
+            &"Interview Follow-Up: could not restrict storage to the extension".into(),
+            &e,
+        );
+    }
+}
+
+/// Answers one runtime message (SPEC §3.5); never throws: errors become `{ok:false,error}`.
+/// The sender is checked first against the core's table ([`access`]).
+#[wasm_bindgen]
+pub async fn worker_message(message: JsValue, sender: JsValue) -> JsValue {
+    let from = classify(&sender);
     let reply = match decode(message) {
-        Ok(request) => handle(request).await.unwrap_or_else(error),
+        Ok(request) => match access::allowed(&request, &from) {
+            Ok(()) => handle(request, tab_of(&sender)).await.unwrap_or_else(error),
+            Err(e) => error(e),
+        },
         Err(e) => error(e),
     };
     to_js(&reply).unwrap_or(JsValue::NULL)
+}
+
+fn field(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The browser's `MessageSender`, classified by the core.
+fn classify(sender: &JsValue) -> Sender {
+    let raw = RawSender {
+        id: field(sender, "id").as_string(),
+        url: field(sender, "url").as_string(),
+        origin: field(sender, "origin").as_string(),
+        tab: field(sender, "tab").is_object(),
+        frame_id: field(sender, "frameId").as_f64().map(|f| f as i64),
+    };
+    let own_id = chrome::RUNTIME_ID.with(|id| id.clone()).unwrap_or_default();
+    access::classify(&own_id, &chrome::runtime_url(""), &raw)
+}
+
+/// The sending tab's id, if any.
+fn tab_of(sender: &JsValue) -> Option<i64> {
+    field(&field(sender, "tab"), "id")
+        .as_f64()
+        .map(|f| f as i64)
 }
 
 fn decode(message: JsValue) -> Result<Request, String> {
@@ -59,25 +105,82 @@ async fn change(request: &Request) -> Result<Value, String> {
         Ok(reply)
     })
     .await?;
-    if *request == Request::DeleteAll {
-        storage::set_json(KEY_REMINDERS, &json!({})).await?;
-    }
-    if matches!(request, Request::Import { .. } | Request::DeleteAll) {
+    if matches!(request, Request::Import { .. }) {
         // The data the user chose replaces what was set aside: the notice has done its job.
         storage::clear_problem().await?;
     }
-    refresh().await;
+    changed().await;
     Ok(ok(reply))
 }
 
-async fn handle(request: Request) -> Result<Value, String> {
+/// After a change: reminders brought up to date, open Gmail and LinkedIn tabs told to ask
+/// for their offer again.
+async fn changed() {
+    refresh().await;
+    let sites: Vec<String> = access::SITES.iter().map(|s| format!("{s}/*")).collect();
+    let Ok(query) = to_js(&json!({ "url": sites })) else {
+        return;
+    };
+    let Ok(tabs) = chrome::tabs_query(&query).await else {
+        return;
+    };
+    let notice = to_js(&Notice::Changed).unwrap_or(JsValue::NULL);
+    for tab in js_sys::Array::from(&tabs).iter() {
+        if let Some(id) = field(&tab, "id").as_f64() {
+            // A tab without the helper (WebAssembly refused, still loading) has no listener.
+            let _ = chrome::tabs_send_message(id as i32, &notice).await;
+        }
+    }
+}
+
+/// "Delete everything": the store, what was set aside, reminders, refused origins, the message
+/// waiting for a tab, and the notifications on screen.
+async fn delete_everything() -> Result<Value, String> {
+    storage::wipe().await?;
+    if let Ok(all) = chrome::notifications_get_all().await {
+        for id in js_sys::Object::keys(all.unchecked_ref::<js_sys::Object>()).iter() {
+            if let Some(id) = id.as_string() {
+                let _ = chrome::notifications_clear(&id).await;
+            }
+        }
+    }
+    changed().await;
+    Ok(ok(json!({})))
+}
+
+/// The offer for a content script's compose; a message "Write it" opened this tab for is
+/// handed over with it when the compose is addressed to its person.
+async fn offer(request: &Request, tab: Option<i64>) -> Result<Value, String> {
+    let current = storage::load().await?;
+    let mut reply = answer(&current.store, request, &Reminders::default())?;
+    let (Request::Offer { people, .. }, Some(tab)) = (request, tab) else {
+        return Ok(reply);
+    };
+    let pending: Option<Pending> = storage::session_json(KEY_PENDING)
+        .await?
+        .and_then(|v| serde_json::from_value(v).ok());
+    if let Some(p) =
+        pending.filter(|p| p.for_compose(&current.store, tab, people, js_sys::Date::now()))
+    {
+        storage::set_session_json(KEY_PENDING, &Value::Null).await?;
+        reply["insert"] = json!({ "subject": p.subject, "body": p.body });
+    }
+    Ok(reply)
+}
+
+async fn handle(request: Request, tab: Option<i64>) -> Result<Value, String> {
     match request {
         Request::Import { .. }
         | Request::UpsertInterview { .. }
         | Request::RemoveInterview { .. }
         | Request::Record { .. }
-        | Request::Settings { .. }
-        | Request::DeleteAll => change(&request).await,
+        | Request::Settings { .. } => change(&request).await,
+        Request::DeleteAll => delete_everything().await,
+        Request::Offer { .. } => offer(&request, tab).await,
+        Request::PageDraft { .. } => {
+            let current = storage::load().await?;
+            answer(&current.store, &request, &Reminders::default())
+        }
         Request::Lint { .. } => answer(&Store::default(), &request, &Reminders::default()),
         Request::Export | Request::Draft(_) | Request::Ics { .. } => {
             let current = storage::load().await?;
@@ -111,8 +214,18 @@ async fn handle(request: Request) -> Result<Value, String> {
             interviewer,
             kind,
             channel,
+            body,
+            subject,
         } => {
-            let url = open(&interview, interviewer.as_deref(), kind, Some(channel)).await?;
+            let edited = body.map(|body| (subject, body));
+            let url = open(
+                &interview,
+                interviewer.as_deref(),
+                kind,
+                Some(channel),
+                edited,
+            )
+            .await?;
             Ok(ok(json!({ "url": url })))
         }
         Request::Problem => {
@@ -140,13 +253,16 @@ async fn handle(request: Request) -> Result<Value, String> {
     }
 }
 
-/// Writes the draft for an item and opens it: a filled Gmail compose, or LinkedIn. Records
+/// Writes the draft for an item (or takes the user's edited text) and opens the page to send it
+/// from: a Gmail compose addressed to the person, or their LinkedIn profile. The text is not put
+/// in the URL; it waits in `storage.session` for the in-page helper of that tab. Records
 /// nothing: the user marks it sent once it is sent.
 async fn open(
     interview_id: &str,
     interviewer: Option<&str>,
     kind: Kind,
     channel: Option<Channel>,
+    edited: Option<(Option<String>, String)>,
 ) -> Result<String, String> {
     let current = storage::load().await?;
     let interview = current
@@ -166,11 +282,27 @@ async fn open(
         channel,
         now: Some(js_now()),
     };
-    let draft = crate::draft::draft(&current.store, &request).map_err(|e| e.to_string())?;
+    let mut draft = crate::draft::draft(&current.store, &request).map_err(|e| e.to_string())?;
+    if let Some((subject, body)) = edited {
+        draft.subject = subject.or(draft.subject);
+        draft.body = body;
+    }
     let url = service::open_url(&draft, interview, interviewer);
-    chrome::tabs_create(&to_js(&json!({ "url": url })).map_err(|e| chrome::error_text(&e))?)
-        .await
-        .map_err(|e| format!("could not open a tab: {}", chrome::error_text(&e)))?;
+    let tab =
+        chrome::tabs_create(&to_js(&json!({ "url": url })).map_err(|e| chrome::error_text(&e))?)
+            .await
+            .map_err(|e| format!("could not open a tab: {}", chrome::error_text(&e)))?;
+    if let Some(tab) = field(&tab, "id").as_f64() {
+        let pending = Pending {
+            tab: tab as i64,
+            interview: interview_id.to_string(),
+            interviewer: interviewer.map(str::to_owned),
+            subject: draft.subject,
+            body: draft.body,
+            at: js_sys::Date::now(),
+        };
+        storage::set_session_json(KEY_PENDING, &json_of(&pending)?).await?;
+    }
     Ok(url)
 }
 
@@ -309,16 +441,19 @@ pub async fn worker_notification_button(id: String, button: u32) {
     let snooze = kind == Kind::MoveOn || button == 1;
     let _ = chrome::notifications_clear(&id).await;
     let result = if snooze {
-        handle(Request::Snooze {
-            interview,
-            interviewer,
-            kind,
-            until: None,
-        })
+        handle(
+            Request::Snooze {
+                interview,
+                interviewer,
+                kind,
+                until: None,
+            },
+            None,
+        )
         .await
         .map(|_| ())
     } else {
-        open(&interview, interviewer.as_deref(), kind, None)
+        open(&interview, interviewer.as_deref(), kind, None, None)
             .await
             .map(|_| ())
     };
@@ -333,7 +468,7 @@ pub async fn worker_notification_clicked(id: String) {
     let _ = chrome::notifications_clear(&id).await;
     let result = match reminders::parse_key(&id) {
         Some((interview, interviewer, kind)) if kind != Kind::MoveOn => {
-            open(&interview, interviewer.as_deref(), kind, None)
+            open(&interview, interviewer.as_deref(), kind, None, None)
                 .await
                 .map(|_| ())
         }

@@ -1,7 +1,8 @@
 //! Content script: finds compose editors on supported sites and attaches the in-page helper.
 //!
-//! Shared here and in the sibling modules: recognition (one selector query per scan, editors
-//! marked `data-followup-compose`), narrow observation (the site's containers and shadow roots,
+//! Shared here and in the sibling modules: recognition (one selector query per scan; editors
+//! that are rendered in front of the user are marked `data-followup-compose` and get a
+//! helper), narrow observation (the site's containers and shadow roots,
 //! the body's own children, and a focus fallback; scans at most every 30 ms), the chip and its
 //! live checks (`ui`), reading and inserting text (`editor`), and the pure logic in
 //! [`crate::page`] (offset mapping, recipient matching, what to offer).
@@ -20,11 +21,11 @@ mod gmail;
 mod linkedin;
 mod ui;
 
-use super::dom;
-use crate::model::{Channel, Store};
+use super::{chrome, dom};
+use crate::model::Channel;
 use crate::page::people::Person;
+use crate::protocol::Notice;
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlInputElement, MutationObserver, MutationObserverInit, Node};
 
@@ -80,7 +81,6 @@ fn text_of(root: &Element, selector: &str) -> Option<String> {
 
 thread_local! {
     static SITE: Cell<Option<&'static dyn Site>> = const { Cell::new(None) };
-    static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
     static OBSERVER: RefCell<Option<MutationObserver>> = const { RefCell::new(None) };
     static OBSERVED: RefCell<Vec<Node>> = const { RefCell::new(Vec::new()) };
 }
@@ -93,29 +93,59 @@ fn site_for(host: &str) -> Option<&'static dyn Site> {
     }
 }
 
-/// The tracked data as last read from `chrome.storage.local` (`None` until read).
-fn store() -> Option<Rc<Store>> {
-    STORE.with(|s| s.borrow().clone())
-}
-
 #[wasm_bindgen]
 extern "C" {
-    /// `chrome.storage.onChanged.addListener(callback)`.
-    #[wasm_bindgen(js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener, catch)]
-    fn on_storage_changed(callback: &js_sys::Function) -> Result<(), JsValue>;
+    /// `chrome.runtime.onMessage.addListener(callback)`.
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onMessage"], js_name = addListener, catch)]
+    fn on_message(callback: &js_sys::Function) -> Result<(), JsValue>;
 }
 
-async fn load_store() {
-    match super::storage::load().await {
-        Ok(r) => {
-            STORE.with(|s| *s.borrow_mut() = Some(Rc::new(r.store)));
-            ui::refresh_all();
-        }
-        Err(e) => web_sys::console::debug_2(
-            &"Interview Follow-Up: could not read the tracked interviews".into(),
-            &e.into(),
-        ),
+/// Listens for the worker's notices: only from this extension (`sender.id`), only the typed
+/// [`Notice`]s; anything else is ignored.
+fn listen_to_worker() {
+    let own = chrome::RUNTIME_ID.with(|id| id.clone());
+    let callback =
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |message: JsValue, sender: JsValue| {
+            let from = js_sys::Reflect::get(&sender, &"id".into())
+                .ok()
+                .and_then(|id| id.as_string());
+            if own.is_none() || from != own {
+                return;
+            }
+            let notice = super::convert::stringify(&message)
+                .ok()
+                .and_then(|text| serde_json::from_str::<Notice>(&text).ok());
+            if notice == Some(Notice::Changed) {
+                ui::refresh_all();
+            }
+        });
+    if on_message(callback.as_ref().unchecked_ref()).is_ok() {
+        callback.forget();
     }
+}
+
+/// Whether an editor is really in front of the user: a box of its own, inside the window,
+/// not hidden (`visibility`, `display`, `opacity: 0`, `content-visibility`). A page can build an
+/// off-screen or invisible compose; it gets no helper until it is shown (and focusing a shown
+/// editor recognises it too).
+fn rendered(editor: &Element) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let r = editor.get_bounding_client_rect();
+    let width = window
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(0.0);
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let boxed = r.width() >= 4.0 && r.height() >= 4.0;
+    let inside = r.right() > 0.0 && r.bottom() > 0.0 && r.left() < width && r.top() < height;
+    boxed && inside && dom::visible(editor)
 }
 
 /// Entry point called by `content.js` once the module is instantiated.
@@ -132,16 +162,7 @@ pub fn content_start() -> Result<(), JsValue> {
     SITE.with(|s| s.set(Some(site)));
     observe(&doc, site)?;
     scan(site);
-    wasm_bindgen_futures::spawn_local(load_store());
-    let changed =
-        Closure::<dyn FnMut(JsValue, JsValue)>::new(|_changes: JsValue, area: JsValue| {
-            if area.as_string().as_deref() == Some("local") {
-                wasm_bindgen_futures::spawn_local(load_store());
-            }
-        });
-    if on_storage_changed(changed.as_ref().unchecked_ref()).is_ok() {
-        changed.forget();
-    }
+    listen_to_worker();
     Ok(())
 }
 
@@ -174,6 +195,9 @@ fn scan(site: &'static dyn Site) {
     }
     for root in &roots {
         for editor in dom::query_all(root, &selector) {
+            if !rendered(&editor) {
+                continue;
+            }
             let _ = editor.set_attribute("data-followup-compose", site.name());
             if let Err(e) = ui::attach(site, &editor) {
                 web_sys::console::debug_2(

@@ -1,15 +1,24 @@
-//! The in-page helper for one editor: a host element (`data-followup-ui`) with an open shadow
-//! root holding the chip (insert, chooser, findings count, note counter), the chooser and
-//! findings lists, and an overlay of underlines positioned from `Range.getClientRects()` (the
-//! page's own DOM is never edited for them) with a card offering a one-click fix.
+//! The in-page helper for one editor: a host element (`data-followup-ui`, nothing else on it)
+//! with a **closed** shadow root holding the chip (insert, chooser, findings count, note
+//! counter), the chooser and findings lists, and an overlay of underlines positioned from
+//! `Range.getClientRects()` (the page's own DOM is never edited for them) with a card offering
+//! a one-click fix.
+//!
+//! Private by construction: the helper holds no store. It asks the worker for the offer for
+//! the people its compose is addressed to, and for the one draft the user picks; the page's
+//! scripts cannot read the closed root, and every action ignores events they make
+//! (`isTrusted == false`). The chip looks the same whether or not anybody on screen is tracked,
+//! so not even its size tells the page.
 
-use super::{editor, store, Site};
-use crate::draft::{draft, DraftRequest};
+use super::{editor, Site};
+use crate::draft::Draft;
 use crate::model::Channel;
-use crate::page::offer::{offer, Choice, Offer};
+use crate::page::offer::{Choice, Offer};
+use crate::page::people::Person;
+use crate::protocol::Request;
 use crate::tone::{lint, Finding, LintOptions, Severity};
-use crate::web::dom;
-use chrono::{DateTime, FixedOffset};
+use crate::web::{chrome, convert, dom};
+use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -27,7 +36,7 @@ button{font:inherit;border:0;border-radius:10px;padding:3px 8px;background:trans
 button:hover,button:focus-visible{background:#dbe5f1;outline:none}\
 button:disabled{color:#8a939c;cursor:default;background:transparent}\
 .insert{font-weight:600;color:#0b57d0}\
-.count{min-width:1.6em;border-radius:9px;background:#e6f4ea;color:#137333;font-weight:600}\
+.count{min-width:2.4em;font-variant-numeric:tabular-nums;border-radius:9px;background:#e6f4ea;color:#137333;font-weight:600}\
 .count.some{background:#fef7e0;color:#8a5300}.count.bad{background:#fce8e6;color:#a50e0e}\
 .counter{padding:0 6px;color:#5f6368}.counter.over{color:#a50e0e;font-weight:600}\
 .pop{position:absolute;right:0;top:calc(100% + 4px);z-index:2147483000;background:#fff;\
@@ -67,6 +76,10 @@ struct Helper {
 struct State {
     timer: i32,
     offer: Offer,
+    /// Who `offer` is for (`None`: not asked yet, or the tracked data changed since).
+    offered_to: Option<Vec<Person>>,
+    /// Bumped on every request for an offer: a late answer to an older one is dropped.
+    asked: u32,
     findings: Vec<Finding>,
     /// The text the findings are about.
     text: String,
@@ -82,19 +95,31 @@ thread_local! {
     static HELPERS: RefCell<Vec<Rc<Helper>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The current time with the browser's UTC offset.
-fn now() -> DateTime<FixedOffset> {
-    let date = js_sys::Date::new_0();
-    let offset = -(date.get_timezone_offset() as i32) * 60;
-    let offset = FixedOffset::east_opt(offset)
-        .or_else(|| FixedOffset::east_opt(0))
-        .unwrap_or_else(|| chrono::Utc.fix());
-    DateTime::from_timestamp_millis(date.get_time() as i64)
-        .unwrap_or_default()
-        .with_timezone(&offset)
+/// Asks the worker; `{ok:false}` and transport failures become `Err`.
+async fn ask(request: &Request) -> Result<serde_json::Value, String> {
+    let message = convert::to_js(request).map_err(|e| chrome::error_text(&e))?;
+    let reply = chrome::send_message(&message)
+        .await
+        .map_err(|e| chrome::error_text(&e))?;
+    let reply: serde_json::Value =
+        serde_json::from_str(&convert::stringify(&reply)?).map_err(|e| e.to_string())?;
+    if reply.get("ok") == Some(&serde_json::Value::Bool(true)) {
+        Ok(reply)
+    } else {
+        Err(reply
+            .get("error")
+            .and_then(|e| e.as_str())
+            .unwrap_or("no answer")
+            .to_string())
+    }
 }
 
-use chrono::Offset;
+/// A message "Write it" opened this tab for.
+#[derive(Deserialize)]
+struct Waiting {
+    subject: Option<String>,
+    body: String,
+}
 
 fn button(doc: &Document, action: &str, class: &str, text: &str) -> Result<Element, JsValue> {
     dom::el(
@@ -127,16 +152,8 @@ fn clear(e: &Element) {
 /// Builds the helper for `editor`, places it just before the editor, and wires it.
 pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> {
     let doc = dom::document()?;
-    let host = dom::el(
-        &doc,
-        "div",
-        &[
-            ("data-followup-ui", site.name()),
-            ("data-followup-findings", "0"),
-        ],
-        None,
-    )?;
-    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let host = dom::el(&doc, "div", &[("data-followup-ui", "")], None)?;
+    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
     let sheet = dom::el(&doc, "style", &[], Some(STYLE))?;
     shadow.append_child(&sheet)?;
     let bar = dom::el(&doc, "div", &[("class", "bar")], None)?;
@@ -269,6 +286,9 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) -> Result<(), JsValue
     listen::<MouseEvent>(&helper.editor, "click", move |e| hover(&h, &e, true))?;
     // Keep the editor's caret when the chip is clicked.
     listen::<Event>(shadow, "mousedown", |e| {
+        if !e.is_trusted() {
+            return;
+        }
         let on_button = e
             .composed_path()
             .get(0)
@@ -282,6 +302,10 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) -> Result<(), JsValue
     })?;
     let h = helper.clone();
     listen::<Event>(shadow, "click", move |e| {
+        // Only the user acts here: clicks made by the page's scripts do nothing.
+        if !e.is_trusted() {
+            return;
+        }
         let Some(target) = e
             .composed_path()
             .get(0)
@@ -316,7 +340,7 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) -> Result<(), JsValue
     })?;
     let h = helper.clone();
     listen::<web_sys::KeyboardEvent>(shadow, "keydown", move |e| {
-        if e.key() == "Escape" {
+        if e.is_trusted() && e.key() == "Escape" {
             set_hidden(&h.menu, true);
             set_hidden(&h.panel, true);
             hide_card(&h);
@@ -360,10 +384,11 @@ fn set_hidden(e: &Element, hidden: bool) {
     }
 }
 
-/// Re-reads every helper's compose (the tracked data changed).
+/// The tracked data changed: every helper asks for its offer again.
 pub fn refresh_all() {
     let all: Vec<Rc<Helper>> = HELPERS.with(|h| h.borrow().clone());
     for h in all {
+        h.state.borrow_mut().offered_to = None;
         refresh(&h);
     }
 }
@@ -423,12 +448,64 @@ fn update_counter(helper: &Helper) {
     );
 }
 
-/// Re-reads the compose, re-matches the recipients and re-checks the text.
+/// Asks the worker what to offer for `people`; on the answer, the chip and the checks follow
+/// it, and a message "Write it" opened this tab for is typed in.
+fn ask_offer(helper: &Rc<Helper>, people: Vec<Person>, channel: Channel) {
+    let asked = {
+        let mut st = helper.state.borrow_mut();
+        st.asked = st.asked.wrapping_add(1);
+        st.offered_to = Some(people.clone());
+        st.offer = Offer::default();
+        st.asked
+    };
+    let h = helper.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let request = Request::Offer {
+            people: people.clone(),
+            channel,
+        };
+        let (offer, waiting) = match ask(&request).await {
+            Ok(reply) => (
+                reply
+                    .get("offer")
+                    .cloned()
+                    .and_then(|o| serde_json::from_value::<Offer>(o).ok())
+                    .unwrap_or_default(),
+                reply
+                    .get("insert")
+                    .cloned()
+                    .and_then(|w| serde_json::from_value::<Waiting>(w).ok()),
+            ),
+            Err(e) => {
+                web_sys::console::debug_2(&"Interview Follow-Up: no offer".into(), &e.into());
+                (Offer::default(), None)
+            }
+        };
+        if h.state.borrow().asked != asked {
+            return;
+        }
+        h.state.borrow_mut().offer = offer;
+        refresh(&h);
+        if let Some(w) = waiting {
+            type_in(&h, w.subject, &w.body);
+        }
+    });
+}
+
+/// Re-reads the compose, asks for the offer again when the people changed, and re-checks the
+/// text.
 fn refresh(helper: &Rc<Helper>) {
-    let compose = helper.site.compose(&helper.editor);
-    let offer = store()
-        .map(|s| offer(&s, &compose.people, now()))
-        .unwrap_or_default();
+    let mut compose = helper.site.compose(&helper.editor);
+    compose.people.truncate(crate::page::people::MAX_PEOPLE);
+    let current = helper.state.borrow().offered_to.as_ref() == Some(&compose.people);
+    if !current {
+        ask_offer(helper, compose.people.clone(), compose.channel);
+    }
+    let offer = if current {
+        helper.state.borrow().offer.clone()
+    } else {
+        Offer::default()
+    };
     let text = editor::read(&helper.editor).map.text().to_string();
     let top = offer.choices.first().filter(|_| offer.matched > 0);
     let options = LintOptions {
@@ -453,9 +530,6 @@ fn refresh(helper: &Rc<Helper>) {
         Severity::Warning => 1,
         Severity::Suggestion => 2,
     });
-    let _ = helper
-        .host
-        .set_attribute("data-followup-findings", &n.to_string());
     helper.count.set_text_content(Some(&n.to_string()));
     let _ = helper.count.set_attribute(
         "class",
@@ -477,7 +551,6 @@ fn refresh(helper: &Rc<Helper>) {
     update_insert(helper, &offer);
     {
         let mut st = helper.state.borrow_mut();
-        st.offer = offer;
         st.findings = findings;
         st.text = text;
         st.card = None;
@@ -494,36 +567,15 @@ fn refresh(helper: &Rc<Helper>) {
     }
 }
 
+/// The insert button says what it will do in its tooltip (inside the closed root); its label
+/// stays the same, so the chip's size never depends on who is tracked.
 fn update_insert(helper: &Helper, offer: &Offer) {
-    let (label, title) = match (offer.direct, offer.choices.first()) {
-        (_, None) => (
-            "Insert follow-up",
-            "Add an interview in the Interview Follow-Up toolbar popup first".to_string(),
-        ),
-        (true, Some(c)) => ("Insert follow-up", format!("Insert: {}", c.label)),
-        (false, Some(_)) => (
-            "Insert follow-up…",
-            "Choose which follow-up to insert".to_string(),
-        ),
+    let title = match (offer.direct, offer.choices.first()) {
+        (_, None) => "No tracked interviewer here — open the toolbar popup".to_string(),
+        (true, Some(c)) => format!("Insert: {}", c.label),
+        (false, Some(_)) => "Choose which follow-up to insert".to_string(),
     };
-    helper.insert.set_text_content(Some(label));
     let _ = helper.insert.set_attribute("title", &title);
-    let _ = helper.insert.set_attribute(
-        "data-followup-choice",
-        &offer
-            .choices
-            .first()
-            .filter(|_| offer.direct)
-            .map(|c| {
-                format!(
-                    "{}/{}/{}",
-                    c.interview,
-                    c.interviewer.as_deref().unwrap_or(""),
-                    c.kind.as_str()
-                )
-            })
-            .unwrap_or_default(),
-    );
 }
 
 fn on_insert(helper: &Rc<Helper>) {
@@ -563,7 +615,7 @@ fn render_menu(helper: &Helper) {
     clear(&helper.menu);
     let st = helper.state.borrow();
     let heading = if st.offer.matched == 0 {
-        "No tracked interviewer in this conversation"
+        "No tracked interviewer here — open the toolbar popup"
     } else {
         "Insert a follow-up"
     };
@@ -575,7 +627,7 @@ fn render_menu(helper: &Helper) {
             &doc,
             "p",
             &[],
-            Some("Add an interview in the Interview Follow-Up toolbar popup, then come back."),
+            Some("Drafts show here for the people you track. The Interview Follow-Up toolbar popup has every draft, and adds new interviews."),
         ) {
             let _ = helper.menu.append_child(&p);
         }
@@ -876,42 +928,64 @@ fn apply_fix(helper: &Rc<Helper>, i: usize) {
     refresh(helper);
 }
 
-/// Writes the draft for `choice` and inserts it; fills an empty subject of a new message.
+/// Asks the worker for the draft for `choice` (for the people this compose is addressed to)
+/// and inserts it; fills an empty subject of a new message.
 fn insert(helper: &Rc<Helper>, choice: &Choice) {
     set_hidden(&helper.menu, true);
-    let Some(store) = store() else { return };
     let compose = helper.site.compose(&helper.editor);
-    let request = |channel: Channel| DraftRequest {
+    let people = helper.state.borrow().offered_to.clone().unwrap_or_default();
+    // The caret the user left, taken now: the answer comes after a round trip.
+    let saved = helper.state.borrow_mut().saved.take();
+    let choice = choice.clone();
+    let request = move |channel: Channel| Request::PageDraft {
+        people: people.clone(),
         interview: choice.interview.clone(),
         interviewer: choice.interviewer.clone(),
         kind: choice.kind,
         channel,
-        now: Some(now()),
     };
-    let written = match draft(&store, &request(compose.channel)) {
-        Ok(d) => d,
-        Err(e) => {
-            web_sys::console::debug_2(
-                &"Interview Follow-Up: no draft".into(),
-                &e.to_string().into(),
-            );
-            return;
-        }
-    };
-    if let Some(field) = &compose.subject_field {
-        if field.value().trim().is_empty() {
-            let subject = written.subject.clone().or_else(|| {
-                draft(&store, &request(Channel::Email))
-                    .ok()
-                    .and_then(|d| d.subject)
-            });
-            if let Some(s) = subject {
-                field.set_value(&s);
-                editor::nudge(field);
+    let h = helper.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let written = match fetch_draft(&request(compose.channel)).await {
+            Ok(d) => d,
+            Err(e) => {
+                web_sys::console::debug_2(&"Interview Follow-Up: no draft".into(), &e.into());
+                return;
             }
+        };
+        let mut subject = written.subject.clone();
+        let wants_subject = compose
+            .subject_field
+            .as_ref()
+            .is_some_and(|f| f.value().trim().is_empty());
+        if subject.is_none() && wants_subject {
+            subject = fetch_draft(&request(Channel::Email))
+                .await
+                .ok()
+                .and_then(|d| d.subject);
+        }
+        h.state.borrow_mut().saved = saved;
+        type_in(&h, subject, &written.body);
+    });
+}
+
+async fn fetch_draft(request: &Request) -> Result<Draft, String> {
+    let reply = ask(request).await?;
+    serde_json::from_value(reply.get("draft").cloned().unwrap_or_default())
+        .map_err(|e| e.to_string())
+}
+
+/// Types a message in at the caret the user left (never over their text) and fills the
+/// subject of a new message when it is empty.
+fn type_in(helper: &Rc<Helper>, subject: Option<String>, body: &str) {
+    let compose = helper.site.compose(&helper.editor);
+    if let (Some(field), Some(s)) = (&compose.subject_field, subject) {
+        if field.value().trim().is_empty() {
+            field.set_value(&s);
+            editor::nudge(field);
         }
     }
     let saved = helper.state.borrow_mut().saved.take();
-    editor::insert(&helper.editor, &written.body, saved.as_ref());
+    editor::insert(&helper.editor, body, saved.as_ref());
     refresh(helper);
 }

@@ -5,7 +5,7 @@ use super::html::{self, add, button, el, field, Control, Dom};
 use super::{ask, go, now, say, App, View};
 use crate::model::{Channel, Kind};
 use crate::schedule::Due;
-use crate::service::gmail_compose_url;
+use crate::service::linkedin_url;
 use crate::tone::Finding;
 use crate::ui::data::context;
 use crate::ui::when::kind_label;
@@ -493,15 +493,25 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
             }
         }
         ("draft-gmail", Some(d)) => {
-            let url = gmail_compose_url(d.to.as_deref(), Some(&d.subject), &d.body);
-            match super::due::open_tab(&url).await {
-                Ok(()) => say(app, "Opened a Gmail draft in a new tab.", "ok"),
+            // The worker opens the compose; the text waits for its in-page helper (never in
+            // the URL, where it would stay in the browser's history).
+            let request = json!({
+                "type": "open",
+                "interview": d.interview,
+                "interviewer": d.interviewer,
+                "kind": d.kind.as_str(),
+                "channel": "email",
+                "subject": d.subject,
+                "body": d.body,
+            });
+            match ask(request).await {
+                Ok(_) => say(app, "Opened a Gmail draft in a new tab.", "ok"),
                 Err(e) => say(app, &format!("Could not open Gmail: {e}"), "error"),
             }
         }
         ("draft-linkedin", Some(d)) => {
             let copied = super::copy_text(app, &d.body).await;
-            match super::due::open_tab(d.to.as_deref().unwrap_or_default()).await {
+            match super::due::open_tab(&linkedin_url(d.to.as_deref())).await {
                 Ok(()) if copied => say(app, "Message copied; paste it into LinkedIn.", "ok"),
                 Ok(()) => say(app, "Opened LinkedIn; copy the message from here.", "ok"),
                 Err(e) => say(app, &format!("Could not open LinkedIn: {e}"), "error"),

@@ -277,6 +277,15 @@ pub(crate) fn forget_form() {
     gloo_storage::LocalStorage::delete(KEY_FORM);
 }
 
+/// Forgets everything this page kept in its Web Storage (the unsent form, the text being
+/// checked, the last view): "Delete everything" means that too.
+pub(crate) fn forget_local(app: &App) {
+    gloo_storage::LocalStorage::clear();
+    let mut state = app.state.borrow_mut();
+    state.form = InterviewForm::new_at(super::worker::js_now());
+    state.check.text.clear();
+}
+
 /// Keeps the "Check my text" text.
 pub(crate) fn save_check(text: &str) {
     let _ = gloo_storage::LocalStorage::set(KEY_CHECK, text);

@@ -77,6 +77,19 @@ pub(crate) fn render(app: &App) -> Dom {
         &[],
     )?;
     field(doc, &you, "holidays", "Extra days off", Control::Text(2), &p.holidays, Some("Dates not counted as business days, e.g. 2026-12-24, one per line. US federal holidays are already known."), &[])?;
+    field(
+        doc,
+        &you,
+        "notification_details",
+        "Reminders show",
+        Control::Select(&[
+            ("false", "Only that a follow-up is due"),
+            ("true", "The company, role and person"),
+        ]),
+        if p.notification_details { "true" } else { "false" },
+        Some("Reminders can pop up while you share your screen; with names off, the details are here in the popup."),
+        &[],
+    )?;
     let actions = add(&form, el(doc, "div", &[("class", "actions")], None)?)?;
     add(
         &actions,
@@ -446,6 +459,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
         }
         "delete-confirm" => match ask(json!({"type": "delete-all"})).await {
             Ok(_) => {
+                super::forget_local(app);
                 app.state.borrow_mut().confirm_delete = false;
                 reload(app).await;
                 super::go(app, super::View::Due);
