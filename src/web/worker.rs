@@ -302,6 +302,10 @@ async fn open(
             at: js_sys::Date::now(),
         };
         storage::set_session_json(KEY_PENDING, &json_of(&pending)?).await?;
+        // A helper that started before the message was kept asks again; one that starts later
+        // asks anyway.
+        let notice = to_js(&Notice::Changed).unwrap_or(JsValue::NULL);
+        let _ = chrome::tabs_send_message(tab as i32, &notice).await;
     }
     Ok(url)
 }

@@ -87,8 +87,8 @@ try {
   const { page: gmail2 } = await openFixture(env, 'gmail', 'several');
   const gmail2Ui = await helperUi(gmail2);
   await gmail2Ui.waitForTitle(/Dana Lee/, { host: '[data-compose="c501"]' });
-  await gmail2Ui.click(INSERT, { host: '[data-compose="c501"]' });
-  await gmail2Ui.click(INSERT, { host: '[data-compose="c503"]' });
+  await gmail2Ui.insert({ host: '[data-compose="c501"]' });
+  await gmail2Ui.insert({ host: '[data-compose="c503"]' });
   await shot(gmail2, 'gmail-insert.png');
 
   const { page: linkedin } = await openFixture(env, 'linkedin', 'chat-bubble');
@@ -97,17 +97,17 @@ try {
   await shot(linkedin, 'linkedin-chat.png');
   const bubble = { host: '#msg-overlay-conversation-bubble-1' };
   await linkedinUi.waitForTitle(/^Insert: /, bubble).catch(() => {});
-  await linkedinUi.click(INSERT, bubble);
+  await linkedinUi.insert(bubble);
   await shot(linkedin, 'linkedin-inserted.png');
 
   const { page: note } = await openFixture(env, 'linkedin', 'connection-note', undefined, { url: 'https://www.linkedin.com/in/dana-lee/' });
   const noteUi = await helperUi(note);
-  await note.waitForFunction(() => performance.getEntriesByName('followup:instantiate').length > 0);
+  await noteUi.started();
   await note.click('#connect');
   // The modal sits in the page's own (open) shadow root; the helper is found inside it.
   const modal = { host: '[role=dialog]' };
   await noteUi.waitForTitle(/^Insert: /, modal).catch(() => {});
-  await noteUi.click(INSERT, modal);
+  await noteUi.insert(modal);
   await shot(note, 'linkedin-note.png');
 
   if (headed) {

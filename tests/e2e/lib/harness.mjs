@@ -71,7 +71,8 @@ export async function launch({ headed = false } = {}) {
  * Assets referenced by fixtures are served from the same folder; anything else is a 404.
  */
 async function serveFixture(route, site, url) {
-  const name = url.searchParams.get('fixture') ?? 'index';
+  // Gmail's compose link (what "Write it" opens) gets the compose-link fixture.
+  const name = url.searchParams.get('fixture') ?? (url.searchParams.get('view') === 'cm' ? 'compose-view' : 'index');
   const mode = url.searchParams.get('csp') ?? site;
   if (!/^[a-z0-9-]+$/.test(name)) return route.fulfill({ status: 404, body: 'bad fixture name' });
   const file = path.join(FIXTURES, site, `${name}.html`);
@@ -152,6 +153,11 @@ const PRELUDE = String.raw`
   };
   const pick = (host = 0) => (typeof host === 'number' ? roots[host] : roots.find((r) => within(r.host, host))) ?? null;
   const find = (sel, { host = 0, index = 0 } = {}) => pick(host)?.querySelectorAll(sel)[index] ?? null;
+  // The editor a helper belongs to (the host sits just before it) and its text.
+  const editorText = (host = 0) => {
+    const ed = pick(host)?.host.nextElementSibling;
+    return ed ? (ed.value ?? ed.innerText) : null;
+  };
   // The text a user can see in a helper's root: outside [hidden] elements and the style sheet.
   const shown = (host = 0) => {
     const root = pick(host);
@@ -176,6 +182,9 @@ const PRELUDE = String.raw`
  *   ui.waitFor(fn, arg, { timeout, what }) polls ui.eval until it returns something truthy; returns that
  *   ui.roots()                          how many helper roots the isolated world reaches
  *   ui.click(sel, { host, index })      waits until the control is visible and on top, clicks it with page.mouse
+ *   ui.insert({ host })                 clicks Insert and waits until the draft is in the editor
+ *   ui.inserting(action, { host })      runs action (a click, a key) and waits until the editor's text changed
+ *   ui.started()                        ms the content script took to load and instantiate (isolated world only)
  *   ui.focus(sel, { host, index })      focuses the control (then press keys with page.keyboard)
  *   ui.text(sel, { host, index })       its textContent (null when absent)
  *   ui.attr(sel, name, { host, index }) one of its attributes (null when absent)
@@ -213,7 +222,7 @@ export async function helperUi(page, { timeout = 15000 } = {}) {
   };
 
   const evaluate = async (fn, arg) => {
-    const expression = `(async () => { ${PRELUDE}\n return (${fn.toString()})(roots, ${JSON.stringify(arg ?? null)}, { pick, find, within, shown }); })()`;
+    const expression = `(async () => { ${PRELUDE}\n return (${fn.toString()})(roots, ${JSON.stringify(arg ?? null)}, { pick, find, within, shown, editorText }); })()`;
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
       expression, contextId: await world(), returnByValue: true, awaitPromise: true,
     });
@@ -243,6 +252,18 @@ export async function helperUi(page, { timeout = 15000 } = {}) {
     eval: evaluate,
     waitFor,
     roots: () => evaluate((roots) => roots.length),
+    /**
+     * Runs `action` (a click or key press that inserts a draft) and waits until the helper's
+     * editor shows new text: the draft arrives from the worker after a round trip.
+     */
+    async inserting(action, { host = 0 } = {}) {
+      const before = await evaluate((roots, a, { editorText }) => editorText(a.host), { host });
+      await action();
+      await waitFor((roots, a, { editorText }) => editorText(a.host) !== a.before, { host, before }, { what: 'the draft to be typed in' });
+    },
+    insert: (opts) => ui.inserting(() => ui.click('[data-action="insert-draft"]', opts), opts),
+    /** ms from the loader's start to the module instantiated (kept in the isolated world only). */
+    started: () => waitFor(() => globalThis.followupStarted, null, { what: 'the content script to start' }),
     async click(sel, opts) {
       // Scrolled into view if needed, then measured; clicked only once it is visible and on top.
       const point = await waitFor((roots, { sel, host, index }, { pick, find }) => {

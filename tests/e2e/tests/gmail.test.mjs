@@ -50,7 +50,7 @@ test('pop-up compose: recognised, matched by email, draft inserted at the caret,
   await c.editor.click();
   await page.keyboard.type('Note to self: ');
   const before = await page.evaluate(() => window.inputEvents);
-  await ui.click(INSERT);
+  await ui.insert();
   const body = await text(c.editor);
   assert.ok(body.startsWith('Note to self:'), `user text kept: ${body.slice(0, 80)}`);
   assert.match(body, /Dear Dana,/);
@@ -75,7 +75,7 @@ test('insertion never replaces selected text, and keyboard users insert at the c
   await c.editor.click();
   await page.keyboard.type('Keep me');
   await page.keyboard.press('Control+a');
-  await ui.click(INSERT);
+  await ui.insert();
   const body = await text(c.editor);
   assert.ok(body.startsWith('Keep me\n'), body.slice(0, 40));
   assert.match(body, /Dear Dana,/);
@@ -86,7 +86,7 @@ test('insertion never replaces selected text, and keyboard users insert at the c
   await c.editor.click();
   await page.keyboard.press('Control+Home');
   await ui.focus(INSERT);
-  await page.keyboard.press('Enter');
+  await ui.inserting(() => page.keyboard.press('Enter'));
   const again = await text(c.editor);
   assert.match(again, /^Dear Dana,/);
   assert.match(again, /sam@example\.com\nKeep me$/);
@@ -100,7 +100,7 @@ test('full-screen compose: recognised, matched, a typed subject is left alone', 
   const c = compose(page);
   await c.editor.waitFor();
   assert.equal(await ui.waitForTitle(/Thank-you · Raj Patel/), 'Insert: Thank-you · Raj Patel · Acme Corp');
-  await ui.click(INSERT);
+  await ui.insert();
   assert.match(await text(c.editor), /Dear Raj,/);
   assert.equal(await c.subject.inputValue(), 'Following up on Tuesday');
   assert.deepEqual(errors, []);
@@ -113,7 +113,7 @@ test('pop-out window: recognised and matched, the empty subject filled', async (
   const c = compose(page);
   await c.editor.waitFor();
   assert.equal(await ui.waitForTitle(/Thank-you · Dana Lee/), 'Insert: Thank-you · Dana Lee · Acme Corp');
-  await ui.click(INSERT);
+  await ui.insert();
   assert.match(await text(c.editor), /^Dear Dana,/);
   assert.notEqual(await c.subject.inputValue(), '');
   assert.deepEqual(errors, []);
@@ -126,7 +126,7 @@ test('inline reply: recognised, no subject filled, the quoted message kept below
   const c = compose(page);
   await c.editor.waitFor();
   await ui.waitForTitle(/Thank-you · Dana Lee/);
-  await ui.click(INSERT);
+  await ui.insert();
   const body = await text(c.editor);
   assert.match(body, /^Dear Dana,/);
   assert.match(body, /On Fri, Nov 20, Dana Lee wrote:\nGreat meeting you today, Sam\.$/);
@@ -143,7 +143,7 @@ test('localized page: the body found by its German label, the legacy To field ma
   await c.editor.waitFor();
   assert.equal(await c.editor.getAttribute('aria-label'), 'Nachrichtentext');
   assert.equal(await ui.waitForTitle(/Thank-you · Dana Lee/), 'Insert: Thank-you · Dana Lee · Acme Corp');
-  await ui.click(INSERT);
+  await ui.insert();
   assert.match(await text(c.editor), /Dear Dana,/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -153,8 +153,7 @@ test('a compose that appears long after load is recognised (latency reported)', 
   const { page, errors } = await openFixture(env, 'gmail', 'late-compose');
   const ui = await helperUi(page);
   await page.waitForFunction(() => window.fixtureLoaded);
-  // The content script has started once the page's performance timeline has its measure.
-  await page.waitForFunction(() => performance.getEntriesByName('followup:instantiate').length > 0);
+  await ui.started();
   const latencies = [];
   for (let i = 0; i < 9; i++) {
     // Composes open seconds apart in real use; a pause keeps each one a fresh arrival.
@@ -194,7 +193,7 @@ test('several composes at once: one helper each, each matched, a choice from the
   assert.equal(await ui.waitForTitle(/Thank-you · Raj Patel/, { host: RAJ }), 'Insert: Thank-you · Raj Patel · Acme Corp');
   assert.doesNotMatch(await ui.title(INSERT, { host: PAT }) ?? '', /^Insert: /, 'nobody tracked: no direct insert');
 
-  await ui.click(INSERT, { host: RAJ });
+  await ui.insert({ host: RAJ });
   assert.match(await text(raj.editor), /Dear Raj,/);
   assert.equal((await text(dana.editor)).trim(), '', 'other composes untouched');
 
@@ -206,7 +205,7 @@ test('several composes at once: one helper each, each matched, a choice from the
   }, { host: DANA, CHOICE });
   assert.match(labels[0], /^Thank-you · Dana Lee · Acme Corp$/);
   assert.ok(labels.every((l) => l.includes('Dana Lee')), labels.join(' | '));
-  await ui.click(CHOICE, { host: DANA });
+  await ui.inserting(() => ui.click(CHOICE, { host: DANA }), { host: DANA });
   assert.match(await text(dana.editor), /^Dear Dana,/);
   assert.equal((await text(raj.editor)).match(/Dear Raj,/g).length, 1, 'Raj\'s compose untouched');
   assert.equal((await text(pat.editor)).trim(), '');
@@ -272,7 +271,7 @@ test('the tracked data changing in the extension updates open composes', async (
   assert.equal((await send(ext, { type: 'import', store })).ok, true);
   try {
     assert.equal(await ui.waitForTitle(/Thank-you · Pat Smith/, { host: PAT }), 'Insert: Thank-you · Pat Smith · Fable');
-    await ui.click(INSERT, { host: PAT });
+    await ui.insert({ host: PAT });
     assert.match(await text(pat.editor), /Dear Pat,/);
     assert.deepEqual(errors, []);
   } finally {
@@ -359,7 +358,7 @@ test('markup in stored names and companies is inserted as literal text', async (
     const c = compose(page);
     await c.editor.waitFor();
     assert.match(await ui.waitForTitle(/Dana <img/), /Dana <img src=x onerror=alert\(1\)> Lee · <b>Acme<\/b> & Co/);
-    await ui.click(INSERT);
+    await ui.insert();
     const body = await text(c.editor);
     assert.match(body, /<b>Acme<\/b> & Co/);
     assert.equal(await c.editor.locator('b, img').count(), 0);

@@ -54,9 +54,9 @@ test('overlay bubble: recognised, matched by header and profile link, inserted w
 
   await dana.editor.click();
   await page.keyboard.type('Hello again!');
-  await ui.click(INSERT, dana.at);
+  await ui.insert(dana.at);
   const lines = await paragraphs(dana.editor);
-  assert.equal(lines[0], 'Hello again!', 'user text kept');
+  assert.equal(lines[0], 'Hello again!', 'user text kept: ' + JSON.stringify(lines));
   assert.ok(lines.some((l) => /^Hi Dana,|^Dear Dana,/.test(l)), lines.join(' | '));
   assert.ok(lines.length > 3, 'one <p> per line');
   const text = lines.join('\n');
@@ -67,7 +67,7 @@ test('overlay bubble: recognised, matched by header and profile link, inserted w
   assert.equal((await paragraphs(raj.editor)).join('').trim(), '', 'the other bubble untouched');
 
   // Raj's bubble gets Raj's note.
-  await ui.click(INSERT, raj.at);
+  await ui.insert(raj.at);
   assert.ok((await paragraphs(raj.editor)).some((l) => /^(Hi|Dear) Raj,/.test(l)), 'Raj greeted');
   assert.deepEqual(await paragraphs(dana.editor), ['Hello again!']);
   assert.deepEqual(errors, []);
@@ -84,7 +84,7 @@ test('a bubble opened later is recognised and matched by its profile link', asyn
   assert.equal(await matched(ui, h, 'Maria Gómez'), 'Insert: Thank-you · Maria Gómez · Fable');
   assert.equal(await page.locator('[data-followup-ui]').count(), 3);
   assert.equal(await ui.roots(), 3);
-  await ui.click(INSERT, h.at);
+  await ui.insert(h.at);
   assert.ok((await paragraphs(h.editor)).some((l) => /^(Hi|Dear) Maria,/.test(l)), 'Maria greeted');
   assert.deepEqual(errors, []);
   await page.close();
@@ -95,7 +95,7 @@ test('messaging page: the thread title (accented) matched, draft inserted, Send 
   const ui = await helperUi(page);
   const h = helper(page, '.msg-thread');
   assert.equal(await matched(ui, h, 'Maria Gómez'), 'Insert: Thank-you · Maria Gómez · Fable');
-  await ui.click(INSERT, h.at);
+  await ui.insert(h.at);
   assert.match((await paragraphs(h.editor)).join('\n'), /^(Hi|Dear) Maria,/m);
   assert.equal(await h.send.isDisabled(), false);
   assert.deepEqual(errors, []);
@@ -105,7 +105,7 @@ test('messaging page: the thread title (accented) matched, draft inserted, Send 
 test('connection note in the shadow-DOM modal: recognised late, live 300-character counter, note inserted within the limit', async () => {
   const { page, errors } = await openFixture(env, 'linkedin', 'connection-note', undefined, PROFILE('dana-lee'));
   const ui = await helperUi(page);
-  await page.waitForFunction(() => performance.getEntriesByName('followup:instantiate').length > 0);
+  await ui.started();
   await page.click('#connect');
   const note = page.locator('#interop-outlet textarea#custom-message');
   await page.locator('#interop-outlet [data-followup-compose="linkedin"]').waitFor();
@@ -120,7 +120,7 @@ test('connection note in the shadow-DOM modal: recognised late, live 300-charact
   await note.click();
   await page.keyboard.type('Hi Dana,');
   assert.equal(await ui.text(COUNTER, h.at), '8/300');
-  await ui.click(INSERT, h.at);
+  await ui.insert(h.at);
   const value = await note.inputValue();
   assert.ok(value.startsWith('Hi Dana, '), value);
   assert.ok(value.length <= 300 && value.length > 60, `${value.length} characters`);
@@ -130,7 +130,7 @@ test('connection note in the shadow-DOM modal: recognised late, live 300-charact
   // A nearly full note: what goes in is cut to the room left, nothing typed is lost.
   const typed = 'x'.repeat(280);
   await note.fill(typed);
-  await ui.click(INSERT, h.at);
+  await ui.insert(h.at);
   const full = await note.inputValue();
   assert.ok(full.startsWith(typed) && full.length <= 300, `${full.length}`);
   assert.deepEqual(errors, []);
@@ -142,7 +142,7 @@ test('InMail: matched by profile link, empty subject filled, body inserted, Send
   const ui = await helperUi(page);
   const h = helper(page, '[role=dialog]');
   assert.equal(await matched(ui, h, 'Maria Gómez'), 'Insert: Thank-you · Maria Gómez · Fable');
-  await ui.click(INSERT, h.at);
+  await ui.insert(h.at);
   assert.notEqual(await page.locator('[role=dialog] input[name=subject]').inputValue(), '');
   assert.match((await paragraphs(h.editor)).join('\n'), /^(Hi|Dear) Maria,/m);
   assert.equal(await h.send.isDisabled(), false);

@@ -283,7 +283,9 @@ test('draft preview: kind, channel, findings highlighted, edit, fix, copy and op
   const url = new URL(tab.url());
   assert.equal(url.hostname, 'mail.google.com');
   assert.equal(url.searchParams.get('to'), 'raj@acme.example');
-  assert.match(url.searchParams.get('body'), /pumped/);
+  assert.equal(url.searchParams.get('body'), null, 'the message is not in the URL');
+  // The edited message is typed into the compose by the in-page helper.
+  await tab.waitForFunction(() => /pumped/.test(document.querySelector('[data-followup-compose="gmail"]')?.innerText ?? ''));
   await tab.close();
 
   await page.getByRole('button', { name: '← Back to the list' }).click();
