@@ -55,7 +55,8 @@ box-shadow:0 4px 16px rgba(0,0,0,.18);padding:8px 10px;width:280px}\
 .card p{margin:0 0 6px}.card .rule{color:#5f6368;font-size:11px}\
 .fix{background:#0b57d0;color:#fff;font-weight:600}.fix:hover{background:#0842a0}\
 .sev{display:inline-block;width:8px;height:8px;border-radius:50%;margin-right:6px;background:#c5221f}\
-.sev.warning{background:#e37400}.sev.suggestion{background:#1a73e8}";
+.sev.warning{background:#e37400}.sev.suggestion{background:#1a73e8}\
+[data-text]::before{content:attr(data-text)}";
 
 /// One helper per recognised editor.
 struct Helper {
@@ -132,6 +133,20 @@ fn button(doc: &Document, action: &str, class: &str, text: &str) -> Result<Eleme
         ],
         Some(text),
     )
+}
+
+/// An element showing `text` as CSS generated content (`data-text`, drawn by `::before`): seen
+/// and read aloud like text, but not a text node, so the page's `window.find()` (which searches
+/// inside closed shadow roots too) cannot probe the helper for a company or a name.
+fn unfindable(
+    doc: &Document,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    text: &str,
+) -> Result<Element, JsValue> {
+    let e = dom::el(doc, tag, attrs, None)?;
+    e.set_attribute("data-text", text)?;
+    Ok(e)
 }
 
 fn style(e: &Element, props: &[(&str, String)]) {
@@ -619,21 +634,21 @@ fn render_menu(helper: &Helper) {
     } else {
         "Insert a follow-up"
     };
-    if let Ok(h) = dom::el(&doc, "h3", &[], Some(heading)) {
+    if let Ok(h) = unfindable(&doc, "h3", &[], heading) {
         let _ = helper.menu.append_child(&h);
     }
     if st.offer.choices.is_empty() {
-        if let Ok(p) = dom::el(
+        if let Ok(p) = unfindable(
             &doc,
             "p",
             &[],
-            Some("Drafts show here for the people you track. The Interview Follow-Up toolbar popup has every draft, and adds new interviews."),
+            "Drafts show here for the people you track. The Interview Follow-Up toolbar popup has every draft, and adds new interviews.",
         ) {
             let _ = helper.menu.append_child(&p);
         }
     }
     for (i, c) in st.offer.choices.iter().enumerate() {
-        if let Ok(b) = dom::el(
+        if let Ok(b) = unfindable(
             &doc,
             "button",
             &[
@@ -641,8 +656,9 @@ fn render_menu(helper: &Helper) {
                 ("role", "menuitem"),
                 ("data-action", "insert-choice"),
                 ("data-index", &i.to_string()),
+                ("aria-label", &c.label),
             ],
-            Some(&c.label),
+            &c.label,
         ) {
             let _ = helper.menu.append_child(&b);
         }
@@ -705,11 +721,13 @@ fn render_panel(helper: &Helper) {
                 Some(x) => format!("“{x}”: {}", f.message),
                 None => f.message.clone(),
             };
-            let _ = p.append_child(&doc.create_text_node(&msg));
+            if let Ok(span) = unfindable(&doc, "span", &[], &msg) {
+                let _ = p.append_child(&span);
+            }
             let _ = item.append_child(&p);
         }
         if let Some(label) = fix_label(f) {
-            if let Ok(b) = dom::el(
+            if let Ok(b) = unfindable(
                 &doc,
                 "button",
                 &[
@@ -717,8 +735,9 @@ fn render_panel(helper: &Helper) {
                     ("class", "fix"),
                     ("data-action", "apply-fix"),
                     ("data-index", &i.to_string()),
+                    ("aria-label", &label),
                 ],
-                Some(&label),
+                &label,
             ) {
                 let _ = item.append_child(&b);
             }
@@ -845,7 +864,7 @@ fn show_card(helper: &Helper, i: usize, b: [f64; 4]) {
     let st = helper.state.borrow();
     let Some(f) = st.findings.get(i) else { return };
     clear(&helper.card);
-    if let Ok(p) = dom::el(&doc, "p", &[], Some(&f.message)) {
+    if let Ok(p) = unfindable(&doc, "p", &[], &f.message) {
         let _ = helper.card.append_child(&p);
     }
     if let Ok(p) = dom::el(
@@ -861,7 +880,7 @@ fn show_card(helper: &Helper, i: usize, b: [f64; 4]) {
         let _ = helper.card.append_child(&p);
     }
     if let Some(label) = fix_label(f) {
-        if let Ok(btn) = dom::el(
+        if let Ok(btn) = unfindable(
             &doc,
             "button",
             &[
@@ -869,8 +888,9 @@ fn show_card(helper: &Helper, i: usize, b: [f64; 4]) {
                 ("class", "fix"),
                 ("data-action", "apply-fix"),
                 ("data-index", &i.to_string()),
+                ("aria-label", &label),
             ],
-            Some(&label),
+            &label,
         ) {
             let _ = helper.card.append_child(&btn);
         }

@@ -159,14 +159,20 @@ const PRELUDE = String.raw`
     return ed ? (ed.value ?? ed.innerText) : null;
   };
   // The text a user can see in a helper's root: outside [hidden] elements and the style sheet.
+  // Words about the job search are drawn from data-text (CSS generated content, which the page's
+  // window.find() cannot search); label(el) reads an element's text either way.
+  const label = (el) => el?.getAttribute('data-text') ?? el?.textContent ?? null;
   const shown = (host = 0) => {
     const root = pick(host);
     if (!root) return null;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     const parts = [];
     while (walker.nextNode()) {
-      const el = walker.currentNode.parentElement;
-      if (el && !el.closest('[hidden], style')) parts.push(walker.currentNode.data);
+      const n = walker.currentNode;
+      const el = n.nodeType === Node.TEXT_NODE ? n.parentElement : n;
+      if (!el || el.closest('[hidden], style')) continue;
+      if (n.nodeType === Node.TEXT_NODE) parts.push(n.data);
+      else if (n.hasAttribute('data-text')) parts.push(n.getAttribute('data-text'));
     }
     return parts.join(' ');
   };
@@ -222,7 +228,7 @@ export async function helperUi(page, { timeout = 15000 } = {}) {
   };
 
   const evaluate = async (fn, arg) => {
-    const expression = `(async () => { ${PRELUDE}\n return (${fn.toString()})(roots, ${JSON.stringify(arg ?? null)}, { pick, find, within, shown, editorText }); })()`;
+    const expression = `(async () => { ${PRELUDE}\n return (${fn.toString()})(roots, ${JSON.stringify(arg ?? null)}, { pick, find, within, shown, editorText, label }); })()`;
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
       expression, contextId: await world(), returnByValue: true, awaitPromise: true,
     });
@@ -289,7 +295,7 @@ export async function helperUi(page, { timeout = 15000 } = {}) {
         return !!el && el.getRootNode().activeElement === el;
       }, at(sel, opts), { what: `focus on ${sel}` });
     },
-    text: (sel, opts) => evaluate((roots, a, { find }) => find(a.sel, a)?.textContent ?? null, at(sel, opts)),
+    text: (sel, opts) => evaluate((roots, a, { find, label }) => label(find(a.sel, a)), at(sel, opts)),
     attr: (sel, name, opts) => evaluate((roots, a, { find }) => find(a.sel, a)?.getAttribute(a.name) ?? null, { ...at(sel, opts), name }),
     shown: ({ host = 0 } = {}) => evaluate((roots, a, { shown }) => shown(a.host), { host }),
     title: (sel = '[data-action="insert-draft"]', opts) => ui.attr(sel, 'title', opts),

@@ -201,7 +201,7 @@ test('several composes at once: one helper each, each matched, a choice from the
   await ui.click(CHOOSE, { host: DANA });
   const labels = await ui.waitFor((roots, a, { pick }) => {
     const items = [...pick(a.host).querySelectorAll(a.CHOICE)].filter((b) => !b.closest('[hidden]'));
-    return items.length && items.map((b) => b.textContent);
+    return items.length && items.map((b) => b.dataset.text);
   }, { host: DANA, CHOICE });
   assert.match(labels[0], /^Thank-you · Dana Lee · Acme Corp$/);
   assert.ok(labels.every((l) => l.includes('Dana Lee')), labels.join(' | '));
@@ -323,7 +323,7 @@ test('live checks: findings counted, underlines under the words, a one-click fix
   const FIX = '.card [data-action="apply-fix"]';
   const label = await ui.waitFor((roots, a, { find }) => {
     const b = find(a.FIX);
-    return b && !b.closest('[hidden]') && b.textContent;
+    return b && !b.closest('[hidden]') && b.dataset.text;
   }, { FIX });
   assert.equal(label, 'Replace with “Hi”');
   await ui.click(FIX);
@@ -364,7 +364,7 @@ test('markup in stored names and companies is inserted as literal text', async (
     assert.equal(await c.editor.locator('b, img').count(), 0);
     // The chooser shows the same names as text, and no markup is made inside the helper either.
     await ui.click(CHOOSE);
-    const label = await ui.waitFor((roots, a, { find }) => find(a.CHOICE)?.textContent, { CHOICE });
+    const label = await ui.waitFor((roots, a, { find }) => find(a.CHOICE)?.dataset.text, { CHOICE });
     assert.match(label, /Dana <img src=x onerror=alert\(1\)> Lee · <b>Acme<\/b> & Co/);
     assert.equal(await ui.eval((roots) => roots[0].querySelectorAll('b, img').length), 0);
     assert.deepEqual(errors, []);

@@ -429,6 +429,9 @@ test('data: export JSON and .ics, import with a preview, delete everything after
   await page.getByRole('button', { name: 'Delete everything', exact: true }).click();
   await page.getByRole('heading', { name: 'No interviews yet' }).waitFor();
   assert.equal((await stored(page)).interviews.length, 0);
+  // Delete means delete: the popup's own saved form and checked text go too (only the name of
+  // the screen it shows is written again).
+  assert.deepEqual(await page.evaluate(() => Object.entries(localStorage)), [['followup.popup.view', '"due"']]);
   await page.close();
 });
 

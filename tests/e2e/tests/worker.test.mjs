@@ -229,6 +229,7 @@ test('calendar export and delete everything', async () => {
   const { ics } = await send(ext, { type: 'ics', now: '2026-11-20T16:00:00-05:00' });
   assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
   assert.match(ics, /SUMMARY:.*Dana Lee/);
+  assert.equal(ics.match(/CLASS:PRIVATE\r\n/g)?.length, ics.match(/BEGIN:VEVENT/g)?.length, 'every event is private on shared calendars');
   assert.equal((await send(ext, { type: 'delete-all' })).ok, true);
   assert.deepEqual((await send(ext, { type: 'export' })).store, { version: 1, interviews: [] });
   assert.equal(await storage(ext, () => chrome.action.getBadgeText({})), '');
