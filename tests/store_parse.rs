@@ -96,6 +96,10 @@ fn bad_input_is_refused_with_its_path() {
             with_field("interviewers", json!([{"id": "dana", "primary": "yes"}])),
             "interviews[0].interviewers[0].primary: expected true or false, found a string",
         ),
+        (
+            json!({"version": 1, "profile": {"notification_details": 1}, "interviews": []}).to_string(),
+            "profile.notification_details: expected true or false, found a number",
+        ),
         // cross-field rules
         (
             json!({"version": 1, "interviews": [minimal_interview(), minimal_interview()]}).to_string(),

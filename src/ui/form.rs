@@ -897,6 +897,20 @@ mod tests {
         let p = f.to_profile(&existing).unwrap();
         assert_eq!(p.holidays.len(), 2);
         assert_eq!(p.extra.get("theme"), Some(&serde_json::json!("dark")));
+        assert!(
+            !p.notification_details,
+            "reminders are discreet unless asked"
+        );
+        f.set("notification_details", "true");
+        let named = f.to_profile(&existing).unwrap();
+        assert!(named.notification_details);
+        assert!(ProfileForm::from_profile(&named).notification_details);
+        let json = serde_json::to_value(&named).unwrap();
+        assert_eq!(json["notification_details"], serde_json::json!(true));
+        assert!(serde_json::to_value(&p)
+            .unwrap()
+            .get("notification_details")
+            .is_none());
         assert_eq!(
             ProfileForm::from_profile(&p).holidays,
             "2026-12-24\n2026-12-31"
