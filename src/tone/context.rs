@@ -4,6 +4,7 @@
 use super::phrases::{phrasebook, Hit, Target};
 use super::signals::{names_specifics, names_specifics_before, Signal};
 use super::table::fold_char;
+use super::words::{words, Word};
 use super::LintOptions;
 use crate::model::{Channel, Kind};
 
@@ -113,6 +114,8 @@ pub struct Context<'a> {
     pub has_enthusiasm: bool,
     /// The message names something specific from the conversation.
     pub has_detail: bool,
+    /// The words of the text, in order.
+    pub words: Vec<Word<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -145,6 +148,7 @@ impl<'a> Context<'a> {
             has_gratitude,
             has_enthusiasm,
             has_detail,
+            words: words(text),
         }
     }
 

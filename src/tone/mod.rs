@@ -24,6 +24,7 @@ pub mod phrases;
 pub mod rules;
 pub mod signals;
 pub mod table;
+pub mod words;
 
 use crate::model::{string_enum, Channel, Kind};
 use serde::{Deserialize, Serialize};
