@@ -1,6 +1,7 @@
 //! What every rule sees: the text, the options, a folded copy for matching, the phrase hits and
 //! the message-level signals. Built once per [`super::lint`] call, in time linear in the text.
 
+use super::language::{detect, Language};
 use super::phrases::{phrasebook, Hit, Target};
 use super::signals::{names_specifics, names_specifics_before, Signal};
 use super::table::fold_char;
@@ -116,6 +117,8 @@ pub struct Context<'a> {
     pub has_detail: bool,
     /// The words of the text, in order.
     pub words: Vec<Word<'a>>,
+    /// The message's language (English unless clearly German, Spanish or French).
+    pub language: Language,
 }
 
 impl<'a> Context<'a> {
@@ -140,6 +143,12 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let language = detect(
+            folded
+                .text
+                .split(|c: char| !(crate::text::is_word_char(c) || c == '\''))
+                .filter(|w| !w.is_empty()),
+        );
         Context {
             text,
             options,
@@ -148,6 +157,7 @@ impl<'a> Context<'a> {
             has_gratitude,
             has_enthusiasm,
             has_detail,
+            language,
             words: words(text),
         }
     }
@@ -162,6 +172,11 @@ impl<'a> Context<'a> {
     /// thank-you itself, so there it is only a hint.
     pub fn expects_detail(&self) -> bool {
         self.is_thank_you() && self.options.channel != Channel::LinkedinNote
+    }
+
+    /// Whether the English-only message-level checks (interest, detail) can judge this message.
+    pub fn is_english(&self) -> bool {
+        self.language == Language::English
     }
 }
 

@@ -20,6 +20,7 @@
 //! thank-you rules (gratitude, detail, enthusiasm) need `kind: Some(Kind::ThankYou)`.
 
 pub mod context;
+pub mod language;
 pub mod phrases;
 pub mod rules;
 pub mod signals;

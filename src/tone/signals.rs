@@ -18,6 +18,10 @@ pub const CUES: &[(Signal, &[&str])] = &[
     (Signal::Gratitude, &[
         "thank", "thanks", "thankful", "thx", "grateful", "gratitude", "appreciate", "appreciated",
         "appreciation", "appreciative", "appreciating", "merci", "ty",
+        // German, Spanish, French thanks (see `language.rs`).
+        "danke", "dank", "bedanke", "bedanken", "dankbar", "gracias", "agradezco", "agradecer",
+        "agradecido", "agradecida", "agradecimiento", "agradecerle", "agradecerles", "remercie", "remercier", "remerciements",
+        "reconnaissant", "reconnaissante",
     ]),
     (Signal::Enthusiasm, &[
         "excited", "exciting", "excites", "enthusiastic", "enthusiasm", "eager", "keen", "thrilled",

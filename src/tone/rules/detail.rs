@@ -18,7 +18,21 @@ impl Rule for Detail {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if cx.is_thank_you() && !cx.has_detail && !cx.text.trim().is_empty() {
+        if cx.is_thank_you() && !cx.is_english() {
+            // The detail and interest checks read English; say once what was checked instead.
+            out.push(finding(
+                "detail.other_language",
+                Category::Detail,
+                Severity::Suggestion,
+                (0, 0),
+                format!(
+                    "This message looks {}: thanks, greeting, placeholders, capitals and punctuation were checked; interest and detail were not.",
+                    cx.language.name()
+                ),
+                None,
+            ));
+        }
+        if cx.is_thank_you() && cx.is_english() && !cx.has_detail && !cx.text.trim().is_empty() {
             let severity = if cx.expects_detail() {
                 Severity::Warning
             } else {
@@ -49,6 +63,23 @@ mod tests {
             "Thank you for taking me through your flaky-test dashboard.",
         ] {
             assert!(run("detail.missing", t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn polite_german_spanish_french_thanks_get_one_note_and_no_warning() {
+        for t in [
+            "Sehr geehrte Frau Weber,\n\nvielen Dank für das angenehme Gespräch am Dienstag. Ich freue mich auf Ihre Rückmeldung.\n\nMit freundlichen Grüßen\nJonas Becker",
+            "Estimada Ana:\n\nMuchas gracias por la entrevista del lunes. Me encantó conocer al equipo y quedo atenta a sus noticias.\n\nSaludos cordiales,\nLucía Torres",
+            "Bonjour Madame Laurent,\n\nJe vous remercie pour l'entretien de mardi. Je suis très motivé par le poste.\n\nCordialement,\nHugo Martin",
+        ] {
+            let f = crate::tone::lint(t, &crate::tone::rules::testing::thank_you());
+            assert!(!f.iter().any(|f| f.severity.is_problem()), "{t}: {f:?}");
+            assert_eq!(
+                f.iter().filter(|f| f.rule == "detail.other_language").count(),
+                1,
+                "{t}"
+            );
         }
     }
 
