@@ -5,7 +5,7 @@ use super::language::{detect, Language};
 use super::phrases::{phrasebook, Hit, Target};
 use super::signals::{names_specifics, names_specifics_before, Signal};
 use super::table::fold_char;
-use super::words::{words, Word};
+use super::words::{link_spans, words, Word};
 use super::LintOptions;
 use crate::model::{Channel, Kind};
 
@@ -119,6 +119,8 @@ pub struct Context<'a> {
     pub words: Vec<Word<'a>>,
     /// The message's language (English unless clearly German, Spanish or French).
     pub language: Language,
+    /// Byte spans of web addresses, e-mail addresses and file names.
+    pub links: Vec<(usize, usize)>,
 }
 
 impl<'a> Context<'a> {
@@ -159,6 +161,7 @@ impl<'a> Context<'a> {
             has_detail,
             language,
             words: words(text),
+            links: link_spans(text),
         }
     }
 

@@ -113,6 +113,16 @@ pub struct Finding {
     pub suggestion: Option<String>,
 }
 
+impl Category {
+    /// Whether a rule id belongs to this category: `category.specific`, plus the
+    /// `mechanics.*` and `grammar.*` families of [`Category::Spelling`] (issue 17).
+    pub fn owns_rule(self, rule: &str) -> bool {
+        let family = rule.split('.').next().unwrap_or("");
+        family == self.as_str()
+            || (self == Category::Spelling && matches!(family, "mechanics" | "grammar"))
+    }
+}
+
 impl Severity {
     /// Whether findings of this severity count as problems (warning or error), not hints.
     pub fn is_problem(self) -> bool {

@@ -248,7 +248,7 @@ pub fn parse(file: &'static str, source: &'static str) -> (Vec<Entry>, Vec<Table
             ));
             continue;
         };
-        if !rule.starts_with(&format!("{}.", category.as_str())) {
+        if !category.owns_rule(rule) || !rule.contains('.') {
             errors.push(err(
                 d.line,
                 format!("rule `{rule}` is not in category `{category}`"),

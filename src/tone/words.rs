@@ -58,9 +58,77 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// Top-level domains that make a dotted token a web address ("acme.com/careers").
+const TLDS: &[&str] = &[
+    "com", "org", "net", "io", "dev", "edu", "gov", "co", "uk", "de", "fr", "es", "ai", "app",
+    "me", "us", "ca", "au", "in", "info", "biz", "xyz", "tech", "eu", "nl", "ch", "jp", "example",
+];
+
+/// Byte spans of web addresses, e-mail addresses and file names: whitespace-separated tokens with
+/// `://`, `@` or `www.`, or a dotted name ending in a top-level domain or a file extension.
+/// Mechanics rules leave them alone ("github.com/sam.rivera", "deck.pdf").
+pub fn link_spans(text: &str) -> Vec<(usize, usize)> {
+    const EXTENSIONS: &[&str] = &[
+        "pdf", "doc", "docx", "pptx", "xlsx", "csv", "png", "jpg", "zip", "txt", "md", "html",
+        "js", "rs", "py", "json",
+    ];
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive(char::is_whitespace) {
+        let token = raw.trim_end();
+        let start = offset;
+        offset += raw.len();
+        if !token.contains(['.', '@', ':']) {
+            continue;
+        }
+        let core = token.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
+        let lower = core.to_ascii_lowercase();
+        let dotted_name = lower
+            .split(['/', '?', '#'])
+            .next()
+            .and_then(|host| host.rsplit_once('.'))
+            .is_some_and(|(head, tail)| {
+                !head.is_empty()
+                    && head
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                    && (TLDS.contains(&tail) || EXTENSIONS.contains(&tail))
+            });
+        if lower.contains("://") || lower.contains('@') || lower.starts_with("www.") || dotted_name
+        {
+            spans.push((start, start + token.len()));
+        }
+    }
+    spans
+}
+
+/// Whether byte `at` falls inside one of `spans` (sorted, as [`link_spans`] returns them).
+pub fn inside(spans: &[(usize, usize)], at: usize) -> bool {
+    let i = spans.partition_point(|&(_, e)| e <= at);
+    spans.get(i).is_some_and(|&(s, _)| s <= at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_emails_and_files_are_found() {
+        let t = "See github.com/sam.rivera, sam@x.io and deck.pdf. Then.Next https://a.b/c?d=e";
+        let spans: Vec<&str> = link_spans(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            spans,
+            [
+                "github.com/sam.rivera,",
+                "sam@x.io",
+                "deck.pdf.",
+                "https://a.b/c?d=e"
+            ]
+        );
+        assert!(inside(&link_spans(t), 5));
+        assert!(!inside(&link_spans(t), 0));
+    }
 
     #[test]
     fn words_keep_inner_apostrophes_and_offsets() {
