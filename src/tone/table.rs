@@ -56,6 +56,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("regret", include_str!("data/regret.tbl")),
     ("pushy", include_str!("data/pushy.tbl")),
     ("spelling", include_str!("data/spelling.tbl")),
+    ("grammar", include_str!("data/grammar.tbl")),
 ];
 
 /// A problem in a table file: file name, line number (1-based), what is wrong.

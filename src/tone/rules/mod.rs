@@ -13,6 +13,7 @@ mod exclamation;
 mod gratitude;
 mod length;
 mod mechanics_case;
+mod mechanics_spacing;
 mod phrase_table;
 mod placeholder;
 mod recipient_name;
@@ -47,6 +48,7 @@ pub static ALL: &[&dyn Rule] = &[
     &subject::Subject,
     &duplicate::Duplicate,
     &mechanics_case::MechanicsCase,
+    &mechanics_spacing::MechanicsSpacing,
 ];
 
 /// Builds a finding (byte offsets until [`super::lint`] converts them).
