@@ -28,7 +28,18 @@ impl Folded {
         let mut map = Vec::with_capacity(source.len() + 1);
         let mut quotes = Vec::new();
         let mut space = false;
+        // Letter elongation ("sooo", "pleeease"): a run of three or more identical letters
+        // folds to one letter, so the tables need no spelling for it.
+        let mut run: (char, usize) = (' ', 0);
         for (at, c) in source.char_indices() {
+            if c.is_alphabetic() && fold_char(c) == run.0 {
+                run.1 += 1;
+            } else {
+                run = (fold_char(c), 1);
+            }
+            if run.1 >= 2 && c.is_alphabetic() && elongated(source, at, c, run.1) {
+                continue;
+            }
             let f = if c.is_whitespace() {
                 if space {
                     continue;
@@ -97,6 +108,18 @@ impl Folded {
             .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'')))
             .any(|w| NEGATORS.contains(&w))
     }
+}
+
+/// Whether the letter `c` at byte `at`, the `nth` (1-based) of a run of identical letters,
+/// belongs to a run of three or more and is not its first letter (which is kept). Only
+/// lowercase runs: capitals such as "AAA" or "III" are names and numerals.
+fn elongated(source: &str, at: usize, c: char, nth: usize) -> bool {
+    c.is_lowercase()
+        && (nth >= 3
+            || (nth == 2
+                && source
+                    .get(at + c.len_utf8()..)
+                    .is_some_and(|rest| rest.starts_with(c))))
 }
 
 /// Everything a rule needs.
@@ -197,6 +220,14 @@ mod tests {
         assert_eq!(&src[s..e], "ASAP");
         assert!(f.is_quoted(start, start + 4));
         assert_eq!(f.source(f.text.len()), src.len());
+    }
+
+    #[test]
+    fn elongated_letters_fold_to_one() {
+        let f = Folded::new("Sooo excited, pleeease! Good, AAA, www");
+        assert_eq!(f.text, "so excited, please! good, aaa, w");
+        let at = f.text.find("excited").unwrap_or(0);
+        assert_eq!(f.source(at), 5);
     }
 
     #[test]

@@ -25,6 +25,11 @@ pub struct Phrasebook {
     automaton: Option<AhoCorasick>,
     /// For each pattern id, what it stands for (several targets can share a spelling).
     targets: Vec<Vec<Target>>,
+    /// The spellings of `modifiers = yes` entries, matched against the text with the
+    /// modifiers taken out ([`squeeze`]).
+    tolerant: Option<AhoCorasick>,
+    /// For each tolerant pattern id, its entries.
+    tolerant_targets: Vec<Vec<Target>>,
 }
 
 /// One pattern occurrence in the folded text, word boundaries already checked.
@@ -44,7 +49,14 @@ impl Phrasebook {
     fn build() -> Phrasebook {
         let (entries, errors) = table::load();
         let mut by_pattern: BTreeMap<String, Vec<Target>> = BTreeMap::new();
+        let mut tolerant: BTreeMap<String, Vec<Target>> = BTreeMap::new();
         for (i, e) in entries.iter().enumerate() {
+            for v in e.variants.iter().filter(|_| e.modifiers) {
+                tolerant
+                    .entry(v.clone())
+                    .or_default()
+                    .push(Target::Entry(i));
+            }
             for v in &e.variants {
                 by_pattern
                     .entry(v.clone())
@@ -65,11 +77,19 @@ impl Phrasebook {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
+        let (tolerant_patterns, tolerant_targets): (Vec<String>, Vec<Vec<Target>>) =
+            tolerant.into_iter().unzip();
+        let tolerant = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&tolerant_patterns)
+            .ok();
         Phrasebook {
             entries,
             errors,
             automaton,
             targets,
+            tolerant,
+            tolerant_targets,
         }
     }
 
@@ -78,8 +98,45 @@ impl Phrasebook {
         self.automaton.is_some()
     }
 
-    /// Every occurrence of every pattern in `folded` that starts and ends on a word boundary.
+    /// Every occurrence of every pattern in `folded` that starts and ends on a word boundary,
+    /// then the `modifiers = yes` entries found once the modifiers are taken out.
     pub fn scan(&self, folded: &str) -> Vec<Hit> {
+        let mut hits = self.scan_exact(folded);
+        let Some(ac) = &self.tolerant else {
+            return hits;
+        };
+        let (squeezed, map) = squeeze(folded);
+        if squeezed.len() == folded.len() {
+            return hits;
+        }
+        let back = |at: usize| map.get(at).copied().unwrap_or(folded.len());
+        for m in ac.find_overlapping_iter(&squeezed) {
+            if !on_word_boundaries(&squeezed, m.start(), m.end()) {
+                continue;
+            }
+            let start = back(m.start());
+            let end = back(m.end().saturating_sub(1)) + 1;
+            for &target in self
+                .tolerant_targets
+                .get(m.pattern().as_usize())
+                .into_iter()
+                .flatten()
+            {
+                if !hits.iter().any(|h| h.target == target && h.start == start) {
+                    hits.push(Hit {
+                        target,
+                        start,
+                        end,
+                        looks_back: false,
+                    });
+                }
+            }
+        }
+        hits
+    }
+
+    /// Every occurrence of every pattern, as written.
+    fn scan_exact(&self, folded: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         let Some(ac) = &self.automaton else {
             return hits;
@@ -101,6 +158,49 @@ impl Phrasebook {
         }
         hits
     }
+}
+
+/// `folded` with every [`table::MODIFIERS`] word taken out where it stands between two other
+/// words ("thanks so much for" → "thanks for"), and for each byte of the result the byte of
+/// `folded` it came from (plus one entry for the end). A modifier next to punctuation stays.
+pub fn squeeze(folded: &str) -> (String, Vec<usize>) {
+    let tokens: Vec<(usize, &str)> = folded
+        .split(' ')
+        .scan(0usize, |at, t| {
+            let start = *at;
+            *at += t.len() + 1;
+            Some((start, t))
+        })
+        .collect();
+    let mut out = String::with_capacity(folded.len());
+    let mut map = Vec::with_capacity(folded.len() + 1);
+    let mut i = 0;
+    while let Some(&(start, token)) = tokens.get(i) {
+        let prev_is_word = i > 0
+            && tokens
+                .get(i - 1)
+                .and_then(|(_, t)| t.chars().last())
+                .is_some_and(crate::text::is_word_char);
+        let skip = table::MODIFIERS.iter().find_map(|m| {
+            let n = m.split(' ').count();
+            let words = tokens.get(i..i + n)?;
+            let same = words.iter().map(|(_, t)| *t).eq(m.split(' '));
+            (same && prev_is_word && tokens.get(i + n).is_some()).then_some(n)
+        });
+        if let Some(n) = skip {
+            i += n;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            map.push(start.saturating_sub(1));
+        }
+        out.push_str(token);
+        map.extend(start..start + token.len());
+        i += 1;
+    }
+    map.push(folded.len());
+    (out, map)
 }
 
 /// The shared phrasebook, built at first use.
@@ -159,6 +259,16 @@ mod tests {
     fn automaton_is_built() {
         assert!(phrasebook().is_ready());
         assert!(phrasebook().errors.is_empty(), "{:#?}", phrasebook().errors);
+    }
+
+    #[test]
+    fn modifiers_are_squeezed_out_between_words_only() {
+        let text = "thanks so much for the interview. so, very";
+        let (s, map) = squeeze(text);
+        assert_eq!(s, "thanks for the interview. so, very");
+        let at = s.find("for").unwrap_or(0);
+        assert_eq!(&text[map[at]..map[at] + 3], "for");
+        assert_eq!(squeeze("i was really so nervous").0, "i was nervous");
     }
 
     #[test]

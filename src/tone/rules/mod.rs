@@ -7,6 +7,7 @@ use super::{Category, Finding, Severity};
 mod all_caps;
 mod detail;
 mod duplicate;
+mod elongation;
 mod emoji;
 mod enthusiasm;
 mod exclamation;
@@ -39,6 +40,7 @@ pub static ALL: &[&dyn Rule] = &[
     &emoji::Emoji,
     &all_caps::AllCaps,
     &text_speak::TextSpeak,
+    &elongation::Elongation,
     &placeholder::Placeholder,
     &gratitude::Gratitude,
     &detail::Detail,

@@ -181,6 +181,26 @@ mod tests {
     }
 
     #[test]
+    fn declared_entries_tolerate_inserted_modifiers_and_elongation() {
+        for (text, rule) in [
+            ("Thanks so much for the interview.", "generic.bare_thanks"),
+            ("Thank you very much for your time.", "generic.bare_thanks"),
+            ("I was really so nervous on the call.", "regret.mistake"),
+            ("I sooo need this job.", "pushy.desperate"),
+            (
+                "Sooo, thanks sooo much for the interview!",
+                "generic.bare_thanks",
+            ),
+        ] {
+            let f = lint(text, &thank_you());
+            assert!(f.iter().any(|f| f.rule == rule), "{text}: {f:?}");
+        }
+        // A modifier next to punctuation is not squeezed out, and undeclared entries stay exact.
+        let f = lint("Thanks, so: much for nothing.", &thank_you());
+        assert!(!f.iter().any(|f| f.rule == "generic.bare_thanks"), "{f:?}");
+    }
+
+    #[test]
     fn fixes_keep_the_leading_capital() {
         assert_eq!(match_case("Gonna", "going to"), "Going to");
         assert_eq!(match_case("gonna", "going to"), "going to");
