@@ -6,7 +6,7 @@ use super::phrases::{phrasebook, Hit, Target};
 use super::signals::{names_specifics, names_specifics_before, Signal};
 use super::table::fold_char;
 use super::words::{link_spans, words, Word};
-use super::LintOptions;
+use super::{Facts, LintOptions};
 use crate::model::{Channel, Kind};
 
 /// A lowercase copy of the text with curly quotes straightened and whitespace runs collapsed,
@@ -122,6 +122,37 @@ fn elongated(source: &str, at: usize, c: char, nth: usize) -> bool {
                     .is_some_and(|rest| rest.starts_with(c))))
 }
 
+/// Whether the folded text mentions one of the interviewer's topics, the candidate's skills or
+/// promised items (whole words; a topic of several words may match on its longest word of five
+/// or more letters that is not the company's name: "the onboarding revamp" → "onboarding").
+fn mentions_a_fact(folded: &str, facts: &Facts) -> bool {
+    let company = facts
+        .company
+        .as_deref()
+        .map(super::table::fold_phrase)
+        .unwrap_or_default();
+    let found = |needle: &str| {
+        !needle.is_empty()
+            && folded
+                .match_indices(needle)
+                .any(|(at, _)| super::phrases::on_word_boundaries(folded, at, at + needle.len()))
+    };
+    facts
+        .topics
+        .iter()
+        .chain(&facts.skills)
+        .chain(&facts.promised)
+        .map(|f| super::table::fold_phrase(f))
+        .any(|fact| {
+            found(&fact)
+                || fact
+                    .split(|c: char| !crate::text::is_word_char(c))
+                    .filter(|w| w.chars().count() >= 5 && !company.contains(*w))
+                    .max_by_key(|w| w.len())
+                    .is_some_and(found)
+        })
+}
+
 /// Everything a rule needs.
 pub struct Context<'a> {
     /// The message as given.
@@ -148,7 +179,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Folds the text, runs the automaton once and derives the signals.
-    pub fn new(text: &'a str, options: &'a LintOptions) -> Context<'a> {
+    pub fn new(text: &'a str, options: &'a LintOptions, facts: &Facts) -> Context<'a> {
         let folded = Folded::new(text);
         let all = phrasebook().scan(&folded.text);
         let (mut has_gratitude, mut has_enthusiasm, mut has_detail) = (false, false, false);
@@ -168,6 +199,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        has_detail = has_detail || mentions_a_fact(&folded.text, facts);
         let language = detect(
             folded
                 .text

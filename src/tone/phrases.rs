@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// What a pattern stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
     /// An entry of a phrase table (index into [`Phrasebook::entries`]).
     Entry(usize),
@@ -110,6 +110,8 @@ impl Phrasebook {
             return hits;
         }
         let back = |at: usize| map.get(at).copied().unwrap_or(folded.len());
+        let mut seen: std::collections::HashSet<(Target, usize)> =
+            hits.iter().map(|h| (h.target, h.start)).collect();
         for m in ac.find_overlapping_iter(&squeezed) {
             if !on_word_boundaries(&squeezed, m.start(), m.end()) {
                 continue;
@@ -122,7 +124,7 @@ impl Phrasebook {
                 .into_iter()
                 .flatten()
             {
-                if !hits.iter().any(|h| h.target == target && h.start == start) {
+                if seen.insert((target, start)) {
                     hits.push(Hit {
                         target,
                         start,
@@ -181,12 +183,34 @@ pub fn squeeze(folded: &str) -> (String, Vec<usize>) {
                 .get(i - 1)
                 .and_then(|(_, t)| t.chars().last())
                 .is_some_and(crate::text::is_word_char);
-        let skip = table::MODIFIERS.iter().find_map(|m| {
-            let n = m.split(' ').count();
-            let words = tokens.get(i..i + n)?;
-            let same = words.iter().map(|(_, t)| *t).eq(m.split(' '));
-            (same && prev_is_word && tokens.get(i + n).is_some()).then_some(n)
-        });
+        // Cheap pre-check: modifiers start with one of few short words.
+        let may_start = matches!(token.len(), 1..=10)
+            && matches!(
+                token.as_bytes().first(),
+                Some(
+                    b'a' | b'g'
+                        | b'h'
+                        | b'i'
+                        | b'j'
+                        | b'k'
+                        | b'p'
+                        | b'q'
+                        | b'r'
+                        | b's'
+                        | b't'
+                        | b'v'
+                        | b'e'
+                )
+            );
+        let skip = (prev_is_word && may_start)
+            .then(|| {
+                table::MODIFIERS.iter().find_map(|m| {
+                    let words = tokens.get(i..i + m.len())?;
+                    let same = words.iter().zip(m.iter()).all(|((_, t), w)| t == w);
+                    (same && tokens.get(i + m.len()).is_some()).then_some(m.len())
+                })
+            })
+            .flatten();
         if let Some(n) = skip {
             i += n;
             continue;

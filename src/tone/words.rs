@@ -16,6 +16,10 @@ pub struct Word<'t> {
 impl Word<'_> {
     /// Whether every letter is a capital and there are at least two letters.
     pub fn is_caps(&self) -> bool {
+        // Fast path: most words start with a lowercase letter or a digit.
+        if !self.text.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
         self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !self.text.chars().any(char::is_lowercase)
             && self.text.chars().any(char::is_uppercase)

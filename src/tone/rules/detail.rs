@@ -61,6 +61,8 @@ mod tests {
             "Thanks for walking me through the torque-check automation on the assembly line.",
             "You mentioned the Q1 onboarding revamp; I have led two similar projects.",
             "Thank you for taking me through your flaky-test dashboard.",
+            "Thank you for Monday. I learned that interns prepare the monthly housing brief.",
+            "Thank you for the tour you gave me on Friday.",
         ] {
             assert!(run("detail.missing", t).is_empty(), "{t}");
         }
@@ -84,11 +86,39 @@ mod tests {
     }
 
     #[test]
+    fn the_interviewer_topics_skills_and_promises_count_as_detail() {
+        use crate::tone::{lint_with, Facts};
+        let facts = Facts {
+            company: Some("Acme Revamp".into()),
+            topics: vec!["the onboarding revamp".into()],
+            skills: vec!["SQL".into()],
+            promised: vec!["portfolio link".into()],
+        };
+        let opts = crate::tone::rules::testing::thank_you();
+        let missing = |t: &str, f: &Facts| {
+            lint_with(t, &opts, f)
+                .iter()
+                .any(|f| f.rule == "detail.missing")
+        };
+        for t in [
+            "Thank you for the interview. The onboarding plans sound great.",
+            "Thank you for the interview. I am keen to use my SQL work.",
+            "Thank you for the interview. Here is my portfolio link.",
+        ] {
+            assert!(!missing(t, &facts), "{t}");
+            assert!(missing(t, &Facts::default()), "{t}");
+        }
+        assert!(missing("Thank you for the interview at Acme.", &facts));
+    }
+
+    #[test]
     fn role_and_company_alone_are_not_detail() {
         for t in [
             "Thank you for the interview. I am a great fit.",
             "Thank you for speaking with me about the Product Manager role at Acme.",
             "Thank you for your time today. I enjoyed learning more about the team and the company.",
+            "Thank you for telling me about your vision and values.",
+            "I enjoyed hearing about the goals of your team and your research and design work.",
         ] {
             assert_eq!(run("detail.missing", t).len(), 1, "{t}");
         }

@@ -65,6 +65,9 @@ impl Rule for MechanicsSpacing {
             let [a, b] = pair else {
                 continue;
             };
+            if !a.text.eq_ignore_ascii_case(b.text) {
+                continue;
+            }
             let between = text.get(a.end..b.start).unwrap_or("x");
             let lower = a.text.to_lowercase();
             if a.text.eq_ignore_ascii_case(b.text)
