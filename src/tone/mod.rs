@@ -25,10 +25,12 @@ pub mod phrases;
 pub mod rules;
 pub mod signals;
 pub mod table;
+pub mod verdict;
 pub mod words;
 
 use crate::model::{string_enum, Channel, Kind};
 use serde::{Deserialize, Serialize};
+pub use verdict::{verdict, Verdict};
 
 string_enum! {
     /// Finding category (stable ids, SPEC §3.3).

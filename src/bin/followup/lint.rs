@@ -230,6 +230,7 @@ pub fn report(text: &str, findings: &[Finding]) -> String {
             count(Severity::Warning),
             count(Severity::Suggestion)
         );
+        let _ = writeln!(out, "{}", followup::tone::verdict(findings).text);
     }
     out
 }
