@@ -3,7 +3,9 @@
 
 use super::language::{detect, Language};
 use super::phrases::{phrasebook, Hit, Target};
-use super::signals::{names_specifics, names_specifics_before, Signal};
+use super::signals::{
+    names_specifics, names_specifics_before, names_specifics_without_cue, Signal,
+};
 use super::table::fold_char;
 use super::words::{link_spans, words, Word};
 use super::{Facts, LintOptions};
@@ -199,7 +201,9 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        has_detail = has_detail || mentions_a_fact(&folded.text, facts);
+        has_detail = has_detail
+            || mentions_a_fact(&folded.text, facts)
+            || (options.kind.is_some() && names_specifics_without_cue(text));
         let language = detect(
             folded
                 .text

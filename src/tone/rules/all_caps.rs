@@ -2,7 +2,9 @@
 //! not.
 //!
 //! A word in capitals is shouting when
-//! - it has five or more letters and is not a known acronym (or its plural: "KPIS"), or
+//! - it has six or more letters and is not a known acronym (or its plural: "KPIS"), or five
+//!   next to other shouted words (a five-letter capitals word alone is as often an acronym,
+//!   "IACUC", "CMMI", as a shout; the common shouted ones are in [`EMPHASIS`]), or
 //! - it is a short common word (see [`SHORT_WORDS`]) and a neighbouring word is in capitals too
 //!   ("I NEED THIS JOB"): a short capitals token among normal-case words is almost always an
 //!   acronym ("the IT team", "HR and QA", "US market"), or
@@ -53,6 +55,8 @@ const SHORT_WORDS: &[&str] = &[
 /// Short words that are emphasis whatever their neighbours ("I am SO excited").
 const EMPHASIS: &[&str] = &[
     "SO", "VERY", "MUCH", "NEED", "WANT", "PLS", "LOVE", "SOON", "JUST", "REAL", "SURE", "YES",
+    "GREAT", "HAPPY", "THANK", "SORRY", "TRULY", "NEVER", "EVERY", "SUPER", "TOTAL", "BADLY",
+    "WOULD", "THINK", "MUST", "ONLY", "BEEN", "HOPE", "COOL", "WOW", "OMG", "LOL",
 ];
 
 impl Rule for AllCaps {
@@ -98,7 +102,7 @@ fn is_shouted(word: &str, among_caps: bool) -> bool {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 5 {
+    if letters >= 6 || (letters == 5 && among_caps) {
         // Plural acronyms ("KPIS", "OKRS") count as acronyms.
         let singular = word.strip_suffix('S').unwrap_or(word);
         !(ACRONYMS.contains(&word) || ACRONYMS.contains(&singular) || singular.chars().count() <= 4)
@@ -146,6 +150,7 @@ mod tests {
             "My MBA from NYU, my AI and UX work, and the NYC office.",
             "Is IT OK to send the deck? I led QA AND release work.",
             "The US market, the EU rollout and GAAP reporting.",
+            "The new IACUC protocols and the CMMI audit.",
         ] {
             assert!(shouted(t).is_empty(), "{t}: {:?}", shouted(t));
         }

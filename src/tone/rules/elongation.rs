@@ -38,6 +38,13 @@ impl Rule for Elongation {
 
 /// Whether a word has three identical lowercase letters in a row.
 fn stretched(word: &str) -> bool {
+    // Roman numerals ("iii", "xxx") are not stretched words.
+    if word
+        .chars()
+        .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+    {
+        return false;
+    }
     let mut run = (' ', 0);
     for c in word.chars() {
         run = if c == run.0 { (c, run.1 + 1) } else { (c, 1) };
@@ -62,7 +69,7 @@ mod tests {
     ];
 
     const PASSES: &[&str] = &[
-        "See www.example.com and the AAA rating, Part III, 1000 users.",
+        "See www.example.com and the AAA rating, Part III, 1000 users, item (iii).",
         "I am so excited; please let me know. Committee, bookkeeper, Tennessee.",
     ];
 
