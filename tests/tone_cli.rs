@@ -147,35 +147,21 @@ fn store_facts_and_other_messages_reach_the_checks() {
             .collect()
     };
     let text = "Dear Dana,\n\nThank you for the interview. The onboarding revamp sounds like a great challenge, and I am excited about the role.\n\nBest,\nSam";
+    let for_dana = [
+        "--json",
+        "--store",
+        store,
+        "--interview",
+        "acme-pm",
+        "--interviewer",
+        "dana",
+        "-",
+    ];
     // Without the store the topic is only a cue-less mention; with it, it is the detail.
-    let known = rules(
-        &[
-            "--json",
-            "--store",
-            store,
-            "--interview",
-            "acme-pm",
-            "--interviewer",
-            "dana",
-            "-",
-        ],
-        text,
-    );
+    let known = rules(&for_dana, text);
     assert!(!known.iter().any(|r| r == "detail.missing"), "{known:?}");
     // The recipient comes from the store: a wrong greeting is caught without --to.
-    let wrong = rules(
-        &[
-            "--json",
-            "--store",
-            store,
-            "--interview",
-            "acme-pm",
-            "--interviewer",
-            "dana",
-            "-",
-        ],
-        &text.replace("Dana", "Chris"),
-    );
+    let wrong = rules(&for_dana, &text.replace("Dana", "Chris"));
     assert!(wrong.iter().any(|r| r == "name.mismatch"), "{wrong:?}");
     let path = other.to_string_lossy().to_string();
     let dup = rules(&["--json", "--others", &path, "-"], note);

@@ -357,6 +357,16 @@ fn sentence_start(text: &str) -> usize {
         .map_or(0, |(at, _)| at + 1)
 }
 
+/// Drops the concrete words of a job title just before a word for the job ("the Content
+/// Strategist role"): up to three.
+fn drop_title(weights: &mut Vec<usize>) {
+    for _ in 0..3 {
+        if weights.last().is_some_and(|&w| w > 0) {
+            weights.pop();
+        }
+    }
+}
+
 /// Whether the words after a detail cue (up to the end of the sentence) weigh at least two
 /// ([`weight`]) before any word for the job itself.
 pub fn names_specifics(folded_after_cue: &str) -> bool {
@@ -371,11 +381,7 @@ pub fn names_specifics(folded_after_cue: &str) -> bool {
             continue;
         }
         if ROLE_HEADS.contains(&word) {
-            for _ in 0..3 {
-                if weights.last().is_some_and(|&w| w > 0) {
-                    weights.pop();
-                }
-            }
+            drop_title(&mut weights);
             break;
         }
         weights.push(weight(word));
@@ -440,11 +446,7 @@ fn concrete_sentence(sentence: &str) -> bool {
     for (i, raw) in words.iter().enumerate() {
         let word = crate::text::fold_name(raw);
         if ROLE_HEADS.contains(&word.as_str()) {
-            for _ in 0..3 {
-                if weights.last().is_some_and(|&w| w > 0) {
-                    weights.pop();
-                }
-            }
+            drop_title(&mut weights);
             continue;
         }
         let w = weight(&word);
