@@ -11,6 +11,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 struct Score {
+    messages: usize,
+    /// Messages with at least one false alarm (a category neither expected nor allowed).
+    alarmed: usize,
     true_pos: usize,
     false_pos: usize,
     false_neg: usize,
@@ -23,6 +26,14 @@ impl Score {
     }
     fn precision(&self) -> f64 {
         ratio(self.true_pos, self.true_pos + self.false_pos)
+    }
+    /// Share of messages that get at least one false alarm.
+    fn false_alarm_rate(&self) -> f64 {
+        if self.messages == 0 {
+            0.0
+        } else {
+            self.alarmed as f64 / self.messages as f64
+        }
     }
 }
 
@@ -48,6 +59,8 @@ fn categories(v: &Value, key: &str) -> BTreeSet<Category> {
 
 fn score(jsonl: &str) -> Score {
     let mut s = Score {
+        messages: 0,
+        alarmed: 0,
         true_pos: 0,
         false_pos: 0,
         false_neg: 0,
@@ -96,6 +109,8 @@ fn score(jsonl: &str) -> Score {
             .iter()
             .filter(|c| !expect.contains(c) && !allow.contains(c))
             .collect();
+        s.messages += 1;
+        s.alarmed += usize::from(!extra.is_empty());
         s.true_pos += expect.intersection(&got).count();
         s.false_neg += missed.len();
         s.false_pos += extra.len();
@@ -118,32 +133,45 @@ fn score(jsonl: &str) -> Score {
     s
 }
 
-fn check(name: &str, jsonl: &str) {
+/// Scores `jsonl`, prints the figures and every miss, and checks the floors.
+fn check(name: &str, jsonl: &str, min_recall: f64, max_false_alarm_rate: f64) {
     let s = score(jsonl);
     println!(
-        "{name}: recall {:.3} ({} of {}), precision {:.3} ({} false alarms)",
+        "{name}: {} messages, recall {:.3} ({} of {}), precision {:.3} ({} false alarms), false-alarm rate {:.1} % ({} messages)",
+        s.messages,
         s.recall(),
         s.true_pos,
         s.true_pos + s.false_neg,
         s.precision(),
-        s.false_pos
+        s.false_pos,
+        100.0 * s.false_alarm_rate(),
+        s.alarmed
     );
     for r in &s.report {
         println!("  {r}");
     }
-    assert!(s.recall() >= 0.9, "{name}: recall {:.3} < 0.9", s.recall());
+    assert!(
+        s.recall() >= min_recall,
+        "{name}: recall {:.3} < {min_recall}",
+        s.recall()
+    );
     assert!(
         s.precision() >= 0.9,
         "{name}: precision {:.3} < 0.9",
         s.precision()
     );
+    assert!(
+        s.false_alarm_rate() <= max_false_alarm_rate,
+        "{name}: false-alarm rate {:.3} > {max_false_alarm_rate}",
+        s.false_alarm_rate()
+    );
 }
 
 #[test]
-fn shared_dev_set_scores_at_least_0_9() {
+fn shared_dev_set_scores_at_least_0_9_with_few_false_alarms() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/tone-dev.jsonl");
     match std::fs::read_to_string(&path) {
-        Ok(text) => check("tone-dev", &text),
+        Ok(text) => check("tone-dev", &text, 0.9, 0.1),
         Err(e) => println!(
             "note: skipping the shared dev set, {} not readable: {e}",
             path.display()
@@ -151,10 +179,11 @@ fn shared_dev_set_scores_at_least_0_9() {
     }
 }
 
+/// Issue 17: at least 200 messages, recall ≥ 0.95, false alarms on ≤ 2 % of the messages.
 #[test]
-fn own_labelled_set_scores_at_least_0_9() {
+fn own_labelled_set_recall_0_95_false_alarms_2_percent() {
     let text = include_str!("data/tone-labelled.jsonl");
     let messages = text.lines().filter(|l| !l.trim().is_empty()).count();
-    assert!(messages >= 60, "only {messages} labelled messages");
-    check("tone-labelled", text);
+    assert!(messages >= 200, "only {messages} labelled messages");
+    check("tone-labelled", text, 0.95, 0.02);
 }

@@ -36,7 +36,7 @@ fn check_spans(text: &str, findings: &[Finding]) {
         last = (f.start, f.end);
         assert!(!f.message.is_empty());
         assert!(
-            f.rule.starts_with(f.category.as_str()),
+            f.category.owns_rule(&f.rule),
             "{} vs {}",
             f.rule,
             f.category

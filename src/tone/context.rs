@@ -1,10 +1,14 @@
 //! What every rule sees: the text, the options, a folded copy for matching, the phrase hits and
 //! the message-level signals. Built once per [`super::lint`] call, in time linear in the text.
 
+use super::language::{detect, Language};
 use super::phrases::{phrasebook, Hit, Target};
-use super::signals::{names_specifics, names_specifics_before, Signal};
+use super::signals::{
+    names_specifics, names_specifics_before, names_specifics_without_cue, Signal,
+};
 use super::table::fold_char;
-use super::LintOptions;
+use super::words::{link_spans, words, Word};
+use super::{Facts, LintOptions};
 use crate::model::{Channel, Kind};
 
 /// A lowercase copy of the text with curly quotes straightened and whitespace runs collapsed,
@@ -26,7 +30,18 @@ impl Folded {
         let mut map = Vec::with_capacity(source.len() + 1);
         let mut quotes = Vec::new();
         let mut space = false;
+        // Letter elongation ("sooo", "pleeease"): a run of three or more identical letters
+        // folds to one letter, so the tables need no spelling for it.
+        let mut run: (char, usize) = (' ', 0);
         for (at, c) in source.char_indices() {
+            if c.is_alphabetic() && fold_char(c) == run.0 {
+                run.1 += 1;
+            } else {
+                run = (fold_char(c), 1);
+            }
+            if run.1 >= 2 && c.is_alphabetic() && elongated(source, at, c, run.1) {
+                continue;
+            }
             let f = if c.is_whitespace() {
                 if space {
                     continue;
@@ -97,6 +112,49 @@ impl Folded {
     }
 }
 
+/// Whether the letter `c` at byte `at`, the `nth` (1-based) of a run of identical letters,
+/// belongs to a run of three or more and is not its first letter (which is kept). Only
+/// lowercase runs: capitals such as "AAA" or "III" are names and numerals.
+fn elongated(source: &str, at: usize, c: char, nth: usize) -> bool {
+    c.is_lowercase()
+        && (nth >= 3
+            || (nth == 2
+                && source
+                    .get(at + c.len_utf8()..)
+                    .is_some_and(|rest| rest.starts_with(c))))
+}
+
+/// Whether the folded text mentions one of the interviewer's topics, the candidate's skills or
+/// promised items (whole words; a topic of several words may match on its longest word of five
+/// or more letters that is not the company's name: "the onboarding revamp" → "onboarding").
+fn mentions_a_fact(folded: &str, facts: &Facts) -> bool {
+    let company = facts
+        .company
+        .as_deref()
+        .map(super::table::fold_phrase)
+        .unwrap_or_default();
+    let found = |needle: &str| {
+        !needle.is_empty()
+            && folded
+                .match_indices(needle)
+                .any(|(at, _)| super::phrases::on_word_boundaries(folded, at, at + needle.len()))
+    };
+    facts
+        .topics
+        .iter()
+        .chain(&facts.skills)
+        .chain(&facts.promised)
+        .map(|f| super::table::fold_phrase(f))
+        .any(|fact| {
+            found(&fact)
+                || fact
+                    .split(|c: char| !crate::text::is_word_char(c))
+                    .filter(|w| w.chars().count() >= 5 && !company.contains(*w))
+                    .max_by_key(|w| w.len())
+                    .is_some_and(found)
+        })
+}
+
 /// Everything a rule needs.
 pub struct Context<'a> {
     /// The message as given.
@@ -113,11 +171,17 @@ pub struct Context<'a> {
     pub has_enthusiasm: bool,
     /// The message names something specific from the conversation.
     pub has_detail: bool,
+    /// The words of the text, in order.
+    pub words: Vec<Word<'a>>,
+    /// The message's language (English unless clearly German, Spanish or French).
+    pub language: Language,
+    /// Byte spans of web addresses, e-mail addresses and file names.
+    pub links: Vec<(usize, usize)>,
 }
 
 impl<'a> Context<'a> {
     /// Folds the text, runs the automaton once and derives the signals.
-    pub fn new(text: &'a str, options: &'a LintOptions) -> Context<'a> {
+    pub fn new(text: &'a str, options: &'a LintOptions, facts: &Facts) -> Context<'a> {
         let folded = Folded::new(text);
         let all = phrasebook().scan(&folded.text);
         let (mut has_gratitude, mut has_enthusiasm, mut has_detail) = (false, false, false);
@@ -137,6 +201,15 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        has_detail = has_detail
+            || mentions_a_fact(&folded.text, facts)
+            || (options.kind.is_some() && names_specifics_without_cue(text));
+        let language = detect(
+            folded
+                .text
+                .split(|c: char| !(crate::text::is_word_char(c) || c == '\''))
+                .filter(|w| !w.is_empty()),
+        );
         Context {
             text,
             options,
@@ -145,6 +218,9 @@ impl<'a> Context<'a> {
             has_gratitude,
             has_enthusiasm,
             has_detail,
+            language,
+            words: words(text),
+            links: link_spans(text),
         }
     }
 
@@ -158,6 +234,11 @@ impl<'a> Context<'a> {
     /// thank-you itself, so there it is only a hint.
     pub fn expects_detail(&self) -> bool {
         self.is_thank_you() && self.options.channel != Channel::LinkedinNote
+    }
+
+    /// Whether the English-only message-level checks (interest, detail) can judge this message.
+    pub fn is_english(&self) -> bool {
+        self.language == Language::English
     }
 }
 
@@ -175,6 +256,14 @@ mod tests {
         assert_eq!(&src[s..e], "ASAP");
         assert!(f.is_quoted(start, start + 4));
         assert_eq!(f.source(f.text.len()), src.len());
+    }
+
+    #[test]
+    fn elongated_letters_fold_to_one() {
+        let f = Folded::new("Sooo excited, pleeease! Good, AAA, www");
+        assert_eq!(f.text, "so excited, please! good, aaa, w");
+        let at = f.text.find("excited").unwrap_or(0);
+        assert_eq!(f.source(at), 5);
     }
 
     #[test]

@@ -20,13 +20,17 @@
 //! thank-you rules (gratitude, detail, enthusiasm) need `kind: Some(Kind::ThankYou)`.
 
 pub mod context;
+pub mod language;
 pub mod phrases;
 pub mod rules;
 pub mod signals;
 pub mod table;
+pub mod verdict;
+pub mod words;
 
 use crate::model::{string_enum, Channel, Kind};
 use serde::{Deserialize, Serialize};
+pub use verdict::{verdict, Verdict};
 
 string_enum! {
     /// Finding category (stable ids, SPEC §3.3).
@@ -92,6 +96,42 @@ pub struct LintOptions {
     pub others: Vec<String>,
 }
 
+/// What the store knows about the interview, for the specificity check: mentioning one of the
+/// interviewer's topics, the candidate's skills or promised items counts as a detail.
+///
+/// Kept apart from [`LintOptions`] so that existing callers building `LintOptions` literally keep
+/// compiling; JSON callers can send the same fields (all optional) next to the options.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Facts {
+    /// The company interviewed with.
+    pub company: Option<String>,
+    /// What this interviewer talked about.
+    pub topics: Vec<String>,
+    /// The candidate's skills that came up.
+    pub skills: Vec<String>,
+    /// What the candidate promised to send.
+    pub promised: Vec<String>,
+}
+
+impl Facts {
+    /// The facts of one interview and, if given, one of its interviewers (by id).
+    pub fn of_interview(interview: &crate::model::Interview, interviewer: Option<&str>) -> Facts {
+        let topics = interview
+            .interviewers
+            .iter()
+            .filter(|i| interviewer.is_none_or(|id| i.id == id))
+            .flat_map(|i| i.topics.iter().cloned())
+            .collect();
+        Facts {
+            company: Some(interview.company.clone()).filter(|c| !c.trim().is_empty()),
+            topics,
+            skills: interview.skills.clone(),
+            promised: interview.promised.clone(),
+        }
+    }
+}
+
 /// One problem found in a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
@@ -111,6 +151,16 @@ pub struct Finding {
     pub suggestion: Option<String>,
 }
 
+impl Category {
+    /// Whether a rule id belongs to this category: `category.specific`, plus the
+    /// `mechanics.*` and `grammar.*` families of [`Category::Spelling`] (issue 17).
+    pub fn owns_rule(self, rule: &str) -> bool {
+        let family = rule.split('.').next().unwrap_or("");
+        family == self.as_str()
+            || (self == Category::Spelling && matches!(family, "mechanics" | "grammar"))
+    }
+}
+
 impl Severity {
     /// Whether findings of this severity count as problems (warning or error), not hints.
     pub fn is_problem(self) -> bool {
@@ -120,7 +170,13 @@ impl Severity {
 
 /// Checks `text` and returns findings ordered by span (then rule id).
 pub fn lint(text: &str, options: &LintOptions) -> Vec<Finding> {
-    let cx = context::Context::new(text, options);
+    lint_with(text, options, &Facts::default())
+}
+
+/// [`lint`] knowing the interview's [`Facts`]: a mention of a topic, skill or promised item
+/// counts as a specific detail.
+pub fn lint_with(text: &str, options: &LintOptions, facts: &Facts) -> Vec<Finding> {
+    let cx = context::Context::new(text, options, facts);
     let mut out = Vec::new();
     for rule in rules::ALL {
         rule.check(&cx, &mut out);

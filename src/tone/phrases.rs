@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// What a pattern stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
     /// An entry of a phrase table (index into [`Phrasebook::entries`]).
     Entry(usize),
@@ -25,6 +25,11 @@ pub struct Phrasebook {
     automaton: Option<AhoCorasick>,
     /// For each pattern id, what it stands for (several targets can share a spelling).
     targets: Vec<Vec<Target>>,
+    /// The spellings of `modifiers = yes` entries, matched against the text with the
+    /// modifiers taken out ([`squeeze`]).
+    tolerant: Option<AhoCorasick>,
+    /// For each tolerant pattern id, its entries.
+    tolerant_targets: Vec<Vec<Target>>,
 }
 
 /// One pattern occurrence in the folded text, word boundaries already checked.
@@ -44,7 +49,14 @@ impl Phrasebook {
     fn build() -> Phrasebook {
         let (entries, errors) = table::load();
         let mut by_pattern: BTreeMap<String, Vec<Target>> = BTreeMap::new();
+        let mut tolerant: BTreeMap<String, Vec<Target>> = BTreeMap::new();
         for (i, e) in entries.iter().enumerate() {
+            for v in e.variants.iter().filter(|_| e.modifiers) {
+                tolerant
+                    .entry(v.clone())
+                    .or_default()
+                    .push(Target::Entry(i));
+            }
             for v in &e.variants {
                 by_pattern
                     .entry(v.clone())
@@ -65,11 +77,19 @@ impl Phrasebook {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
+        let (tolerant_patterns, tolerant_targets): (Vec<String>, Vec<Vec<Target>>) =
+            tolerant.into_iter().unzip();
+        let tolerant = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&tolerant_patterns)
+            .ok();
         Phrasebook {
             entries,
             errors,
             automaton,
             targets,
+            tolerant,
+            tolerant_targets,
         }
     }
 
@@ -78,8 +98,47 @@ impl Phrasebook {
         self.automaton.is_some()
     }
 
-    /// Every occurrence of every pattern in `folded` that starts and ends on a word boundary.
+    /// Every occurrence of every pattern in `folded` that starts and ends on a word boundary,
+    /// then the `modifiers = yes` entries found once the modifiers are taken out.
     pub fn scan(&self, folded: &str) -> Vec<Hit> {
+        let mut hits = self.scan_exact(folded);
+        let Some(ac) = &self.tolerant else {
+            return hits;
+        };
+        let (squeezed, map) = squeeze(folded);
+        if squeezed.len() == folded.len() {
+            return hits;
+        }
+        let back = |at: usize| map.get(at).copied().unwrap_or(folded.len());
+        let mut seen: std::collections::HashSet<(Target, usize)> =
+            hits.iter().map(|h| (h.target, h.start)).collect();
+        for m in ac.find_overlapping_iter(&squeezed) {
+            if !on_word_boundaries(&squeezed, m.start(), m.end()) {
+                continue;
+            }
+            let start = back(m.start());
+            let end = back(m.end().saturating_sub(1)) + 1;
+            for &target in self
+                .tolerant_targets
+                .get(m.pattern().as_usize())
+                .into_iter()
+                .flatten()
+            {
+                if seen.insert((target, start)) {
+                    hits.push(Hit {
+                        target,
+                        start,
+                        end,
+                        looks_back: false,
+                    });
+                }
+            }
+        }
+        hits
+    }
+
+    /// Every occurrence of every pattern, as written.
+    fn scan_exact(&self, folded: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         let Some(ac) = &self.automaton else {
             return hits;
@@ -101,6 +160,71 @@ impl Phrasebook {
         }
         hits
     }
+}
+
+/// `folded` with every [`table::MODIFIERS`] word taken out where it stands between two other
+/// words ("thanks so much for" → "thanks for"), and for each byte of the result the byte of
+/// `folded` it came from (plus one entry for the end). A modifier next to punctuation stays.
+pub fn squeeze(folded: &str) -> (String, Vec<usize>) {
+    let tokens: Vec<(usize, &str)> = folded
+        .split(' ')
+        .scan(0usize, |at, t| {
+            let start = *at;
+            *at += t.len() + 1;
+            Some((start, t))
+        })
+        .collect();
+    let mut out = String::with_capacity(folded.len());
+    let mut map = Vec::with_capacity(folded.len() + 1);
+    let mut i = 0;
+    while let Some(&(start, token)) = tokens.get(i) {
+        let prev_is_word = i > 0
+            && tokens
+                .get(i - 1)
+                .and_then(|(_, t)| t.chars().last())
+                .is_some_and(crate::text::is_word_char);
+        // Cheap pre-check: modifiers start with one of few short words.
+        let may_start = matches!(token.len(), 1..=10)
+            && matches!(
+                token.as_bytes().first(),
+                Some(
+                    b'a' | b'g'
+                        | b'h'
+                        | b'i'
+                        | b'j'
+                        | b'k'
+                        | b'p'
+                        | b'q'
+                        | b'r'
+                        | b's'
+                        | b't'
+                        | b'v'
+                        | b'e'
+                )
+            );
+        let skip = (prev_is_word && may_start)
+            .then(|| {
+                table::MODIFIERS.iter().find_map(|m| {
+                    let words = tokens.get(i..i + m.len())?;
+                    let same = words.iter().zip(m.iter()).all(|((_, t), w)| t == w);
+                    (same && tokens.get(i + m.len()).is_some()).then_some(m.len())
+                })
+            })
+            .flatten();
+        if let Some(n) = skip {
+            i += n;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            map.push(start.saturating_sub(1));
+        }
+        out.push_str(token);
+        map.extend(start..start + token.len());
+        i += 1;
+    }
+    map.push(folded.len());
+    (out, map)
 }
 
 /// The shared phrasebook, built at first use.
@@ -159,6 +283,16 @@ mod tests {
     fn automaton_is_built() {
         assert!(phrasebook().is_ready());
         assert!(phrasebook().errors.is_empty(), "{:#?}", phrasebook().errors);
+    }
+
+    #[test]
+    fn modifiers_are_squeezed_out_between_words_only() {
+        let text = "thanks so much for the interview. so, very";
+        let (s, map) = squeeze(text);
+        assert_eq!(s, "thanks for the interview. so, very");
+        let at = s.find("for").unwrap_or(0);
+        assert_eq!(&text[map[at]..map[at] + 3], "for");
+        assert_eq!(squeeze("i was really so nervous").0, "i was nervous");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! the conversation? Cues are matched by the shared automaton ([`super::phrases`]).
 
 /// A message-level signal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Signal {
     /// Thanks the reader.
     Gratitude,
@@ -18,6 +18,10 @@ pub const CUES: &[(Signal, &[&str])] = &[
     (Signal::Gratitude, &[
         "thank", "thanks", "thankful", "thx", "grateful", "gratitude", "appreciate", "appreciated",
         "appreciation", "appreciative", "appreciating", "merci", "ty",
+        // German, Spanish, French thanks (see `language.rs`).
+        "danke", "dank", "bedanke", "bedanken", "dankbar", "gracias", "agradezco", "agradecer",
+        "agradecido", "agradecida", "agradecimiento", "agradecerle", "agradecerles", "remercie", "remercier", "remerciements",
+        "reconnaissant", "reconnaissante",
     ]),
     (Signal::Enthusiasm, &[
         "excited", "exciting", "excites", "enthusiastic", "enthusiasm", "eager", "keen", "thrilled",
@@ -43,6 +47,10 @@ pub const CUES: &[(Signal, &[&str])] = &[
         "you are planning", "your account of", "your description of", "your explanation of",
         "your overview of", "your take on", "your view on", "your story about", "stayed with me",
         "stuck with me", "the challenge of", "your team's work on", "what stayed with me",
+        "i learned", "learned that", "learning that", "hearing that", "to hear that",
+        "you gave", "you told me", "you pointed out", "you noted", "your comment",
+        "your remark", "you gave me", "the tour", "tour", "demo", "i was struck by",
+        "your plan for", "you listed", "watching", "working the", "working on the",
     ]),
 ];
 
@@ -51,6 +59,70 @@ pub fn looks_back(cue: &str) -> bool {
     cue.starts_with("you ")
         || cue.starts_with("we ")
         || matches!(cue, "stayed with me" | "stuck with me")
+}
+
+/// Words that carry no detail: function words, the vocabulary every follow-up uses, and
+/// abstract nouns and adjectives that fit any company ("your vision and values", "the goals of
+/// your team", "your research and design work", "the exciting work"). A detail is concrete: a
+/// thing, a number, an event, a named project ("the monthly housing brief", "the Q1 onboarding
+/// revamp", "the tour"), which no list of abstractions can name.
+#[rustfmt::skip]
+const ABSTRACT_WORDS: &[&str] = &[
+    "vision", "values", "value", "mission", "goals", "goal", "research", "design", "projects",
+    "plans", "strategy", "direction", "growth", "success", "environment", "people", "priorities",
+    "initiatives", "approach", "aspects", "insights", "insight", "experience", "skills",
+    "background", "qualifications", "business", "industry", "field", "responsibilities",
+    "expectations", "challenges", "exciting", "interesting", "amazing", "wonderful",
+    "impressive", "inspiring", "various", "different", "current", "upcoming", "overall",
+    "general", "innovative", "innovation", "collaborative", "collaboration", "teamwork",
+    "dynamic", "passion", "commitment", "dedication", "department", "group", "anything", "lots",
+    "good", "excellent", "fantastic", "important", "valuable", "helpful", "insightful",
+    "informative", "company's", "organization's", "organisation's", "everyday", "daily",
+    "products", "services", "clients", "customers", "members", "colleagues", "staff",
+    "employees", "fascinating", "unique", "awesome", "specific", "certain", "part", "parts",
+    "area", "areas", "aspect", "responsibility", "opportunities", "roles", "positions",
+    "expertise", "knowledge", "abilities", "ability", "contribute", "contributing", "company",
+    "career", "working", "everyone's", "excited", "future", "together", "thank", "thanks",
+    "keen", "use", "confident", "allow", "immediate", "impact", "believe", "asset", "strong",
+    "candidate", "fit", "sounds", "wait", "can't", "hey", "dear", "regards", "best", "sincerely",
+    "kind", "warm", "forward", "look", "looking", "let", "please", "need", "want", "glad",
+];
+
+/// Nouns for things that happened in the interview: naming one is a detail by itself ("the
+/// tour you gave me", "the whiteboard exercise").
+const EVENT_WORDS: &[&str] = &[
+    "tour",
+    "demo",
+    "walkthrough",
+    "whiteboard",
+    "lunch",
+    "coffee",
+    "exercise",
+    "presentation",
+    "lab",
+    "visit",
+    "shadowing",
+    "prototype",
+    "dashboard",
+    "case",
+];
+
+/// Whether a folded word is concrete, and how much it weighs: 2 for a number or an interview
+/// event, 1 for any other content word, 0 for function words and abstractions.
+fn weight(word: &str) -> usize {
+    // A number ("40", "3.5", "q1", "24h", "b2b"), not text-speak ("2day", "l8r").
+    let number = word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+    if number || EVENT_WORDS.contains(&word) {
+        2
+    } else if word.chars().count() >= 3
+        && !EMPTY_WORDS.contains(&word)
+        && !ABSTRACT_WORDS.contains(&word)
+    {
+        1
+    } else {
+        0
+    }
 }
 
 /// Words that carry no detail: function words and the vocabulary every follow-up uses.
@@ -260,55 +332,133 @@ const ROLE_HEADS: &[&str] = &[
     "title",
 ];
 
-/// Whether the words after a detail cue (up to the end of the sentence) name at least two
-/// concrete things before any word for the job itself.
+/// Whether `text[at]` ends a sentence: a line break, or `.`, `!`, `?`, `;` before a space or
+/// the end ("node.js" and "3.5" do not).
+fn ends_sentence(text: &str, at: usize, c: char) -> bool {
+    c == '\n'
+        || (matches!(c, '.' | '!' | '?' | ';')
+            && text
+                .get(at + 1..)
+                .is_none_or(|rest| rest.is_empty() || rest.starts_with(' ')))
+}
+
+/// Byte offset of the end of the first sentence of `text`.
+fn sentence_end(text: &str) -> usize {
+    text.char_indices()
+        .find(|&(at, c)| ends_sentence(text, at, c))
+        .map_or(text.len(), |(at, _)| at)
+}
+
+/// Byte offset of the start of the last sentence of `text`.
+fn sentence_start(text: &str) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|&(at, c)| ends_sentence(text, at, c))
+        .map_or(0, |(at, _)| at + 1)
+}
+
+/// Drops the concrete words of a job title just before a word for the job ("the Content
+/// Strategist role"): up to three.
+fn drop_title(weights: &mut Vec<usize>) {
+    for _ in 0..3 {
+        if weights.last().is_some_and(|&w| w > 0) {
+            weights.pop();
+        }
+    }
+}
+
+/// Whether the words after a detail cue (up to the end of the sentence) weigh at least two
+/// ([`weight`]) before any word for the job itself.
 pub fn names_specifics(folded_after_cue: &str) -> bool {
-    let sentence_end = folded_after_cue
-        .find(['.', '!', '?', ';', '\n'])
-        .unwrap_or(folded_after_cue.len());
+    let sentence_end = sentence_end(folded_after_cue);
     let sentence = folded_after_cue.get(..sentence_end).unwrap_or("");
-    // One flag per word: is it concrete? A job title ("the Content Strategist role") is not a
-    // detail, so the concrete words just before a role word are
-    // dropped and the scan stops there.
-    let mut concrete: Vec<bool> = Vec::new();
+    // One weight per word. A job title ("the Content Strategist role") is not a detail, so the
+    // concrete words just before a role word are dropped and the scan stops there.
+    let mut weights: Vec<usize> = Vec::new();
     for raw in sentence.split_whitespace().take(12) {
         let word = raw.trim_matches(|c: char| !crate::text::is_word_char(c));
         if word.is_empty() {
             continue;
         }
         if ROLE_HEADS.contains(&word) {
-            for _ in 0..3 {
-                if concrete.last() == Some(&true) {
-                    concrete.pop();
-                }
-            }
+            drop_title(&mut weights);
             break;
         }
-        let has_digit = word.chars().any(|c| c.is_ascii_digit());
-        concrete.push(has_digit || (word.chars().count() >= 3 && !EMPTY_WORDS.contains(&word)));
+        weights.push(weight(word));
     }
-    concrete.iter().filter(|&&c| c).count() >= 2
+    weights.iter().sum::<usize>() >= 2
 }
 
 /// Whether the words before a trailing cue ("the certification backlog you described"), back
-/// to the start of the sentence or a word for the job itself, name at least two concrete things.
+/// to the start of the sentence or a word for the job itself, weigh at least two.
 pub fn names_specifics_before(folded_before_cue: &str) -> bool {
-    let start = folded_before_cue
-        .rfind(['.', '!', '?', ';', '\n'])
-        .map_or(0, |i| i + 1);
+    let start = sentence_start(folded_before_cue);
     let sentence = folded_before_cue.get(start..).unwrap_or("");
-    let mut concrete = 0;
+    let mut total = 0;
     for raw in sentence.split_whitespace().rev().take(8) {
         let word = raw.trim_matches(|c: char| !crate::text::is_word_char(c));
         if ROLE_HEADS.contains(&word) {
             break;
         }
-        let has_digit = word.chars().any(|c| c.is_ascii_digit());
-        if has_digit || (word.chars().count() >= 3 && !EMPTY_WORDS.contains(&word)) {
-            concrete += 1;
-        }
+        total += weight(word);
     }
-    concrete >= 2
+    total >= 2
+}
+
+/// Detail without a cue word ("The B2B dashboard case study was fun to discuss", "I would
+/// help cut the 2 hours of charting per shift"): a sentence of six or more words whose words
+/// weigh at least three ([`weight`]; the words of a job title dropped) and that holds a strong
+/// sign of something concrete: a number, an interview event, or a capitalised name inside the
+/// sentence. Greetings and sign-offs are too short to count; "the role at Acme" weighs too
+/// little.
+pub fn names_specifics_without_cue(text: &str) -> bool {
+    let mut start = 0;
+    for (at, c) in text.char_indices().chain([(text.len(), '\n')]) {
+        if at < start || !(at == text.len() || ends_sentence(text, at, c)) {
+            continue;
+        }
+        if concrete_sentence(text.get(start..at).unwrap_or("")) {
+            return true;
+        }
+        start = at + c.len_utf8();
+    }
+    false
+}
+
+fn concrete_sentence(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !crate::text::is_word_char(c)))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 6 {
+        return false;
+    }
+    let mut weights: Vec<usize> = Vec::new();
+    let mut strong = false;
+    // A greeting's name ("Hey Chris, thanks …") is not a concrete detail.
+    let greeting = words.first().is_some_and(|w| {
+        matches!(
+            crate::text::fold_name(w).as_str(),
+            "hey" | "hi" | "hello" | "dear" | "hiya" | "morning" | "good"
+        )
+    });
+    for (i, raw) in words.iter().enumerate() {
+        let word = crate::text::fold_name(raw);
+        if ROLE_HEADS.contains(&word.as_str()) {
+            drop_title(&mut weights);
+            continue;
+        }
+        let w = weight(&word);
+        let capitalised = i > 0
+            && !greeting
+            && raw.chars().next().is_some_and(char::is_uppercase)
+            && *raw != "I"
+            && !raw.starts_with("I'");
+        strong |= w == 2 || (w > 0 && capitalised);
+        weights.push(w);
+    }
+    strong && weights.iter().sum::<usize>() >= 3
 }
 
 #[cfg(test)]
@@ -331,5 +481,44 @@ mod tests {
         assert!(!names_specifics_before("done. the thing "));
         assert!(!names_specifics(" the role and the team."));
         assert!(!names_specifics(" it. the plan to relaunch"));
+    }
+
+    #[test]
+    fn abstractions_are_not_specifics_things_and_events_are() {
+        for filler in [
+            " your vision and values.",
+            " the goals of your team.",
+            " your research and design work.",
+            " the exciting work your team does.",
+        ] {
+            assert!(!names_specifics(filler), "{filler}");
+        }
+        for detail in [
+            " interns prepare the monthly housing brief.",
+            " me, and the lab.",
+            " the 3 pilot sites.",
+        ] {
+            assert!(names_specifics(detail), "{detail}");
+        }
+        assert!(names_specifics_before("thank you for the tour "));
+    }
+
+    #[test]
+    fn concrete_sentences_need_no_cue() {
+        for t in [
+            "The B2B dashboard case study was fun to discuss.",
+            "I would like to help cut the 2 hours of charting per shift.",
+            "I am looking forward to work on the Nevada solar farm permitting.",
+        ] {
+            assert!(names_specifics_without_cue(t), "{t}");
+        }
+        for t in [
+            "I am excited about the QA Lead role at Acme Corp.",
+            "Thank you for the opportunity to interview with Acme Corp for the Marketing Manager position.",
+            "I am confident that my background would allow me to make an immediate impact.",
+            "Dear Dana,\n\nBest regards,\nSam Rivera",
+        ] {
+            assert!(!names_specifics_without_cue(t), "{t}");
+        }
     }
 }

@@ -5,8 +5,14 @@
 //! `rule`, `severity`, `negatable`); each entry starts with `[phrase]` and may set `rule`,
 //! `severity`, `fix` (replacement for the matched words), `why` (one sentence), `fires` (an
 //! example that must be flagged), `passes` (one that must not), `also` (other spellings, separated
-//! by ` | `), `negatable` (`yes`: skip when a negation such as "won't" comes just before) and
+//! by ` | `), `negatable` (`yes`: skip when a negation such as "won't" comes just before),
+//! `modifiers` (`yes`: also match with short modifiers inserted between the words, see
+//! [`MODIFIERS`]: "thanks *so much* for the interview", "I was *really* nervous") and
 //! `when = no-detail` (only when the message names nothing specific from the interview).
+//! `negatable` and `modifiers` may also be set for the whole file before the first entry.
+//!
+//! Letter elongation ("sooo", "pleeease") needs nothing in the tables: the matcher folds any run
+//! of three or more identical letters to one before matching.
 
 use super::{Category, Severity};
 
@@ -42,6 +48,8 @@ pub struct Entry {
     pub passes: &'static str,
     /// Skip when negated ("I won't ask about salary").
     pub negatable: bool,
+    /// Also matches with [`MODIFIERS`] inserted between its words.
+    pub modifiers: bool,
     /// When the entry applies.
     pub when: Condition,
 }
@@ -49,6 +57,7 @@ pub struct Entry {
 /// The committed tables, in the order they are matched.
 pub const FILES: &[(&str, &str)] = &[
     ("casual", include_str!("data/casual.tbl")),
+    ("crude", include_str!("data/crude.tbl")),
     ("formal", include_str!("data/formal.tbl")),
     ("generic", include_str!("data/generic.tbl")),
     ("self_centred", include_str!("data/self_centred.tbl")),
@@ -56,6 +65,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("regret", include_str!("data/regret.tbl")),
     ("pushy", include_str!("data/pushy.tbl")),
     ("spelling", include_str!("data/spelling.tbl")),
+    ("grammar", include_str!("data/grammar.tbl")),
 ];
 
 /// A problem in a table file: file name, line number (1-based), what is wrong.
@@ -81,6 +91,7 @@ struct Draft {
     fires: Option<&'static str>,
     passes: Option<&'static str>,
     negatable: Option<bool>,
+    modifiers: Option<bool>,
     when: Option<Condition>,
 }
 
@@ -90,7 +101,38 @@ struct Defaults {
     rule: Option<&'static str>,
     severity: Option<Severity>,
     negatable: bool,
+    modifiers: bool,
 }
+
+/// Short modifiers that `modifiers = yes` entries tolerate between their words, as words
+/// (longest first).
+pub const MODIFIERS: &[&[&str]] = &[
+    &["so", "much"],
+    &["very", "much"],
+    &["so", "very"],
+    &["a", "lot"],
+    &["a", "bit"],
+    &["a", "little"],
+    &["kind", "of"],
+    &["sort", "of"],
+    &["so"],
+    &["very"],
+    &["really"],
+    &["truly"],
+    &["just"],
+    &["again"],
+    &["all"],
+    &["sincerely"],
+    &["greatly"],
+    &["genuinely"],
+    &["honestly"],
+    &["kindly"],
+    &["quite"],
+    &["super"],
+    &["extremely"],
+    &["incredibly"],
+    &["pretty"],
+];
 
 /// Folds a phrase or text the way the matcher does: ASCII and simple Unicode lowercase, curly
 /// quotes to straight ones, any run of whitespace to one space.
@@ -176,6 +218,7 @@ pub fn parse(file: &'static str, source: &'static str) -> (Vec<Entry>, Vec<Table
                     .map(|s| defaults.severity = Some(s))
                     .map_err(|e| e.to_string()),
                 "negatable" => yes_no(value).map(|b| defaults.negatable = b),
+                "modifiers" => yes_no(value).map(|b| defaults.modifiers = b),
                 _ => Err(format!("unknown file key `{key}`")),
             },
             Some(d) => match key {
@@ -208,6 +251,7 @@ pub fn parse(file: &'static str, source: &'static str) -> (Vec<Entry>, Vec<Table
                     Ok(())
                 }
                 "negatable" => yes_no(value).map(|b| d.negatable = Some(b)),
+                "modifiers" => yes_no(value).map(|b| d.modifiers = Some(b)),
                 "when" => match value {
                     "no-detail" => {
                         d.when = Some(Condition::NoDetail);
@@ -248,7 +292,7 @@ pub fn parse(file: &'static str, source: &'static str) -> (Vec<Entry>, Vec<Table
             ));
             continue;
         };
-        if !rule.starts_with(&format!("{}.", category.as_str())) {
+        if !category.owns_rule(rule) || !rule.contains('.') {
             errors.push(err(
                 d.line,
                 format!("rule `{rule}` is not in category `{category}`"),
@@ -269,6 +313,7 @@ pub fn parse(file: &'static str, source: &'static str) -> (Vec<Entry>, Vec<Table
             fires,
             passes,
             negatable: d.negatable.unwrap_or(defaults.negatable),
+            modifiers: d.modifiers.unwrap_or(defaults.modifiers),
             when: d.when.unwrap_or(Condition::Always),
         });
     }

@@ -12,6 +12,8 @@ pub struct CliError(pub String);
 #[derive(Debug, Default)]
 pub struct Args {
     values: BTreeMap<String, String>,
+    /// Every `--flag VALUE` in order, for flags that may repeat.
+    all: Vec<(String, String)>,
     switches: Vec<String>,
     /// Positional arguments.
     pub positional: Vec<String>,
@@ -29,6 +31,7 @@ impl Args {
                         .next()
                         .ok_or_else(|| CliError(format!("--{name} needs a value")))?;
                     out.values.insert(name.to_string(), v.clone());
+                    out.all.push((name.to_string(), v.clone()));
                 } else if switches.contains(&name) {
                     out.switches.push(name.to_string());
                 } else {
@@ -44,6 +47,15 @@ impl Args {
     /// The value of `--name`, if given.
     pub fn value(&self, name: &str) -> Option<&str> {
         self.values.get(name).map(String::as_str)
+    }
+
+    /// Every value of a repeatable `--name`, in order.
+    pub fn values(&self, name: &str) -> Vec<&str> {
+        self.all
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     /// The value of `--name`, or an error saying it is required.

@@ -8,7 +8,8 @@ mod schedule;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  followup lint  [--kind KIND] [--channel email|linkedin|linkedin-note] [--subject S] [--to NAME] [--json] FILE|-
+  followup lint  [--kind KIND] [--channel email|linkedin|linkedin-note] [--subject S] [--to NAME]
+                 [--store STORE.json --interview ID [--interviewer ID]] [--others FILE]... [--json] FILE|-
   followup draft --store STORE.json --interview ID [--interviewer ID] --kind KIND [--channel CH] [--now RFC3339] [--json]
   followup schedule --store STORE.json [--now RFC3339] [--json]
   followup ics   --store STORE.json [--now RFC3339]";

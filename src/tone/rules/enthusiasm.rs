@@ -19,7 +19,8 @@ impl Rule for Enthusiasm {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if cx.is_thank_you() && !cx.has_enthusiasm && !cx.text.trim().is_empty() {
+        if cx.is_thank_you() && cx.is_english() && !cx.has_enthusiasm && !cx.text.trim().is_empty()
+        {
             // A 300-character connection note has room for thanks and one detail, not always
             // for a third element: there it is a hint.
             let severity = if cx.options.channel == Channel::LinkedinNote {

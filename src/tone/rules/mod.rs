@@ -7,11 +7,14 @@ use super::{Category, Finding, Severity};
 mod all_caps;
 mod detail;
 mod duplicate;
+mod elongation;
 mod emoji;
 mod enthusiasm;
 mod exclamation;
 mod gratitude;
 mod length;
+mod mechanics_case;
+mod mechanics_spacing;
 mod phrase_table;
 mod placeholder;
 mod recipient_name;
@@ -37,6 +40,7 @@ pub static ALL: &[&dyn Rule] = &[
     &emoji::Emoji,
     &all_caps::AllCaps,
     &text_speak::TextSpeak,
+    &elongation::Elongation,
     &placeholder::Placeholder,
     &gratitude::Gratitude,
     &detail::Detail,
@@ -45,6 +49,8 @@ pub static ALL: &[&dyn Rule] = &[
     &recipient_name::RecipientName,
     &subject::Subject,
     &duplicate::Duplicate,
+    &mechanics_case::MechanicsCase,
+    &mechanics_spacing::MechanicsSpacing,
 ];
 
 /// Builds a finding (byte offsets until [`super::lint`] converts them).
@@ -93,6 +99,30 @@ pub(crate) mod testing {
             .into_iter()
             .filter(|f| f.rule == rule)
             .collect()
+    }
+
+    /// Checks a rule file's example table: each `(rule, text, spans)` of `fires` gets exactly
+    /// those findings of `rule` (spans as cut out of the text; `""` for a message-level one), and
+    /// no text of `passes` gets a finding of any of `rules`.
+    pub fn check_examples(fires: &[(&str, &str, &[&str])], passes: &[&str], rules: &[&str]) {
+        let mut failures = Vec::new();
+        for (rule, text, want) in fires {
+            let got: Vec<String> = run(rule, text).iter().map(|f| span(text, f)).collect();
+            if got != *want {
+                failures.push(format!("{rule} on {text:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        for text in passes {
+            let got: Vec<String> = lint(text, &thank_you())
+                .iter()
+                .filter(|f| rules.contains(&f.rule.as_str()))
+                .map(|f| format!("{} {:?}", f.rule, span(text, f)))
+                .collect();
+            if !got.is_empty() {
+                failures.push(format!("{text:?} should pass: {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     /// The UTF-16 span of `f` cut out of `text`.

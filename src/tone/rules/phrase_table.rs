@@ -60,12 +60,23 @@ impl Rule for PhraseTable {
             out.push(finding(
                 entry.rule,
                 entry.category,
-                entry.severity,
+                severity_in_context(cx, entry),
                 span,
                 entry.why,
                 entry.fix.map(|fix| match_case(matched, fix)),
             ));
         }
+    }
+}
+
+/// The entry's severity, softened where the context makes the phrase normal: salary and
+/// benefits are the subject of the conversation once there is an offer (a reply to good news).
+fn severity_in_context(cx: &Context<'_>, entry: &Entry) -> crate::tone::Severity {
+    let offer = cx.options.kind == Some(crate::model::Kind::PositiveReply);
+    if offer && entry.category == crate::tone::Category::Salary {
+        crate::tone::Severity::Suggestion
+    } else {
+        entry.severity
     }
 }
 
@@ -150,6 +161,43 @@ mod tests {
         assert!(lint(text, &thank_you())
             .iter()
             .any(|f| f.rule == "generic.bare_thanks"));
+    }
+
+    #[test]
+    fn salary_after_an_offer_is_only_a_suggestion() {
+        let text = "Thank you for the offer. I am happy to accept the salary of $85,000.";
+        let reply = crate::tone::LintOptions {
+            kind: Some(crate::model::Kind::PositiveReply),
+            ..thank_you()
+        };
+        let f = lint(text, &reply);
+        assert!(f
+            .iter()
+            .filter(|f| f.category == crate::tone::Category::Salary)
+            .all(|f| f.severity == crate::tone::Severity::Suggestion));
+        assert!(lint(text, &thank_you())
+            .iter()
+            .any(|f| f.category == crate::tone::Category::Salary && f.severity.is_problem()));
+    }
+
+    #[test]
+    fn declared_entries_tolerate_inserted_modifiers_and_elongation() {
+        for (text, rule) in [
+            ("Thanks so much for the interview.", "generic.bare_thanks"),
+            ("Thank you very much for your time.", "generic.bare_thanks"),
+            ("I was really so nervous on the call.", "regret.mistake"),
+            ("I sooo need this job.", "pushy.desperate"),
+            (
+                "Sooo, thanks sooo much for the interview!",
+                "generic.bare_thanks",
+            ),
+        ] {
+            let f = lint(text, &thank_you());
+            assert!(f.iter().any(|f| f.rule == rule), "{text}: {f:?}");
+        }
+        // A modifier next to punctuation is not squeezed out, and undeclared entries stay exact.
+        let f = lint("Thanks, so: much for nothing.", &thank_you());
+        assert!(!f.iter().any(|f| f.rule == "generic.bare_thanks"), "{f:?}");
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! `placeholder.template` and `placeholder.marker`: unfilled template slots (`[Company Name]`,
-//! `{{name}}`, `<Job Title>`, `___`) and draft markers (XXX, TBD, TODO, lorem ipsum).
+//! `{{name}}`, `<Job Title>`, `___`, bare capitals such as `Dear NAME,` or `COMPANY NAME`) and
+//! draft markers (XXX, TBD, TODO, lorem ipsum).
 
 use super::{finding, Rule};
 use crate::tone::context::Context;
+use crate::tone::words::Word;
 use crate::tone::{Category, Finding, Severity};
 
 /// Flags template placeholders left in the text.
@@ -72,6 +74,74 @@ const SLOT_WORDS: &[&str] = &[
 fn names_a_slot(inner: &str) -> bool {
     let lower = inner.trim().to_lowercase();
     lower.contains([' ', '_']) || lower.split(['-', '\'']).any(|w| SLOT_WORDS.contains(&w))
+}
+
+/// Words that name a template slot when written in bare capitals ("Dear NAME,").
+const CAPS_SLOTS: &[&str] = &[
+    "NAME",
+    "COMPANY",
+    "POSITION",
+    "DATE",
+    "TITLE",
+    "ROLE",
+    "FIRSTNAME",
+    "LASTNAME",
+    "INTERVIEWER",
+    "RECIPIENT",
+    "ORGANIZATION",
+    "ORGANISATION",
+    "EMPLOYER",
+    "DEPARTMENT",
+    "SURNAME",
+    "FIRST_NAME",
+    "LAST_NAME",
+    "JOB_TITLE",
+    "COMPANY_NAME",
+];
+
+/// Words that may join slot words in one bare-capitals slot ("YOUR FIRST NAME", "JOB TITLE").
+const CAPS_SLOT_JOINERS: &[&str] = &[
+    "FIRST",
+    "LAST",
+    "FULL",
+    "YOUR",
+    "MY",
+    "HIRING",
+    "MANAGER",
+    "JOB",
+    "OF",
+    "THE",
+    "INTERVIEWER'S",
+    "COMPANY'S",
+    "HERE",
+    "INSERT",
+];
+
+/// Byte spans of bare-capitals slots: a run of capitals words made only of slot vocabulary, with
+/// at least one slot word, among normal-case words (a shouted sentence is not a template).
+pub(crate) fn caps_slots(words: &[Word<'_>]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words.get(i).is_some_and(Word::is_caps) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while words.get(j).is_some_and(Word::is_caps) {
+            j += 1;
+        }
+        let run = words.get(i..j).unwrap_or(&[]);
+        let vocabulary =
+            |w: &Word<'_>| CAPS_SLOTS.contains(&w.text) || CAPS_SLOT_JOINERS.contains(&w.text);
+        if run.iter().all(vocabulary) && run.iter().any(|w| CAPS_SLOTS.contains(&w.text)) {
+            if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                spans.push((first.start, last.end));
+            }
+        }
+        i = j;
+    }
+    spans
 }
 
 /// Finds the closing `close` for an opening at `open_end`, on the same line, within 60 bytes.
@@ -165,6 +235,11 @@ impl Rule for Placeholder {
                 spans.push((s, at, "placeholder.marker"));
             }
         }
+        for (s, e) in caps_slots(&cx.words) {
+            if !spans.iter().any(|&(a, b, _)| a <= s && e <= b) {
+                spans.push((s, e, "placeholder.template"));
+            }
+        }
         for (start, end, rule) in spans {
             out.push(finding(
                 rule,
@@ -201,6 +276,25 @@ mod tests {
             ["<name>", "<Company-Name>"]
         );
         assert_eq!(spans("Lorem ipsum dolor"), ["Lorem"]);
+        assert_eq!(
+            spans("Dear NAME,\nThank you for the POSITION interview at COMPANY NAME."),
+            ["NAME", "POSITION", "COMPANY NAME"]
+        );
+        assert_eq!(
+            spans("Hi FIRST NAME, best, YOUR NAME"),
+            ["FIRST NAME", "YOUR NAME"]
+        );
+    }
+
+    #[test]
+    fn capitals_that_are_not_slots_do_not_fire() {
+        for t in [
+            "SAVE THE DATE FOR MY NAME DAY",
+            "The IT and HR teams; my MBA and the QA plan.",
+            "Dear Dana, the JOB is great.",
+        ] {
+            assert!(spans(t).is_empty(), "{t}: {:?}", spans(t));
+        }
     }
 
     #[test]

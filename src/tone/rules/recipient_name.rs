@@ -187,6 +187,7 @@ impl Rule for RecipientName {
             let lone_name =
                 first.closes && first.text.chars().next().is_some_and(char::is_uppercase);
             if !lone_name {
+                no_greeting(cx, &words, &to_words, first_name, out);
                 return;
             }
             i = 0;
@@ -263,6 +264,40 @@ impl Rule for RecipientName {
             }
         }
     }
+}
+
+/// Without any greeting, a message to a known person reads as a form letter: `name.missing` at the
+/// message level, with the greeting to insert at the start. Not for a call plan, and not when the
+/// first line addresses them by name anyway ("Thank you for Monday, Dana.").
+fn no_greeting(
+    cx: &Context<'_>,
+    first_line: &[Word<'_>],
+    to_words: &[&str],
+    first_name: &str,
+    out: &mut Vec<Finding>,
+) {
+    if cx.options.channel == crate::model::Channel::Phone || cx.text.trim().is_empty() {
+        return;
+    }
+    let wanted: Vec<String> = to_words.iter().map(|w| fold_name(w)).collect();
+    if first_line
+        .iter()
+        .any(|w| wanted.contains(&fold_name(w.text)))
+    {
+        return;
+    }
+    let greeting = match cx.options.channel {
+        crate::model::Channel::Email => "Dear",
+        _ => "Hi",
+    };
+    out.push(finding(
+        "name.missing",
+        Category::Name,
+        Severity::Warning,
+        (0, 0),
+        format!("The message starts without a greeting; open with {first_name}'s name so it reads as written for them."),
+        Some(format!("{greeting} {first_name},\n\n")),
+    ));
 }
 
 /// The first line with text on it, with its byte offset.
@@ -348,6 +383,9 @@ mod tests {
             names("Hi,\nthanks", "Dana Lee"),
             [("name.missing".into(), "Hi".into())]
         );
+        let f = run_with("name.missing", "Thank you for Monday.", &to("Dana Lee"));
+        assert_eq!((f[0].start, f[0].end), (0, 0));
+        assert_eq!(f[0].suggestion.as_deref(), Some("Dear Dana,\n\n"));
         let f = run_with("name.missing", "Hi there, thanks", &to("Dana Lee"));
         assert_eq!(f[0].suggestion.as_deref(), Some("Hi Dana"));
     }

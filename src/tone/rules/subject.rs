@@ -55,6 +55,35 @@ const PUSHY: &[&str] = &[
     "please read",
     "please respond",
     "action required",
+    "still waiting",
+    "waiting to hear",
+    "waiting for a response",
+    "waiting for a reply",
+    "waiting for an answer",
+    "haven't heard",
+    "have not heard",
+    "no response",
+    "no reply",
+    "why no",
+    "second follow-up",
+    "third follow-up",
+    "final follow-up",
+    "last follow-up",
+    "final notice",
+    "reminder",
+    "did you get",
+    "did you receive",
+    "did you see",
+    "please reply",
+    "please get back",
+    "need an answer",
+    "need a decision",
+    "decision needed",
+    "time sensitive",
+    "time-sensitive",
+    "respond asap",
+    "!!",
+    "???",
 ];
 
 impl Rule for Subject {
@@ -154,6 +183,20 @@ mod tests {
         assert_eq!(subject("Hi")[0].rule, "subject.weak");
         assert_eq!(subject("Re: checking in")[0].rule, "subject.weak");
         assert_eq!(subject("URGENT: decision?")[0].rule, "subject.pushy");
+        for s in [
+            "Still waiting to hear back…",
+            "Still waiting to hear back about the QA role",
+            "Second follow-up: Data Analyst interview",
+            "Did you get my email?",
+            "Reminder: Product Manager interview",
+            "Any news??? Product Manager interview",
+        ] {
+            assert_eq!(
+                subject(s).first().map(|f| f.rule.as_str()),
+                Some("subject.pushy"),
+                "{s}"
+            );
+        }
     }
 
     #[test]

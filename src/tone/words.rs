@@ -1,0 +1,147 @@
+//! Word tokens with their byte offsets, shared by the rules that look at the shape of words
+//! (capitals, placeholders, mechanics). A word is a run of letters and digits, with an apostrophe
+//! inside it kept ("don't", "it’s").
+
+/// One word of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'t> {
+    /// Byte offset of the first char.
+    pub start: usize,
+    /// Byte offset just past the last char.
+    pub end: usize,
+    /// The word as written.
+    pub text: &'t str,
+}
+
+impl Word<'_> {
+    /// Whether every letter is a capital and there are at least two letters.
+    pub fn is_caps(&self) -> bool {
+        // Fast path: most words start with a lowercase letter or a digit.
+        if !self.text.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
+        self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !self.text.chars().any(char::is_lowercase)
+            && self.text.chars().any(char::is_uppercase)
+    }
+
+    /// Whether the word has a lowercase letter (normal case, not all capitals).
+    pub fn has_lower(&self) -> bool {
+        self.text.chars().any(char::is_lowercase)
+    }
+}
+
+/// Every word of `text`, in order.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let inner_apostrophe = matches!(c, '\'' | '’')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if crate::text::is_word_char(c) || inner_apostrophe {
+            start.get_or_insert(at);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Word {
+                start: s,
+                end: at,
+                text: text.get(s..at).unwrap_or(""),
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            end: text.len(),
+            text: text.get(s..).unwrap_or(""),
+        });
+    }
+    out
+}
+
+/// Top-level domains that make a dotted token a web address ("acme.com/careers").
+const TLDS: &[&str] = &[
+    "com", "org", "net", "io", "dev", "edu", "gov", "co", "uk", "de", "fr", "es", "ai", "app",
+    "me", "us", "ca", "au", "in", "info", "biz", "xyz", "tech", "eu", "nl", "ch", "jp", "example",
+];
+
+/// Byte spans of web addresses, e-mail addresses and file names: whitespace-separated tokens with
+/// `://`, `@` or `www.`, or a dotted name ending in a top-level domain or a file extension.
+/// Mechanics rules leave them alone ("github.com/sam.rivera", "deck.pdf").
+pub fn link_spans(text: &str) -> Vec<(usize, usize)> {
+    const EXTENSIONS: &[&str] = &[
+        "pdf", "doc", "docx", "pptx", "xlsx", "csv", "png", "jpg", "zip", "txt", "md", "html",
+        "js", "rs", "py", "json",
+    ];
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive(char::is_whitespace) {
+        let token = raw.trim_end();
+        let start = offset;
+        offset += raw.len();
+        if !token.contains(['.', '@', ':']) {
+            continue;
+        }
+        let core = token.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
+        let lower = core.to_ascii_lowercase();
+        let dotted_name = lower
+            .split(['/', '?', '#'])
+            .next()
+            .and_then(|host| host.rsplit_once('.'))
+            .is_some_and(|(head, tail)| {
+                !head.is_empty()
+                    && head
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                    && (TLDS.contains(&tail) || EXTENSIONS.contains(&tail))
+            });
+        if lower.contains("://") || lower.contains('@') || lower.starts_with("www.") || dotted_name
+        {
+            spans.push((start, start + token.len()));
+        }
+    }
+    spans
+}
+
+/// Whether byte `at` falls inside one of `spans` (sorted, as [`link_spans`] returns them).
+pub fn inside(spans: &[(usize, usize)], at: usize) -> bool {
+    let i = spans.partition_point(|&(_, e)| e <= at);
+    spans.get(i).is_some_and(|&(s, _)| s <= at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_emails_and_files_are_found() {
+        let t = "See github.com/sam.rivera, sam@x.io and deck.pdf. Then.Next https://a.b/c?d=e";
+        let spans: Vec<&str> = link_spans(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            spans,
+            [
+                "github.com/sam.rivera,",
+                "sam@x.io",
+                "deck.pdf.",
+                "https://a.b/c?d=e"
+            ]
+        );
+        assert!(inside(&link_spans(t), 5));
+        assert!(!inside(&link_spans(t), 0));
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_offsets() {
+        let w: Vec<&str> = words("I don’t know, 'Dana'. 3.5")
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(w, ["I", "don’t", "know", "Dana", "3", "5"]);
+        let w = words("é b");
+        assert_eq!((w[1].start, w[1].end), (3, 4));
+    }
+}
