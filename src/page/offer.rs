@@ -26,9 +26,10 @@ pub struct Choice {
     /// The interviewer's name as tracked (for the greeting check).
     #[serde(default)]
     pub name: Option<String>,
-    /// What the candidate discussed with this interviewer (for the checker).
+    /// What the checker knows of this interview and person (company, their topics, the
+    /// candidate's skills and promised items): mentioning them counts as specific detail.
     #[serde(default)]
-    pub topics: Vec<String>,
+    pub facts: crate::tone::Facts,
 }
 
 /// The helper's offer for one compose.
@@ -70,7 +71,7 @@ fn choice(store: &Store, who: Who, kind: Kind) -> Choice {
             iv.company.trim()
         ),
         name: Some(person.name.trim().to_string()).filter(|n| !n.is_empty()),
-        topics: person.topics.clone(),
+        facts: crate::tone::Facts::of_interview(iv, Some(&person.id)),
     }
 }
 
@@ -148,7 +149,7 @@ mod tests {
                "decision_by": "2026-11-24",
                "interviewers": [
                  {"id": "dana", "name": "Dana Lee", "email": "dana@acme.example", "primary": true},
-                 {"id": "raj", "name": "Raj Patel", "email": "raj@acme.example"}],
+                 {"id": "raj", "name": "Raj Patel", "email": "raj@acme.example", "topics": ["the Q3 pricing test"]}],
                "events": [{"kind": "sent", "follow_up": "thank-you", "interviewer": "raj", "at": "2026-11-20T18:00:00-05:00"}]},
               {"id": "fable", "company": "Fable", "role": "Writer", "at": "2026-11-23T09:30:00-05:00",
                "interviewers": [{"id": "maria", "name": "Maria Gomez"}]}]}"#,
@@ -201,9 +202,10 @@ mod tests {
         let o = offer(&store(), &[email("dana@acme.example")], now());
         let text = serde_json::to_string(&o).unwrap();
         assert!(text.contains("Dana Lee"));
-        for other in ["Raj", "Maria", "Fable", "raj@", "Writer"] {
+        for other in ["Raj", "Maria", "Fable", "raj@", "Writer", "pricing"] {
             assert!(!text.contains(other), "{other} leaked: {text}");
         }
+        assert_eq!(o.choices[0].facts.company.as_deref(), Some("Acme"));
     }
 
     #[test]

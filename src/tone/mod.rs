@@ -101,7 +101,7 @@ pub struct LintOptions {
 ///
 /// Kept apart from [`LintOptions`] so that existing callers building `LintOptions` literally keep
 /// compiling; JSON callers can send the same fields (all optional) next to the options.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Facts {
     /// The company interviewed with.

@@ -16,7 +16,7 @@ use crate::model::Channel;
 use crate::page::offer::{Choice, Offer};
 use crate::page::people::Person;
 use crate::protocol::Request;
-use crate::tone::{lint, Finding, LintOptions, Severity};
+use crate::tone::{lint_with, Facts, Finding, LintOptions, Severity};
 use crate::web::{chrome, convert, dom};
 use serde::Deserialize;
 use std::cell::RefCell;
@@ -534,10 +534,11 @@ fn refresh(helper: &Rc<Helper>) {
             .or_else(|| compose.people.iter().find_map(|p| p.name.clone())),
         others: Vec::new(),
     };
+    let facts = top.map(|c| c.facts.clone()).unwrap_or_else(Facts::default);
     let findings = if text.trim().is_empty() {
         Vec::new()
     } else {
-        lint(&text, &options)
+        lint_with(&text, &options, &facts)
     };
     let n = findings.len();
     let worst = findings.iter().map(|f| f.severity).min_by_key(|s| match s {
