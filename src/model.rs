@@ -194,6 +194,32 @@ pub struct Event {
     pub extra: Extra,
 }
 
+impl Event {
+    /// "A follow-up of `kind` was sent (to `interviewer`, if one) at `at`."
+    pub fn sent(kind: Kind, interviewer: Option<&str>, at: DateTime<FixedOffset>) -> Event {
+        Event {
+            kind: EventKind::Sent,
+            follow_up: Some(kind),
+            interviewer: interviewer.map(str::to_owned),
+            at,
+            outcome: None,
+            extra: Extra::new(),
+        }
+    }
+
+    /// "The company replied (through `interviewer`, if known) at `at`."
+    pub fn reply(outcome: Outcome, interviewer: Option<&str>, at: DateTime<FixedOffset>) -> Event {
+        Event {
+            kind: EventKind::Reply,
+            follow_up: None,
+            interviewer: interviewer.map(str::to_owned),
+            at,
+            outcome: Some(outcome),
+            extra: Extra::new(),
+        }
+    }
+}
+
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*

@@ -3,7 +3,7 @@
 use super::read::quote;
 use super::validate::validate_interview;
 use super::StoreError;
-use crate::model::{Event, EventKind, Extra, Interview, Interviewer, Kind, Outcome, Store};
+use crate::model::{Event, Interview, Interviewer, Kind, Outcome, Store};
 use chrono::{DateTime, FixedOffset};
 
 impl Store {
@@ -131,17 +131,7 @@ impl Store {
         interviewer: Option<&str>,
         at: DateTime<FixedOffset>,
     ) -> Result<(), StoreError> {
-        self.push_event(
-            interview_id,
-            Event {
-                kind: EventKind::Sent,
-                follow_up: Some(kind),
-                interviewer: interviewer.map(str::to_owned),
-                at,
-                outcome: None,
-                extra: Extra::new(),
-            },
-        )
+        self.push_event(interview_id, Event::sent(kind, interviewer, at))
     }
 
     /// Records a reply from the company (from `interviewer`, if known) at `at`.
@@ -152,17 +142,7 @@ impl Store {
         interviewer: Option<&str>,
         at: DateTime<FixedOffset>,
     ) -> Result<(), StoreError> {
-        self.push_event(
-            interview_id,
-            Event {
-                kind: EventKind::Reply,
-                follow_up: None,
-                interviewer: interviewer.map(str::to_owned),
-                at,
-                outcome: Some(outcome),
-                extra: Extra::new(),
-            },
-        )
+        self.push_event(interview_id, Event::reply(outcome, interviewer, at))
     }
 
     fn push_event(&mut self, interview_id: &str, event: Event) -> Result<(), StoreError> {
