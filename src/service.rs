@@ -1,6 +1,9 @@
-//! What the worker does with each store-changing request, without the browser: the change is
-//! applied to the JSON document and the whole result is validated again, so every refusal names
-//! the JSON path (`interviews[3].interviewers[0].email: …`) and nothing is half-applied.
+//! What the worker does with each request, without the browser: [`handle`] decides, the worker
+//! performs the [`Outcome`]. Edits arrive as store-format JSON ([`crate::protocol::Doc`]); each
+//! is read with the store's own reader at the place it will take (so a refusal names the path,
+//! `interviews[3].interviewers[0].email: …`) and applied by the store's typed, validated edit
+//! methods (`store/edit.rs`), the only code that changes a [`Store`]. Nothing is half-applied:
+//! every edit works on a copy.
 //!
 //! Also the "Write it" link: a Gmail compose URL filled with a draft, or the LinkedIn page.
 //!
@@ -332,22 +335,6 @@ pub fn page_draft(
     crate::draft::draft(store, &request).map_err(|e| e.to_string())
 }
 
-/// The store as a JSON tree (the types serialise without failing: every map key is a string).
-fn document(store: &Store) -> Value {
-    serde_json::to_value(store).unwrap_or(Value::Null)
-}
-
-fn interviews_mut(doc: &mut Value) -> Result<&mut Vec<Value>, StoreError> {
-    let object = doc
-        .as_object_mut()
-        .ok_or_else(|| StoreError::new(".", "the store is not an object"))?;
-    let list = object
-        .entry("interviews")
-        .or_insert_with(|| Value::Array(Vec::new()));
-    list.as_array_mut()
-        .ok_or_else(|| StoreError::new("interviews", "not a list"))
-}
-
 fn position(store: &Store, id: &str) -> Result<usize, StoreError> {
     store
         .interviews
@@ -359,6 +346,8 @@ fn position(store: &Store, id: &str) -> Result<usize, StoreError> {
 /// Adds `interview` (store-format JSON), or replaces the one with the same id in place. An
 /// interview without an id, or with an empty one, gets one made from its company and role.
 /// Events already recorded on a replaced interview are kept when the new one carries none.
+/// The JSON is read with the store's checks (errors name `interviews[N].…`), then the store's
+/// own edit ([`Store::add_interview`], [`Store::update_interview`]) validates the result.
 /// Returns the new store and the interview's id.
 pub fn upsert_interview(store: &Store, interview: &Value) -> Result<(Store, String), StoreError> {
     let mut interview = interview.clone();
@@ -374,19 +363,22 @@ pub fn upsert_interview(store: &Store, interview: &Value) -> Result<(Store, Stri
         }
         Some(_) => return Err(StoreError::new("interview.id", "expected text")),
     };
-    let mut doc = document(store);
-    let list = interviews_mut(&mut doc)?;
+    let carries_events = object.contains_key("events");
+    let mut next = store.clone();
     match store.interviews.iter().position(|i| i.id == id) {
         Some(index) => {
-            let old_events = list[index].get("events").cloned();
-            if let (Some(events), None) = (old_events, object.get("events")) {
-                object.insert("events".into(), events);
+            let mut interview = crate::store::interview_at(interview, index)?;
+            if !carries_events {
+                interview.events = store.interviews[index].events.clone();
             }
-            list[index] = interview;
+            next.update_interview(interview)?;
         }
-        None => list.push(interview),
+        None => {
+            let interview = crate::store::interview_at(interview, store.interviews.len())?;
+            next.add_interview(interview)?;
+        }
     }
-    Ok((from_value(doc)?, id))
+    Ok((next, id))
 }
 
 /// An id for a new interview: `acme-product-manager`, `…-2` if taken.
@@ -398,37 +390,26 @@ fn new_id(store: &Store, company: Option<&Value>, role: Option<&Value>) -> Strin
 
 /// Removes the interview with `id`.
 pub fn remove_interview(store: &Store, id: &str) -> Result<Store, StoreError> {
-    let index = position(store, id)?;
-    let mut doc = document(store);
-    interviews_mut(&mut doc)?.remove(index);
-    from_value(doc)
+    let mut next = store.clone();
+    next.remove_interview(id)?;
+    Ok(next)
 }
 
 /// Appends `event` (store-format JSON: `sent` or `reply`) to the interview with `interview`.
 pub fn record(store: &Store, interview: &str, event: &Value) -> Result<Store, StoreError> {
     let index = position(store, interview)?;
-    let mut doc = document(store);
-    let entry = &mut interviews_mut(&mut doc)?[index];
-    let object = entry
-        .as_object_mut()
-        .ok_or_else(|| StoreError::new(format!("interviews[{index}]"), "not an object"))?;
-    let events = object
-        .entry("events")
-        .or_insert_with(|| Value::Array(Vec::new()));
-    events
-        .as_array_mut()
-        .ok_or_else(|| StoreError::new(format!("interviews[{index}].events"), "not a list"))?
-        .push(event.clone());
-    from_value(doc)
+    let at = store.interviews[index].events.len();
+    let event = crate::store::event_at(event.clone(), index, at)?;
+    let mut next = store.clone();
+    next.push_event(interview, event)?;
+    Ok(next)
 }
 
 /// Replaces the profile (name, email, phone, signature, holidays).
 pub fn set_profile(store: &Store, profile: &Value) -> Result<Store, StoreError> {
-    let mut doc = document(store);
-    if let Some(object) = doc.as_object_mut() {
-        object.insert("profile".into(), profile.clone());
-    }
-    from_value(doc)
+    let mut next = store.clone();
+    next.set_profile(crate::store::profile_at(profile.clone())?)?;
+    Ok(next)
 }
 
 /// Characters `encodeURIComponent` keeps as they are.
@@ -833,6 +814,30 @@ mod tests {
             assert_eq!(err.path, path, "{input}: {err}");
         }
         assert_eq!(s, store());
+    }
+
+    #[test]
+    fn edits_go_through_the_typed_store_and_keep_unknown_fields() {
+        let s = store();
+        let (next, _) = upsert_interview(
+            &s,
+            &json!({"id":"acme","company":"Acme","role":"PM","at":"2026-11-20T14:00:00-05:00",
+                    "interviewers":[{"id":"dana","name":"Dana Lee"},{"name":"Li Wei"}],
+                    "custom":{"kept":true}}),
+        )
+        .unwrap();
+        let acme = &next.interviews[0];
+        assert_eq!(acme.extra["custom"], json!({"kept": true}));
+        assert_eq!(acme.interviewers[1].id, "li-wei", "ids given by the store's edit");
+        let err = record(
+            &s,
+            "acme",
+            &json!({"kind":"sent","interviewer":"nobody","at":"2026-11-25T10:00:00-05:00"}),
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "interviews[0].events[1].interviewer");
+        let err = record(&s, "acme", &json!({"kind":"sent","at":"soon"})).unwrap_err();
+        assert_eq!(err.path, "interviews[0].events[1].at");
     }
 
     #[test]

@@ -24,7 +24,7 @@ use crate::model::Store;
 
 pub use edit::{assign_missing_ids, slug};
 pub use migrate::{migrate, Migration, CURRENT_VERSION};
-pub use read::from_value;
+pub use read::{event_at, from_value, interview_at, profile_at};
 pub use validate::validate;
 
 /// Why a store document was refused; the message names the JSON path.

@@ -1,9 +1,9 @@
 //! Edit operations the UI needs. Each one validates first and changes nothing when it fails.
 
 use super::read::quote;
-use super::validate::validate_interview;
+use super::validate::{validate_interview, validate_profile};
 use super::StoreError;
-use crate::model::{Event, Interview, Interviewer, Kind, Outcome, Store};
+use crate::model::{Event, Interview, Interviewer, Kind, Outcome, Profile, Store};
 use chrono::{DateTime, FixedOffset};
 
 impl Store {
@@ -145,21 +145,21 @@ impl Store {
         self.push_event(interview_id, Event::reply(outcome, interviewer, at))
     }
 
-    fn push_event(&mut self, interview_id: &str, event: Event) -> Result<(), StoreError> {
+    /// Records an event (sent or reply) on an interview; it must name one of its interviewers,
+    /// if any.
+    pub fn push_event(&mut self, interview_id: &str, event: Event) -> Result<(), StoreError> {
         let index = self.position(interview_id)?;
-        let interview = &mut self.interviews[index];
-        if let Some(who) = &event.interviewer {
-            if interview.interviewer(who).is_none() {
-                return Err(StoreError::new(
-                    format!(
-                        "interviews[{index}].events[{}].interviewer",
-                        interview.events.len()
-                    ),
-                    format!("no interviewer {} in this interview", quote(who)),
-                ));
-            }
-        }
-        interview.events.push(event);
+        let mut candidate = self.interviews[index].clone();
+        candidate.events.push(event);
+        validate_interview(&candidate, &format!("interviews[{index}]"))?;
+        self.interviews[index] = candidate;
+        Ok(())
+    }
+
+    /// Replaces the profile (name, email, phone, signature, holidays).
+    pub fn set_profile(&mut self, profile: Profile) -> Result<(), StoreError> {
+        validate_profile(&profile)?;
+        self.profile = profile;
         Ok(())
     }
 }

@@ -114,6 +114,29 @@ pub fn from_value(document: Value) -> Result<Store, StoreError> {
     Ok(store)
 }
 
+/// Reads an interview meant for `interviews[index]` of a store (errors name that path). The
+/// rules that span the store (unique ids) are the caller's: see `Store::add_interview`.
+pub fn interview_at(value: Value, index: usize) -> Result<Interview, StoreError> {
+    let root = Path::Root;
+    let list = root.key("interviews");
+    interview(value, &list.index(index))
+}
+
+/// Reads an event meant for `interviews[interview].events[index]` of a store.
+pub fn event_at(value: Value, interview: usize, index: usize) -> Result<Event, StoreError> {
+    let root = Path::Root;
+    let list = root.key("interviews");
+    let item = list.index(interview);
+    let events = item.key("events");
+    event(value, &events.index(index))
+}
+
+/// Reads a profile (errors name `profile.…`).
+pub fn profile_at(value: Value) -> Result<Profile, StoreError> {
+    let root = Path::Root;
+    profile(value, &root.key("profile"))
+}
+
 /// A JSON path, built on the stack and only rendered when an error needs it.
 #[derive(Clone, Copy)]
 enum Path<'a> {
