@@ -19,7 +19,7 @@
 //! ```
 
 use crate::draft::{Draft, DraftRequest};
-use crate::model::{Channel, Interview, Kind, Store};
+use crate::model::{Channel, Interview, Interviewer, Kind, Store};
 use crate::page::offer::offer;
 use crate::page::people::Person;
 use crate::protocol::{
@@ -385,7 +385,7 @@ pub fn upsert_interview(store: &Store, interview: &Value) -> Result<(Store, Stri
 fn new_id(store: &Store, company: Option<&Value>, role: Option<&Value>) -> String {
     let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_string();
     let taken: Vec<&str> = store.interviews.iter().map(|i| i.id.as_str()).collect();
-    crate::ui::form::new_id(&text(company), &text(role), &taken)
+    crate::store::new_interview_id(&text(company), &text(role), &taken)
 }
 
 /// Removes the interview with `id`.
@@ -508,10 +508,7 @@ impl Pending {
         let Some(iv) = store.interview(&self.interview) else {
             return false;
         };
-        let person = match &self.interviewer {
-            Some(id) => iv.interviewer(id),
-            None => iv.primary_interviewer(),
-        };
+        let person = iv.person(self.interviewer.as_deref());
         if people.is_empty() {
             return person.is_none_or(|p| p.email.as_deref().is_none_or(|e| e.trim().is_empty()));
         }
@@ -524,26 +521,14 @@ impl Pending {
     }
 }
 
-/// The channel "Write it" uses for an interviewer: email when there is an address, LinkedIn
-/// when there is only a profile, else email (a compose with no recipient yet).
+/// The channel "Write it" uses for an interviewer ([`Interviewer::channel`]).
 pub fn preferred_channel(interview: &Interview, interviewer: Option<&str>) -> Channel {
-    let person = match interviewer {
-        Some(id) => interview.interviewer(id),
-        None => interview.primary_interviewer(),
-    };
-    match person {
-        Some(p) if p.email.as_deref().is_some_and(|e| !e.trim().is_empty()) => Channel::Email,
-        Some(p) if p.linkedin.is_some() => Channel::Linkedin,
-        _ => Channel::Email,
-    }
+    Interviewer::channel(interview.person(interviewer))
 }
 
 /// The page "Write it" opens for a written draft.
 pub fn open_url(draft: &Draft, interview: &Interview, interviewer: Option<&str>) -> String {
-    let person = match interviewer {
-        Some(id) => interview.interviewer(id),
-        None => interview.primary_interviewer(),
-    };
+    let person = interview.person(interviewer);
     match draft.channel {
         Channel::Linkedin | Channel::LinkedinNote => {
             linkedin_url(person.and_then(|p| p.linkedin.as_deref()))
@@ -828,7 +813,10 @@ mod tests {
         .unwrap();
         let acme = &next.interviews[0];
         assert_eq!(acme.extra["custom"], json!({"kept": true}));
-        assert_eq!(acme.interviewers[1].id, "li-wei", "ids given by the store's edit");
+        assert_eq!(
+            acme.interviewers[1].id, "li-wei",
+            "ids given by the store's edit"
+        );
         let err = record(
             &s,
             "acme",

@@ -1,8 +1,8 @@
 //! Edit operations the UI needs. Each one validates first and changes nothing when it fails.
 
-use super::read::quote;
+use super::error::{quote, StoreError};
+use super::ids::assign_missing_ids;
 use super::validate::{validate_interview, validate_profile};
-use super::StoreError;
 use crate::model::{Event, Interview, Interviewer, Kind, Outcome, Profile, Store};
 use chrono::{DateTime, FixedOffset};
 
@@ -162,47 +162,4 @@ impl Store {
         self.profile = profile;
         Ok(())
     }
-}
-
-/// Gives every interviewer with an empty id one derived from their name (`Dana Lee` →
-/// `dana-lee`, `dana-lee-2` if taken; `interviewer-N` without a usable name).
-pub fn assign_missing_ids(people: &mut [Interviewer]) {
-    if people.iter().all(|p| !p.id.is_empty()) {
-        return;
-    }
-    let mut taken: Vec<String> = people
-        .iter()
-        .filter(|p| !p.id.is_empty())
-        .map(|p| p.id.clone())
-        .collect();
-    for (n, person) in people.iter_mut().enumerate() {
-        if !person.id.is_empty() {
-            continue;
-        }
-        let base = match slug(&person.name) {
-            s if s.is_empty() => format!("interviewer-{}", n + 1),
-            s => s,
-        };
-        let mut id = base.clone();
-        let mut suffix = 2;
-        while taken.contains(&id) {
-            id = format!("{base}-{suffix}");
-            suffix += 1;
-        }
-        taken.push(id.clone());
-        person.id = id;
-    }
-}
-
-/// A lower-case, dash-separated form of `name` for ids (`Acme Corp PM` → `acme-corp-pm`).
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
 }

@@ -4,7 +4,9 @@
 //! fields) buffers values, and the buffered values lose their path, so derived errors would say
 //! "interviews[0]" where the problem is `interviews[0].at`.
 
-use super::{migrate, validate, StoreError, CURRENT_VERSION};
+use super::error::{describe, quote, StoreError};
+use super::migrate::{migrate, CURRENT_VERSION};
+use super::validate::validate;
 use crate::model::{Event, EventKind, Extra, Interview, Interviewer, Profile, Store, UnknownValue};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -280,7 +282,7 @@ fn interview(value: Value, path: &Path<'_>) -> Result<Interview, StoreError> {
     let promised = f.list("promised", string)?;
     let mut interviewers = f.list("interviewers", interviewer)?;
     let events = f.list("events", event)?;
-    super::edit::assign_missing_ids(&mut interviewers);
+    super::ids::assign_missing_ids(&mut interviewers);
     Ok(Interview {
         id,
         company,
@@ -399,27 +401,4 @@ fn date(value: Value, path: &Path<'_>) -> Result<NaiveDate, StoreError> {
                 quote(&s)
             ))
         })
-}
-
-/// "a string", "an array", … for error messages.
-pub(crate) fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// A user value quoted for an error message, shortened so the message stays readable.
-pub(crate) fn quote(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() > MAX {
-        let short: String = s.chars().take(MAX).collect();
-        format!("{:?}…", short)
-    } else {
-        format!("{s:?}")
-    }
 }

@@ -1,8 +1,8 @@
 //! Rules that span fields: unique ids, events that name known interviewers, no field both
 //! known and in `extra`. Run after parsing and before every edit is applied.
 
-use super::read::quote;
-use super::{StoreError, CURRENT_VERSION};
+use super::error::{quote, StoreError};
+use super::migrate::CURRENT_VERSION;
 use crate::model::{Extra, Interview, Profile, Store};
 use std::collections::HashMap;
 

@@ -103,10 +103,7 @@ pub(crate) fn render(app: &App) -> Dom {
         return Ok(());
     };
     let interview = state.store.interview(&d.interview);
-    let person = interview.and_then(|i| match &d.interviewer {
-        Some(id) => i.interviewer(id),
-        None => i.primary_interviewer(),
-    });
+    let person = interview.and_then(|i| i.person(d.interviewer.as_deref()));
     add(
         &app.main,
         button(doc, "← Back to the list", "back", "quiet back")?,
@@ -406,10 +403,7 @@ async fn relint(app: &App) {
         let name = state
             .store
             .interview(&d.interview)
-            .and_then(|i| match &d.interviewer {
-                Some(id) => i.interviewer(id),
-                None => i.primary_interviewer(),
-            })
+            .and_then(|i| i.person(d.interviewer.as_deref()))
             .map(|p| p.name.clone());
         (state.seq, d, name)
     };

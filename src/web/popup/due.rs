@@ -196,7 +196,7 @@ fn item(
     )?;
     let actions = add(&li, el(doc, "div", &[("class", "actions")], None)?)?;
     if words.draftable {
-        let write = if words.email.is_none() && words.linkedin.is_some() {
+        let write = if words.channel == Channel::Linkedin {
             "Write on LinkedIn"
         } else {
             "Write in Gmail"
@@ -277,15 +277,10 @@ fn item_of(app: &App, button: &Element) -> Option<Due> {
     app.state.borrow().items.get(index).cloned()
 }
 
-/// The channel an item is written for: email when the address is known, else LinkedIn when
-/// the profile is, else email.
+/// The channel an item is written for ([`crate::model::Interviewer::channel`]).
 fn channel_for(app: &App, due: &Due) -> Channel {
     let state = app.state.borrow();
-    let words = item_words(&state.store, due, now());
-    match words {
-        Some(w) if w.email.is_none() && w.linkedin.is_some() => Channel::Linkedin,
-        _ => Channel::Email,
-    }
+    item_words(&state.store, due, now()).map_or(Channel::Email, |w| w.channel)
 }
 
 /// Asks the worker for a draft.
