@@ -194,7 +194,7 @@ fn detailed_notice(store: &Store, item: &Due, now: DateTime<FixedOffset>) -> Not
         .map(|p| p.name.trim())
         .filter(|n| !n.is_empty())
         .unwrap_or("your interviewer");
-    let what = crate::words::fill(
+    let what = crate::text::fill(
         item.kind.words().notice,
         &[("name", name), ("role", role), ("company", company)],
     );

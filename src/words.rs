@@ -1,13 +1,13 @@
 //! The words for each kind of follow-up, in one table: how the list names it, how the in-page
 //! chooser names it, what a detailed notification says and what a calendar event is called.
-//! Templates take `{name}` (the person), `{role}`, `{company}`, `{to}` (" to Dana Lee" or
+//! Templates (filled with [`crate::text::fill`]) take `{name}` (the person), `{role}`, `{company}`, `{to}` (" to Dana Lee" or
 //! nothing) and `{n}` (which nudge).
 //!
 //! ```
 //! use followup::model::Kind;
 //! let w = Kind::PositiveReply.words();
 //! assert_eq!(w.label, "Reply to the good news");
-//! assert_eq!(followup::words::fill(w.notice, &[("company", "Acme")]), "Answer Acme's good news");
+//! assert_eq!(followup::text::fill(w.notice, &[("company", "Acme")]), "Answer Acme's good news");
 //! ```
 
 use crate::model::Kind;
@@ -87,35 +87,10 @@ impl Kind {
     }
 }
 
-/// A template with its `{key}`s replaced; unknown keys stay as they are.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let key = &after[..close];
-                match values.iter().find(|(k, _)| *k == key) {
-                    Some((_, v)) => out.push_str(v),
-                    None => out.push_str(&rest[open..open + close + 2]),
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fill;
 
     #[test]
     fn every_kind_has_every_form_and_the_templates_use_known_keys() {

@@ -99,7 +99,7 @@ fn summary(interview: &Interview, planned: &Planned) -> String {
         });
     let to = person.map(|name| format!(" to {name}")).unwrap_or_default();
     let n = planned.sequence.to_string();
-    crate::words::fill(
+    crate::text::fill(
         planned.item.kind.words().calendar,
         &[
             ("to", &to),
