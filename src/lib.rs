@@ -21,6 +21,7 @@ pub mod store;
 pub mod text;
 pub mod tone;
 pub mod ui;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -135,6 +135,15 @@ impl Interview {
     pub fn interviewer(&self, id: &str) -> Option<&Interviewer> {
         self.interviewers.iter().find(|i| i.id == id)
     }
+
+    /// The person a message goes to: this interviewer when an id is given, else the primary
+    /// one (the first when none is marked).
+    pub fn person(&self, interviewer: Option<&str>) -> Option<&Interviewer> {
+        match interviewer {
+            Some(id) => self.interviewer(id),
+            None => self.primary_interviewer(),
+        }
+    }
 }
 
 /// A person who interviewed the candidate.
@@ -167,6 +176,19 @@ pub struct Interviewer {
 }
 
 impl Interviewer {
+    /// How to reach this person: email when there is an address, LinkedIn when there is only
+    /// a profile, else email (a compose with no recipient yet). The one rule "Write it", the
+    /// list's button and the notification all follow.
+    pub fn channel(person: Option<&Interviewer>) -> Channel {
+        match person {
+            Some(p) if p.email.as_deref().is_some_and(|e| !e.trim().is_empty()) => Channel::Email,
+            Some(p) if p.linkedin.as_deref().is_some_and(|l| !l.trim().is_empty()) => {
+                Channel::Linkedin
+            }
+            _ => Channel::Email,
+        }
+    }
+
     /// The first name (first word of `name`), if any.
     pub fn first_name(&self) -> Option<&str> {
         self.name.split_whitespace().next()
@@ -192,6 +214,32 @@ pub struct Event {
     /// Unknown fields, kept.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Event {
+    /// "A follow-up of `kind` was sent (to `interviewer`, if one) at `at`."
+    pub fn sent(kind: Kind, interviewer: Option<&str>, at: DateTime<FixedOffset>) -> Event {
+        Event {
+            kind: EventKind::Sent,
+            follow_up: Some(kind),
+            interviewer: interviewer.map(str::to_owned),
+            at,
+            outcome: None,
+            extra: Extra::new(),
+        }
+    }
+
+    /// "The company replied (through `interviewer`, if known) at `at`."
+    pub fn reply(outcome: Outcome, interviewer: Option<&str>, at: DateTime<FixedOffset>) -> Event {
+        Event {
+            kind: EventKind::Reply,
+            follow_up: None,
+            interviewer: interviewer.map(str::to_owned),
+            at,
+            outcome: Some(outcome),
+            extra: Extra::new(),
+        }
+    }
 }
 
 macro_rules! string_enum {

@@ -1,12 +1,17 @@
 //! The runtime message protocol shared by the worker, the popup, content scripts and tests
 //! (SPEC §3.5). Pure serde types: the worker decodes a [`Request`], the core answers it.
 
-use crate::draft::DraftRequest;
-use crate::model::{Channel, Kind, Store};
+use crate::draft::{Draft, DraftRequest};
+use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
+use crate::page::offer::Offer;
 use crate::page::people::Person;
-use crate::tone::LintOptions;
+use crate::schedule::Due;
+use crate::tone::{Finding, LintOptions};
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
+use std::marker::PhantomData;
 
 /// A request to the worker. JSON: `{"type": "import", "store": {...}}`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -39,8 +44,8 @@ pub enum Request {
     },
     /// Add an interview, or replace the one with the same id.
     UpsertInterview {
-        /// The interview, store-format v1 JSON.
-        interview: Value,
+        /// The interview (store format v1; without an id, one is made from company and role).
+        interview: Doc<Interview>,
     },
     /// Remove an interview by id.
     RemoveInterview {
@@ -51,13 +56,13 @@ pub enum Request {
     Record {
         /// Interview id.
         interview: String,
-        /// The event, store-format v1 JSON.
-        event: Value,
+        /// The event (store format v1).
+        event: Doc<Event>,
     },
     /// Replace the profile (name, email, phone, signature, holidays).
     Settings {
-        /// The profile, store-format v1 JSON.
-        profile: Value,
+        /// The profile (store format v1).
+        profile: Doc<Profile>,
     },
     /// Hide an open item until a time (default: one day from now).
     Snooze {
@@ -156,19 +161,285 @@ pub struct Revisioned {
     pub store: Store,
 }
 
-/// Turns a store-changing request's outcome into the reply object.
-pub fn ok(extra: Value) -> Value {
-    let mut reply = serde_json::Map::new();
-    reply.insert("ok".into(), Value::Bool(true));
-    if let Value::Object(m) = extra {
-        reply.extend(m);
-    }
-    Value::Object(reply)
+/// A store-format value of a `T` on its way to the worker: the JSON the store format defines,
+/// read by the worker with the store's own checks so a refusal names the JSON path
+/// (`interviews[3].at: …`); a derived decoder would lose the path and the unknown fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent, bound = "")]
+pub struct Doc<T> {
+    value: Value,
+    #[serde(skip)]
+    of: PhantomData<fn() -> T>,
 }
 
-/// The reply for a refused request.
-pub fn error(message: impl Into<String>) -> Value {
-    serde_json::json!({ "ok": false, "error": message.into() })
+impl<T: Serialize> Doc<T> {
+    /// The document of a model value (how the popup sends one).
+    pub fn of(value: &T) -> Doc<T> {
+        // The model types serialise without failing: every map key is a string.
+        Doc::raw(serde_json::to_value(value).unwrap_or(Value::Null))
+    }
+}
+
+impl<T> Doc<T> {
+    /// A document as received, not yet checked.
+    pub fn raw(value: Value) -> Doc<T> {
+        Doc {
+            value,
+            of: PhantomData,
+        }
+    }
+
+    /// The JSON, as sent.
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+
+    /// The JSON, as sent.
+    pub fn into_value(self) -> Value {
+        self.value
+    }
+}
+
+/// The payload of a successful reply. On the wire a reply is `{"ok": true, …payload fields}`
+/// or `{"ok": false, "error": "…"}` ([`reply_json`]); which payload answers which request is
+/// fixed by [`Response::decode`], so a client never reads a reply by string key.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Response {
+    /// To `ping`.
+    Pong(Pong),
+    /// To `import`.
+    Imported(Imported),
+    /// To `export`.
+    Exported(Exported),
+    /// To `schedule`.
+    Schedule(Schedule),
+    /// To `draft` and `page-draft`.
+    Drafted(Drafted),
+    /// To `lint`.
+    Findings(Findings),
+    /// To `upsert-interview`.
+    Saved(Saved),
+    /// To requests with nothing to say: `remove-interview`, `record`, `settings`,
+    /// `delete-all`, `wasm-refused`.
+    Done(Done),
+    /// To `snooze`.
+    Snoozed(Snoozed),
+    /// To `ics`.
+    Calendar(Calendar),
+    /// To `open`.
+    Opened(Opened),
+    /// To `problem`.
+    Problem(ProblemReport),
+    /// To `wasm-status`.
+    Refused(RefusedOrigins),
+    /// To `offer`.
+    Offered(Offered),
+}
+
+/// `{"version": "0.1.0"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pong {
+    /// The extension's version.
+    pub version: String,
+}
+
+/// `{"interviews": 3}`: how many interviews the imported store holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Imported {
+    /// Interviews now stored.
+    pub interviews: usize,
+}
+
+/// `{"store": {…}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exported {
+    /// The whole store (store format v1).
+    pub store: Store,
+}
+
+/// `{"items": […]}`: open follow-ups, soonest first (snoozed ones left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    /// The items.
+    pub items: Vec<Due>,
+}
+
+/// `{"draft": {…}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Drafted {
+    /// The draft.
+    pub draft: Draft,
+}
+
+/// `{"findings": […]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Findings {
+    /// Findings, ordered by span.
+    pub findings: Vec<Finding>,
+}
+
+/// `{"interview": {…}}`: the interview as stored (with the id it was given).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    /// The stored interview.
+    pub interview: Interview,
+}
+
+/// `{}`: done, nothing to report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Done {}
+
+/// `{"until": "2026-11-21T16:00:00-05:00"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snoozed {
+    /// When the item comes back (`+00:00`, never `Z`, as the reply always had it).
+    #[serde(with = "rfc3339")]
+    pub until: DateTime<FixedOffset>,
+}
+
+/// A time as `DateTime::to_rfc3339` writes it (chrono's serde form writes `Z` for UTC).
+mod rfc3339 {
+    use chrono::{DateTime, FixedOffset};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.to_rfc3339())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// `{"ics": "BEGIN:VCALENDAR…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Calendar {
+    /// The calendar text.
+    pub ics: String,
+}
+
+/// `{"url": "https://mail.google.com/…"}`: the page "Write it" opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Opened {
+    /// The page opened.
+    pub url: String,
+}
+
+/// `{"problem": {…} | null}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProblemReport {
+    /// The stored document that could not be read, if any.
+    pub problem: Option<StoreProblem>,
+}
+
+/// A stored document that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreProblem {
+    /// The storage key it was set aside under.
+    #[serde(rename = "backupKey")]
+    pub backup_key: String,
+    /// Why it could not be read.
+    #[serde(default)]
+    pub error: String,
+}
+
+/// `{"refused": {"https://mail.google.com": {"error": "…", "at": 1.7e12}}}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RefusedOrigins {
+    /// Origins where WebAssembly was refused, with what the page saw.
+    pub refused: BTreeMap<String, Refusal>,
+}
+
+/// What a page saw when WebAssembly was refused.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Refusal {
+    /// The page's error.
+    #[serde(default)]
+    pub error: String,
+    /// When (ms since the epoch).
+    #[serde(default)]
+    pub at: f64,
+}
+
+/// `{"offer": {…}, "insert": {…}}`: what the in-page helper may offer, and a message "Write
+/// it" opened this tab for, when there is one for this compose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offered {
+    /// The choices.
+    pub offer: Offer,
+    /// A message waiting for this compose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insert: Option<Waiting>,
+}
+
+/// A message waiting to be typed into a compose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiting {
+    /// Subject, for an email.
+    pub subject: Option<String>,
+    /// The message.
+    pub body: String,
+}
+
+impl Response {
+    /// Reads a reply to `request`: its payload, or the error of `{"ok": false}`. The payload
+    /// type follows from the request (one arm per request; a new request does not compile
+    /// until it has one).
+    pub fn decode(request: &Request, reply: Value) -> Result<Response, String> {
+        if reply.get("ok").and_then(Value::as_bool) != Some(true) {
+            return Err(reply
+                .get("error")
+                .and_then(Value::as_str)
+                .unwrap_or("the request failed")
+                .to_string());
+        }
+        fn read<T: serde::de::DeserializeOwned>(
+            reply: Value,
+            wrap: fn(T) -> Response,
+        ) -> Result<Response, String> {
+            serde_json::from_value(reply)
+                .map(wrap)
+                .map_err(|e| format!("unexpected reply: {e}"))
+        }
+        match request {
+            Request::Ping => read(reply, Response::Pong),
+            Request::Import { .. } => read(reply, Response::Imported),
+            Request::Export => read(reply, Response::Exported),
+            Request::Schedule { .. } => read(reply, Response::Schedule),
+            Request::Draft(_) | Request::PageDraft { .. } => read(reply, Response::Drafted),
+            Request::Lint { .. } => read(reply, Response::Findings),
+            Request::UpsertInterview { .. } => read(reply, Response::Saved),
+            Request::RemoveInterview { .. }
+            | Request::Record { .. }
+            | Request::Settings { .. }
+            | Request::DeleteAll
+            | Request::WasmRefused { .. } => read(reply, Response::Done),
+            Request::Snooze { .. } => read(reply, Response::Snoozed),
+            Request::Ics { .. } => read(reply, Response::Calendar),
+            Request::Open { .. } => read(reply, Response::Opened),
+            Request::Problem => read(reply, Response::Problem),
+            Request::WasmStatus => read(reply, Response::Refused),
+            Request::Offer { .. } => read(reply, Response::Offered),
+        }
+    }
+}
+
+/// The reply object for an answer: `{"ok": true, …}` or `{"ok": false, "error": "…"}`.
+pub fn reply_json(answer: &Result<Response, String>) -> Value {
+    match answer {
+        Ok(response) => {
+            let mut reply = serde_json::Map::new();
+            reply.insert("ok".into(), Value::Bool(true));
+            // The payloads serialise without failing: every map key is a string.
+            if let Ok(Value::Object(fields)) = serde_json::to_value(response) {
+                reply.extend(fields);
+            }
+            Value::Object(reply)
+        }
+        Err(message) => serde_json::json!({ "ok": false, "error": message }),
+    }
 }
 
 #[cfg(test)]
@@ -199,15 +470,272 @@ mod tests {
         );
     }
 
+    /// Every request with a reply it can get: both survive JSON unchanged.
+    fn samples() -> Vec<(Request, Response)> {
+        use serde_json::json;
+        let store = crate::store::parse(
+            r#"{"version":1,"profile":{"name":"Sam"},"interviews":[
+              {"id":"acme","company":"Acme","role":"PM","at":"2026-11-20T14:00:00-05:00",
+               "interviewers":[{"id":"dana","name":"Dana Lee","email":"dana@acme.example"}],
+               "custom":{"kept":true}}]}"#,
+        )
+        .unwrap();
+        let interview = store.interviews[0].clone();
+        let now = DateTime::parse_from_rfc3339("2026-11-20T16:00:00.250-05:00").unwrap();
+        let items = crate::schedule::schedule(&store, now);
+        let draft_request = DraftRequest {
+            interview: "acme".into(),
+            interviewer: Some("dana".into()),
+            kind: Kind::ThankYou,
+            channel: Channel::Email,
+            now: Some(now),
+        };
+        let draft = crate::draft::draft(&store, &draft_request).unwrap();
+        let findings = crate::tone::lint("hey thx!!", &LintOptions::default());
+        let people = vec![Person::named("Dana Lee")];
+        let offer = crate::page::offer::offer(&store, &people, now);
+        let event = Event {
+            kind: crate::model::EventKind::Sent,
+            follow_up: Some(Kind::ThankYou),
+            interviewer: Some("dana".into()),
+            at: now,
+            outcome: None,
+            extra: Default::default(),
+        };
+        let done = || Response::Done(Done {});
+        vec![
+            (
+                Request::Ping,
+                Response::Pong(Pong {
+                    version: "0.1.0".into(),
+                }),
+            ),
+            (
+                Request::Import {
+                    store: json!({"version": 1}),
+                },
+                Response::Imported(Imported { interviews: 1 }),
+            ),
+            (
+                Request::Export,
+                Response::Exported(Exported {
+                    store: store.clone(),
+                }),
+            ),
+            (
+                Request::Schedule {
+                    now: Some(now.to_rfc3339()),
+                },
+                Response::Schedule(Schedule { items }),
+            ),
+            (
+                Request::Draft(draft_request),
+                Response::Drafted(Drafted {
+                    draft: draft.clone(),
+                }),
+            ),
+            (
+                Request::Lint {
+                    text: "hey thx!!".into(),
+                    options: LintOptions::default(),
+                },
+                Response::Findings(Findings { findings }),
+            ),
+            (
+                Request::UpsertInterview {
+                    interview: Doc::of(&interview),
+                },
+                Response::Saved(Saved { interview }),
+            ),
+            (Request::RemoveInterview { id: "acme".into() }, done()),
+            (
+                Request::Record {
+                    interview: "acme".into(),
+                    event: Doc::of(&event),
+                },
+                done(),
+            ),
+            (
+                Request::Settings {
+                    profile: Doc::of(&store.profile),
+                },
+                done(),
+            ),
+            (
+                Request::Snooze {
+                    interview: "acme".into(),
+                    interviewer: None,
+                    kind: Kind::Nudge,
+                    until: None,
+                },
+                Response::Snoozed(Snoozed { until: now }),
+            ),
+            (
+                Request::Ics { now: None },
+                Response::Calendar(Calendar {
+                    ics: "BEGIN:VCALENDAR".into(),
+                }),
+            ),
+            (
+                Request::Open {
+                    interview: "acme".into(),
+                    interviewer: Some("dana".into()),
+                    kind: Kind::ThankYou,
+                    channel: Channel::Linkedin,
+                    body: Some("Dear Dana".into()),
+                    subject: None,
+                },
+                Response::Opened(Opened {
+                    url: "https://mail.google.com/mail/?view=cm&fs=1".into(),
+                }),
+            ),
+            (Request::DeleteAll, done()),
+            (
+                Request::Problem,
+                Response::Problem(ProblemReport {
+                    problem: Some(StoreProblem {
+                        backup_key: "store.backup.1".into(),
+                        error: "interviews: oops".into(),
+                    }),
+                }),
+            ),
+            (
+                Request::WasmRefused {
+                    origin: "https://mail.google.com".into(),
+                    error: "CSP".into(),
+                },
+                done(),
+            ),
+            (
+                Request::WasmStatus,
+                Response::Refused(RefusedOrigins {
+                    refused: [(
+                        "https://mail.google.com".to_string(),
+                        Refusal {
+                            error: "CSP".into(),
+                            at: 1.5e12,
+                        },
+                    )]
+                    .into(),
+                }),
+            ),
+            (
+                Request::Offer {
+                    people: people.clone(),
+                    channel: Channel::Email,
+                },
+                Response::Offered(Offered {
+                    offer,
+                    insert: Some(Waiting {
+                        subject: None,
+                        body: "Dear Dana".into(),
+                    }),
+                }),
+            ),
+            (
+                Request::PageDraft {
+                    people,
+                    interview: "acme".into(),
+                    interviewer: Some("dana".into()),
+                    kind: Kind::ThankYou,
+                    channel: Channel::Email,
+                },
+                Response::Drafted(Drafted { draft }),
+            ),
+        ]
+    }
+
+    /// Which variant a request is; the match makes a new variant a compile error here, so it
+    /// gets a sample above.
+    fn variant(r: &Request) -> usize {
+        match r {
+            Request::Ping => 0,
+            Request::Import { .. } => 1,
+            Request::Export => 2,
+            Request::Schedule { .. } => 3,
+            Request::Draft(_) => 4,
+            Request::Lint { .. } => 5,
+            Request::UpsertInterview { .. } => 6,
+            Request::RemoveInterview { .. } => 7,
+            Request::Record { .. } => 8,
+            Request::Settings { .. } => 9,
+            Request::Snooze { .. } => 10,
+            Request::Ics { .. } => 11,
+            Request::Open { .. } => 12,
+            Request::DeleteAll => 13,
+            Request::Problem => 14,
+            Request::WasmRefused { .. } => 15,
+            Request::WasmStatus => 16,
+            Request::Offer { .. } => 17,
+            Request::PageDraft { .. } => 18,
+        }
+    }
+
     #[test]
-    fn replies_have_ok_flags() {
+    fn every_request_and_reply_survives_json() {
+        let samples = samples();
+        let mut seen: Vec<usize> = samples.iter().map(|(r, _)| variant(r)).collect();
+        seen.sort_unstable();
+        seen.dedup();
         assert_eq!(
-            ok(serde_json::json!({"n": 1})),
-            serde_json::json!({"ok": true, "n": 1})
+            seen,
+            (0..=18).collect::<Vec<_>>(),
+            "a request has no sample"
+        );
+        for (request, response) in samples {
+            let text = serde_json::to_string(&request).unwrap();
+            let back: Request = serde_json::from_str(&text).unwrap();
+            assert_eq!(back, request, "{text}");
+            let reply = reply_json(&Ok(response.clone()));
+            assert_eq!(reply["ok"], true);
+            let back = Response::decode(&request, reply.clone()).unwrap();
+            assert_eq!(back, response, "{reply}");
+        }
+    }
+
+    #[test]
+    fn replies_keep_their_documented_shapes() {
+        use serde_json::json;
+        assert_eq!(
+            reply_json(&Ok(Response::Done(Done {}))),
+            json!({"ok": true})
         );
         assert_eq!(
-            error("bad"),
-            serde_json::json!({"ok": false, "error": "bad"})
+            reply_json(&Err("bad".into())),
+            json!({"ok": false, "error": "bad"})
         );
+        assert_eq!(
+            reply_json(&Ok(Response::Exported(Exported {
+                store: Store::default()
+            }))),
+            json!({"ok": true, "store": {"version": 1, "interviews": []}})
+        );
+        assert_eq!(
+            reply_json(&Ok(Response::Imported(Imported { interviews: 2 }))),
+            json!({"ok": true, "interviews": 2})
+        );
+        let until = DateTime::parse_from_rfc3339("2026-11-21T16:00:00.123+00:00").unwrap();
+        assert_eq!(
+            reply_json(&Ok(Response::Snoozed(Snoozed { until })))["until"],
+            until.to_rfc3339()
+        );
+        let offered = Response::Offered(Offered {
+            offer: Offer::default(),
+            insert: Some(Waiting {
+                subject: None,
+                body: "Hi".into(),
+            }),
+        });
+        assert_eq!(
+            reply_json(&Ok(offered))["insert"],
+            json!({"subject": null, "body": "Hi"})
+        );
+        assert_eq!(
+            Response::decode(&Request::Export, json!({"ok": false, "error": "no"})),
+            Err("no".into())
+        );
+        assert!(Response::decode(&Request::Export, json!({"ok": true}))
+            .unwrap_err()
+            .starts_with("unexpected reply"));
     }
 }

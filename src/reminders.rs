@@ -189,26 +189,15 @@ fn detailed_notice(store: &Store, item: &Due, now: DateTime<FixedOffset>) -> Not
     let interview = store.interviews.iter().find(|i| i.id == item.interview);
     let company = interview.map_or("the company", |i| i.company.as_str());
     let role = interview.map_or("the", |i| i.role.as_str());
-    let person = interview.and_then(|i| match &item.interviewer {
-        Some(id) => i.interviewer(id),
-        None => i.primary_interviewer(),
-    });
+    let person = interview.and_then(|i| i.person(item.interviewer.as_deref()));
     let name = person
         .map(|p| p.name.trim())
         .filter(|n| !n.is_empty())
         .unwrap_or("your interviewer");
-    let what = match item.kind {
-        Kind::ThankYou => format!("Thank {name} for the {role} interview"),
-        Kind::StatusCheck => format!("Ask {name} where the {role} decision stands"),
-        Kind::Nudge => format!("Send {name} a short, friendly follow-up about the {role} role"),
-        Kind::MoveOn => {
-            format!("No reply from {company} after 3 follow-ups: time to focus elsewhere")
-        }
-        Kind::RejectionReply => format!("Reply graciously to {company} and ask for feedback"),
-        Kind::PositiveReply => format!("Answer {company}'s good news"),
-        Kind::AdditionalInfo => format!("Send {name} what you promised"),
-        Kind::NextSteps => format!("Ask {name} about next steps"),
-    };
+    let what = crate::text::fill(
+        item.kind.words().notice,
+        &[("name", name), ("role", role), ("company", company)],
+    );
     let when = crate::ui::when::when_words(item.due, now);
     let message = match item.kind {
         Kind::MoveOn => what,

@@ -1,6 +1,9 @@
-//! What the worker does with each store-changing request, without the browser: the change is
-//! applied to the JSON document and the whole result is validated again, so every refusal names
-//! the JSON path (`interviews[3].interviewers[0].email: …`) and nothing is half-applied.
+//! What the worker does with each request, without the browser: [`handle`] decides, the worker
+//! performs the [`Outcome`]. Edits arrive as store-format JSON ([`crate::protocol::Doc`]); each
+//! is read with the store's own reader at the place it will take (so a refusal names the path,
+//! `interviews[3].interviewers[0].email: …`) and applied by the store's typed, validated edit
+//! methods (`store/edit.rs`), the only code that changes a [`Store`]. Nothing is half-applied:
+//! every edit works on a copy.
 //!
 //! Also the "Write it" link: a Gmail compose URL filled with a draft, or the LinkedIn page.
 //!
@@ -15,82 +18,233 @@
 //! assert!(refused.unwrap_err().to_string().starts_with("interviews[0]"));
 //! ```
 
-use crate::draft::Draft;
-use crate::model::{Channel, Interview, Store};
+use crate::draft::{Draft, DraftRequest};
+use crate::model::{Channel, Interview, Interviewer, Kind, Store};
 use crate::page::offer::offer;
 use crate::page::people::Person;
-use crate::protocol::{ok, Request};
+use crate::protocol::{
+    Calendar, Done, Drafted, Exported, Findings, Imported, Offered, Pong, Request, Response, Saved,
+    Schedule, Waiting,
+};
 use crate::reminders::{self, Reminders};
 use crate::store::{from_value, StoreError};
 use chrono::{DateTime, FixedOffset};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-/// What a request that changes the store makes of it: the new store and the reply's fields.
-/// `None` for requests that do not change the store.
-pub fn change(store: &Store, request: &Request) -> Option<Result<(Store, Value), String>> {
-    let text = |e: StoreError| e.to_string();
-    let unit = |s: Store| (s, json!({}));
-    Some(match request {
-        Request::Import { store: document } => crate::store::from_value(document.clone())
-            .map(|s| {
-                let n = s.interviews.len();
-                (s, json!({ "interviews": n }))
-            })
-            .map_err(|e| format!("import refused: {e}")),
-        Request::UpsertInterview { interview } => upsert_interview(store, interview)
-            .map_err(text)
-            .map(|(s, id)| {
-                let saved = s.interview(&id).and_then(|i| serde_json::to_value(i).ok());
-                (s, json!({ "interview": saved }))
-            }),
-        Request::RemoveInterview { id } => remove_interview(store, id).map(unit).map_err(text),
-        Request::Record { interview, event } => {
-            record(store, interview, event).map(unit).map_err(text)
-        }
-        Request::Settings { profile } => set_profile(store, profile).map(unit).map_err(text),
-        Request::DeleteAll => Ok(unit(Store::default())),
-        _ => return None,
-    })
+/// What the worker knows besides the store when it answers a request.
+#[derive(Debug, Clone)]
+pub struct Env {
+    /// The current time (where a request gives none, and for snoozes and offers).
+    pub now: DateTime<FixedOffset>,
+    /// The current time in ms since the epoch (for [`Pending`]).
+    pub now_ms: f64,
+    /// The tab the request came from, if any.
+    pub tab: Option<i64>,
+    /// Snoozed items, left out of `schedule`.
+    pub snoozed: Reminders,
+    /// The message "Write it" opened a tab for, if one is waiting.
+    pub pending: Option<Pending>,
 }
 
-/// The reply to a request that only reads the store (`export`, `schedule`, `draft`, `lint`,
-/// `ics`); `None` for other requests. `now` is the current time: it stands in where the request
-/// gives none, and decides which items `snoozed` still hides from `schedule`.
-pub fn query(
-    store: &Store,
-    request: &Request,
-    now: DateTime<FixedOffset>,
-    snoozed: &Reminders,
-) -> Option<Result<Value, String>> {
-    let at = |given: &Option<String>| match given {
+impl Env {
+    /// An environment at `now` with nothing snoozed and nothing waiting.
+    pub fn at(now: DateTime<FixedOffset>) -> Env {
+        Env {
+            now,
+            now_ms: now.timestamp_millis() as f64,
+            tab: None,
+            snoozed: Reminders::default(),
+            pending: None,
+        }
+    }
+}
+
+/// What answering a request takes: a reply, or a reply after an effect only the worker can
+/// have (storage, tabs, notifications). Each variant names the effect; the worker performs it
+/// and sends the reply.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Answered from the store; nothing changes.
+    Reply(Response),
+    /// Store `store` (a versioned write), then reply. `whole`: the user replaced all their data
+    /// (import), which also ends the notice about a document that could not be read.
+    Write {
+        /// The new store.
+        store: Box<Store>,
+        /// The reply once it is written.
+        reply: Response,
+        /// The whole store was replaced by the user's choice.
+        whole: bool,
+    },
+    /// Delete everything the extension keeps, then reply [`Done`].
+    Wipe,
+    /// Hide an item until `until` (reminder state), then reply `Snoozed`.
+    Snooze {
+        /// The item's reminder key.
+        key: String,
+        /// When it comes back.
+        until: DateTime<FixedOffset>,
+    },
+    /// Open a tab for "Write it"; the message waits for that tab's helper.
+    Open(Opening),
+    /// Reply with the offer and forget the waiting message, now handed over.
+    HandOver(Offered),
+    /// Reply with the report of a stored document that could not be read.
+    ReadProblem,
+    /// Remember that WebAssembly was refused on `origin`, then reply [`Done`].
+    RememberRefused {
+        /// The page's origin.
+        origin: String,
+        /// What it saw.
+        error: String,
+    },
+    /// Reply with the origins where WebAssembly was refused.
+    ReadRefused,
+}
+
+/// A tab to open for "Write it", and the message that waits for its helper.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opening {
+    /// The page to open.
+    pub url: String,
+    /// Interview id.
+    pub interview: String,
+    /// Interviewer id.
+    pub interviewer: Option<String>,
+    /// Subject, for an email.
+    pub subject: Option<String>,
+    /// The message.
+    pub body: String,
+}
+
+/// Answers one request: the one place that decides what each request does. Pure: the worker
+/// loads the store and the [`Env`], performs the [`Outcome`]'s effect and sends its reply.
+///
+/// ```
+/// use followup::service::{handle, Env, Outcome};
+/// use followup::protocol::{Request, Response};
+/// let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T16:00:00Z").unwrap();
+/// let out = handle(&Default::default(), Request::Export, &Env::at(now)).unwrap();
+/// assert!(matches!(out, Outcome::Reply(Response::Exported(_))));
+/// ```
+pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, String> {
+    let at = |given: Option<String>| match given {
         Some(s) => {
-            DateTime::parse_from_rfc3339(s).map_err(|e| format!("now: not an RFC 3339 time ({e})"))
+            DateTime::parse_from_rfc3339(&s).map_err(|e| format!("now: not an RFC 3339 time ({e})"))
         }
-        None => Ok(now),
+        None => Ok(env.now),
     };
-    let reply = |key: &str, value: Result<Value, serde_json::Error>| {
-        value
-            .map(|v| ok(json!({ key: v })))
+    let reply = |r: Response| Ok(Outcome::Reply(r));
+    let text = |e: StoreError| e.to_string();
+    let write = |store: Store, reply: Response| Outcome::Write {
+        store: Box::new(store),
+        reply,
+        whole: false,
+    };
+    let done = || Response::Done(Done {});
+    match request {
+        Request::Ping => reply(Response::Pong(Pong {
+            version: env!("CARGO_PKG_VERSION").into(),
+        })),
+        Request::Import { store: document } => {
+            let next = from_value(document).map_err(|e| format!("import refused: {e}"))?;
+            let interviews = next.interviews.len();
+            Ok(Outcome::Write {
+                store: Box::new(next),
+                reply: Response::Imported(Imported { interviews }),
+                whole: true,
+            })
+        }
+        Request::Export => reply(Response::Exported(Exported {
+            store: store.clone(),
+        })),
+        Request::Schedule { now } => {
+            let items = crate::schedule::schedule(store, at(now)?);
+            let items = reminders::visible(items, &env.snoozed, env.now);
+            reply(Response::Schedule(Schedule { items }))
+        }
+        Request::Draft(request) => crate::draft::draft(store, &request)
             .map_err(|e| e.to_string())
-    };
-    Some(match request {
-        Request::Export => reply("store", serde_json::to_value(store)),
-        Request::Schedule { now: given } => at(given).and_then(|t| {
-            let items = reminders::visible(crate::schedule::schedule(store, t), snoozed, now);
-            reply("items", serde_json::to_value(items))
+            .and_then(|draft| reply(Response::Drafted(Drafted { draft }))),
+        Request::Lint { text, options } => reply(Response::Findings(Findings {
+            findings: crate::tone::lint(&text, &options),
+        })),
+        Request::UpsertInterview { interview } => {
+            let (next, id) = upsert_interview(store, interview.value()).map_err(text)?;
+            let saved = next
+                .interview(&id)
+                .cloned()
+                .ok_or_else(|| format!("no interview with id `{id}`"))?;
+            Ok(write(next, Response::Saved(Saved { interview: saved })))
+        }
+        Request::RemoveInterview { id } => {
+            Ok(write(remove_interview(store, &id).map_err(text)?, done()))
+        }
+        Request::Record { interview, event } => Ok(write(
+            record(store, &interview, event.value()).map_err(text)?,
+            done(),
+        )),
+        Request::Settings { profile } => Ok(write(
+            set_profile(store, profile.value()).map_err(text)?,
+            done(),
+        )),
+        Request::Snooze {
+            interview,
+            interviewer,
+            kind,
+            until,
+        } => Ok(Outcome::Snooze {
+            key: reminders::key(&interview, interviewer.as_deref(), kind),
+            until: reminders::snooze_end(until.as_deref(), env.now)?,
         }),
-        Request::Draft(draft) => crate::draft::draft(store, draft)
-            .map_err(|e| e.to_string())
-            .and_then(|d| reply("draft", serde_json::to_value(d))),
-        Request::Lint { text, options } => reply(
-            "findings",
-            serde_json::to_value(crate::tone::lint(text, options)),
-        ),
-        Request::Ics { now: given } => {
-            at(given).map(|t| ok(json!({ "ics": crate::schedule::ics::to_ics(store, t) })))
+        Request::Ics { now } => reply(Response::Calendar(Calendar {
+            ics: crate::schedule::ics::to_ics(store, at(now)?),
+        })),
+        Request::Open {
+            interview,
+            interviewer,
+            kind,
+            channel,
+            body,
+            subject,
+        } => {
+            let edited = body.map(|body| (subject, body));
+            write_it(
+                store,
+                &interview,
+                interviewer.as_deref(),
+                kind,
+                Some(channel),
+                edited,
+                env.now,
+            )
+            .map(Outcome::Open)
         }
-        Request::Offer { people, .. } => Person::check(people)
-            .and_then(|()| reply("offer", serde_json::to_value(offer(store, people, now)))),
+        Request::DeleteAll => Ok(Outcome::Wipe),
+        Request::Problem => Ok(Outcome::ReadProblem),
+        Request::WasmRefused { origin, error } => Ok(Outcome::RememberRefused { origin, error }),
+        Request::WasmStatus => Ok(Outcome::ReadRefused),
+        Request::Offer { people, .. } => {
+            Person::check(&people)?;
+            let offer = offer(store, &people, env.now);
+            let waiting = env.pending.as_ref().filter(|p| {
+                env.tab
+                    .is_some_and(|tab| p.for_compose(store, tab, &people, env.now_ms))
+            });
+            Ok(match waiting {
+                Some(p) => Outcome::HandOver(Offered {
+                    offer,
+                    insert: Some(Waiting {
+                        subject: p.subject.clone(),
+                        body: p.body.clone(),
+                    }),
+                }),
+                None => Outcome::Reply(Response::Offered(Offered {
+                    offer,
+                    insert: None,
+                })),
+            })
+        }
         Request::PageDraft {
             people,
             interview,
@@ -99,15 +253,56 @@ pub fn query(
             channel,
         } => page_draft(
             store,
-            people,
-            interview,
+            &people,
+            &interview,
             interviewer.as_deref(),
-            *kind,
-            *channel,
-            now,
+            kind,
+            channel,
+            env.now,
         )
-        .and_then(|d| reply("draft", serde_json::to_value(d))),
-        _ => return None,
+        .and_then(|draft| reply(Response::Drafted(Drafted { draft }))),
+    }
+}
+
+/// "Write it": the draft for an item (or the user's edited text) and the page to send it from,
+/// a Gmail compose addressed to the person or their LinkedIn profile. `channel` defaults to the
+/// person's ([`preferred_channel`]); a move-on item is written as a last nudge.
+pub fn write_it(
+    store: &Store,
+    interview_id: &str,
+    interviewer: Option<&str>,
+    kind: Kind,
+    channel: Option<Channel>,
+    edited: Option<(Option<String>, String)>,
+    now: DateTime<FixedOffset>,
+) -> Result<Opening, String> {
+    let interview = store
+        .interview(interview_id)
+        .ok_or_else(|| format!("no interview with id `{interview_id}`"))?;
+    let channel = channel.unwrap_or_else(|| preferred_channel(interview, interviewer));
+    let kind = if kind == Kind::MoveOn {
+        Kind::Nudge
+    } else {
+        kind
+    };
+    let request = DraftRequest {
+        interview: interview_id.to_string(),
+        interviewer: interviewer.map(str::to_owned),
+        kind,
+        channel,
+        now: Some(now),
+    };
+    let mut draft = crate::draft::draft(store, &request).map_err(|e| e.to_string())?;
+    if let Some((subject, body)) = edited {
+        draft.subject = subject.or(draft.subject);
+        draft.body = body;
+    }
+    Ok(Opening {
+        url: open_url(&draft, interview, interviewer),
+        interview: interview_id.to_string(),
+        interviewer: interviewer.map(str::to_owned),
+        subject: draft.subject,
+        body: draft.body,
     })
 }
 
@@ -130,7 +325,7 @@ pub fn page_draft(
     if !offered {
         return Err("refused: that follow-up is not for the people on this compose".into());
     }
-    let request = crate::draft::DraftRequest {
+    let request = DraftRequest {
         interview: interview.to_string(),
         interviewer: interviewer.map(str::to_owned),
         kind,
@@ -138,22 +333,6 @@ pub fn page_draft(
         now: Some(now),
     };
     crate::draft::draft(store, &request).map_err(|e| e.to_string())
-}
-
-/// The store as a JSON tree (the types serialise without failing: every map key is a string).
-fn document(store: &Store) -> Value {
-    serde_json::to_value(store).unwrap_or(Value::Null)
-}
-
-fn interviews_mut(doc: &mut Value) -> Result<&mut Vec<Value>, StoreError> {
-    let object = doc
-        .as_object_mut()
-        .ok_or_else(|| StoreError::new(".", "the store is not an object"))?;
-    let list = object
-        .entry("interviews")
-        .or_insert_with(|| Value::Array(Vec::new()));
-    list.as_array_mut()
-        .ok_or_else(|| StoreError::new("interviews", "not a list"))
 }
 
 fn position(store: &Store, id: &str) -> Result<usize, StoreError> {
@@ -167,6 +346,8 @@ fn position(store: &Store, id: &str) -> Result<usize, StoreError> {
 /// Adds `interview` (store-format JSON), or replaces the one with the same id in place. An
 /// interview without an id, or with an empty one, gets one made from its company and role.
 /// Events already recorded on a replaced interview are kept when the new one carries none.
+/// The JSON is read with the store's checks (errors name `interviews[N].…`), then the store's
+/// own edit ([`Store::add_interview`], [`Store::update_interview`]) validates the result.
 /// Returns the new store and the interview's id.
 pub fn upsert_interview(store: &Store, interview: &Value) -> Result<(Store, String), StoreError> {
     let mut interview = interview.clone();
@@ -182,61 +363,53 @@ pub fn upsert_interview(store: &Store, interview: &Value) -> Result<(Store, Stri
         }
         Some(_) => return Err(StoreError::new("interview.id", "expected text")),
     };
-    let mut doc = document(store);
-    let list = interviews_mut(&mut doc)?;
+    let carries_events = object.contains_key("events");
+    let mut next = store.clone();
     match store.interviews.iter().position(|i| i.id == id) {
         Some(index) => {
-            let old_events = list[index].get("events").cloned();
-            if let (Some(events), None) = (old_events, object.get("events")) {
-                object.insert("events".into(), events);
+            let mut interview = crate::store::interview_at(interview, index)?;
+            if !carries_events {
+                interview.events = store.interviews[index].events.clone();
             }
-            list[index] = interview;
+            next.update_interview(interview)?;
         }
-        None => list.push(interview),
+        None => {
+            let interview = crate::store::interview_at(interview, store.interviews.len())?;
+            next.add_interview(interview)?;
+        }
     }
-    Ok((from_value(doc)?, id))
+    Ok((next, id))
 }
 
 /// An id for a new interview: `acme-product-manager`, `…-2` if taken.
 fn new_id(store: &Store, company: Option<&Value>, role: Option<&Value>) -> String {
     let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_string();
     let taken: Vec<&str> = store.interviews.iter().map(|i| i.id.as_str()).collect();
-    crate::ui::form::new_id(&text(company), &text(role), &taken)
+    crate::store::new_interview_id(&text(company), &text(role), &taken)
 }
 
 /// Removes the interview with `id`.
 pub fn remove_interview(store: &Store, id: &str) -> Result<Store, StoreError> {
-    let index = position(store, id)?;
-    let mut doc = document(store);
-    interviews_mut(&mut doc)?.remove(index);
-    from_value(doc)
+    let mut next = store.clone();
+    next.remove_interview(id)?;
+    Ok(next)
 }
 
 /// Appends `event` (store-format JSON: `sent` or `reply`) to the interview with `interview`.
 pub fn record(store: &Store, interview: &str, event: &Value) -> Result<Store, StoreError> {
     let index = position(store, interview)?;
-    let mut doc = document(store);
-    let entry = &mut interviews_mut(&mut doc)?[index];
-    let object = entry
-        .as_object_mut()
-        .ok_or_else(|| StoreError::new(format!("interviews[{index}]"), "not an object"))?;
-    let events = object
-        .entry("events")
-        .or_insert_with(|| Value::Array(Vec::new()));
-    events
-        .as_array_mut()
-        .ok_or_else(|| StoreError::new(format!("interviews[{index}].events"), "not a list"))?
-        .push(event.clone());
-    from_value(doc)
+    let at = store.interviews[index].events.len();
+    let event = crate::store::event_at(event.clone(), index, at)?;
+    let mut next = store.clone();
+    next.push_event(interview, event)?;
+    Ok(next)
 }
 
 /// Replaces the profile (name, email, phone, signature, holidays).
 pub fn set_profile(store: &Store, profile: &Value) -> Result<Store, StoreError> {
-    let mut doc = document(store);
-    if let Some(object) = doc.as_object_mut() {
-        object.insert("profile".into(), profile.clone());
-    }
-    from_value(doc)
+    let mut next = store.clone();
+    next.set_profile(crate::store::profile_at(profile.clone())?)?;
+    Ok(next)
 }
 
 /// Characters `encodeURIComponent` keeps as they are.
@@ -335,10 +508,7 @@ impl Pending {
         let Some(iv) = store.interview(&self.interview) else {
             return false;
         };
-        let person = match &self.interviewer {
-            Some(id) => iv.interviewer(id),
-            None => iv.primary_interviewer(),
-        };
+        let person = iv.person(self.interviewer.as_deref());
         if people.is_empty() {
             return person.is_none_or(|p| p.email.as_deref().is_none_or(|e| e.trim().is_empty()));
         }
@@ -351,26 +521,14 @@ impl Pending {
     }
 }
 
-/// The channel "Write it" uses for an interviewer: email when there is an address, LinkedIn
-/// when there is only a profile, else email (a compose with no recipient yet).
+/// The channel "Write it" uses for an interviewer ([`Interviewer::channel`]).
 pub fn preferred_channel(interview: &Interview, interviewer: Option<&str>) -> Channel {
-    let person = match interviewer {
-        Some(id) => interview.interviewer(id),
-        None => interview.primary_interviewer(),
-    };
-    match person {
-        Some(p) if p.email.as_deref().is_some_and(|e| !e.trim().is_empty()) => Channel::Email,
-        Some(p) if p.linkedin.is_some() => Channel::Linkedin,
-        _ => Channel::Email,
-    }
+    Interviewer::channel(interview.person(interviewer))
 }
 
 /// The page "Write it" opens for a written draft.
 pub fn open_url(draft: &Draft, interview: &Interview, interviewer: Option<&str>) -> String {
-    let person = match interviewer {
-        Some(id) => interview.interviewer(id),
-        None => interview.primary_interviewer(),
-    };
+    let person = interview.person(interviewer);
     match draft.channel {
         Channel::Linkedin | Channel::LinkedinNote => {
             linkedin_url(person.and_then(|p| p.linkedin.as_deref()))
@@ -403,117 +561,182 @@ mod tests {
         serde_json::from_value(v).unwrap()
     }
 
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn answer(s: &Store, v: Value, env: &Env) -> Result<Outcome, String> {
+        handle(s, request(v), env)
+    }
+
+    fn replied(outcome: Result<Outcome, String>) -> Response {
+        match outcome {
+            Ok(Outcome::Reply(r)) => r,
+            other => panic!("not a reply: {other:?}"),
+        }
+    }
+
     #[test]
-    fn change_answers_store_changing_requests_only() {
+    fn store_changing_requests_become_writes() {
         let s = store();
-        let (next, reply) = change(
+        let env = Env::at(at("2026-11-20T16:00:00-05:00"));
+        let Ok(Outcome::Write {
+            store: next,
+            reply: Response::Saved(saved),
+            whole: false,
+        }) = answer(
             &s,
-            &request(json!({"type":"upsert-interview","interview":{"company":"Globex","role":"Analyst","at":"2026-11-21T10:00:00Z"}})),
+            json!({"type":"upsert-interview","interview":{"company":"Globex","role":"Analyst","at":"2026-11-21T10:00:00Z"}}),
+            &env,
         )
-        .unwrap()
-        .unwrap();
+        else {
+            panic!("not a write")
+        };
         assert_eq!(next.interviews.len(), 2);
-        assert_eq!(reply["interview"]["id"], "globex-analyst");
-        let refused = change(
+        assert_eq!(saved.interview.id, "globex-analyst");
+        let refused = answer(
             &s,
-            &request(json!({"type":"import","store":{"version":1,"interviews":[{"id":"a"}]}})),
+            json!({"type":"import","store":{"version":1,"interviews":[{"id":"a"}]}}),
+            &env,
         )
-        .unwrap()
         .unwrap_err();
         assert!(
             refused.starts_with("import refused: interviews[0]"),
             "{refused}"
         );
-        let (empty, _) = change(&s, &request(json!({"type":"delete-all"})))
-            .unwrap()
-            .unwrap();
-        assert_eq!(empty, Store::default());
-        assert!(change(&s, &request(json!({"type":"export"}))).is_none());
+        let imported = answer(&s, json!({"type":"import","store":{"version":1}}), &env);
+        assert!(matches!(imported, Ok(Outcome::Write { whole: true, .. })));
+        assert_eq!(
+            answer(&s, json!({"type":"delete-all"}), &env),
+            Ok(Outcome::Wipe)
+        );
+        assert!(matches!(
+            answer(&s, json!({"type":"export"}), &env),
+            Ok(Outcome::Reply(Response::Exported(_)))
+        ));
     }
 
     #[test]
-    fn query_answers_read_only_requests() {
+    fn read_only_requests_are_answered_from_the_store() {
         let s = store();
-        let now = DateTime::parse_from_rfc3339("2026-11-20T16:00:00-05:00").unwrap();
-        let items = query(
-            &s,
-            &request(json!({"type":"schedule"})),
-            now,
-            &Reminders::default(),
-        )
-        .unwrap()
-        .unwrap();
-        assert_eq!(items["ok"], true);
-        assert_eq!(items["items"][0]["kind"], "thank-you");
-        let bad = query(
-            &s,
-            &request(json!({"type":"schedule","now":"soon"})),
-            now,
-            &Reminders::default(),
-        )
-        .unwrap();
+        let env = Env::at(at("2026-11-20T16:00:00-05:00"));
+        let Response::Schedule(items) = replied(answer(&s, json!({"type":"schedule"}), &env))
+        else {
+            panic!()
+        };
+        assert_eq!(items.items[0].kind, Kind::ThankYou);
+        let bad = answer(&s, json!({"type":"schedule","now":"soon"}), &env);
         assert!(bad.unwrap_err().starts_with("now: "));
-        let draft = query(
+        let Response::Drafted(d) = replied(answer(
             &s,
-            &request(
-                json!({"type":"draft","interview":"acme","interviewer":"li","kind":"thank-you"}),
-            ),
-            now,
-            &Reminders::default(),
-        )
-        .unwrap()
-        .unwrap();
-        assert!(draft["draft"]["body"].as_str().unwrap().contains("Li"));
-        let err = query(
+            json!({"type":"draft","interview":"acme","interviewer":"li","kind":"thank-you"}),
+            &env,
+        )) else {
+            panic!()
+        };
+        assert!(d.draft.body.contains("Li"));
+        let err = answer(
             &s,
-            &request(json!({"type":"draft","interview":"x","kind":"thank-you"})),
-            now,
-            &Reminders::default(),
-        )
-        .unwrap();
+            json!({"type":"draft","interview":"x","kind":"thank-you"}),
+            &env,
+        );
         assert!(err.unwrap_err().contains("no interview"));
-        let ics = query(
-            &s,
-            &request(json!({"type":"ics"})),
-            now,
-            &Reminders::default(),
-        )
-        .unwrap()
-        .unwrap();
-        assert!(ics["ics"].as_str().unwrap().starts_with("BEGIN:VCALENDAR"));
-        assert!(query(
-            &s,
-            &request(json!({"type":"delete-all"})),
-            now,
-            &Reminders::default()
-        )
-        .is_none());
+        let Response::Calendar(ics) = replied(answer(&s, json!({"type":"ics"}), &env)) else {
+            panic!()
+        };
+        assert!(ics.ics.starts_with("BEGIN:VCALENDAR"));
     }
 
     #[test]
     fn schedule_leaves_out_snoozed_items_until_the_snooze_ends() {
         let s = store();
-        let now = DateTime::parse_from_rfc3339("2026-11-20T16:00:00-05:00").unwrap();
+        let now = at("2026-11-20T16:00:00-05:00");
         let mut state = Reminders::default();
         state.snooze(
             reminders::key("acme", Some("li"), crate::model::Kind::ThankYou),
             now + chrono::Duration::days(1),
         );
-        let kinds = |at: DateTime<FixedOffset>| {
-            let reply = query(&s, &request(json!({"type":"schedule"})), at, &state)
-                .unwrap()
-                .unwrap();
-            reply["items"]
-                .as_array()
-                .unwrap()
+        let kinds = |when: DateTime<FixedOffset>| {
+            let env = Env {
+                snoozed: state.clone(),
+                ..Env::at(when)
+            };
+            let Response::Schedule(s) = replied(answer(&s, json!({"type":"schedule"}), &env))
+            else {
+                panic!()
+            };
+            s.items
                 .iter()
-                .map(|i| format!("{}/{}", i["kind"], i["interviewer"]))
+                .map(|i| format!("{}/{:?}", i.kind, i.interviewer))
                 .collect::<Vec<_>>()
         };
-        assert!(!kinds(now).contains(&"\"thank-you\"/\"li\"".to_string()));
+        assert!(!kinds(now).contains(&"thank-you/Some(\"li\")".to_string()));
         assert!(
-            kinds(now + chrono::Duration::days(2)).contains(&"\"thank-you\"/\"li\"".to_string())
+            kinds(now + chrono::Duration::days(2)).contains(&"thank-you/Some(\"li\")".to_string())
         );
+    }
+
+    #[test]
+    fn snooze_and_write_it_are_effects_for_the_worker() {
+        let s = store();
+        let env = Env::at(at("2026-11-20T16:00:00-05:00"));
+        let Ok(Outcome::Snooze { key, until }) = answer(
+            &s,
+            json!({"type":"snooze","interview":"acme","interviewer":"li","kind":"thank-you"}),
+            &env,
+        ) else {
+            panic!()
+        };
+        assert_eq!(key, reminders::key("acme", Some("li"), Kind::ThankYou));
+        assert_eq!(until, env.now + chrono::Duration::days(1));
+        let Ok(Outcome::Open(o)) = answer(
+            &s,
+            json!({"type":"open","interview":"acme","interviewer":"dana","kind":"thank-you","body":"Edited"}),
+            &env,
+        ) else {
+            panic!()
+        };
+        assert_eq!(o.url, gmail_compose_url(Some("dana@acme.example")));
+        assert_eq!(o.body, "Edited");
+        assert!(o.subject.is_some(), "the draft's subject stays");
+        let preferred =
+            write_it(&s, "acme", Some("li"), Kind::MoveOn, None, None, env.now).unwrap();
+        assert_eq!(preferred.url, "https://www.linkedin.com/in/li-wei");
+        assert!(answer(
+            &s,
+            json!({"type":"open","interview":"x","kind":"nudge"}),
+            &env
+        )
+        .unwrap_err()
+        .contains("no interview"));
+    }
+
+    #[test]
+    fn a_waiting_message_is_handed_over_with_the_offer() {
+        let s = store();
+        let mut env = Env::at(at("2026-11-21T10:00:00-05:00"));
+        env.tab = Some(7);
+        env.pending = Some(Pending {
+            tab: 7,
+            interview: "acme".into(),
+            interviewer: Some("dana".into()),
+            subject: None,
+            body: "Dear Dana".into(),
+            at: env.now_ms - 1000.0,
+        });
+        let offer = json!({"type":"offer","people":[{"email":"dana@acme.example"}]});
+        let Ok(Outcome::HandOver(o)) = answer(&s, offer.clone(), &env) else {
+            panic!()
+        };
+        assert_eq!(o.insert.unwrap().body, "Dear Dana");
+        env.tab = Some(8);
+        assert!(matches!(
+            answer(&s, offer, &env),
+            Ok(Outcome::Reply(Response::Offered(Offered {
+                insert: None,
+                ..
+            })))
+        ));
     }
 
     #[test]
@@ -576,6 +799,33 @@ mod tests {
             assert_eq!(err.path, path, "{input}: {err}");
         }
         assert_eq!(s, store());
+    }
+
+    #[test]
+    fn edits_go_through_the_typed_store_and_keep_unknown_fields() {
+        let s = store();
+        let (next, _) = upsert_interview(
+            &s,
+            &json!({"id":"acme","company":"Acme","role":"PM","at":"2026-11-20T14:00:00-05:00",
+                    "interviewers":[{"id":"dana","name":"Dana Lee"},{"name":"Li Wei"}],
+                    "custom":{"kept":true}}),
+        )
+        .unwrap();
+        let acme = &next.interviews[0];
+        assert_eq!(acme.extra["custom"], json!({"kept": true}));
+        assert_eq!(
+            acme.interviewers[1].id, "li-wei",
+            "ids given by the store's edit"
+        );
+        let err = record(
+            &s,
+            "acme",
+            &json!({"kind":"sent","interviewer":"nobody","at":"2026-11-25T10:00:00-05:00"}),
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "interviews[0].events[1].interviewer");
+        let err = record(&s, "acme", &json!({"kind":"sent","at":"soon"})).unwrap_err();
+        assert_eq!(err.path, "interviews[0].events[1].at");
     }
 
     #[test]
@@ -745,15 +995,14 @@ mod tests {
             now
         )
         .is_err());
-        let offer = query(
+        let Response::Offered(offer) = replied(answer(
             &s,
-            &request(json!({"type":"offer","people":[{"name":"Nobody"}]})),
-            now,
-            &Reminders::default(),
-        )
-        .unwrap()
-        .unwrap();
-        assert_eq!(offer["offer"]["choices"], json!([]));
+            json!({"type":"offer","people":[{"name":"Nobody"}]}),
+            &Env::at(now),
+        )) else {
+            panic!()
+        };
+        assert!(offer.offer.choices.is_empty());
     }
 
     #[test]

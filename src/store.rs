@@ -16,53 +16,19 @@
 //! ```
 
 mod edit;
+mod error;
+mod ids;
 mod migrate;
 mod read;
 mod validate;
 
 use crate::model::Store;
 
-pub use edit::{assign_missing_ids, slug};
+pub use error::StoreError;
+pub use ids::{assign_missing_ids, new_interview_id, slug};
 pub use migrate::{migrate, Migration, CURRENT_VERSION};
-pub use read::from_value;
+pub use read::{event_at, from_value, interview_at, profile_at};
 pub use validate::validate;
-
-/// Why a store document was refused; the message names the JSON path.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {message}")]
-pub struct StoreError {
-    /// JSON path, e.g. `interviews[2].at` (`.` for the whole document).
-    pub path: String,
-    /// What is wrong there.
-    pub message: String,
-}
-
-impl StoreError {
-    /// An error at `path`; control characters are escaped so the message stays on one line.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> StoreError {
-        let path = one_line(path.into());
-        StoreError {
-            path: if path.is_empty() { ".".into() } else { path },
-            message: one_line(message.into()),
-        }
-    }
-}
-
-fn one_line(s: String) -> String {
-    if s.chars().any(char::is_control) {
-        s.chars()
-            .map(|c| {
-                if c.is_control() {
-                    c.escape_default().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect()
-    } else {
-        s
-    }
-}
 
 /// Parses and validates a store document (any supported version, migrated to the current one).
 pub fn parse(json: &str) -> Result<Store, StoreError> {

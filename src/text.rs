@@ -1,5 +1,5 @@
-//! Text helpers shared by the checker and the composer: UTF-16 offsets, word counting, and the
-//! small Unicode folds the checker needs (case, accents, word characters).
+//! Text helpers shared by the checker and the composer: UTF-16 offsets, word counting, the
+//! small Unicode folds the checker needs (case, accents, word characters), and `{key}` templates.
 
 /// Converts a byte offset in `text` (on a char boundary) to a UTF-16 code-unit offset.
 pub fn utf16_offset(text: &str, byte: usize) -> usize {
@@ -84,6 +84,39 @@ pub fn fold_name(s: &str) -> String {
         .filter(|&c| !is_combining(c))
         .map(|c| lower_char(strip_accent(c)))
         .collect()
+}
+
+/// Replaces each `{key}` in `template` with its value from `values`, in one pass.
+///
+/// Values are inserted as they are: a company called `{role}` or `<b>Acme</b>` stays literal.
+/// An unknown key is kept as written, which the tests catch as a placeholder.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[..close];
+                match values.iter().find(|(k, _)| *k == key) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

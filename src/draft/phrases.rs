@@ -61,38 +61,7 @@ impl Chooser {
     }
 }
 
-/// Replaces each `{key}` in `template` with its value from `values`, in one pass.
-///
-/// Values are inserted as they are: a company called `{role}` or `<b>Acme</b>` stays literal.
-/// An unknown key is kept as written, which the tests catch as a placeholder.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let key = &after[..close];
-                match values.iter().find(|(k, _)| *k == key) {
-                    Some((_, value)) => out.push_str(value),
-                    None => {
-                        out.push('{');
-                        out.push_str(key);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+pub use crate::text::fill;
 
 /// Sign-offs for emails and LinkedIn messages.
 pub const SIGN_OFFS: &[&str] = &[

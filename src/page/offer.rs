@@ -44,19 +44,6 @@ pub struct Offer {
     pub matched: usize,
 }
 
-fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::ThankYou => "Thank-you",
-        Kind::AdditionalInfo => "Additional info",
-        Kind::NextSteps => "Next steps",
-        Kind::StatusCheck => "Status check",
-        Kind::Nudge => "Nudge",
-        Kind::MoveOn => "Move on",
-        Kind::RejectionReply => "Reply to a rejection",
-        Kind::PositiveReply => "Reply to good news",
-    }
-}
-
 fn choice(store: &Store, who: Who, kind: Kind) -> Choice {
     let iv = &store.interviews[who.0];
     let person = &iv.interviewers[who.1];
@@ -66,7 +53,7 @@ fn choice(store: &Store, who: Who, kind: Kind) -> Choice {
         kind,
         label: format!(
             "{} · {} · {}",
-            kind_label(kind),
+            kind.words().chooser,
             person.name.trim(),
             iv.company.trim()
         ),

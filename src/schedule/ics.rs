@@ -6,7 +6,7 @@
 //! offsets, not time-zone names.
 
 use super::policy::{plan, Planned};
-use crate::model::{Interview, Kind, Store};
+use crate::model::{Interview, Store};
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 use std::fmt::Write as _;
 
@@ -98,17 +98,16 @@ fn summary(interview: &Interview, planned: &Planned) -> String {
             }
         });
     let to = person.map(|name| format!(" to {name}")).unwrap_or_default();
-    let company = &interview.company;
-    match planned.item.kind {
-        Kind::ThankYou => format!("Thank-you{to} — {company}"),
-        Kind::StatusCheck => format!("Status check{to} — {company}"),
-        Kind::Nudge => format!("Nudge {}{to} — {company}", planned.sequence),
-        Kind::MoveOn => format!("Move on from {company} ({})", interview.role),
-        Kind::RejectionReply => format!("Reply to the rejection{to} — {company}"),
-        Kind::PositiveReply => format!("Reply to the good news{to} — {company}"),
-        Kind::AdditionalInfo => format!("Send additional information{to} — {company}"),
-        Kind::NextSteps => format!("Ask about next steps{to} — {company}"),
-    }
+    let n = planned.sequence.to_string();
+    crate::text::fill(
+        planned.item.kind.words().calendar,
+        &[
+            ("to", &to),
+            ("company", &interview.company),
+            ("role", &interview.role),
+            ("n", &n),
+        ],
+    )
 }
 
 /// `20261121T190000Z`; `None` for years a DATE-TIME cannot hold.

@@ -1,9 +1,9 @@
 //! Edit operations the UI needs. Each one validates first and changes nothing when it fails.
 
-use super::read::quote;
-use super::validate::validate_interview;
-use super::StoreError;
-use crate::model::{Event, EventKind, Extra, Interview, Interviewer, Kind, Outcome, Store};
+use super::error::{quote, StoreError};
+use super::ids::assign_missing_ids;
+use super::validate::{validate_interview, validate_profile};
+use crate::model::{Event, Interview, Interviewer, Kind, Outcome, Profile, Store};
 use chrono::{DateTime, FixedOffset};
 
 impl Store {
@@ -131,17 +131,7 @@ impl Store {
         interviewer: Option<&str>,
         at: DateTime<FixedOffset>,
     ) -> Result<(), StoreError> {
-        self.push_event(
-            interview_id,
-            Event {
-                kind: EventKind::Sent,
-                follow_up: Some(kind),
-                interviewer: interviewer.map(str::to_owned),
-                at,
-                outcome: None,
-                extra: Extra::new(),
-            },
-        )
+        self.push_event(interview_id, Event::sent(kind, interviewer, at))
     }
 
     /// Records a reply from the company (from `interviewer`, if known) at `at`.
@@ -152,77 +142,24 @@ impl Store {
         interviewer: Option<&str>,
         at: DateTime<FixedOffset>,
     ) -> Result<(), StoreError> {
-        self.push_event(
-            interview_id,
-            Event {
-                kind: EventKind::Reply,
-                follow_up: None,
-                interviewer: interviewer.map(str::to_owned),
-                at,
-                outcome: Some(outcome),
-                extra: Extra::new(),
-            },
-        )
+        self.push_event(interview_id, Event::reply(outcome, interviewer, at))
     }
 
-    fn push_event(&mut self, interview_id: &str, event: Event) -> Result<(), StoreError> {
+    /// Records an event (sent or reply) on an interview; it must name one of its interviewers,
+    /// if any.
+    pub fn push_event(&mut self, interview_id: &str, event: Event) -> Result<(), StoreError> {
         let index = self.position(interview_id)?;
-        let interview = &mut self.interviews[index];
-        if let Some(who) = &event.interviewer {
-            if interview.interviewer(who).is_none() {
-                return Err(StoreError::new(
-                    format!(
-                        "interviews[{index}].events[{}].interviewer",
-                        interview.events.len()
-                    ),
-                    format!("no interviewer {} in this interview", quote(who)),
-                ));
-            }
-        }
-        interview.events.push(event);
+        let mut candidate = self.interviews[index].clone();
+        candidate.events.push(event);
+        validate_interview(&candidate, &format!("interviews[{index}]"))?;
+        self.interviews[index] = candidate;
         Ok(())
     }
-}
 
-/// Gives every interviewer with an empty id one derived from their name (`Dana Lee` →
-/// `dana-lee`, `dana-lee-2` if taken; `interviewer-N` without a usable name).
-pub fn assign_missing_ids(people: &mut [Interviewer]) {
-    if people.iter().all(|p| !p.id.is_empty()) {
-        return;
+    /// Replaces the profile (name, email, phone, signature, holidays).
+    pub fn set_profile(&mut self, profile: Profile) -> Result<(), StoreError> {
+        validate_profile(&profile)?;
+        self.profile = profile;
+        Ok(())
     }
-    let mut taken: Vec<String> = people
-        .iter()
-        .filter(|p| !p.id.is_empty())
-        .map(|p| p.id.clone())
-        .collect();
-    for (n, person) in people.iter_mut().enumerate() {
-        if !person.id.is_empty() {
-            continue;
-        }
-        let base = match slug(&person.name) {
-            s if s.is_empty() => format!("interviewer-{}", n + 1),
-            s => s,
-        };
-        let mut id = base.clone();
-        let mut suffix = 2;
-        while taken.contains(&id) {
-            id = format!("{base}-{suffix}");
-            suffix += 1;
-        }
-        taken.push(id.clone());
-        person.id = id;
-    }
-}
-
-/// A lower-case, dash-separated form of `name` for ids (`Acme Corp PM` → `acme-corp-pm`).
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
 }

@@ -1,6 +1,6 @@
 //! Format versions: each older version is upgraded one step at a time to the current one.
 
-use super::StoreError;
+use super::error::{describe, StoreError};
 use serde_json::Value;
 
 /// The store format version this build reads natively and writes.
@@ -57,7 +57,7 @@ fn version_of(document: &Value) -> Result<u64, StoreError> {
             ".",
             format!(
                 "expected an object (a store document), found {}",
-                super::read::describe(document)
+                describe(document)
             ),
         ));
     };
@@ -66,10 +66,7 @@ fn version_of(document: &Value) -> Result<u64, StoreError> {
         Some(v) => v.as_u64().ok_or_else(|| {
             StoreError::new(
                 "version",
-                format!(
-                    "expected a whole number, found {}",
-                    super::read::describe(v)
-                ),
+                format!("expected a whole number, found {}", describe(v)),
             )
         }),
     }

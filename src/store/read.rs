@@ -4,7 +4,9 @@
 //! fields) buffers values, and the buffered values lose their path, so derived errors would say
 //! "interviews[0]" where the problem is `interviews[0].at`.
 
-use super::{migrate, validate, StoreError, CURRENT_VERSION};
+use super::error::{describe, quote, StoreError};
+use super::migrate::{migrate, CURRENT_VERSION};
+use super::validate::validate;
 use crate::model::{Event, EventKind, Extra, Interview, Interviewer, Profile, Store, UnknownValue};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -112,6 +114,29 @@ pub fn from_value(document: Value) -> Result<Store, StoreError> {
     let store = store(document)?;
     validate(&store)?;
     Ok(store)
+}
+
+/// Reads an interview meant for `interviews[index]` of a store (errors name that path). The
+/// rules that span the store (unique ids) are the caller's: see `Store::add_interview`.
+pub fn interview_at(value: Value, index: usize) -> Result<Interview, StoreError> {
+    let root = Path::Root;
+    let list = root.key("interviews");
+    interview(value, &list.index(index))
+}
+
+/// Reads an event meant for `interviews[interview].events[index]` of a store.
+pub fn event_at(value: Value, interview: usize, index: usize) -> Result<Event, StoreError> {
+    let root = Path::Root;
+    let list = root.key("interviews");
+    let item = list.index(interview);
+    let events = item.key("events");
+    event(value, &events.index(index))
+}
+
+/// Reads a profile (errors name `profile.…`).
+pub fn profile_at(value: Value) -> Result<Profile, StoreError> {
+    let root = Path::Root;
+    profile(value, &root.key("profile"))
 }
 
 /// A JSON path, built on the stack and only rendered when an error needs it.
@@ -257,7 +282,7 @@ fn interview(value: Value, path: &Path<'_>) -> Result<Interview, StoreError> {
     let promised = f.list("promised", string)?;
     let mut interviewers = f.list("interviewers", interviewer)?;
     let events = f.list("events", event)?;
-    super::edit::assign_missing_ids(&mut interviewers);
+    super::ids::assign_missing_ids(&mut interviewers);
     Ok(Interview {
         id,
         company,
@@ -367,36 +392,15 @@ fn time(value: Value, path: &Path<'_>) -> Result<DateTime<FixedOffset>, StoreErr
 
 fn date(value: Value, path: &Path<'_>) -> Result<NaiveDate, StoreError> {
     let s = string(value, path)?;
+    // Only what the date writes back to the same text: `-026-12-01` parses, but is written
+    // `-0026-12-01`, which would then be refused (an import that locks the store).
     NaiveDate::parse_from_str(&s, "%Y-%m-%d")
         .ok()
-        .filter(|_| s.len() == 10)
+        .filter(|d| s.len() == 10 && d.to_string() == s)
         .ok_or_else(|| {
             path.error(format!(
                 "not a date: {} (expected YYYY-MM-DD, e.g. \"2026-12-01\")",
                 quote(&s)
             ))
         })
-}
-
-/// "a string", "an array", … for error messages.
-pub(crate) fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// A user value quoted for an error message, shortened so the message stays readable.
-pub(crate) fn quote(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() > MAX {
-        let short: String = s.chars().take(MAX).collect();
-        format!("{:?}…", short)
-    } else {
-        format!("{s:?}")
-    }
 }

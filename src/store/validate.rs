@@ -1,9 +1,9 @@
 //! Rules that span fields: unique ids, events that name known interviewers, no field both
 //! known and in `extra`. Run after parsing and before every edit is applied.
 
-use super::read::quote;
-use super::{StoreError, CURRENT_VERSION};
-use crate::model::{Extra, Interview, Store};
+use super::error::{quote, StoreError};
+use super::migrate::CURRENT_VERSION;
+use crate::model::{Extra, Interview, Profile, Store};
 use std::collections::HashMap;
 
 /// JSON names of the fields each type knows; `extra` must not repeat them (the export would
@@ -42,7 +42,7 @@ pub fn validate(store: &Store) -> Result<(), StoreError> {
         ));
     }
     no_shadowing(&store.extra, STORE_FIELDS, "")?;
-    no_shadowing(&store.profile.extra, PROFILE_FIELDS, "profile")?;
+    validate_profile(&store.profile)?;
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(store.interviews.len());
     for (i, interview) in store.interviews.iter().enumerate() {
         let path = format!("interviews[{i}]");
@@ -58,6 +58,11 @@ pub fn validate(store: &Store) -> Result<(), StoreError> {
         validate_interview(interview, &path)?;
     }
     Ok(())
+}
+
+/// The profile's own rules.
+pub(crate) fn validate_profile(profile: &Profile) -> Result<(), StoreError> {
+    no_shadowing(&profile.extra, PROFILE_FIELDS, "profile")
 }
 
 /// Checks one interview on its own; `path` is where it sits, e.g. `interviews[3]`.

@@ -2,7 +2,7 @@
 //! compose links and export file names.
 
 use super::when::{kind_label, when_words};
-use crate::model::{Interview, Kind, Store};
+use crate::model::{Channel, Interview, Interviewer, Kind, Store};
 use crate::schedule::Due;
 use chrono::{DateTime, FixedOffset};
 
@@ -17,10 +17,8 @@ pub struct ItemWords {
     pub when: String,
     /// Why (from the schedule).
     pub reason: String,
-    /// The person's email, if known (Write in Gmail needs one).
-    pub email: Option<String>,
-    /// The person's LinkedIn link, if known.
-    pub linkedin: Option<String>,
+    /// Where the message goes ([`Interviewer::channel`]).
+    pub channel: Channel,
     /// Whether a draft can be written (not for `move-on`).
     pub draftable: bool,
 }
@@ -29,9 +27,8 @@ pub struct ItemWords {
 pub fn item_words(store: &Store, due: &Due, now: DateTime<FixedOffset>) -> Option<ItemWords> {
     let interview = store.interview(&due.interview)?;
     let person = match &due.interviewer {
-        Some(id) => interview.interviewer(id),
         None if due.kind == Kind::MoveOn => None,
-        None => interview.primary_interviewer(),
+        id => interview.person(id.as_deref()),
     };
     let name = person
         .map(|p| p.name.trim())
@@ -46,8 +43,7 @@ pub fn item_words(store: &Store, due: &Due, now: DateTime<FixedOffset>) -> Optio
         context: context(interview),
         when: when_words(due.due, now),
         reason: due.reason.clone(),
-        email: person.and_then(|p| p.email.clone()),
-        linkedin: person.and_then(|p| p.linkedin.clone()),
+        channel: Interviewer::channel(person),
         draftable: Kind::DRAFTABLE.contains(&due.kind),
     })
 }
@@ -234,12 +230,16 @@ mod tests {
         assert_eq!(w.title, "Thank-you note to Dana Lee");
         assert_eq!(w.context, "PM at Acme");
         assert_eq!(w.when, "by 2 pm tomorrow");
-        assert_eq!(w.email.as_deref(), Some("dana@acme.example"));
+        assert_eq!(w.channel, Channel::Email);
         assert!(w.draftable && !w.reason.is_empty());
         let fable = items.iter().find(|d| d.interview == "fable").unwrap();
         let w = item_words(&s, fable, now).unwrap();
         assert_eq!(w.title, "Thank-you note to Fable");
-        assert_eq!(w.email, None);
+        assert_eq!(
+            w.channel,
+            Channel::Email,
+            "nobody to write to: a compose without a recipient"
+        );
         let mut gone = items[0].clone();
         gone.interview = "nope".into();
         assert_eq!(item_words(&s, &gone, now), None);

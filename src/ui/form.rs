@@ -377,7 +377,7 @@ impl InterviewForm {
         crate::store::assign_missing_ids(&mut interviewers);
         let id = match existing {
             Some(e) => e.id.clone(),
-            None => new_id(&company, &role, taken),
+            None => crate::store::new_interview_id(&company, &role, taken),
         };
         let events = existing
             .map(|e| {
@@ -522,27 +522,6 @@ pub fn linkedin_url(s: &str) -> Option<String> {
             .is_some_and(|sub| !sub.is_empty() && sub.chars().all(|c| c.is_ascii_alphanumeric()));
     let path_ok = path.starts_with('/') && path.trim_end_matches('/').len() > 1;
     (host_ok && path_ok).then(|| format!("https://{host}{path}"))
-}
-
-/// A fresh interview id from the company and role (`acme-corp-product-manager`, then `-2`…),
-/// not in `taken`.
-pub fn new_id(company: &str, role: &str, taken: &[&str]) -> String {
-    let base = match crate::store::slug(&format!("{company} {role}")) {
-        s if s.is_empty() => "interview".to_string(),
-        s => s
-            .chars()
-            .take(60)
-            .collect::<String>()
-            .trim_end_matches('-')
-            .to_string(),
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id.as_str()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
 }
 
 /// The settings form as typed.
@@ -876,12 +855,15 @@ mod tests {
 
     #[test]
     fn ids_are_fresh() {
-        assert_eq!(new_id("Acme Corp", "PM", &[]), "acme-corp-pm");
         assert_eq!(
-            new_id("Acme Corp", "PM", &["acme-corp-pm", "acme-corp-pm-2"]),
+            crate::store::new_interview_id("Acme Corp", "PM", &[]),
+            "acme-corp-pm"
+        );
+        assert_eq!(
+            crate::store::new_interview_id("Acme Corp", "PM", &["acme-corp-pm", "acme-corp-pm-2"]),
             "acme-corp-pm-3"
         );
-        assert_eq!(new_id("!!", "", &[]), "interview");
+        assert_eq!(crate::store::new_interview_id("!!", "", &[]), "interview");
     }
 
     #[test]

@@ -63,18 +63,9 @@ pub fn short_date_time(t: DateTime<FixedOffset>) -> String {
     format!("{} {}, {}", crate::dates::month_abbr(&t), t.day(), clock(t))
 }
 
-/// What a follow-up kind is called in the list.
+/// What a follow-up kind is called in the list ([`Kind::words`]).
 pub fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::ThankYou => "Thank-you note",
-        Kind::AdditionalInfo => "Send what you promised",
-        Kind::NextSteps => "Ask about next steps",
-        Kind::StatusCheck => "Status check",
-        Kind::Nudge => "Gentle nudge",
-        Kind::MoveOn => "Time to move on",
-        Kind::RejectionReply => "Reply to the rejection",
-        Kind::PositiveReply => "Reply to the good news",
-    }
+    kind.words().label
 }
 
 /// Heading of a group of items.

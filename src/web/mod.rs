@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod chrome;
+pub mod client;
 pub mod content;
 pub mod convert;
 pub mod dom;

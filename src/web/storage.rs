@@ -102,17 +102,18 @@ pub async fn clear_problem() -> Result<(), String> {
     Ok(())
 }
 
-/// Applies `change` to the stored data and writes it back with the next revision. Writes in
-/// this context are queued; a revision that moved underneath (another writer) means re-reading
-/// and re-applying, so no update is lost. `change` returns the value handed back to the caller.
-pub async fn update<T>(
-    mut change: impl FnMut(&mut Store) -> Result<T, String>,
+/// Runs `decide` on the stored data and writes the store it returns (if any) with the next
+/// revision. Writes in this context are queued; a revision that moved underneath (another
+/// writer) means re-reading and deciding again, so no update is lost. The second value is
+/// handed back to the caller.
+pub async fn transact<T>(
+    mut decide: impl FnMut(&Store) -> Result<(Option<Store>, T), String>,
 ) -> Result<T, String> {
-    exclusive(update_unqueued(&mut change)).await
+    exclusive(transact_unqueued(&mut decide)).await
 }
 
 /// Runs `work` after every queued write of this context, and before the next one starts.
-/// `work` must not itself call [`update`] or `exclusive` (it would wait for itself).
+/// `work` must not itself call [`transact`] or `exclusive` (it would wait for itself).
 pub async fn exclusive<T>(work: impl std::future::Future<Output = T>) -> T {
     let (turn, done) = next_turn();
     let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
@@ -123,19 +124,22 @@ pub async fn exclusive<T>(work: impl std::future::Future<Output = T>) -> T {
     result
 }
 
-async fn update_unqueued<T>(
-    change: &mut impl FnMut(&mut Store) -> Result<T, String>,
+async fn transact_unqueued<T>(
+    decide: &mut impl FnMut(&Store) -> Result<(Option<Store>, T), String>,
 ) -> Result<T, String> {
     for _ in 0..MAX_ATTEMPTS {
-        let Revisioned { rev, mut store } = load().await?;
-        let out = change(&mut store)?;
+        let Revisioned { rev, store } = load().await?;
+        let (next, out) = decide(&store)?;
+        let Some(next) = next else {
+            return Ok(out);
+        };
         let current = chrome::storage_get(&JsValue::from_str(KEY_REV))
             .await
             .map_err(storage_error)?;
         if get(&current, KEY_REV).as_f64().unwrap_or(0.0) as u64 != rev {
             continue;
         }
-        let text = crate::store::to_json_compact(&store);
+        let text = crate::store::to_json_compact(&next);
         chrome::storage_set(&object(&[
             (KEY_STORE, JsValue::from_str(&text)),
             (KEY_REV, JsValue::from_f64((rev + 1) as f64)),

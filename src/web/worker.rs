@@ -6,12 +6,14 @@
 use super::convert::{stringify, to_js};
 use super::{chrome, storage};
 use crate::access::{self, RawSender, Sender};
-use crate::model::{Channel, Kind, Store};
-use crate::protocol::{error, ok, Notice, Request};
+use crate::model::{Kind, Store};
+use crate::protocol::{
+    reply_json, Done, Notice, Opened, ProblemReport, Refusal, RefusedOrigins, Request, Response,
+    Snoozed, StoreProblem,
+};
 use crate::reminders::{self, Reminders};
 use crate::schedule::Due;
-use crate::service;
-use crate::service::Pending;
+use crate::service::{self, Env, Opening, Outcome, Pending};
 use chrono::{DateTime, FixedOffset, Offset};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -46,14 +48,14 @@ pub async fn worker_start() {
 #[wasm_bindgen]
 pub async fn worker_message(message: JsValue, sender: JsValue) -> JsValue {
     let from = classify(&sender);
-    let reply = match decode(message) {
+    let answer = match decode(message) {
         Ok(request) => match access::allowed(&request, &from) {
-            Ok(()) => handle(request, tab_of(&sender)).await.unwrap_or_else(error),
-            Err(e) => error(e),
+            Ok(()) => handle(request, tab_of(&sender)).await,
+            Err(e) => Err(e),
         },
-        Err(e) => error(e),
+        Err(e) => Err(e),
     };
-    to_js(&reply).unwrap_or(JsValue::NULL)
+    to_js(&reply_json(&answer)).unwrap_or(JsValue::NULL)
 }
 
 fn field(obj: &JsValue, key: &str) -> JsValue {
@@ -90,29 +92,6 @@ fn json_of<T: serde::Serialize>(value: &T) -> Result<Value, String> {
     serde_json::to_value(value).map_err(|e| e.to_string())
 }
 
-/// A read-only request, answered by the pure core (`snoozed` hides items from `schedule`).
-fn answer(store: &Store, request: &Request, snoozed: &Reminders) -> Result<Value, String> {
-    service::query(store, request, js_now(), snoozed).unwrap_or_else(|| Err("not a query".into()))
-}
-
-/// A store-changing request: applied by the pure core inside a versioned write, then the
-/// reminders are brought up to date.
-async fn change(request: &Request) -> Result<Value, String> {
-    let reply = storage::update(|s| {
-        let (next, reply) =
-            service::change(s, request).unwrap_or_else(|| Err("not a change".into()))?;
-        *s = next;
-        Ok(reply)
-    })
-    .await?;
-    if matches!(request, Request::Import { .. }) {
-        // The data the user chose replaces what was set aside: the notice has done its job.
-        storage::clear_problem().await?;
-    }
-    changed().await;
-    Ok(ok(reply))
-}
-
 /// After a change: reminders brought up to date, open Gmail and LinkedIn tabs told to ask
 /// for their offer again.
 async fn changed() {
@@ -135,7 +114,7 @@ async fn changed() {
 
 /// "Delete everything": the store, what was set aside, reminders, refused origins, the message
 /// waiting for a tab, and the notifications on screen.
-async fn delete_everything() -> Result<Value, String> {
+async fn delete_everything() -> Result<(), String> {
     storage::wipe().await?;
     if let Ok(all) = chrome::notifications_get_all().await {
         for id in js_sys::Object::keys(all.unchecked_ref::<js_sys::Object>()).iter() {
@@ -145,60 +124,44 @@ async fn delete_everything() -> Result<Value, String> {
         }
     }
     changed().await;
-    Ok(ok(json!({})))
+    Ok(())
 }
 
-/// The offer for a content script's compose; a message "Write it" opened this tab for is
-/// handed over with it when the compose is addressed to its person.
-async fn offer(request: &Request, tab: Option<i64>) -> Result<Value, String> {
-    let current = storage::load().await?;
-    let mut reply = answer(&current.store, request, &Reminders::default())?;
-    let (Request::Offer { people, .. }, Some(tab)) = (request, tab) else {
-        return Ok(reply);
+/// Answers a request: the core decides ([`service::handle`], on the stored data inside a
+/// versioned write), this performs the effect the [`Outcome`] names and returns the reply.
+async fn handle(request: Request, tab: Option<i64>) -> Result<Response, String> {
+    let env = Env {
+        now: js_now(),
+        now_ms: js_sys::Date::now(),
+        tab,
+        snoozed: load_reminders().await,
+        pending: storage::session_json(KEY_PENDING)
+            .await?
+            .and_then(|v| serde_json::from_value(v).ok()),
     };
-    let pending: Option<Pending> = storage::session_json(KEY_PENDING)
-        .await?
-        .and_then(|v| serde_json::from_value(v).ok());
-    if let Some(p) =
-        pending.filter(|p| p.for_compose(&current.store, tab, people, js_sys::Date::now()))
-    {
-        storage::set_session_json(KEY_PENDING, &Value::Null).await?;
-        reply["insert"] = json!({ "subject": p.subject, "body": p.body });
-    }
-    Ok(reply)
-}
-
-async fn handle(request: Request, tab: Option<i64>) -> Result<Value, String> {
-    match request {
-        Request::Import { .. }
-        | Request::UpsertInterview { .. }
-        | Request::RemoveInterview { .. }
-        | Request::Record { .. }
-        | Request::Settings { .. } => change(&request).await,
-        Request::DeleteAll => delete_everything().await,
-        Request::Offer { .. } => offer(&request, tab).await,
-        Request::PageDraft { .. } => {
-            let current = storage::load().await?;
-            answer(&current.store, &request, &Reminders::default())
+    let outcome = storage::transact(|store| {
+        let outcome = service::handle(store, request.clone(), &env)?;
+        let next = match &outcome {
+            Outcome::Write { store, .. } => Some(Store::clone(store)),
+            _ => None,
+        };
+        Ok((next, outcome))
+    })
+    .await?;
+    let done = Response::Done(Done {});
+    match outcome {
+        Outcome::Reply(reply) => Ok(reply),
+        Outcome::Write { reply, whole, .. } => {
+            if whole {
+                // The data the user chose replaces what was set aside: the notice has done
+                // its job.
+                storage::clear_problem().await?;
+            }
+            changed().await;
+            Ok(reply)
         }
-        Request::Lint { .. } => answer(&Store::default(), &request, &Reminders::default()),
-        Request::Export | Request::Draft(_) | Request::Ics { .. } => {
-            let current = storage::load().await?;
-            answer(&current.store, &request, &Reminders::default())
-        }
-        Request::Schedule { .. } => {
-            let current = storage::load().await?;
-            answer(&current.store, &request, &load_reminders().await)
-        }
-        Request::Ping => Ok(ok(json!({ "version": env!("CARGO_PKG_VERSION") }))),
-        Request::Snooze {
-            interview,
-            interviewer,
-            kind,
-            until,
-        } => {
-            let until = reminders::snooze_end(until.as_deref(), js_now())?;
-            let key = reminders::key(&interview, interviewer.as_deref(), kind);
+        Outcome::Wipe => delete_everything().await.map(|()| done),
+        Outcome::Snooze { key, until } => {
             storage::exclusive(async {
                 let mut state = load_reminders().await;
                 state.snooze(key.clone(), until);
@@ -207,87 +170,66 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Value, String> {
             .await?;
             let _ = chrome::notifications_clear(&key).await;
             refresh().await;
-            Ok(ok(json!({ "until": until.to_rfc3339() })))
+            Ok(Response::Snoozed(Snoozed { until }))
         }
-        Request::Open {
-            interview,
-            interviewer,
-            kind,
-            channel,
-            body,
-            subject,
-        } => {
-            let edited = body.map(|body| (subject, body));
-            let url = open(
-                &interview,
-                interviewer.as_deref(),
-                kind,
-                Some(channel),
-                edited,
-            )
-            .await?;
-            Ok(ok(json!({ "url": url })))
+        Outcome::Open(opening) => open(opening)
+            .await
+            .map(|url| Response::Opened(Opened { url })),
+        Outcome::HandOver(offered) => {
+            storage::set_session_json(KEY_PENDING, &Value::Null).await?;
+            Ok(Response::Offered(offered))
         }
-        Request::Problem => {
+        Outcome::ReadProblem => {
             let problem = storage::problem()
                 .await?
-                .and_then(|text| serde_json::from_str::<Value>(&text).ok());
-            Ok(ok(json!({ "problem": problem })))
+                .and_then(|text| serde_json::from_str::<StoreProblem>(&text).ok());
+            Ok(Response::Problem(ProblemReport { problem }))
         }
-        Request::WasmRefused { origin, error } => {
-            let mut refused = storage::get_json(KEY_REFUSED)
-                .await?
-                .unwrap_or_else(|| json!({}));
-            if let Some(map) = refused.as_object_mut() {
-                map.insert(origin, json!({ "error": error, "at": js_sys::Date::now() }));
-            }
-            storage::set_json(KEY_REFUSED, &refused).await?;
-            Ok(ok(json!({})))
+        Outcome::RememberRefused { origin, error } => {
+            let mut known = load_refused().await?;
+            let at = js_sys::Date::now();
+            known.refused.insert(origin, Refusal { error, at });
+            storage::set_json(KEY_REFUSED, &json_of(&known.refused)?).await?;
+            Ok(done)
         }
-        Request::WasmStatus => {
-            let refused = storage::get_json(KEY_REFUSED)
-                .await?
-                .unwrap_or_else(|| json!({}));
-            Ok(ok(json!({ "refused": refused })))
-        }
+        Outcome::ReadRefused => load_refused().await.map(Response::Refused),
     }
 }
 
-/// Writes the draft for an item (or takes the user's edited text) and opens the page to send it
-/// from: a Gmail compose addressed to the person, or their LinkedIn profile. The text is not put
-/// in the URL; it waits in `storage.session` for the in-page helper of that tab. Records
-/// nothing: the user marks it sent once it is sent.
-async fn open(
-    interview_id: &str,
-    interviewer: Option<&str>,
-    kind: Kind,
-    channel: Option<Channel>,
-    edited: Option<(Option<String>, String)>,
-) -> Result<String, String> {
+async fn load_refused() -> Result<RefusedOrigins, String> {
+    let refused = storage::get_json(KEY_REFUSED)
+        .await?
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    Ok(RefusedOrigins { refused })
+}
+
+/// "Write it" from a notification: the person's usual channel, a fresh draft.
+async fn write_it(interview: &str, interviewer: Option<&str>, kind: Kind) -> Result<(), String> {
     let current = storage::load().await?;
-    let interview = current
-        .store
-        .interview(interview_id)
-        .ok_or_else(|| format!("no interview with id `{interview_id}`"))?;
-    let channel = channel.unwrap_or_else(|| service::preferred_channel(interview, interviewer));
-    let kind = if kind == Kind::MoveOn {
-        Kind::Nudge
-    } else {
-        kind
-    };
-    let request = crate::draft::DraftRequest {
-        interview: interview_id.to_string(),
-        interviewer: interviewer.map(str::to_owned),
+    let opening = service::write_it(
+        &current.store,
+        interview,
+        interviewer,
         kind,
-        channel,
-        now: Some(js_now()),
-    };
-    let mut draft = crate::draft::draft(&current.store, &request).map_err(|e| e.to_string())?;
-    if let Some((subject, body)) = edited {
-        draft.subject = subject.or(draft.subject);
-        draft.body = body;
-    }
-    let url = service::open_url(&draft, interview, interviewer);
+        None,
+        None,
+        js_now(),
+    )?;
+    open(opening).await.map(|_| ())
+}
+
+/// Opens the page to send a message from (a Gmail compose addressed to the person, or their
+/// LinkedIn profile). The text is not put in the URL; it waits in `storage.session` for the
+/// in-page helper of that tab. Records nothing: the user marks it sent once it is sent.
+async fn open(opening: Opening) -> Result<String, String> {
+    let Opening {
+        url,
+        interview,
+        interviewer,
+        subject,
+        body,
+    } = opening;
     let tab =
         chrome::tabs_create(&to_js(&json!({ "url": url })).map_err(|e| chrome::error_text(&e))?)
             .await
@@ -295,10 +237,10 @@ async fn open(
     if let Some(tab) = field(&tab, "id").as_f64() {
         let pending = Pending {
             tab: tab as i64,
-            interview: interview_id.to_string(),
-            interviewer: interviewer.map(str::to_owned),
-            subject: draft.subject,
-            body: draft.body,
+            interview,
+            interviewer,
+            subject,
+            body,
             at: js_sys::Date::now(),
         };
         storage::set_session_json(KEY_PENDING, &json_of(&pending)?).await?;
@@ -457,9 +399,7 @@ pub async fn worker_notification_button(id: String, button: u32) {
         .await
         .map(|_| ())
     } else {
-        open(&interview, interviewer.as_deref(), kind, None, None)
-            .await
-            .map(|_| ())
+        write_it(&interview, interviewer.as_deref(), kind).await
     };
     if let Err(e) = result {
         web_sys::console::debug_2(&"Interview Follow-Up:".into(), &e.into());
@@ -472,9 +412,7 @@ pub async fn worker_notification_clicked(id: String) {
     let _ = chrome::notifications_clear(&id).await;
     let result = match reminders::parse_key(&id) {
         Some((interview, interviewer, kind)) if kind != Kind::MoveOn => {
-            open(&interview, interviewer.as_deref(), kind, None, None)
-                .await
-                .map(|_| ())
+            write_it(&interview, interviewer.as_deref(), kind).await
         }
         _ => {
             let url = chrome::runtime_url("popup.html");

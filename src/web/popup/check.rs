@@ -3,8 +3,9 @@
 //! of the focused editor in that tab, through `chrome.scripting.executeScript` and
 //! `execCommand('insertText')` (one Ctrl+Z undoes it, nothing already written is deleted).
 
+use super::super::client;
 use super::html::{self, add, button, el, field, Control, Dom};
-use super::{ask, save_check, say, App, View};
+use super::{save_check, say, App, View};
 use crate::model::{Channel, Kind};
 use crate::tone::Finding;
 use crate::ui::when::kind_label;
@@ -35,12 +36,9 @@ const CHANNELS: &[(&str, &str)] = &[
 /// Finds the tab the popup belongs to (the active one, else the Gmail or LinkedIn tab used
 /// last) and whether its page refused WebAssembly.
 pub(crate) async fn detect(app: &App) {
-    let refused = match ask(json!({"type": "wasm-status"})).await {
-        Ok(r) => r.get("refused").cloned().unwrap_or(Value::Null),
-        Err(_) => return,
-    };
-    let Some(map) = refused.as_object().filter(|m| !m.is_empty()) else {
-        return;
+    let map = match client::wasm_status().await {
+        Ok(refused) if !refused.is_empty() => refused,
+        _ => return,
     };
     let mut tabs = query(json!({"active": true, "lastFocusedWindow": true})).await;
     if !tabs.iter().any(|t| web_origin(t).is_some()) {

@@ -1,15 +1,15 @@
 //! Draft preview: pick kind, channel and person; see the subject and body with the wording
 //! findings; edit (re-checked as you type), copy, open in Gmail or LinkedIn.
 
+use super::super::client;
 use super::html::{self, add, button, el, field, Control, Dom};
-use super::{ask, go, now, say, App, View};
-use crate::model::{Channel, Kind};
+use super::{go, now, say, App, View};
+use crate::model::{Channel, Event, Kind};
 use crate::schedule::Due;
 use crate::service::linkedin_url;
-use crate::tone::Finding;
+use crate::tone::{Finding, LintOptions};
 use crate::ui::data::context;
 use crate::ui::when::kind_label;
-use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTextAreaElement};
 
@@ -103,10 +103,7 @@ pub(crate) fn render(app: &App) -> Dom {
         return Ok(());
     };
     let interview = state.store.interview(&d.interview);
-    let person = interview.and_then(|i| match &d.interviewer {
-        Some(id) => i.interviewer(id),
-        None => i.primary_interviewer(),
-    });
+    let person = interview.and_then(|i| i.person(d.interviewer.as_deref()));
     add(
         &app.main,
         button(doc, "← Back to the list", "back", "quiet back")?,
@@ -387,14 +384,14 @@ pub(crate) async fn lint(
     subject: Option<&str>,
     to: Option<&str>,
 ) -> Result<Vec<Finding>, String> {
-    let reply = ask(json!({
-        "type": "lint",
-        "text": text,
-        "options": {"kind": kind.map(Kind::as_str), "channel": channel.as_str(), "subject": subject, "to": to, "others": []},
-    }))
-    .await?;
-    serde_json::from_value(reply.get("findings").cloned().unwrap_or(Value::Null))
-        .map_err(|e| e.to_string())
+    let options = LintOptions {
+        kind,
+        channel,
+        subject: subject.map(str::to_owned),
+        to: to.map(str::to_owned),
+        others: Vec::new(),
+    };
+    client::lint(text.to_string(), options).await
 }
 
 /// Re-checks the edited draft and redraws the findings (a late answer never wins).
@@ -406,10 +403,7 @@ async fn relint(app: &App) {
         let name = state
             .store
             .interview(&d.interview)
-            .and_then(|i| match &d.interviewer {
-                Some(id) => i.interviewer(id),
-                None => i.primary_interviewer(),
-            })
+            .and_then(|i| i.person(d.interviewer.as_deref()))
             .map(|p| p.name.clone());
         (state.seq, d, name)
     };
@@ -495,16 +489,9 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
         ("draft-gmail", Some(d)) => {
             // The worker opens the compose; the text waits for its in-page helper (never in
             // the URL, where it would stay in the browser's history).
-            let request = json!({
-                "type": "open",
-                "interview": d.interview,
-                "interviewer": d.interviewer,
-                "kind": d.kind.as_str(),
-                "channel": "email",
-                "subject": d.subject,
-                "body": d.body,
-            });
-            match ask(request).await {
+            let edited = Some((Some(d.subject.clone()), d.body.clone()));
+            let who = d.interviewer.as_deref();
+            match client::open(&d.interview, who, d.kind, Channel::Email, edited).await {
                 Ok(_) => say(app, "Opened a Gmail draft in a new tab.", "ok"),
                 Err(e) => say(app, &format!("Could not open Gmail: {e}"), "error"),
             }
@@ -518,12 +505,8 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
             }
         }
         ("draft-sent", Some(d)) => {
-            let mut event =
-                json!({"kind": "sent", "follow_up": d.kind.as_str(), "at": now().to_rfc3339()});
-            if let Some(who) = &d.interviewer {
-                event["interviewer"] = json!(who);
-            }
-            match ask(json!({"type": "record", "interview": d.interview, "event": event})).await {
+            let event = Event::sent(d.kind, d.interviewer.as_deref(), now());
+            match client::record(&d.interview, &event).await {
                 Ok(_) => {
                     super::reload(app).await;
                     go(app, View::Due);

@@ -1,13 +1,15 @@
 //! "Due now": open follow-ups grouped Overdue / Due / Upcoming, with their actions, and the
 //! list of every interview (edit, delete).
 
+use super::super::client;
 use super::html::{add, button, el, Dom};
-use super::{ask, go, now, reload, say, App, View};
-use crate::model::{Channel, Kind};
+use super::{go, now, reload, say, App, View};
+use crate::draft::DraftRequest;
+use crate::model::{Channel, Event, Kind, Outcome};
 use crate::schedule::Due;
 use crate::ui::data::{context, count, item_words};
 use crate::ui::when::{short_date_time, status_label, when_words, STATUS_ORDER};
-use serde_json::{json, Value};
+use serde_json::json;
 use web_sys::Element;
 
 /// Items shown per group before "Show all" (keeps the popup quick with hundreds of items).
@@ -194,7 +196,7 @@ fn item(
     )?;
     let actions = add(&li, el(doc, "div", &[("class", "actions")], None)?)?;
     if words.draftable {
-        let write = if words.email.is_none() && words.linkedin.is_some() {
+        let write = if words.channel == Channel::Linkedin {
             "Write on LinkedIn"
         } else {
             "Write in Gmail"
@@ -275,24 +277,10 @@ fn item_of(app: &App, button: &Element) -> Option<Due> {
     app.state.borrow().items.get(index).cloned()
 }
 
-/// The channel an item is written for: email when the address is known, else LinkedIn when
-/// the profile is, else email.
+/// The channel an item is written for ([`crate::model::Interviewer::channel`]).
 fn channel_for(app: &App, due: &Due) -> Channel {
     let state = app.state.borrow();
-    let words = item_words(&state.store, due, now());
-    match words {
-        Some(w) if w.email.is_none() && w.linkedin.is_some() => Channel::Linkedin,
-        _ => Channel::Email,
-    }
-}
-
-fn target(due: &Due, kind: Kind, channel: Channel) -> Value {
-    json!({
-        "interview": due.interview,
-        "interviewer": due.interviewer,
-        "kind": kind.as_str(),
-        "channel": channel.as_str(),
-    })
+    item_words(&state.store, due, now()).map_or(Channel::Email, |w| w.channel)
 }
 
 /// Asks the worker for a draft.
@@ -302,17 +290,14 @@ pub(crate) async fn fetch_draft(
     kind: Kind,
     channel: Channel,
 ) -> Result<crate::draft::Draft, String> {
-    let reply = ask(json!({
-        "type": "draft",
-        "interview": interview,
-        "interviewer": interviewer,
-        "kind": kind.as_str(),
-        "channel": channel.as_str(),
-        "now": now().to_rfc3339(),
-    }))
-    .await?;
-    serde_json::from_value(reply.get("draft").cloned().unwrap_or(Value::Null))
-        .map_err(|e| e.to_string())
+    client::draft(DraftRequest {
+        interview: interview.to_string(),
+        interviewer: interviewer.map(str::to_owned),
+        kind,
+        channel,
+        now: Some(now()),
+    })
+    .await
 }
 
 /// Opens a tab (Gmail compose or LinkedIn).
@@ -355,7 +340,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                     "ok",
                 );
             } else {
-                match ask(json!({"type": "remove-interview", "id": id})).await {
+                match client::remove_interview(&id).await {
                     Ok(_) => {
                         reload(app).await;
                         super::render(app);
@@ -419,9 +404,8 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
             } else {
                 false
             };
-            let mut request = target(due, due.kind, channel);
-            request["type"] = json!("open");
-            match ask(request).await {
+            let who = due.interviewer.as_deref();
+            match client::open(&due.interview, who, due.kind, channel, None).await {
                 Ok(_) if copied => say(
                     app,
                     "Opened their LinkedIn profile; the message is copied, paste it there.",
@@ -432,52 +416,33 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
             }
         }
         "sent" => {
-            let event = json!({
-                "kind": "sent",
-                "follow_up": due.kind.as_str(),
-                "interviewer": due.interviewer,
-                "at": now().to_rfc3339(),
-            });
-            record(app, due, event, "Marked as sent.").await;
+            let event = Event::sent(due.kind, due.interviewer.as_deref(), now());
+            record(app, due, &event, "Marked as sent.").await;
         }
         "reply" => {
             let outcome = button
                 .get_attribute("data-outcome")
-                .unwrap_or_else(|| "neutral".into());
-            let event = json!({
-                "kind": "reply",
-                "outcome": outcome,
-                "interviewer": due.interviewer,
-                "at": now().to_rfc3339(),
-            });
-            let done = match outcome.as_str() {
-                "negative" => {
+                .and_then(|o| o.parse().ok())
+                .unwrap_or(Outcome::Neutral);
+            let event = Event::reply(outcome, due.interviewer.as_deref(), now());
+            let done = match outcome {
+                Outcome::Negative => {
                     "Reply recorded. A gracious answer asking for feedback is now on your list."
                 }
-                "positive" => {
+                Outcome::Positive => {
                     "Reply recorded. Congratulations! A short answer is now on your list."
                 }
-                _ => "Reply recorded; no more nudges for this interview.",
+                Outcome::Neutral => "Reply recorded; no more nudges for this interview.",
             };
-            record(app, due, event, done).await;
+            record(app, due, &event, done).await;
         }
         "snooze" => {
-            let request = json!({
-                "type": "snooze",
-                "interview": due.interview,
-                "interviewer": due.interviewer,
-                "kind": due.kind.as_str(),
-            });
-            match ask(request).await {
-                Ok(reply) => {
+            let who = due.interviewer.as_deref();
+            match client::snooze(&due.interview, who, due.kind, None).await {
+                Ok(until) => {
                     reload(app).await;
                     super::render(app);
-                    let until = reply
-                        .get("until")
-                        .and_then(Value::as_str)
-                        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
-                        .map(|u| when_words(u, now()).replacen("by ", "until ", 1))
-                        .unwrap_or_else(|| "for a day".into());
+                    let until = when_words(until, now()).replacen("by ", "until ", 1);
                     say(app, &format!("Snoozed {until}."), "ok");
                 }
                 Err(e) => say(app, &format!("Could not snooze it: {e}"), "error"),
@@ -487,13 +452,8 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
     }
 }
 
-async fn record(app: &App, due: &Due, mut event: Value, done: &str) {
-    if event["interviewer"].is_null() {
-        if let Some(map) = event.as_object_mut() {
-            map.remove("interviewer");
-        }
-    }
-    match ask(json!({"type": "record", "interview": due.interview, "event": event})).await {
+async fn record(app: &App, due: &Due, event: &Event, done: &str) {
+    match client::record(&due.interview, event).await {
         Ok(_) => {
             reload(app).await;
             super::render(app);

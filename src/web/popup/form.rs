@@ -1,10 +1,10 @@
 //! "Add / edit interview": the form, kept in Web Storage as it is typed, validated in plain
 //! words next to each field, saved through the worker.
 
+use super::super::client;
 use super::html::{self, add, button, el, field, Control, Dom};
-use super::{ask, go, now, reload, save_form, say, App, View};
+use super::{go, now, reload, save_form, say, App, View};
 use crate::ui::form::{InterviewForm, MAX_PEOPLE};
-use serde_json::json;
 use web_sys::Element;
 
 const FORMATS: &[(&str, &str)] = &[
@@ -483,14 +483,7 @@ pub(crate) async fn submit(app: &App) {
             Err(_) => return,
         }
     };
-    let value = match serde_json::to_value(&interview) {
-        Ok(v) => v,
-        Err(e) => {
-            say(app, &format!("Not saved: {e}"), "error");
-            return;
-        }
-    };
-    match ask(json!({"type": "upsert-interview", "interview": value})).await {
+    match client::upsert_interview(&interview).await {
         Ok(_) => {
             super::forget_form();
             {

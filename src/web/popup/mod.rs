@@ -13,15 +13,15 @@ mod form;
 mod html;
 mod settings;
 
-use super::chrome;
 use super::convert::to_js;
+use super::{chrome, client};
 use crate::model::Store;
 use crate::schedule::Due;
 use crate::ui::data::ImportPreview;
 use crate::ui::form::{FieldError, InterviewForm};
 use gloo_storage::Storage;
 use html::{add, el, Dom};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -139,15 +139,11 @@ pub async fn popup_start(root: Element, insert_fn: JsValue) -> Result<(), JsValu
     restore(&app);
     skeleton(&app)?;
     reload(&app).await;
-    let problem = ask(json!({"type": "problem"})).await.ok().and_then(|r| {
-        let p = r.get("problem")?;
-        (!p.is_null()).then(|| {
-            let key = p.get("backupKey").and_then(Value::as_str).unwrap_or("a backup key");
-            let error = p.get("error").and_then(Value::as_str).unwrap_or("");
-            format!(
-                "Some saved data could not be read, so it was set aside under “{key}” instead of being overwritten ({error}). Export what you have now; the rest of your data is safe."
-            )
-        })
+    let problem = client::problem().await.ok().flatten().map(|p| {
+        format!(
+            "Some saved data could not be read, so it was set aside under “{}” instead of being overwritten ({}). Export what you have now; the rest of your data is safe.",
+            p.backup_key, p.error
+        )
     });
     app.state.borrow_mut().problem = problem;
     render(&app);
@@ -291,40 +287,11 @@ pub(crate) fn save_check(text: &str) {
     let _ = gloo_storage::LocalStorage::set(KEY_CHECK, text);
 }
 
-/// Sends a request to the worker; `{ok:false,error}` and transport failures become `Err`
-/// with a plain message.
-pub(crate) async fn ask(request: Value) -> Result<Value, String> {
-    let message = to_js(&request).map_err(|e| chrome::error_text(&e))?;
-    let reply = chrome::send_message(&message).await.map_err(|e| {
-        format!(
-            "The extension's background part did not answer ({}).",
-            chrome::error_text(&e)
-        )
-    })?;
-    let text = super::convert::stringify(&reply)?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    if value.get("ok").and_then(Value::as_bool) == Some(true) {
-        Ok(value)
-    } else {
-        Err(value
-            .get("error")
-            .and_then(Value::as_str)
-            .unwrap_or("the request failed")
-            .to_string())
-    }
-}
-
 /// Reloads the store and the schedule from the worker.
 pub(crate) async fn reload(app: &App) {
-    let store = ask(json!({"type": "export"})).await.and_then(|r| {
-        let value = r.get("store").cloned().unwrap_or(Value::Null);
-        crate::store::from_value(value).map_err(|e| e.to_string())
-    });
+    let store = client::export().await;
     let items = match &store {
-        Ok(_) => ask(json!({"type": "schedule"})).await.and_then(|r| {
-            serde_json::from_value::<Vec<Due>>(r.get("items").cloned().unwrap_or(Value::Null))
-                .map_err(|e| e.to_string())
-        }),
+        Ok(_) => client::schedule(None).await,
         Err(_) => Ok(Vec::new()),
     };
     let mut state = app.state.borrow_mut();

@@ -1,11 +1,12 @@
 //! Settings (name, email, phone, signature, extra holidays) and Data (export JSON, import JSON
 //! with a preview of what changes, export .ics, delete everything after a confirmation).
 
+use super::super::client;
 use super::html::{self, add, button, el, field, Control, Dom};
-use super::{ask, now, reload, say, App};
+use super::{now, reload, say, App};
 use crate::ui::data::{count, export_file_name, ImportPreview};
 use crate::ui::form::ProfileForm;
-use serde_json::{json, Value};
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
@@ -290,8 +291,7 @@ pub(crate) async fn submit(app: &App) {
         Ok(profile) => {
             app.state.borrow_mut().profile_errors.clear();
             html::show_errors(&form, &[]);
-            let value = serde_json::to_value(&profile).unwrap_or(Value::Null);
-            match ask(json!({"type": "settings", "profile": value})).await {
+            match client::settings(&profile).await {
                 Ok(_) => {
                     reload(app).await;
                     say(app, "Settings saved.", "ok");
@@ -390,10 +390,9 @@ fn download(app: &App, name: &str, mime: &str, text: &str) -> Result<(), String>
 /// Handles this screen's actions; false when `action` is not one of them.
 pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
     match action {
-        "export-json" => match ask(json!({"type": "export"})).await {
-            Ok(r) => {
-                let store = r.get("store").cloned().unwrap_or(Value::Null);
-                let text = serde_json::to_string_pretty(&store).unwrap_or_default();
+        "export-json" => match client::export().await {
+            Ok(store) => {
+                let text = crate::store::to_json(&store);
                 match download(
                     app,
                     &export_file_name(now(), "json"),
@@ -407,13 +406,8 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
             Err(e) => say(app, &format!("Export failed: {e}"), "error"),
         },
         "export-ics" => {
-            match ask(json!({"type": "ics", "now": now().to_rfc3339()})).await {
-                Ok(r) => {
-                    let text = r
-                        .get("ics")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default()
-                        .to_string();
+            match client::ics(Some(now())).await {
+                Ok(text) => {
                     match download(app, &export_file_name(now(), "ics"), "text/calendar", &text) {
                     Ok(()) => say(app, "Calendar exported: open the file to add the follow-ups to your calendar.", "ok"),
                     Err(e) => say(app, &format!("Export failed: {e}"), "error"),
@@ -426,7 +420,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
             let Some((raw, _)) = app.state.borrow().import.clone() else {
                 return true;
             };
-            match ask(json!({"type": "import", "store": raw})).await {
+            match client::import(raw).await {
                 Ok(_) => {
                     app.state.borrow_mut().import = None;
                     reload(app).await;
@@ -457,7 +451,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                 html::focus(&h);
             }
         }
-        "delete-confirm" => match ask(json!({"type": "delete-all"})).await {
+        "delete-confirm" => match client::delete_all().await {
             Ok(_) => {
                 super::forget_local(app);
                 app.state.borrow_mut().confirm_delete = false;

@@ -1,0 +1,184 @@
+//! The worker's typed client: one function per [`Request`], taking model values and returning
+//! the reply's payload. The only place requests are sent with `chrome.runtime.sendMessage`;
+//! a request's reply type is fixed by [`Response::decode`], so a renamed field or a new request
+//! is a compile error here, not a failure in the browser.
+
+use super::chrome;
+use super::convert::{stringify, to_js};
+use crate::draft::{Draft, DraftRequest};
+use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
+use crate::page::people::Person;
+use crate::protocol::{Doc, Imported, Offered, Refusal, Request, Response, StoreProblem};
+use crate::schedule::Due;
+use crate::tone::{Finding, LintOptions};
+use chrono::{DateTime, FixedOffset};
+use std::collections::BTreeMap;
+
+/// Sends `request`; `{ok:false,error}` and transport failures become `Err` with a plain
+/// message.
+async fn call(request: Request) -> Result<Response, String> {
+    let message = to_js(&request).map_err(|e| chrome::error_text(&e))?;
+    let reply = chrome::send_message(&message).await.map_err(|e| {
+        format!(
+            "The extension's background part did not answer ({}).",
+            chrome::error_text(&e)
+        )
+    })?;
+    let reply = serde_json::from_str(&stringify(&reply)?).map_err(|e| e.to_string())?;
+    Response::decode(&request, reply)
+}
+
+/// The payload of the expected variant (decode guarantees it; anything else is a bug).
+macro_rules! expect {
+    ($request:expr, $variant:ident) => {
+        match call($request).await? {
+            Response::$variant(payload) => Ok(payload),
+            other => Err(format!("unexpected reply {other:?}")),
+        }
+    };
+}
+
+/// Whether the worker is alive; its version.
+pub async fn ping() -> Result<String, String> {
+    expect!(Request::Ping, Pong).map(|p| p.version)
+}
+
+/// Replaces the whole store with `store` (any supported version; checked by the worker).
+pub async fn import(store: serde_json::Value) -> Result<Imported, String> {
+    expect!(Request::Import { store }, Imported)
+}
+
+/// The whole store.
+pub async fn export() -> Result<Store, String> {
+    expect!(Request::Export, Exported).map(|e| e.store)
+}
+
+/// Open follow-ups as of `now` (the worker's time when `None`), snoozed ones left out.
+pub async fn schedule(now: Option<DateTime<FixedOffset>>) -> Result<Vec<Due>, String> {
+    let now = now.map(|t| t.to_rfc3339());
+    expect!(Request::Schedule { now }, Schedule).map(|s| s.items)
+}
+
+/// A draft.
+pub async fn draft(request: DraftRequest) -> Result<Draft, String> {
+    expect!(Request::Draft(request), Drafted).map(|d| d.draft)
+}
+
+/// Wording findings for `text`.
+pub async fn lint(text: String, options: LintOptions) -> Result<Vec<Finding>, String> {
+    expect!(Request::Lint { text, options }, Findings).map(|f| f.findings)
+}
+
+/// Adds `interview`, or replaces the one with its id; the interview as stored.
+pub async fn upsert_interview(interview: &Interview) -> Result<Interview, String> {
+    let interview = Doc::of(interview);
+    expect!(Request::UpsertInterview { interview }, Saved).map(|s| s.interview)
+}
+
+/// Removes an interview.
+pub async fn remove_interview(id: &str) -> Result<(), String> {
+    let id = id.to_string();
+    expect!(Request::RemoveInterview { id }, Done).map(drop)
+}
+
+/// Records an event on an interview.
+pub async fn record(interview: &str, event: &Event) -> Result<(), String> {
+    let (interview, event) = (interview.to_string(), Doc::of(event));
+    expect!(Request::Record { interview, event }, Done).map(drop)
+}
+
+/// Replaces the profile.
+pub async fn settings(profile: &Profile) -> Result<(), String> {
+    let profile = Doc::of(profile);
+    expect!(Request::Settings { profile }, Done).map(drop)
+}
+
+/// Hides an item until `until` (a day when `None`); when it comes back.
+pub async fn snooze(
+    interview: &str,
+    interviewer: Option<&str>,
+    kind: Kind,
+    until: Option<DateTime<FixedOffset>>,
+) -> Result<DateTime<FixedOffset>, String> {
+    let request = Request::Snooze {
+        interview: interview.to_string(),
+        interviewer: interviewer.map(str::to_owned),
+        kind,
+        until: until.map(|t| t.to_rfc3339()),
+    };
+    expect!(request, Snoozed).map(|s| s.until)
+}
+
+/// Open follow-ups as a calendar (`.ics` text).
+pub async fn ics(now: Option<DateTime<FixedOffset>>) -> Result<String, String> {
+    let now = now.map(|t| t.to_rfc3339());
+    expect!(Request::Ics { now }, Calendar).map(|c| c.ics)
+}
+
+/// "Write it": opens Gmail or LinkedIn for an item; `edited` is the user's (subject, body).
+/// The page opened.
+pub async fn open(
+    interview: &str,
+    interviewer: Option<&str>,
+    kind: Kind,
+    channel: Channel,
+    edited: Option<(Option<String>, String)>,
+) -> Result<String, String> {
+    let (subject, body) = match edited {
+        Some((subject, body)) => (subject, Some(body)),
+        None => (None, None),
+    };
+    let request = Request::Open {
+        interview: interview.to_string(),
+        interviewer: interviewer.map(str::to_owned),
+        kind,
+        channel,
+        body,
+        subject,
+    };
+    expect!(request, Opened).map(|o| o.url)
+}
+
+/// Deletes everything the extension keeps.
+pub async fn delete_all() -> Result<(), String> {
+    expect!(Request::DeleteAll, Done).map(drop)
+}
+
+/// A stored document that could not be read, if any.
+pub async fn problem() -> Result<Option<StoreProblem>, String> {
+    expect!(Request::Problem, Problem).map(|p| p.problem)
+}
+
+/// Tells the worker WebAssembly was refused on `origin`.
+pub async fn wasm_refused(origin: &str, error: &str) -> Result<(), String> {
+    let (origin, error) = (origin.to_string(), error.to_string());
+    expect!(Request::WasmRefused { origin, error }, Done).map(drop)
+}
+
+/// Origins where WebAssembly was refused.
+pub async fn wasm_status() -> Result<BTreeMap<String, Refusal>, String> {
+    expect!(Request::WasmStatus, Refused).map(|r| r.refused)
+}
+
+/// What the in-page helper may offer for a compose addressed to `people`.
+pub async fn offer(people: Vec<Person>, channel: Channel) -> Result<Offered, String> {
+    expect!(Request::Offer { people, channel }, Offered)
+}
+
+/// The draft for one item of the offer for `people`.
+pub async fn page_draft(
+    people: Vec<Person>,
+    interview: &str,
+    interviewer: Option<&str>,
+    kind: Kind,
+    channel: Channel,
+) -> Result<Draft, String> {
+    let request = Request::PageDraft {
+        people,
+        interview: interview.to_string(),
+        interviewer: interviewer.map(str::to_owned),
+        kind,
+        channel,
+    };
+    expect!(request, Drafted).map(|d| d.draft)
+}
