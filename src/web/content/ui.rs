@@ -11,14 +11,11 @@
 //! so not even its size tells the page.
 
 use super::{editor, Site};
-use crate::draft::Draft;
 use crate::model::Channel;
 use crate::page::offer::{Choice, Offer};
 use crate::page::people::Person;
-use crate::protocol::Request;
 use crate::tone::{lint_with, Facts, Finding, LintOptions, Severity};
-use crate::web::{chrome, convert, dom};
-use serde::Deserialize;
+use crate::web::{client, dom};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -94,32 +91,6 @@ struct State {
 
 thread_local! {
     static HELPERS: RefCell<Vec<Rc<Helper>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Asks the worker; `{ok:false}` and transport failures become `Err`.
-async fn ask(request: &Request) -> Result<serde_json::Value, String> {
-    let message = convert::to_js(request).map_err(|e| chrome::error_text(&e))?;
-    let reply = chrome::send_message(&message)
-        .await
-        .map_err(|e| chrome::error_text(&e))?;
-    let reply: serde_json::Value =
-        serde_json::from_str(&convert::stringify(&reply)?).map_err(|e| e.to_string())?;
-    if reply.get("ok") == Some(&serde_json::Value::Bool(true)) {
-        Ok(reply)
-    } else {
-        Err(reply
-            .get("error")
-            .and_then(|e| e.as_str())
-            .unwrap_or("no answer")
-            .to_string())
-    }
-}
-
-/// A message "Write it" opened this tab for.
-#[derive(Deserialize)]
-struct Waiting {
-    subject: Option<String>,
-    body: String,
 }
 
 fn button(doc: &Document, action: &str, class: &str, text: &str) -> Result<Element, JsValue> {
@@ -475,22 +446,8 @@ fn ask_offer(helper: &Rc<Helper>, people: Vec<Person>, channel: Channel) {
     };
     let h = helper.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let request = Request::Offer {
-            people: people.clone(),
-            channel,
-        };
-        let (offer, waiting) = match ask(&request).await {
-            Ok(reply) => (
-                reply
-                    .get("offer")
-                    .cloned()
-                    .and_then(|o| serde_json::from_value::<Offer>(o).ok())
-                    .unwrap_or_default(),
-                reply
-                    .get("insert")
-                    .cloned()
-                    .and_then(|w| serde_json::from_value::<Waiting>(w).ok()),
-            ),
+        let (offer, waiting) = match client::offer(people.clone(), channel).await {
+            Ok(offered) => (offered.offer, offered.insert),
             Err(e) => {
                 web_sys::console::debug_2(&"Interview Follow-Up: no offer".into(), &e.into());
                 (Offer::default(), None)
@@ -958,16 +915,22 @@ fn insert(helper: &Rc<Helper>, choice: &Choice) {
     // The caret the user left, taken now: the answer comes after a round trip.
     let saved = helper.state.borrow_mut().saved.take();
     let choice = choice.clone();
-    let request = move |channel: Channel| Request::PageDraft {
-        people: people.clone(),
-        interview: choice.interview.clone(),
-        interviewer: choice.interviewer.clone(),
-        kind: choice.kind,
-        channel,
+    let request = move |channel: Channel| {
+        let (people, choice) = (people.clone(), choice.clone());
+        async move {
+            client::page_draft(
+                people,
+                &choice.interview,
+                choice.interviewer.as_deref(),
+                choice.kind,
+                channel,
+            )
+            .await
+        }
     };
     let h = helper.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let written = match fetch_draft(&request(compose.channel)).await {
+        let written = match request(compose.channel).await {
             Ok(d) => d,
             Err(e) => {
                 web_sys::console::debug_2(&"Interview Follow-Up: no draft".into(), &e.into());
@@ -980,20 +943,11 @@ fn insert(helper: &Rc<Helper>, choice: &Choice) {
             .as_ref()
             .is_some_and(|f| f.value().trim().is_empty());
         if subject.is_none() && wants_subject {
-            subject = fetch_draft(&request(Channel::Email))
-                .await
-                .ok()
-                .and_then(|d| d.subject);
+            subject = request(Channel::Email).await.ok().and_then(|d| d.subject);
         }
         h.state.borrow_mut().saved = saved;
         type_in(&h, subject, &written.body);
     });
-}
-
-async fn fetch_draft(request: &Request) -> Result<Draft, String> {
-    let reply = ask(request).await?;
-    serde_json::from_value(reply.get("draft").cloned().unwrap_or_default())
-        .map_err(|e| e.to_string())
 }
 
 /// Types a message in at the caret the user left (never over their text) and fills the
