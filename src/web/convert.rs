@@ -20,6 +20,11 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Str
     serde_json::from_str(&text).map_err(|e| format!("{what}: {e}"))
 }
 
+/// `obj[key]`, or `undefined` when it cannot be read.
+pub fn property(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// `JSON.stringify` of a JS value (for path-named store parsing).
 pub fn stringify(value: &JsValue) -> Result<String, String> {
     js_sys::JSON::stringify(value)

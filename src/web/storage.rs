@@ -4,6 +4,7 @@
 //! could not be read, kept verbatim), `storeProblem` (what went wrong, for the popup).
 
 use super::chrome;
+use super::convert::property;
 use crate::model::Store;
 use crate::protocol::Revisioned;
 use js_sys::{Object, Reflect};
@@ -18,10 +19,6 @@ const MAX_ATTEMPTS: usize = 5;
 thread_local! {
     /// Tail of the chain of writes in this context: each write waits for the one before.
     static WRITE_CHAIN: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
-}
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -46,8 +43,8 @@ fn storage_error(e: JsValue) -> String {
 pub async fn load() -> Result<Revisioned, String> {
     let keys = js_sys::Array::of2(&KEY_STORE.into(), &KEY_REV.into());
     let items = chrome::storage_get(&keys).await.map_err(storage_error)?;
-    let rev = get(&items, KEY_REV).as_f64().unwrap_or(0.0) as u64;
-    let raw = get(&items, KEY_STORE);
+    let rev = property(&items, KEY_REV).as_f64().unwrap_or(0.0) as u64;
+    let raw = property(&items, KEY_STORE);
     let Some(text) = raw.as_string() else {
         if raw.is_undefined() || raw.is_null() {
             return Ok(Revisioned {
@@ -91,7 +88,7 @@ pub async fn problem() -> Result<Option<String>, String> {
     let items = chrome::storage_get(&JsValue::from_str(KEY_PROBLEM))
         .await
         .map_err(storage_error)?;
-    Ok(get(&items, KEY_PROBLEM).as_string())
+    Ok(property(&items, KEY_PROBLEM).as_string())
 }
 
 /// Forgets the report of a set-aside document (the backup itself stays).
@@ -136,7 +133,7 @@ async fn transact_unqueued<T>(
         let current = chrome::storage_get(&JsValue::from_str(KEY_REV))
             .await
             .map_err(storage_error)?;
-        if get(&current, KEY_REV).as_f64().unwrap_or(0.0) as u64 != rev {
+        if property(&current, KEY_REV).as_f64().unwrap_or(0.0) as u64 != rev {
             continue;
         }
         let text = crate::store::to_json_compact(&next);
@@ -169,7 +166,7 @@ pub async fn wipe() -> Result<(), String> {
         let items = chrome::storage_get(&JsValue::from_str(KEY_REV))
             .await
             .map_err(storage_error)?;
-        let rev = get(&items, KEY_REV).as_f64().unwrap_or(0.0) as u64;
+        let rev = property(&items, KEY_REV).as_f64().unwrap_or(0.0) as u64;
         chrome::storage_clear().await.map_err(storage_error)?;
         chrome::storage_set(&object(&[(KEY_REV, JsValue::from_f64((rev + 1) as f64))]))
             .await
@@ -185,7 +182,7 @@ pub async fn session_json(key: &str) -> Result<Option<serde_json::Value>, String
     let items = chrome::session_get(&JsValue::from_str(key))
         .await
         .map_err(storage_error)?;
-    Ok(get(&items, key)
+    Ok(property(&items, key)
         .as_string()
         .and_then(|s| serde_json::from_str(&s).ok()))
 }
@@ -203,7 +200,7 @@ pub async fn get_json(key: &str) -> Result<Option<serde_json::Value>, String> {
     let items = chrome::storage_get(&JsValue::from_str(key))
         .await
         .map_err(storage_error)?;
-    Ok(get(&items, key)
+    Ok(property(&items, key)
         .as_string()
         .and_then(|s| serde_json::from_str(&s).ok()))
 }

@@ -3,7 +3,7 @@
 //! `reminders`, `schedule`, `draft`); this file reads and writes storage around it and talks to
 //! `chrome.*`.
 
-use super::convert::{stringify, to_js};
+use super::convert::{property, stringify, to_js};
 use super::{chrome, storage};
 use crate::access::{self, RawSender, Sender};
 use crate::model::{Kind, Store};
@@ -58,18 +58,14 @@ pub async fn worker_message(message: JsValue, sender: JsValue) -> JsValue {
     to_js(&reply_json(&answer)).unwrap_or(JsValue::NULL)
 }
 
-fn field(obj: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// The browser's `MessageSender`, classified by the core.
 fn classify(sender: &JsValue) -> Sender {
     let raw = RawSender {
-        id: field(sender, "id").as_string(),
-        url: field(sender, "url").as_string(),
-        origin: field(sender, "origin").as_string(),
-        tab: field(sender, "tab").is_object(),
-        frame_id: field(sender, "frameId").as_f64().map(|f| f as i64),
+        id: property(sender, "id").as_string(),
+        url: property(sender, "url").as_string(),
+        origin: property(sender, "origin").as_string(),
+        tab: property(sender, "tab").is_object(),
+        frame_id: property(sender, "frameId").as_f64().map(|f| f as i64),
     };
     let own_id = chrome::RUNTIME_ID.with(|id| id.clone()).unwrap_or_default();
     access::classify(&own_id, &chrome::runtime_url(""), &raw)
@@ -77,7 +73,7 @@ fn classify(sender: &JsValue) -> Sender {
 
 /// The sending tab's id, if any.
 fn tab_of(sender: &JsValue) -> Option<i64> {
-    field(&field(sender, "tab"), "id")
+    property(&property(sender, "tab"), "id")
         .as_f64()
         .map(|f| f as i64)
 }
@@ -103,13 +99,18 @@ async fn changed() {
     let Ok(tabs) = chrome::tabs_query(&query).await else {
         return;
     };
-    let notice = to_js(&Notice::Changed).unwrap_or(JsValue::NULL);
     for tab in js_sys::Array::from(&tabs).iter() {
-        if let Some(id) = field(&tab, "id").as_f64() {
-            // A tab without the helper (WebAssembly refused, still loading) has no listener.
-            let _ = chrome::tabs_send_message(id as i32, &notice).await;
+        if let Some(id) = property(&tab, "id").as_f64() {
+            tell_changed(id as i32).await;
         }
     }
+}
+
+/// Tells the helper in a tab to ask for its offer again. A tab without one (WebAssembly
+/// refused, still loading) has no listener: nothing to do.
+async fn tell_changed(tab: i32) {
+    let notice = to_js(&Notice::Changed).unwrap_or(JsValue::NULL);
+    let _ = chrome::tabs_send_message(tab, &notice).await;
 }
 
 /// "Delete everything": the store, what was set aside, reminders, refused origins, the message
@@ -134,10 +135,18 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Response, String> 
         now: js_now(),
         now_ms: js_sys::Date::now(),
         tab,
-        snoozed: load_reminders().await,
-        pending: storage::session_json(KEY_PENDING)
-            .await?
-            .and_then(|v| serde_json::from_value(v).ok()),
+        // Read only where the core uses them: snoozes hide schedule items, a waiting message
+        // goes with an offer (which content scripts ask for at every change of recipients).
+        snoozed: match request {
+            Request::Schedule { .. } => load_reminders().await,
+            _ => Reminders::default(),
+        },
+        pending: match request {
+            Request::Offer { .. } => storage::session_json(KEY_PENDING)
+                .await?
+                .and_then(|v| serde_json::from_value(v).ok()),
+            _ => None,
+        },
     };
     let outcome = storage::transact(|store| {
         let outcome = service::handle(store, request.clone(), &env)?;
@@ -234,7 +243,7 @@ async fn open(opening: Opening) -> Result<String, String> {
         chrome::tabs_create(&to_js(&json!({ "url": url })).map_err(|e| chrome::error_text(&e))?)
             .await
             .map_err(|e| format!("could not open a tab: {}", chrome::error_text(&e)))?;
-    if let Some(tab) = field(&tab, "id").as_f64() {
+    if let Some(tab) = property(&tab, "id").as_f64() {
         let pending = Pending {
             tab: tab as i64,
             interview,
@@ -246,8 +255,7 @@ async fn open(opening: Opening) -> Result<String, String> {
         storage::set_session_json(KEY_PENDING, &json_of(&pending)?).await?;
         // A helper that started before the message was kept asks again; one that starts later
         // asks anyway.
-        let notice = to_js(&Notice::Changed).unwrap_or(JsValue::NULL);
-        let _ = chrome::tabs_send_message(tab as i32, &notice).await;
+        tell_changed(tab as i32).await;
     }
     Ok(url)
 }

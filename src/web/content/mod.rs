@@ -106,15 +106,11 @@ fn listen_to_worker() {
     let own = chrome::RUNTIME_ID.with(|id| id.clone());
     let callback =
         Closure::<dyn FnMut(JsValue, JsValue)>::new(move |message: JsValue, sender: JsValue| {
-            let from = js_sys::Reflect::get(&sender, &"id".into())
-                .ok()
-                .and_then(|id| id.as_string());
+            let from = super::convert::property(&sender, "id").as_string();
             if own.is_none() || from != own {
                 return;
             }
-            let notice = super::convert::stringify(&message)
-                .ok()
-                .and_then(|text| serde_json::from_str::<Notice>(&text).ok());
+            let notice = super::convert::from_js::<Notice>(message, "notice").ok();
             if notice == Some(Notice::Changed) {
                 ui::refresh_all();
             }

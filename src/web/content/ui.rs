@@ -14,7 +14,7 @@ use super::{editor, Site};
 use crate::model::Channel;
 use crate::page::offer::{Choice, Offer};
 use crate::page::people::Person;
-use crate::tone::{lint_with, Facts, Finding, LintOptions, Severity};
+use crate::tone::{lint_with, Finding, LintOptions, Severity};
 use crate::web::{client, dom};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -459,7 +459,8 @@ fn ask_offer(helper: &Rc<Helper>, people: Vec<Person>, channel: Channel) {
         h.state.borrow_mut().offer = offer;
         refresh(&h);
         if let Some(w) = waiting {
-            type_in(&h, w.subject, &w.body);
+            let saved = h.state.borrow_mut().saved.take();
+            type_in(&h, w.subject, &w.body, saved);
         }
     });
 }
@@ -469,15 +470,11 @@ fn ask_offer(helper: &Rc<Helper>, people: Vec<Person>, channel: Channel) {
 fn refresh(helper: &Rc<Helper>) {
     let mut compose = helper.site.compose(&helper.editor);
     compose.people.truncate(crate::page::people::MAX_PEOPLE);
-    let current = helper.state.borrow().offered_to.as_ref() == Some(&compose.people);
-    if !current {
+    if helper.state.borrow().offered_to.as_ref() != Some(&compose.people) {
+        // Until the answer comes, nothing is offered (`ask_offer` empties the offer).
         ask_offer(helper, compose.people.clone(), compose.channel);
     }
-    let offer = if current {
-        helper.state.borrow().offer.clone()
-    } else {
-        Offer::default()
-    };
+    let offer = helper.state.borrow().offer.clone();
     let text = editor::read(&helper.editor).map.text().to_string();
     let top = offer.choices.first().filter(|_| offer.matched > 0);
     let options = LintOptions {
@@ -491,7 +488,7 @@ fn refresh(helper: &Rc<Helper>) {
             .or_else(|| compose.people.iter().find_map(|p| p.name.clone())),
         others: Vec::new(),
     };
-    let facts = top.map(|c| c.facts.clone()).unwrap_or_else(Facts::default);
+    let facts = top.map(|c| c.facts.clone()).unwrap_or_default();
     let findings = if text.trim().is_empty() {
         Vec::new()
     } else {
@@ -945,14 +942,13 @@ fn insert(helper: &Rc<Helper>, choice: &Choice) {
         if subject.is_none() && wants_subject {
             subject = request(Channel::Email).await.ok().and_then(|d| d.subject);
         }
-        h.state.borrow_mut().saved = saved;
-        type_in(&h, subject, &written.body);
+        type_in(&h, subject, &written.body, saved);
     });
 }
 
-/// Types a message in at the caret the user left (never over their text) and fills the
-/// subject of a new message when it is empty.
-fn type_in(helper: &Rc<Helper>, subject: Option<String>, body: &str) {
+/// Types a message in at the caret the user left (`saved`, else the current one; never over
+/// their text) and fills the subject of a new message when it is empty.
+fn type_in(helper: &Rc<Helper>, subject: Option<String>, body: &str, saved: Option<Range>) {
     let compose = helper.site.compose(&helper.editor);
     if let (Some(field), Some(s)) = (&compose.subject_field, subject) {
         if field.value().trim().is_empty() {
@@ -960,7 +956,6 @@ fn type_in(helper: &Rc<Helper>, subject: Option<String>, body: &str) {
             editor::nudge(field);
         }
     }
-    let saved = helper.state.borrow_mut().saved.take();
     editor::insert(&helper.editor, body, saved.as_ref());
     refresh(helper);
 }
