@@ -202,7 +202,7 @@ impl<T> Doc<T> {
 
 /// The payload of a successful reply. On the wire a reply is `{"ok": true, …payload fields}`
 /// or `{"ok": false, "error": "…"}` ([`reply_json`]); which payload answers which request is
-/// fixed by [`Response::decode`], so a client never reads a reply by string key.
+/// fixed by [`Request::reply`], so a client never reads a reply by string key.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Response {
@@ -383,45 +383,127 @@ pub struct Waiting {
     pub body: String,
 }
 
-impl Response {
-    /// Reads a reply to `request`: its payload, or the error of `{"ok": false}`. The payload
-    /// type follows from the request (one arm per request; a new request does not compile
-    /// until it has one).
-    pub fn decode(request: &Request, reply: Value) -> Result<Response, String> {
-        if reply.get("ok").and_then(Value::as_bool) != Some(true) {
-            return Err(reply
-                .get("error")
-                .and_then(Value::as_str)
-                .unwrap_or("the request failed")
-                .to_string());
-        }
-        fn read<T: serde::de::DeserializeOwned>(
-            reply: Value,
-            wrap: fn(T) -> Response,
-        ) -> Result<Response, String> {
-            serde_json::from_value(reply)
-                .map(wrap)
-                .map_err(|e| format!("unexpected reply: {e}"))
-        }
-        match request {
-            Request::Ping => read(reply, Response::Pong),
-            Request::Import { .. } => read(reply, Response::Imported),
-            Request::Export => read(reply, Response::Exported),
-            Request::Schedule { .. } => read(reply, Response::Schedule),
-            Request::Draft(_) | Request::PageDraft { .. } => read(reply, Response::Drafted),
-            Request::Lint { .. } => read(reply, Response::Findings),
-            Request::UpsertInterview { .. } => read(reply, Response::Saved),
+/// Which payload answers a request: one variant per [`Response`] variant, without the payload.
+/// [`Request::reply`] is the one place requests and replies are paired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyKind {
+    /// [`Pong`].
+    Pong,
+    /// [`Imported`].
+    Imported,
+    /// [`Exported`].
+    Exported,
+    /// [`Schedule`].
+    Schedule,
+    /// [`Drafted`].
+    Drafted,
+    /// [`Findings`].
+    Findings,
+    /// [`Saved`].
+    Saved,
+    /// [`Done`].
+    Done,
+    /// [`Snoozed`].
+    Snoozed,
+    /// [`Calendar`].
+    Calendar,
+    /// [`Opened`].
+    Opened,
+    /// [`ProblemReport`].
+    Problem,
+    /// [`RefusedOrigins`].
+    Refused,
+    /// [`Offered`].
+    Offered,
+}
+
+impl Request {
+    /// The payload that answers this request (one arm per request; a new request does not
+    /// compile until it has one).
+    pub fn reply(&self) -> ReplyKind {
+        match self {
+            Request::Ping => ReplyKind::Pong,
+            Request::Import { .. } => ReplyKind::Imported,
+            Request::Export => ReplyKind::Exported,
+            Request::Schedule { .. } => ReplyKind::Schedule,
+            Request::Draft(_) | Request::PageDraft { .. } => ReplyKind::Drafted,
+            Request::Lint { .. } => ReplyKind::Findings,
+            Request::UpsertInterview { .. } => ReplyKind::Saved,
             Request::RemoveInterview { .. }
             | Request::Record { .. }
             | Request::Settings { .. }
             | Request::DeleteAll
-            | Request::WasmRefused { .. } => read(reply, Response::Done),
-            Request::Snooze { .. } => read(reply, Response::Snoozed),
-            Request::Ics { .. } => read(reply, Response::Calendar),
-            Request::Open { .. } => read(reply, Response::Opened),
-            Request::Problem => read(reply, Response::Problem),
-            Request::WasmStatus => read(reply, Response::Refused),
-            Request::Offer { .. } => read(reply, Response::Offered),
+            | Request::WasmRefused { .. } => ReplyKind::Done,
+            Request::Snooze { .. } => ReplyKind::Snoozed,
+            Request::Ics { .. } => ReplyKind::Calendar,
+            Request::Open { .. } => ReplyKind::Opened,
+            Request::Problem => ReplyKind::Problem,
+            Request::WasmStatus => ReplyKind::Refused,
+            Request::Offer { .. } => ReplyKind::Offered,
+        }
+    }
+}
+
+/// A payload type and the [`ReplyKind`] it is: lets a client decode the one payload it expects
+/// (so a module links only the decoders of the replies it asks for) and check the pairing.
+pub trait Payload: serde::de::DeserializeOwned {
+    /// Which reply this is.
+    const KIND: ReplyKind;
+}
+
+macro_rules! payloads {
+    ($($ty:ident => $kind:ident),* $(,)?) => {
+        $(impl Payload for $ty { const KIND: ReplyKind = ReplyKind::$kind; })*
+    };
+}
+
+payloads! {
+    Pong => Pong, Imported => Imported, Exported => Exported, Schedule => Schedule,
+    Drafted => Drafted, Findings => Findings, Saved => Saved, Done => Done,
+    Snoozed => Snoozed, Calendar => Calendar, Opened => Opened, ProblemReport => Problem,
+    RefusedOrigins => Refused, Offered => Offered,
+}
+
+/// Reads a reply to `request` as `T`: its payload, or the error of `{"ok": false}`. `T` must be
+/// the payload [`Request::reply`] pairs with `request` (a mismatch is an `Err`, never a wrong
+/// value).
+pub fn payload<T: Payload>(request: &Request, reply: Value) -> Result<T, String> {
+    if request.reply() != T::KIND {
+        return Err(format!(
+            "a {:?} reply was expected, not {:?}",
+            request.reply(),
+            T::KIND
+        ));
+    }
+    if reply.get("ok").and_then(Value::as_bool) != Some(true) {
+        return Err(reply
+            .get("error")
+            .and_then(Value::as_str)
+            .unwrap_or("the request failed")
+            .to_string());
+    }
+    serde_json::from_value(reply).map_err(|e| format!("unexpected reply: {e}"))
+}
+
+impl Response {
+    /// Reads a reply to `request`, whichever payload [`Request::reply`] pairs with it. Links
+    /// every payload's decoder: a context that sends one kind of request uses [`payload`].
+    pub fn decode(request: &Request, reply: Value) -> Result<Response, String> {
+        match request.reply() {
+            ReplyKind::Pong => payload(request, reply).map(Response::Pong),
+            ReplyKind::Imported => payload(request, reply).map(Response::Imported),
+            ReplyKind::Exported => payload(request, reply).map(Response::Exported),
+            ReplyKind::Schedule => payload(request, reply).map(Response::Schedule),
+            ReplyKind::Drafted => payload(request, reply).map(Response::Drafted),
+            ReplyKind::Findings => payload(request, reply).map(Response::Findings),
+            ReplyKind::Saved => payload(request, reply).map(Response::Saved),
+            ReplyKind::Done => payload(request, reply).map(Response::Done),
+            ReplyKind::Snoozed => payload(request, reply).map(Response::Snoozed),
+            ReplyKind::Calendar => payload(request, reply).map(Response::Calendar),
+            ReplyKind::Opened => payload(request, reply).map(Response::Opened),
+            ReplyKind::Problem => payload(request, reply).map(Response::Problem),
+            ReplyKind::Refused => payload(request, reply).map(Response::Refused),
+            ReplyKind::Offered => payload(request, reply).map(Response::Offered),
         }
     }
 }
@@ -691,6 +773,22 @@ mod tests {
             let back = Response::decode(&request, reply.clone()).unwrap();
             assert_eq!(back, response, "{reply}");
         }
+    }
+
+    #[test]
+    fn a_payload_is_read_only_for_the_request_it_answers() {
+        use serde_json::json;
+        let people = vec![];
+        let offer = Request::Offer {
+            people,
+            channel: Channel::Email,
+        };
+        let reply = json!({"ok": true, "offer": {"choices": [], "direct": false, "matched": 0}});
+        assert!(payload::<Offered>(&offer, reply.clone()).is_ok());
+        let wrong = payload::<Done>(&offer, reply).unwrap_err();
+        assert!(wrong.contains("Offered"), "{wrong}");
+        let failed = payload::<Offered>(&offer, json!({"ok": false, "error": "no store"}));
+        assert_eq!(failed.unwrap_err(), "no store");
     }
 
     #[test]

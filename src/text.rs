@@ -37,33 +37,7 @@ pub fn word_count(text: &str) -> usize {
         .count()
 }
 
-/// Whether `c` is a combining mark (the common combining blocks), which belongs to the letter
-/// before it.
-pub fn is_combining(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
-
-/// Whether `c` is part of a word: letters, digits, and combining marks.
-pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
-}
-
-/// Lowercases one char when it lowercases to exactly one char (keeps it otherwise).
-pub fn lower_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut l = c.to_lowercase();
-    match (l.next(), l.next()) {
-        (Some(a), None) => a,
-        _ => c,
-    }
-}
+pub use crate::fold::{is_combining, is_word_char, lower_char};
 
 /// Strips the accent from a Latin letter (`é` → `e`, `Ł` → `L`); other chars are returned as is.
 pub fn strip_accent(c: char) -> char {

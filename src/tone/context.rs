@@ -180,7 +180,7 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// Folds the text, runs the automaton once and derives the signals.
+    /// Folds the text, scans the phrase index once and derives the signals.
     pub fn new(text: &'a str, options: &'a LintOptions, facts: &Facts) -> Context<'a> {
         let folded = Folded::new(text);
         let all = phrasebook().scan(&folded.text);

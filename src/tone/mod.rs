@@ -4,8 +4,8 @@
 //! [`Category`], [`Severity`].
 //!
 //! How it works: the text is folded once (lowercase, straight quotes, collapsed spaces) and one
-//! Aho-Corasick automaton finds every phrase of every data table (`data/*.tbl`) and every signal
-//! cue in a single pass; then each rule in [`rules`] reads that shared [`context::Context`].
+//! pass over its words with the phrase index compiled by `build.rs` finds every phrase of every
+//! data table (`data/*.tbl`) and every signal cue; then each rule in [`rules`] reads that shared [`context::Context`].
 //! Rules report byte spans; [`lint`] converts them to UTF-16 once at the end and sorts them.
 //!
 //! ```
@@ -20,11 +20,13 @@
 //! thank-you rules (gratitude, detail, enthusiasm) need `kind: Some(Kind::ThankYou)`.
 
 pub mod context;
+pub mod cues;
 pub mod language;
 pub mod phrases;
 pub mod rules;
 pub mod signals;
 pub mod table;
+pub mod table_format;
 pub mod verdict;
 pub mod words;
 

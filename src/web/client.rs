@@ -1,22 +1,24 @@
 //! The worker's typed client: one function per [`Request`], taking model values and returning
 //! the reply's payload. The only place requests are sent with `chrome.runtime.sendMessage`;
-//! a request's reply type is fixed by [`Response::decode`], so a renamed field or a new request
-//! is a compile error here, not a failure in the browser.
+//! a request's reply type is fixed by [`Request::reply`], so a renamed field or a new request
+//! is a compile error here, not a failure in the browser. Each function decodes only its own
+//! payload type, so a context links only the decoders it uses.
 
 use super::chrome;
 use super::convert::{stringify, to_js};
 use crate::draft::{Draft, DraftRequest};
 use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
 use crate::page::people::Person;
-use crate::protocol::{Doc, Imported, Offered, Refusal, Request, Response, StoreProblem};
+use crate::protocol::{self, Doc, Imported, Offered, Payload, Refusal, Request, StoreProblem};
 use crate::schedule::Due;
 use crate::tone::{Finding, LintOptions};
 use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
 
-/// Sends `request`; `{ok:false,error}` and transport failures become `Err` with a plain
-/// message.
-async fn call(request: Request) -> Result<Response, String> {
+/// Sends `request` and reads the reply's payload as `T`; `{ok:false,error}` and transport
+/// failures become `Err` with a plain message. Only `T`'s decoder is linked, so a context's
+/// module carries the reply types it asks for and no others.
+async fn call<T: Payload>(request: Request) -> Result<T, String> {
     let message = to_js(&request).map_err(|e| chrome::error_text(&e))?;
     let reply = chrome::send_message(&message).await.map_err(|e| {
         format!(
@@ -25,16 +27,14 @@ async fn call(request: Request) -> Result<Response, String> {
         )
     })?;
     let reply = serde_json::from_str(&stringify(&reply)?).map_err(|e| e.to_string())?;
-    Response::decode(&request, reply)
+    protocol::payload(&request, reply)
 }
 
-/// The payload of the expected variant (decode guarantees it; anything else is a bug).
+/// The payload of `request`'s reply (a payload other than the one [`Request::reply`] pairs
+/// with the request is an `Err`).
 macro_rules! expect {
-    ($request:expr, $variant:ident) => {
-        match call($request).await? {
-            Response::$variant(payload) => Ok(payload),
-            other => Err(format!("unexpected reply {other:?}")),
-        }
+    ($request:expr, $payload:ident) => {
+        call::<protocol::$payload>($request).await
     };
 }
 
@@ -146,7 +146,7 @@ pub async fn delete_all() -> Result<(), String> {
 
 /// A stored document that could not be read, if any.
 pub async fn problem() -> Result<Option<StoreProblem>, String> {
-    expect!(Request::Problem, Problem).map(|p| p.problem)
+    expect!(Request::Problem, ProblemReport).map(|p| p.problem)
 }
 
 /// Tells the worker WebAssembly was refused on `origin`.
@@ -157,7 +157,7 @@ pub async fn wasm_refused(origin: &str, error: &str) -> Result<(), String> {
 
 /// Origins where WebAssembly was refused.
 pub async fn wasm_status() -> Result<BTreeMap<String, Refusal>, String> {
-    expect!(Request::WasmStatus, Refused).map(|r| r.refused)
+    expect!(Request::WasmStatus, RefusedOrigins).map(|r| r.refused)
 }
 
 /// What the in-page helper may offer for a compose addressed to `people`.

@@ -769,9 +769,9 @@ fn layout(helper: &Helper) {
                     style(
                         &mark,
                         &[
-                            ("left", format!("{}px", b[0])),
-                            ("top", format!("{}px", b[3] - 2.0)),
-                            ("width", format!("{}px", b[2] - b[0])),
+                            ("left", px(b[0])),
+                            ("top", px(b[3] - 2.0)),
+                            ("width", px(b[2] - b[0])),
                         ],
                     );
                     let _ = helper.marks.append_child(&mark);
@@ -812,6 +812,12 @@ fn hover(helper: &Rc<Helper>, e: &MouseEvent, click: bool) {
             }
         }
     }
+}
+
+/// A CSS length in whole pixels (integer formatting: float formatting would add ~20 KB of
+/// code to the module loaded into every tab).
+fn px(value: f64) -> String {
+    format!("{}px", value.round() as i64)
 }
 
 fn show_card(helper: &Helper, i: usize, b: [f64; 4]) {
@@ -856,10 +862,7 @@ fn show_card(helper: &Helper, i: usize, b: [f64; 4]) {
     let _ = helper.card.set_attribute("data-index", &i.to_string());
     style(
         &helper.card,
-        &[
-            ("left", format!("{}px", b[0].max(0.0))),
-            ("top", format!("{}px", b[3] + 4.0)),
-        ],
+        &[("left", px(b[0].max(0.0))), ("top", px(b[3] + 4.0))],
     );
     drop(st);
     helper.state.borrow_mut().card = Some(i);

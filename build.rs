@@ -1,0 +1,183 @@
+//! Compiles the phrase tables (`src/tone/data/*.tbl`) and the signal cues into Rust statics:
+//! every entry with its spellings folded, and a sorted phrase index the checker searches
+//! without building anything at run time. A malformed table fails the build with file and line.
+
+#[allow(dead_code)]
+#[path = "src/tone/cues.rs"]
+mod cues;
+#[allow(dead_code)]
+#[path = "src/fold.rs"]
+mod fold;
+#[allow(dead_code)]
+#[path = "src/tone/table_format.rs"]
+mod table_format;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// The tables, in the order their entries are numbered (and findings reported).
+const FILES: &[&str] = &[
+    "casual",
+    "crude",
+    "formal",
+    "generic",
+    "self_centred",
+    "salary",
+    "regret",
+    "pushy",
+    "spelling",
+    "grammar",
+];
+
+fn main() {
+    for f in [
+        "build.rs",
+        "src/fold.rs",
+        "src/tone/table_format.rs",
+        "src/tone/cues.rs",
+    ] {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let mut tables = String::from("/// Every entry of every committed table, in table order.\npub static ENTRIES: &[Entry] = &[\n");
+    // pattern -> targets, for exact and modifier-tolerant matching.
+    let mut exact: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut tolerant: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut failures = Vec::new();
+    let mut index = 0usize;
+    for file in FILES {
+        let path = format!("src/tone/data/{file}.tbl");
+        println!("cargo:rerun-if-changed={path}");
+        let source = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(e) => {
+                failures.push(format!("{path}: {e}"));
+                continue;
+            }
+        };
+        let (entries, errors) = table_format::parse(&source);
+        failures.extend(
+            errors
+                .iter()
+                .map(|e| format!("{path}:{}: {}", e.line, e.problem)),
+        );
+        for e in entries {
+            let mut chars = e.category.chars();
+            let variant: String = chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+                .collect();
+            let severity = match e.severity {
+                "error" => "Error",
+                "warning" => "Warning",
+                _ => "Suggestion",
+            };
+            let _ = writeln!(
+                tables,
+                "    Entry {{ phrase: {:?}, variants: &{:?}, rule: {:?}, category: Category::{variant}, \
+                 severity: Severity::{severity}, why: {:?}, fix: {:?}, fires: {:?}, passes: {:?}, \
+                 negatable: {}, modifiers: {}, when: Condition::{} }},",
+                e.phrase,
+                e.variants,
+                e.rule,
+                e.why,
+                e.fix,
+                e.fires,
+                e.passes,
+                e.negatable,
+                e.modifiers,
+                if e.no_detail { "NoDetail" } else { "Always" },
+            );
+            for v in &e.variants {
+                let target = format!("Target::Entry({index})");
+                push(&mut exact, v, &target);
+                if e.modifiers {
+                    push(&mut tolerant, v, &target);
+                }
+            }
+            index += 1;
+        }
+    }
+    if !failures.is_empty() {
+        panic!("the phrase tables have problems:\n{}", failures.join("\n"));
+    }
+    tables.push_str("];\n");
+    for (signal, list) in cues::CUES {
+        for cue in *list {
+            push(
+                &mut exact,
+                &fold::fold_phrase(cue),
+                &format!("Target::Cue(Signal::{signal:?})"),
+            );
+        }
+    }
+    let mut patterns = String::new();
+    index_of(
+        "EXACT",
+        "Every table spelling and signal cue",
+        &exact,
+        &mut patterns,
+    );
+    index_of(
+        "TOLERANT",
+        "The spellings of `modifiers = yes` entries, matched with the modifiers taken out",
+        &tolerant,
+        &mut patterns,
+    );
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("tables.rs"), tables).expect("OUT_DIR is writable");
+    std::fs::write(out.join("patterns.rs"), patterns).expect("OUT_DIR is writable");
+}
+
+fn push(map: &mut BTreeMap<String, Vec<String>>, pattern: &str, target: &str) {
+    let targets = map.entry(pattern.to_string()).or_default();
+    if !targets.iter().any(|t| t == target) {
+        targets.push(target.to_string());
+    }
+}
+
+/// Writes `name`: an [`Index`] whose patterns are grouped by the hash of their leading word
+/// (groups sorted by hash, for binary search), and the patterns that start with punctuation.
+fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mut String) {
+    let mut keyed: Vec<(u64, &str, &Vec<String>)> = Vec::new();
+    let mut loose: Vec<(&str, &Vec<String>)> = Vec::new();
+    for (text, targets) in map {
+        let key = fold::leading_word(text);
+        if key.is_empty() {
+            loose.push((text, targets));
+        } else {
+            keyed.push((fold::word_hash(key), text, targets));
+        }
+    }
+    keyed.sort();
+    let pattern = |text: &str, targets: &Vec<String>| {
+        format!(
+            "Pattern {{ text: {text:?}, targets: &[{}] }}",
+            targets.join(", ")
+        )
+    };
+    let mut groups: Vec<(u64, usize, usize)> = Vec::new();
+    for (i, (hash, _, _)) in keyed.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if g.0 == *hash => g.2 = i + 1,
+            _ => groups.push((*hash, i, i + 1)),
+        }
+    }
+    let _ = writeln!(
+        out,
+        "/// {doc}.\npub static {name}: Index = Index {{\n    patterns: &["
+    );
+    for (_, text, targets) in &keyed {
+        let _ = writeln!(out, "        {},", pattern(text, targets));
+    }
+    out.push_str("    ],\n    groups: &[\n");
+    for (hash, start, end) in groups {
+        let _ = writeln!(out, "        ({hash:#x}, {start}, {end}),");
+    }
+    out.push_str("    ],\n    loose: &[\n");
+    for (text, targets) in loose {
+        let _ = writeln!(out, "        {},", pattern(text, targets));
+    }
+    out.push_str("    ],\n};\n");
+}
