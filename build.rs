@@ -29,7 +29,7 @@ const FILES: &[&str] = &[
     "grammar",
 ];
 
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     for f in [
         "build.rs",
         "src/fold.rs",
@@ -100,7 +100,7 @@ fn main() {
         }
     }
     if !failures.is_empty() {
-        panic!("the phrase tables have problems:\n{}", failures.join("\n"));
+        return Err(format!("the phrase tables have problems:\n{}", failures.join("\n")).into());
     }
     tables.push_str("];\n");
     for (signal, list) in cues::CUES {
@@ -125,9 +125,10 @@ fn main() {
         &tolerant,
         &mut patterns,
     );
-    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("tables.rs"), tables).expect("OUT_DIR is writable");
-    std::fs::write(out.join("patterns.rs"), patterns).expect("OUT_DIR is writable");
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR")?);
+    std::fs::write(out.join("tables.rs"), tables)?;
+    std::fs::write(out.join("patterns.rs"), patterns)?;
+    Ok(())
 }
 
 fn push(map: &mut BTreeMap<String, Vec<String>>, pattern: &str, target: &str) {
