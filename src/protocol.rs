@@ -464,17 +464,25 @@ payloads! {
     RefusedOrigins => Refused, Offered => Offered,
 }
 
+/// Whether `T` is the payload [`Request::reply`] pairs with `request`; an `Err` naming both
+/// when it is not.
+pub fn expects<T: Payload>(request: &Request) -> Result<(), String> {
+    if request.reply() == T::KIND {
+        Ok(())
+    } else {
+        Err(format!(
+            "a {:?} reply was expected, not {:?}",
+            request.reply(),
+            T::KIND
+        ))
+    }
+}
+
 /// Reads a reply to `request` as `T`: its payload, or the error of `{"ok": false}`. `T` must be
 /// the payload [`Request::reply`] pairs with `request` (a mismatch is an `Err`, never a wrong
 /// value).
 pub fn payload<T: Payload>(request: &Request, reply: Value) -> Result<T, String> {
-    if request.reply() != T::KIND {
-        return Err(format!(
-            "a {:?} reply was expected, not {:?}",
-            request.reply(),
-            T::KIND
-        ));
-    }
+    expects::<T>(request)?;
     if reply.get("ok").and_then(Value::as_bool) != Some(true) {
         return Err(reply
             .get("error")

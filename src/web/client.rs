@@ -5,7 +5,7 @@
 //! payload type, so a context links only the decoders it uses.
 
 use super::chrome;
-use super::convert::{stringify, to_js};
+use super::convert::{from_js, property, to_js};
 use crate::draft::{Draft, DraftRequest};
 use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
 use crate::page::people::Person;
@@ -16,9 +16,11 @@ use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
 
 /// Sends `request` and reads the reply's payload as `T`; `{ok:false,error}` and transport
-/// failures become `Err` with a plain message. Only `T`'s decoder is linked, so a context's
-/// module carries the reply types it asks for and no others.
+/// failures become `Err` with a plain message. Only `T`'s decoder is linked (read straight from
+/// the reply's JSON text, not through a `serde_json::Value`), so a context's module carries the
+/// reply types it asks for and no others.
 async fn call<T: Payload>(request: Request) -> Result<T, String> {
+    protocol::expects::<T>(&request)?;
     let message = to_js(&request).map_err(|e| chrome::error_text(&e))?;
     let reply = chrome::send_message(&message).await.map_err(|e| {
         format!(
@@ -26,8 +28,12 @@ async fn call<T: Payload>(request: Request) -> Result<T, String> {
             chrome::error_text(&e)
         )
     })?;
-    let reply = serde_json::from_str(&stringify(&reply)?).map_err(|e| e.to_string())?;
-    protocol::payload(&request, reply)
+    if property(&reply, "ok").as_bool() != Some(true) {
+        return Err(property(&reply, "error")
+            .as_string()
+            .unwrap_or_else(|| "the request failed".to_string()));
+    }
+    from_js(reply, "unexpected reply")
 }
 
 /// The payload of `request`'s reply (a payload other than the one [`Request::reply`] pairs
