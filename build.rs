@@ -76,8 +76,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let _ = writeln!(
                 tables,
                 "    Entry {{ phrase: {:?}, variants: &{:?}, rule: {:?}, category: Category::{variant}, \
-                 severity: Severity::{severity}, why: {:?}, fix: {:?}, fires: {:?}, passes: {:?}, \
-                 negatable: {}, modifiers: {}, when: Condition::{} }},",
+                 severity: Severity::{severity}, why: {:?}, fix: {:?}, #[cfg(test)] fires: {:?}, \
+                 #[cfg(test)] passes: {:?}, negatable: {}, modifiers: {}, when: Condition::{} }},",
                 e.phrase,
                 e.variants,
                 e.rule,

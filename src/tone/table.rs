@@ -40,9 +40,11 @@ pub struct Entry {
     pub why: &'static str,
     /// Replacement for the matched words, if any.
     pub fix: Option<&'static str>,
-    /// An example the entry must flag.
+    /// An example the entry must flag (tests only: the examples do not ship).
+    #[cfg(test)]
     pub fires: &'static str,
-    /// An example the entry must not flag.
+    /// An example the entry must not flag (tests only).
+    #[cfg(test)]
     pub passes: &'static str,
     /// Skip when negated ("I won't ask about salary").
     pub negatable: bool,
