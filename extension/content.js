@@ -1,17 +1,62 @@
-// Content-script loader. A page whose CSP refuses WebAssembly makes instantiation throw: then the
-// page is left untouched, the worker is told, and the toolbar popup takes over for this tab.
-// The start-up time stays in this isolated world (tests read it there); the page's performance
-// timeline gets no entry that would tell it the extension is installed.
-(async () => {
+// Content-script loader. Nothing is loaded where nobody writes: the WebAssembly is fetched and
+// instantiated only once the page shows something to write in (an editor or a text area added,
+// in the document or in an open shadow root, or focused). Until then a tab pays for this loader
+// and one observer, which is dropped at start. A page whose CSP refuses WebAssembly makes
+// instantiation throw: then the page is left untouched, the worker is told, and the toolbar popup
+// takes over for this tab. State and timings stay in this isolated world (tests read them); the
+// page's performance timeline gets no entry that would tell it the extension is installed.
+(() => {
+  const EDITOR = '[contenteditable]:not([contenteditable="false"]), textarea';
   const url = (p) => chrome.runtime.getURL(p);
-  const t0 = performance.now();
-  try {
-    const core = await import(url('pkg/followup.js'));
-    await core.default({ module_or_path: url('pkg/followup_bg.wasm') });
-    globalThis.followupStarted = performance.now() - t0;
-    core.content_start();
-  } catch (e) {
-    console.debug('Interview Follow-Up: WebAssembly is not allowed on this page; use the toolbar popup.', e?.name);
-    chrome.runtime.sendMessage({ type: 'wasm-refused', origin: location.origin, error: String(e?.message ?? e) }).catch(() => {});
+  const loaded = performance.now();
+  const watched = new WeakSet();
+  globalThis.followupModule = 'waiting';
+
+  // Whether `node` is or holds an editor, looking into open shadow roots (which are watched from
+  // then on: a document observer does not see inside them).
+  const holdsEditor = (node) => {
+    if (node.nodeType !== 1) return false;
+    if (node.matches(EDITOR) || node.querySelector(EDITOR)) return true;
+    for (const host of [node, ...node.querySelectorAll('*')]) {
+      const root = host.shadowRoot;
+      if (root && (watch(root), [...root.children].some(holdsEditor))) return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => [...r.addedNodes].some(holdsEditor))) start();
+  });
+  const watch = (root) => {
+    if (watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, { childList: true, subtree: true });
+  };
+  const onFocus = (e) => {
+    const target = e.composedPath()[0];
+    if (target?.isContentEditable || target?.tagName === 'TEXTAREA') start();
+  };
+
+  async function start() {
+    if (globalThis.followupModule !== 'waiting') return;
+    globalThis.followupModule = 'loading';
+    observer.disconnect();
+    removeEventListener('focusin', onFocus, true);
+    const t0 = performance.now();
+    globalThis.followupIdle = t0 - loaded;
+    try {
+      const core = await import(url('pkg/followup.js'));
+      await core.default({ module_or_path: url('pkg/followup_bg.wasm') });
+      globalThis.followupStarted = performance.now() - t0;
+      globalThis.followupModule = 'started';
+      core.content_start();
+    } catch (e) {
+      globalThis.followupModule = 'refused';
+      console.debug('Interview Follow-Up: WebAssembly is not allowed on this page; use the toolbar popup.', e?.name);
+      chrome.runtime.sendMessage({ type: 'wasm-refused', origin: location.origin, error: String(e?.message ?? e) }).catch(() => {});
+    }
   }
+
+  watch(document);
+  addEventListener('focusin', onFocus, true);
+  if (document.body && holdsEditor(document.body)) start();
 })();

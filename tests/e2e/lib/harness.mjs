@@ -191,6 +191,7 @@ const PRELUDE = String.raw`
  *   ui.insert({ host })                 clicks Insert and waits until the draft is in the editor
  *   ui.inserting(action, { host })      runs action (a click, a key) and waits until the editor's text changed
  *   ui.started()                        ms the content script took to load and instantiate (isolated world only)
+ *   ui.module()                         the loader's state: 'waiting' (no WebAssembly yet), 'loading', 'started', 'refused'
  *   ui.focus(sel, { host, index })      focuses the control (then press keys with page.keyboard)
  *   ui.text(sel, { host, index })       its textContent (null when absent)
  *   ui.attr(sel, name, { host, index }) one of its attributes (null when absent)
@@ -270,6 +271,8 @@ export async function helperUi(page, { timeout = 15000 } = {}) {
     insert: (opts) => ui.inserting(() => ui.click('[data-action="insert-draft"]', opts), opts),
     /** ms from the loader's start to the module instantiated (kept in the isolated world only). */
     started: () => waitFor(() => globalThis.followupStarted, null, { what: 'the content script to start' }),
+    /** The loader's state; 'waiting' means no WebAssembly was fetched or instantiated in this tab. */
+    module: () => waitFor(() => globalThis.followupModule, null, { what: 'the loader to run' }),
     async click(sel, opts) {
       // Scrolled into view if needed, then measured; clicked only once it is visible and on top.
       const point = await waitFor((roots, { sel, host, index }, { pick, find }) => {

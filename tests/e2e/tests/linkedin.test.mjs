@@ -105,8 +105,11 @@ test('messaging page: the thread title (accented) matched, draft inserted, Send 
 test('connection note in the shadow-DOM modal: recognised late, live 300-character counter, note inserted within the limit', async () => {
   const { page, errors } = await openFixture(env, 'linkedin', 'connection-note', undefined, PROFILE('dana-lee'));
   const ui = await helperUi(page);
-  await ui.started();
+  // A profile page shows nothing to write in: nothing is loaded until the modal opens (inside the
+  // page's shadow root, which the loader watches).
+  assert.equal(await ui.module(), 'waiting');
   await page.click('#connect');
+  await ui.started();
   const note = page.locator('#interop-outlet textarea#custom-message');
   await page.locator('#interop-outlet [data-followup-compose="linkedin"]').waitFor();
   assert.equal(await page.evaluate(() => !!document.getElementById('interop-outlet').shadowRoot
