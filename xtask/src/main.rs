@@ -5,6 +5,8 @@
 //! - `demo`   — build, then drive Chromium with the extension over the demo pages; screenshots.
 //! - `bench-wasm` — build, then time `lint` in Node over the fixture messages.
 
+mod size;
+
 use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,20 +28,35 @@ fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = project_root();
     std::env::set_current_dir(&root)?;
-    match args.first().map(String::as_str) {
+    let command = args.first().map(String::as_str);
+    let flags = args.get(1..).unwrap_or(&[]);
+    let allowed: &[&str] = match command {
+        Some("test") => &["--no-e2e"],
+        Some("demo") => &["--headed"],
+        _ => &[],
+    };
+    if let Some(unknown) = flags.iter().find(|f| !allowed.contains(&f.as_str())) {
+        eprintln!("{USAGE}");
+        bail!("unknown option `{unknown}` for `{}`", command.unwrap_or(""));
+    }
+    let has = |flag: &str| flags.iter().any(|a| a == flag);
+    match command {
         Some("build") => build(&root).map(|_| ()),
-        Some("test") => test(&root, &args[1..]),
-        Some("demo") => demo(&root, args.iter().any(|a| a == "--headed")),
+        Some("test") => test(&root, has("--no-e2e")),
+        Some("demo") => demo(&root, has("--headed")),
         Some("bench-wasm") => bench_wasm(&root),
         _ => {
-            eprintln!(
-                "usage: cargo xtask <build|test|demo [--headed]|bench-wasm>\n\
-                 test options: --no-e2e (skip the browser suite)"
-            );
+            eprintln!("{USAGE}");
             bail!("unknown or missing command")
         }
     }
 }
+
+const USAGE: &str = "usage: cargo xtask <build | test [--no-e2e] | demo [--headed] | bench-wasm>\n\
+  build       the extension (dist/extension, dist/*.zip); fails over a size budget\n\
+  test        fmt, clippy, docs, unit tests, build, the browser suite (--no-e2e: without it)\n\
+  demo        build, then show the extension on the demo pages (--headed: in a window)\n\
+  bench-wasm  build, then time the WebAssembly API in Node";
 
 fn project_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -163,15 +180,19 @@ fn build(root: &Path) -> Result<BuildOutput> {
     write_zip(&ext, &zip_path)?;
 
     let wasm_bytes = std::fs::read(&wasm)?;
+    let wasm_gz = gzip_len(&wasm_bytes)?;
     let zip_len = std::fs::metadata(&zip_path)?.len();
     eprintln!(
-        "\n  {}: {} raw, {} gzipped (budget 250 KB gzipped)\n  {}: {} (budget 500 KB)",
+        "\n  {}: {} raw, {} gzipped (budget {})\n  {}: {} (budget {})",
         rel(root, &wasm),
         kb(wasm_bytes.len() as u64),
-        kb(gzip_len(&wasm_bytes)?),
+        kb(wasm_gz),
+        kb(size::MODULE_BUDGET),
         rel(root, &zip_path),
-        kb(zip_len)
+        kb(zip_len),
+        kb(size::ZIP_BUDGET),
     );
+    size::check(wasm_gz, zip_len, &std::fs::read(&raw)?)?;
     Ok(BuildOutput {
         wasm,
         zip: zip_path,
@@ -233,9 +254,7 @@ fn rel(root: &Path, p: &Path) -> String {
     p.strip_prefix(root).unwrap_or(p).display().to_string()
 }
 
-fn kb(n: u64) -> String {
-    format!("{:.1} KB", n as f64 / 1024.0)
-}
+use size::kb;
 
 fn gzip_len(bytes: &[u8]) -> Result<u64> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -315,7 +334,7 @@ fn ensure_node_modules(root: &Path) -> Result<PathBuf> {
     Ok(e2e)
 }
 
-fn test(root: &Path, args: &[String]) -> Result<()> {
+fn test(root: &Path, no_e2e: bool) -> Result<()> {
     let started = Instant::now();
     step("cargo fmt --check");
     run_cmd(cargo().args(["fmt", "--all", "--", "--check"]))?;
@@ -343,7 +362,7 @@ fn test(root: &Path, args: &[String]) -> Result<()> {
     ]))?;
     step("cargo test");
     run_cmd(cargo().args(["test", "--workspace"]))?;
-    if args.iter().any(|a| a == "--no-e2e") {
+    if no_e2e {
         eprintln!("\nskipping the end-to-end suite (--no-e2e)");
         return Ok(());
     }
