@@ -112,7 +112,7 @@ struct BuildOutput {
 fn build(root: &Path) -> Result<BuildOutput> {
     ensure_wasm_target()?;
     if Command::new("npm").arg("--version").output().is_ok() {
-        ensure_node_modules(root)?;
+        ensure_build_tools(root)?;
     }
     step("compiling the core for wasm32 (release)");
     run_cmd(cargo().args([
@@ -160,7 +160,7 @@ fn build(root: &Path) -> Result<BuildOutput> {
             )?;
             std::fs::rename(&tmp, &wasm)?;
         }
-        None => eprintln!("no wasm-opt >= {MIN_WASM_OPT} (npm `binaryen` in tests/e2e): skipping size optimisation"),
+        None => eprintln!("no wasm-opt >= {MIN_WASM_OPT} (npm `binaryen` in xtask/npm): skipping size optimisation"),
     }
 
     step("assembling dist/extension");
@@ -219,7 +219,7 @@ fn find_wasm_opt(root: &Path) -> Option<PathBuf> {
     if std::env::var_os("FOLLOWUP_NO_WASM_OPT").is_some() {
         return None;
     }
-    let npm = root.join("tests/e2e/node_modules/.bin/wasm-opt");
+    let npm = root.join("xtask/npm/node_modules/.bin/wasm-opt");
     let on_path = std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|p| p.join("wasm-opt"))
@@ -319,11 +319,24 @@ fn chromium_path() -> Result<PathBuf> {
     }
 }
 
+/// The build's own tools (binaryen), from `xtask/npm`'s committed lockfile.
+fn ensure_build_tools(root: &Path) -> Result<()> {
+    let tools = root.join("xtask/npm");
+    if !tools.join("node_modules/binaryen").exists() {
+        step("npm ci (xtask/npm: build tools)");
+        run_cmd(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&tools),
+        )?;
+    }
+    Ok(())
+}
+
+/// The browser suite's packages (playwright-core), from `tests/e2e`'s committed lockfile.
 fn ensure_node_modules(root: &Path) -> Result<PathBuf> {
     let e2e = root.join("tests/e2e");
-    if !e2e.join("node_modules/playwright-core").exists()
-        || !e2e.join("node_modules/binaryen").exists()
-    {
+    if !e2e.join("node_modules/playwright-core").exists() {
         step("npm ci (tests/e2e)");
         run_cmd(
             Command::new("npm")
