@@ -3,7 +3,8 @@
 //! - `build`  — wasm32 release build, wasm-bindgen (pinned by Cargo.lock), wasm-opt, `dist/`.
 //! - `test`   — fmt, clippy (native and wasm32), cargo test, build, the Playwright suite.
 //! - `demo`   — build, then drive Chromium with the extension over the demo pages; screenshots.
-//! - `bench-wasm` — build, then time `lint` in Node over the fixture messages.
+//! - `bench-wasm` — build, then time `lint` in Node over the fixture messages, and against
+//!   write-good and harper.js (`benches/compare`).
 
 mod size;
 
@@ -393,6 +394,7 @@ fn test(root: &Path, no_e2e: bool) -> Result<()> {
             .env("FOLLOWUP_WASM", &out.wasm)
             .env("FOLLOWUP_ZIP", &out.zip),
     )?;
+    compare_checkers(root, 7)?;
     eprintln!("\nall checks passed in {:.0?}", started.elapsed());
     Ok(())
 }
@@ -422,5 +424,27 @@ fn bench_wasm(root: &Path) -> Result<()> {
             .arg("bench-wasm.mjs")
             .current_dir(root.join("tests/e2e"))
             .env("FOLLOWUP_PKG", root.join("pkg")),
+    )?;
+    compare_checkers(root, 15)
+}
+
+/// Times our checker against write-good and harper.js on the same messages (a report).
+fn compare_checkers(root: &Path, rounds: u32) -> Result<()> {
+    let dir = root.join("benches/compare");
+    if !dir.join("node_modules/harper.js").exists() {
+        step("npm ci (benches/compare)");
+        run_cmd(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&dir),
+        )?;
+    }
+    step("our checker against write-good and harper.js (Node, same messages, interleaved)");
+    run_cmd(
+        Command::new("node")
+            .arg("compare.mjs")
+            .current_dir(&dir)
+            .env("FOLLOWUP_PKG", root.join("pkg"))
+            .env("ROUNDS", rounds.to_string()),
     )
 }

@@ -1,0 +1,60 @@
+// Our checker (the extension's WebAssembly, in Node) against write-good and harper.js on the same
+// messages: the labelled messages in tests/data/tone-labelled.jsonl and the 214-word bench
+// message. One process, the three interleaved message by message (each round runs them in a
+// rotating order), so machine noise hits all three alike. Prints per-checker medians of the time
+// for one pass over all messages, and the ratios. A report, not a test: timings are not asserted.
+//
+//   node compare.mjs            (FOLLOWUP_PKG: the built `pkg/`, default ../../pkg)
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import writeGood from 'write-good';
+import * as harper from 'harper.js';
+import { binary } from 'harper.js/binary';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkg = process.env.FOLLOWUP_PKG ?? path.join(root, 'pkg');
+const core = await import(pathToFileURL(path.join(pkg, 'followup.js')));
+core.initSync({ module: await WebAssembly.compile(await readFile(path.join(pkg, 'followup_bg.wasm'))) });
+
+const labelled = (await readFile(path.join(root, 'tests', 'data', 'tone-labelled.jsonl'), 'utf8'))
+  .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const bench = await readFile(path.join(root, 'tests', 'data', 'bench-message.txt'), 'utf8');
+const messages = [...labelled.map((m) => ({ text: m.text, options: { kind: m.kind, channel: m.channel, to: m.to } })),
+  { text: bench, options: { kind: 'thank-you', channel: 'email', to: 'Dana Lee' } }];
+const words = messages.reduce((n, m) => n + (m.text.match(/[\p{L}\p{N}'’]+/gu) ?? []).length, 0);
+
+const linter = new harper.LocalLinter({ binary, dialect: harper.Dialect.American });
+await linter.setup();
+
+const checkers = {
+  ours: async (m) => core.lint(m.text, m.options).length,
+  'write-good': async (m) => writeGood(m.text).length,
+  'harper.js': async (m) => (await linter.lint(m.text)).length,
+};
+const names = Object.keys(checkers);
+const times = Object.fromEntries(names.map((n) => [n, []]));
+const found = Object.fromEntries(names.map((n) => [n, 0]));
+
+// Warm-up: one pass each (JIT, lazy tables, harper's dictionary).
+for (const n of names) for (const m of messages) await checkers[n](m);
+
+const rounds = Number(process.env.ROUNDS ?? 15);
+for (let r = 0; r < rounds; r++) {
+  const order = names.map((_, i) => names[(i + r) % names.length]);
+  for (const n of order) {
+    const start = performance.now();
+    let count = 0;
+    for (const m of messages) count += await checkers[n](m);
+    times[n].push(performance.now() - start);
+    found[n] = count;
+  }
+}
+const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+console.log(`wording checkers on ${messages.length} messages (${words} words), median of ${rounds} interleaved passes:`);
+const ours = median(times.ours);
+for (const n of names) {
+  const t = median(times[n]);
+  const ratio = n === 'ours' ? '' : ` — ours is ${(t / ours).toFixed(1)}× faster`;
+  console.log(`  ${n.padEnd(10)} ${t.toFixed(1).padStart(8)} ms per pass, ${(t * 1000 / messages.length).toFixed(0).padStart(6)} µs per message, ${found[n]} findings${ratio}`);
+}
