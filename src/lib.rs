@@ -1,5 +1,5 @@
 //! Interview Follow-Up: the pure core (model, store, schedule, tone, draft) and, on wasm32, the
-//! thin browser layer in [`web`].
+//! thin browser layer in `web` (compiled for wasm32 only).
 //!
 //! ```
 //! use followup::tone::{lint, LintOptions};

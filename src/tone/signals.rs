@@ -317,7 +317,8 @@ fn drop_title(weights: &mut Vec<usize>) {
 }
 
 /// Whether the words after a detail cue (up to the end of the sentence) weigh at least two
-/// ([`weight`]) before any word for the job itself.
+/// (a number or an interview event weighs two, any other content word one, function words and
+/// abstractions nothing) before any word for the job itself.
 pub fn names_specifics(folded_after_cue: &str) -> bool {
     let sentence_end = sentence_end(folded_after_cue);
     let sentence = folded_after_cue.get(..sentence_end).unwrap_or("");
@@ -356,9 +357,9 @@ pub fn names_specifics_before(folded_before_cue: &str) -> bool {
 
 /// Detail without a cue word ("The B2B dashboard case study was fun to discuss", "I would
 /// help cut the 2 hours of charting per shift"): a sentence of six or more words whose words
-/// weigh at least three ([`weight`]; the words of a job title dropped) and that holds a strong
-/// sign of something concrete: a number, an interview event, or a capitalised name inside the
-/// sentence. Greetings and sign-offs are too short to count; "the role at Acme" weighs too
+/// weigh at least three (weighed as in [`names_specifics`]; the words of a job title dropped)
+/// and that holds a strong sign of something concrete: a number, an interview event, or a
+/// capitalised name inside the sentence. Greetings and sign-offs are too short to count; "the role at Acme" weighs too
 /// little.
 pub fn names_specifics_without_cue(text: &str) -> bool {
     let mut start = 0;

@@ -1,6 +1,6 @@
-//! The toolbar popup (issue 7). Entry point: [`popup_start`].
+//! The toolbar popup. Entry point: [`popup_start`].
 //!
-//! One [`App`] holds the page's elements and the [`State`]; every view is rebuilt from the
+//! One `App` holds the page's elements and the `State`; every view is rebuilt from the
 //! state by its module (`due`, `form`, `draft`, `check`, `settings`). Events are delegated: one
 //! listener per event type on the root reads `data-action` and dispatches. Decisions (words,
 //! validation, conversions) are made by the pure [`crate::ui`]; this layer talks to the worker
