@@ -1,4 +1,4 @@
-//! Draft composer (SPEC §4.2). Pure: no browser types.
+//! Draft composer (what a good message says: `docs/follow-up-rules.md`). Pure: no browser types.
 //!
 //! INTERFACE (stable, used by web/ and the CLI): [`draft`], [`DraftRequest`], [`Draft`],
 //! [`DraftError`].

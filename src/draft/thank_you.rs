@@ -1,5 +1,5 @@
 //! The thank-you: gratitude, one thing from the conversation, fit, anything promised, and next
-//! steps only when no decision date was given (DOMAIN "Content of a thank-you").
+//! steps only when no decision date was given (`docs/follow-up-rules.md`, "A thank-you").
 
 use super::content::{Content, Missing};
 use super::context::Context;

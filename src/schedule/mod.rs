@@ -1,4 +1,5 @@
-//! Follow-up policy (SPEC §4.1): what is due when. Pure: no browser types.
+//! Follow-up policy: what is due when (the rules, in words: `docs/follow-up-rules.md`). Pure: no
+//! browser types.
 //!
 //! INTERFACE (stable, used by web/ and the CLI): [`schedule`], [`Due`], [`Status`].
 //!

@@ -1,4 +1,5 @@
-//! The rules of SPEC §4.1: which follow-ups an interview still needs, when, and why.
+//! The scheduling rules (in words: `docs/follow-up-rules.md`, "When each follow-up is due"):
+//! which follow-ups an interview still needs, when, and why.
 //!
 //! How events are matched to items:
 //! - a `sent` thank-you addressed to an interviewer completes that person's thank-you; one

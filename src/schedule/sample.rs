@@ -1,4 +1,4 @@
-//! A deterministic synthetic store, for benchmarks and size checks (SPEC §5: `schedule` over
+//! A deterministic synthetic store, for benchmarks and size checks (the budgets: `schedule` over
 //! 1,000 interviews ≤ 5 ms, 1,000 interviews stored ≤ 1 MB).
 
 use crate::model::{

@@ -1,4 +1,5 @@
-//! Wording checks (SPEC §3.2–3.3, §4.3). Pure: no browser types.
+//! Wording checks (what they flag and why, in words: `docs/follow-up-rules.md`). Pure: no
+//! browser types.
 //!
 //! INTERFACE (stable, used by draft/, web/ and the CLI): [`lint`], [`LintOptions`], [`Finding`],
 //! [`Category`], [`Severity`].
@@ -35,7 +36,7 @@ use serde::{Deserialize, Serialize};
 pub use verdict::{verdict, Verdict};
 
 string_enum! {
-    /// Finding category (stable ids, SPEC §3.3).
+    /// Finding category (stable ids: they appear in the CLI's and the JS API's JSON).
     Category {
         /// Clichés, filler.
         Generic = "generic",
@@ -155,7 +156,7 @@ pub struct Finding {
 
 impl Category {
     /// Whether a rule id belongs to this category: `category.specific`, plus the
-    /// `mechanics.*` and `grammar.*` families of [`Category::Spelling`] (issue 17).
+    /// `mechanics.*` and `grammar.*` families of [`Category::Spelling`].
     pub fn owns_rule(self, rule: &str) -> bool {
         let family = rule.split('.').next().unwrap_or("");
         family == self.as_str()

@@ -1,4 +1,4 @@
-//! `detail.missing`: a thank-you with nothing specific to this conversation (seeds 000, 002: mention
+//! `detail.missing`: a thank-you with nothing specific to this conversation (a good one mentions
 //! a project, a challenge or a shared interest you discussed).
 
 use super::{finding, Rule};

@@ -1,5 +1,5 @@
-//! `duplicate.other_interviewer`: the same message sent to two interviewers (seeds 000, 004: write
-//! to each one separately). Similarity is the Jaccard index of word 3-shingles.
+//! `duplicate.other_interviewer`: the same message sent to two interviewers (each one gets a note
+//! of their own: interviewers compare notes). Similarity is the Jaccard index of word 3-shingles.
 
 use super::{finding, Rule};
 use crate::tone::context::Context;

@@ -1,5 +1,5 @@
-//! `casual.emoji`: emoji and text emoticons (seed 003: "avoid excessive exclamation points,
-//! emojis, typos").
+//! `casual.emoji`: emoji and text emoticons (they make a note to an interviewer read like a
+//! chat message).
 
 use super::{finding, Rule};
 use crate::tone::context::Context;

@@ -1,5 +1,5 @@
-//! `enthusiasm.missing`: a thank-you that never shows interest in the role (seed 002: gratitude,
-//! appreciation and enthusiasm are the three elements of a thank-you).
+//! `enthusiasm.missing`: a thank-you that never shows interest in the role (a thank-you carries
+//! three things: gratitude, appreciation of what was learned, and enthusiasm for the job).
 
 use super::{finding, Rule};
 use crate::model::Channel;

@@ -1,5 +1,5 @@
 //! `casual.exclamation`, `casual.interrobang`, `casual.exclamations`: runs of `!` and `?!`, and
-//! too many exclamation marks overall (seed 003: "avoid excessive exclamation points").
+//! too many exclamation marks overall (they read as overexcited in a professional note).
 
 use super::{finding, Rule};
 use crate::tone::context::Context;

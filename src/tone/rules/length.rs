@@ -1,5 +1,6 @@
 //! `length.*`: hard limits by channel (LinkedIn note 300 characters, LinkedIn message 1,000) and
-//! soft limits by kind for email (seeds 000, 004: keep it to a few short paragraphs).
+//! soft limits by kind for email (a follow-up is a few short paragraphs, not a repeat of the
+//! résumé).
 
 use super::{finding, Rule};
 use crate::model::{Channel, Kind};

@@ -1,5 +1,5 @@
 //! `name.misspelled`, `name.mismatch`, `name.missing`: the greeting must carry the recipient's
-//! name, spelled right (seeds 003, 004: a misspelled interviewer name is the worst typo).
+//! name, spelled right (a misspelled interviewer name is the typo that hurts most).
 //! Comparison ignores case and accents ("Jose" for "José" is not flagged).
 
 use super::{finding, Rule};

@@ -1,5 +1,5 @@
 //! `subject.missing`, `subject.weak`, `subject.pushy`, `subject.long`: an email subject should say
-//! what the message is (DOMAIN.md: "Thank you — Product Manager interview").
+//! what the message is, e.g. "Thank you — Product Manager interview".
 
 use super::{finding, Rule};
 use crate::model::Channel;
