@@ -1,4 +1,5 @@
-//! Data types of the store format v1 (SPEC §3.1) and the enums every layer shares.
+//! Data types of the store format v1 (the JSON document of import, export and the CLI's
+//! `--store`, read by [`crate::store`]) and the enums every layer shares.
 //!
 //! Every struct keeps fields it does not know in `extra`, so a round trip through an older
 //! build never drops data a newer build wrote. Optional fields are skipped when absent, so an

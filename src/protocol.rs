@@ -1,5 +1,6 @@
 //! The runtime message protocol shared by the worker, the popup, content scripts and tests
-//! (SPEC §3.5). Pure serde types: the worker decodes a [`Request`], the core answers it.
+//! (DESIGN.md, "Messages between contexts"). Pure serde types: the worker decodes a
+//! [`Request`], the core answers it.
 
 use crate::draft::{Draft, DraftRequest};
 use crate::model::{Channel, Event, Interview, Kind, Profile, Store};

@@ -1,4 +1,4 @@
-//! The popup's pure logic (issue 7): words for times and kinds, the interview and settings
+//! The popup's pure logic: words for times and kinds, the interview and settings
 //! forms (validation, conversion to store-format values), and the data screens (import preview,
 //! export names). No browser types: `web::popup` renders what these functions decide.
 //!

@@ -1,4 +1,5 @@
-//! The WebAssembly JS API (SPEC §3.4): `lint`, `draft`, `schedule`, same JSON shapes as the CLI.
+//! The WebAssembly JS API: `lint`, `draft`, `schedule`. Each takes and returns plain objects in
+//! the same JSON shapes as the CLI's `--json` output; callers outside this crate rely on them.
 
 use super::convert::{from_js, stringify, to_js};
 use crate::draft::DraftRequest;

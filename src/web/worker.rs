@@ -43,7 +43,8 @@ pub async fn worker_start() {
     }
 }
 
-/// Answers one runtime message (SPEC §3.5); never throws: errors become `{ok:false,error}`.
+/// Answers one runtime message (a [`crate::protocol::Request`]; the wire format is in DESIGN.md,
+/// "Messages between contexts"); never throws: errors become `{ok:false,error}`.
 /// The sender is checked first against the core's table ([`access`]).
 #[wasm_bindgen]
 pub async fn worker_message(message: JsValue, sender: JsValue) -> JsValue {

@@ -1,4 +1,5 @@
-//! `followup draft`: writes one follow-up draft from a store (SPEC §3.2).
+//! `followup draft`: writes one follow-up draft from a store. With `--json` it prints the draft
+//! object (`kind`, `channel`, `subject`, `body`, `to`, `findings`), a stable output scripts rely on.
 
 use crate::args::{self, Args, CliError};
 use followup::draft::{draft, Draft, DraftRequest};

@@ -1,4 +1,4 @@
-//! `followup lint`: wording checks over a file or standard input (SPEC §3.2).
+//! `followup lint`: wording checks over a file or standard input.
 //!
 //! Default output is a report a person reads (line, the line itself, a caret under the span, the
 //! reason, the fix); `--json` prints the findings array, the contract. `--kind` defaults to

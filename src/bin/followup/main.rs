@@ -1,4 +1,5 @@
-//! `followup`: the native CLI over the pure core (SPEC §3.2).
+//! `followup`: the native CLI over the pure core. The `--json` output of each command is a stable
+//! contract; exit code 0 means it ran (findings are not errors), 2 means bad input.
 
 mod args;
 mod draft;

@@ -1,4 +1,5 @@
-//! `followup schedule` and `followup ics` (SPEC §3.2).
+//! `followup schedule` (open follow-ups, soonest first; `--json` is a stable output) and
+//! `followup ics` (the same items as a calendar).
 
 use crate::args::{now, read_store, Args, CliError};
 use followup::schedule::{ics::to_ics, schedule, Due};

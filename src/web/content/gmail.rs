@@ -1,5 +1,6 @@
-//! Gmail: compose editors (pop-up, full-screen, pop-out, inline reply / forward). Selectors per
-//! SELECTORS.md, stable attributes first, classes next, the localized aria-label last.
+//! Gmail: compose editors (pop-up, full-screen, pop-out, inline reply / forward). The page
+//! structure relied on is described in `docs/page-structures.md`; selectors go stable attributes
+//! first, classes next, the localized aria-label last.
 
 use super::{push_person, text_of, Compose, Site};
 use crate::model::Channel;

@@ -1,6 +1,6 @@
 //! LinkedIn: the message editor in overlay chat bubbles and on the messaging page, the
 //! connection-request note and InMail, including modals in the open shadow root of
-//! `#interop-outlet`.
+//! `#interop-outlet`. The page structure relied on is described in `docs/page-structures.md`.
 
 use super::{push_person, text_of, Compose, Site};
 use crate::model::Channel;
