@@ -1,4 +1,4 @@
-//! Benchmark: `lint` of a fixture message (SPEC §5: ≤ 0.1 ms native for 200 words) and how the
+//! Benchmark: `lint` of a fixture message (budget: ≤ 0.1 ms native for 200 words) and how the
 //! time grows from 200 to 20,000 words (it must stay linear). The WASM benchmark
 //! (`cargo xtask bench-wasm`) times the same fixture.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]

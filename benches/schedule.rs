@@ -1,5 +1,5 @@
-//! Benchmark: `schedule` over 1,000 interviews (SPEC §5: ≤ 5 ms native) and the size of that
-//! store (SPEC §5: ≤ 1 MB), plus parsing and the .ics export for context.
+//! Benchmark: `schedule` over 1,000 interviews (budget: ≤ 5 ms native) and the size of that
+//! store (budget: ≤ 1 MB), plus parsing and the .ics export for context.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use chrono::{DateTime, FixedOffset, NaiveDate};

@@ -1,4 +1,4 @@
-//! Table-driven tests of the follow-up policy (SPEC §4.1), one row per rule.
+//! Table-driven tests of the follow-up policy (`docs/follow-up-rules.md`), one row per rule.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -604,7 +604,7 @@ fn several_interviews_come_out_soonest_first() {
 fn a_store_with_1000_interviews() {
     let end = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
     let store = sample_store(1000, end);
-    // SPEC §5: 1,000 interviews stored ≤ 1 MB (storage keeps the compact form).
+    // Budget: 1,000 interviews stored ≤ 1 MB (storage keeps the compact form).
     let stored = store::to_json_compact(&store);
     assert!(stored.len() <= 1_000_000, "{} bytes", stored.len());
     let reparsed = store::parse(&stored).unwrap();

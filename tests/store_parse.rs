@@ -1,5 +1,5 @@
-//! Store format v1 (SPEC §3.1): what is accepted, what is refused and with which path, round
-//! trips, and the edit operations.
+//! Store format v1 (the import/export JSON document): what is accepted, what is refused and with
+//! which path, round trips, and the edit operations.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::DateTime;

@@ -1,6 +1,9 @@
-//! Scores the checker on labelled messages (format: `../shared/corpus/README.md`): category recall
-//! and precision over warning and error findings, respecting `allow`. Two sets: the shared dev set
-//! (skipped with a note when absent) and this project's own `tests/data/tone-labelled.jsonl`.
+//! Scores the checker on labelled messages: category recall and precision over warning and error
+//! findings, respecting `allow`. Format: one JSON object a line, `{"kind", "channel", "text",
+//! "expect": [categories a good checker reports at warning or error], "allow": [categories that
+//! are arguable, neither right nor wrong]}`; anything else reported at warning or error is a
+//! false alarm. Two sets: an optional development set kept outside this repository (skipped with
+//! a note when absent) and this project's own `tests/data/tone-labelled.jsonl`.
 //! Optional extra fields in our own set: `to`, `subject`, `others`.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests may panic on setup failures
@@ -179,7 +182,7 @@ fn shared_dev_set_scores_at_least_0_9_with_few_false_alarms() {
     }
 }
 
-/// Issue 17: at least 200 messages, recall ≥ 0.95, false alarms on ≤ 2 % of the messages.
+/// Our own set's bar: at least 200 messages, recall ≥ 0.95, false alarms on ≤ 2 % of the messages.
 #[test]
 fn own_labelled_set_recall_0_95_false_alarms_2_percent() {
     let text = include_str!("data/tone-labelled.jsonl");

@@ -1,5 +1,5 @@
 //! Property tests: any input gives findings with valid, ordered UTF-16 spans that land on char
-//! boundaries, and never panics (SPEC §3.2; issue 4 "Done when").
+//! boundaries (half-open UTF-16 offsets, the unit a JS caller uses), and never panics.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests may panic on setup failures
 

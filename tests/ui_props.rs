@@ -1,4 +1,4 @@
-//! Property tests for the popup's pure logic (issue 7): whatever is typed, pasted or restored
+//! Property tests for the popup's pure logic: whatever is typed, pasted or restored
 //! from Web Storage, the form code answers with values or plain messages and never panics;
 //! excerpts of findings land on character boundaries; due-time words are always phrased.
 

@@ -1,4 +1,4 @@
-// Gmail (issue 8): every compose shape is recognised, the recipient is matched to a tracked
+// Gmail: every compose shape is recognised, the recipient is matched to a tracked
 // interviewer, the draft goes in the way Gmail registers it, and the wording is checked live.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

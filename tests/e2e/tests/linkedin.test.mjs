@@ -1,4 +1,4 @@
-// LinkedIn (issue 9): chat bubbles, the messaging page, the connection note in the shadow-DOM
+// LinkedIn: chat bubbles, the messaging page, the connection note in the shadow-DOM
 // modal and InMail: recognised, matched by name and profile link, the draft inserted so Send
 // becomes enabled, the 300-character note limit kept and counted, wording checked.
 import { test, before, after } from 'node:test';

@@ -1,4 +1,4 @@
-// The toolbar popup (issue 7): every flow driven with the mouse and the keyboard on the popup
+// The toolbar popup: every flow driven with the mouse and the keyboard on the popup
 // page of the built extension. Readiness is DOM state (`#app[data-ready]`, texts, counts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

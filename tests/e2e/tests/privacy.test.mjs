@@ -1,4 +1,4 @@
-// Privacy (issue 12): a script of Gmail's or LinkedIn's own, running in the page's main world,
+// Privacy: a script of Gmail's or LinkedIn's own, running in the page's main world,
 // tries to learn the user's job search from the in-page helper and from the extension. It learns
 // nothing the user did not insert: not the other companies, interviewers, topics, drafts, phone or
 // signature; its clicks and keys do nothing; a compose it builds off-screen gets no helper; the
