@@ -1,7 +1,7 @@
 //! `cargo xtask`: the project's one task runner.
 //!
 //! - `build`  — wasm32 release build, wasm-bindgen (pinned by Cargo.lock), wasm-opt, `dist/`.
-//! - `test`   — fmt, clippy (native and wasm32), cargo test, build, the Playwright suite.
+//! - `test`   — fmt, clippy and docs (native and wasm32), cargo test, build, the Playwright suite.
 //! - `demo`   — build, then drive Chromium with the extension over the demo pages; screenshots.
 //! - `bench-wasm` — build, then time `lint` in Node over the fixture messages, and against
 //!   write-good and harper.js (`benches/compare`).
@@ -374,6 +374,19 @@ fn test(root: &Path, no_e2e: bool) -> Result<()> {
         "-D",
         "warnings",
     ]))?;
+    for target in [None, Some(WASM_TARGET)] {
+        step(&format!(
+            "cargo doc -D warnings ({})",
+            target.unwrap_or("native")
+        ));
+        let mut cmd = cargo();
+        cmd.args(["doc", "--no-deps", "--lib", "--package", "followup"])
+            .env("RUSTDOCFLAGS", "-D warnings");
+        if let Some(target) = target {
+            cmd.args(["--target", target]);
+        }
+        run_cmd(&mut cmd)?;
+    }
     step("cargo test");
     run_cmd(cargo().args(["test", "--workspace"]))?;
     if no_e2e {
