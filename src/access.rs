@@ -109,6 +109,7 @@ pub fn audience(request: &Request) -> Audience {
         | Request::Open { .. }
         | Request::DeleteAll
         | Request::Problem
+        | Request::UnreadableText
         | Request::WasmStatus => Extension,
     }
 }
@@ -289,6 +290,7 @@ mod tests {
             (json!({"type":"open","interview":"a","kind":"nudge"}), false),
             (json!({"type":"ics"}), false),
             (json!({"type":"problem"}), false),
+            (json!({"type":"unreadable-text"}), false),
             (json!({"type":"wasm-status"}), false),
             (json!({"type":"lint","text":"hi"}), false),
             (json!({"type":"ping"}), false),

@@ -108,6 +108,8 @@ pub enum Request {
     DeleteAll,
     /// A stored document that could not be read and was set aside, if any.
     Problem,
+    /// The text of that document, as it was stored (for the user to download).
+    UnreadableText,
     /// A content script could not instantiate WebAssembly on this origin (page CSP).
     WasmRefused {
         /// The page's origin.
@@ -232,6 +234,8 @@ pub enum Response {
     Opened(Opened),
     /// To `problem`.
     Problem(ProblemReport),
+    /// To `unreadable-text`.
+    Unreadable(Unreadable),
     /// To `wasm-status`.
     Refused(RefusedOrigins),
     /// To `offer`.
@@ -338,12 +342,27 @@ pub struct ProblemReport {
 /// A stored document that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoreProblem {
-    /// The storage key it was set aside under.
+    /// The storage key it was set aside under (`store` itself when it is kept in place).
     #[serde(rename = "backupKey")]
     pub backup_key: String,
     /// Why it could not be read.
     #[serde(default)]
     pub error: String,
+    /// There was no room to copy it aside, so it stays under `store`: the data can be read
+    /// (empty) but not changed until an import or "delete everything" replaces it.
+    #[serde(
+        rename = "keptInPlace",
+        default,
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    pub kept_in_place: bool,
+}
+
+/// `{"text": "…" | null}`: the text of the stored document that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unreadable {
+    /// The document as stored, if there is one.
+    pub text: Option<String>,
 }
 
 /// `{"refused": {"https://mail.google.com": {"error": "…", "at": 1.7e12}}}`.
@@ -412,6 +431,8 @@ pub enum ReplyKind {
     Opened,
     /// [`ProblemReport`].
     Problem,
+    /// [`Unreadable`].
+    Unreadable,
     /// [`RefusedOrigins`].
     Refused,
     /// [`Offered`].
@@ -439,6 +460,7 @@ impl Request {
             Request::Ics { .. } => ReplyKind::Calendar,
             Request::Open { .. } => ReplyKind::Opened,
             Request::Problem => ReplyKind::Problem,
+            Request::UnreadableText => ReplyKind::Unreadable,
             Request::WasmStatus => ReplyKind::Refused,
             Request::Offer { .. } => ReplyKind::Offered,
         }
@@ -461,7 +483,7 @@ macro_rules! payloads {
 payloads! {
     Pong => Pong, Imported => Imported, Exported => Exported, Schedule => Schedule,
     Drafted => Drafted, Findings => Findings, Saved => Saved, Done => Done,
-    Snoozed => Snoozed, Calendar => Calendar, Opened => Opened, ProblemReport => Problem,
+    Snoozed => Snoozed, Calendar => Calendar, Opened => Opened, ProblemReport => Problem, Unreadable => Unreadable,
     RefusedOrigins => Refused, Offered => Offered,
 }
 
@@ -511,6 +533,7 @@ impl Response {
             ReplyKind::Calendar => payload(request, reply).map(Response::Calendar),
             ReplyKind::Opened => payload(request, reply).map(Response::Opened),
             ReplyKind::Problem => payload(request, reply).map(Response::Problem),
+            ReplyKind::Unreadable => payload(request, reply).map(Response::Unreadable),
             ReplyKind::Refused => payload(request, reply).map(Response::Refused),
             ReplyKind::Offered => payload(request, reply).map(Response::Offered),
         }
@@ -687,7 +710,14 @@ mod tests {
                     problem: Some(StoreProblem {
                         backup_key: "store.backup.1".into(),
                         error: "interviews: oops".into(),
+                        kept_in_place: false,
                     }),
+                }),
+            ),
+            (
+                Request::UnreadableText,
+                Response::Unreadable(Unreadable {
+                    text: Some("{\"version\": 1, oops".into()),
                 }),
             ),
             (
@@ -759,6 +789,7 @@ mod tests {
             Request::WasmStatus => 16,
             Request::Offer { .. } => 17,
             Request::PageDraft { .. } => 18,
+            Request::UnreadableText => 19,
         }
     }
 
@@ -770,7 +801,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=18).collect::<Vec<_>>(),
+            (0..=19).collect::<Vec<_>>(),
             "a request has no sample"
         );
         for (request, response) in samples {

@@ -91,6 +91,8 @@ pub enum Outcome {
     HandOver(Offered),
     /// Reply with the report of a stored document that could not be read.
     ReadProblem,
+    /// Read the text of the stored document that could not be read.
+    ReadUnreadable,
     /// Remember that WebAssembly was refused on `origin`, then reply [`Done`].
     RememberRefused {
         /// The page's origin.
@@ -222,6 +224,7 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Str
         }
         Request::DeleteAll => Ok(Outcome::Wipe),
         Request::Problem => Ok(Outcome::ReadProblem),
+        Request::UnreadableText => Ok(Outcome::ReadUnreadable),
         Request::WasmRefused { origin, error } => Ok(Outcome::RememberRefused { origin, error }),
         Request::WasmStatus => Ok(Outcome::ReadRefused),
         Request::Offer { people, .. } => {

@@ -155,6 +155,11 @@ pub async fn problem() -> Result<Option<StoreProblem>, String> {
     expect!(Request::Problem, ProblemReport).map(|p| p.problem)
 }
 
+/// The text of the stored document that could not be read, if any (for the user to download).
+pub async fn unreadable_text() -> Result<Option<String>, String> {
+    expect!(Request::UnreadableText, Unreadable).map(|u| u.text)
+}
+
 /// Tells the worker WebAssembly was refused on `origin`.
 pub async fn wasm_refused(origin: &str, error: &str) -> Result<(), String> {
     let (origin, error) = (origin.to_string(), error.to_string());

@@ -2,6 +2,11 @@
 //!
 //! Keys: `store` (the v1 JSON text), `rev` (write revision), `store.backup.<ms>` (a document that
 //! could not be read, kept verbatim), `storeProblem` (what went wrong, for the popup).
+//!
+//! A document that cannot be read is copied aside and the store starts again empty. When there
+//! is no room for the copy (a large document near the storage quota), it stays where it is
+//! instead: reads see an empty store, changes are refused, and only an import or "delete
+//! everything" replaces it — the user downloads its text first from the popup's notice.
 
 use super::chrome;
 use super::convert::property;
@@ -38,19 +43,33 @@ fn storage_error(e: JsValue) -> String {
     }
 }
 
-/// Reads the store. A document that does not parse is moved to a backup key, reported under
-/// `storeProblem`, and an empty store is returned in its place.
+/// The message for a change refused while an unreadable document is kept in place.
+const KEPT_IN_PLACE: &str = "Your saved data could not be read, and there is no room to set it \
+aside, so nothing can be changed until it is replaced. Download it from the notice at the top \
+of the popup, then import a backup or delete everything to start again.";
+
+/// Reads the store. A document that does not parse is moved to a backup key (or, with no room
+/// for a copy, kept in place), reported under `storeProblem`, and an empty store is returned in
+/// its place.
 pub async fn load() -> Result<Revisioned, String> {
+    load_view().await.map(|(current, _)| current)
+}
+
+/// [`load`], and whether the store is a read-only view of an unreadable document kept in place.
+async fn load_view() -> Result<(Revisioned, bool), String> {
     let keys = js_sys::Array::of2(&KEY_STORE.into(), &KEY_REV.into());
     let items = chrome::storage_get(&keys).await.map_err(storage_error)?;
     let rev = property(&items, KEY_REV).as_f64().unwrap_or(0.0) as u64;
     let raw = property(&items, KEY_STORE);
     let Some(text) = raw.as_string() else {
         if raw.is_undefined() || raw.is_null() {
-            return Ok(Revisioned {
-                rev,
-                store: Store::default(),
-            });
+            return Ok((
+                Revisioned {
+                    rev,
+                    store: Store::default(),
+                },
+                false,
+            ));
         }
         return set_aside(
             format!("{raw:?}"),
@@ -60,27 +79,67 @@ pub async fn load() -> Result<Revisioned, String> {
         .await;
     };
     match crate::store::parse(&text) {
-        Ok(store) => Ok(Revisioned { rev, store }),
+        Ok(store) => Ok((Revisioned { rev, store }, false)),
         Err(e) => set_aside(text, e.to_string(), rev).await,
     }
 }
 
-async fn set_aside(text: String, problem: String, rev: u64) -> Result<Revisioned, String> {
+async fn set_aside(text: String, problem: String, rev: u64) -> Result<(Revisioned, bool), String> {
+    let empty = Revisioned {
+        rev,
+        store: Store::default(),
+    };
+    if kept_in_place().await {
+        // Known already: do not try the copy (and parse the document) at every read.
+        return Ok((empty, true));
+    }
     let backup_key = format!("store.backup.{}", js_sys::Date::now() as u64);
     let report = serde_json::json!({ "backupKey": backup_key, "error": problem }).to_string();
-    chrome::storage_set(&object(&[
+    let copied = chrome::storage_set(&object(&[
         (&backup_key, JsValue::from_str(&text)),
         (KEY_PROBLEM, JsValue::from_str(&report)),
     ]))
-    .await
-    .map_err(storage_error)?;
+    .await;
+    if copied.is_err() {
+        // No room for a second copy: the document stays where it is, untouched. The report is
+        // small; if even that cannot be written, reads still see the empty view.
+        let _ = chrome::storage_remove(&JsValue::from_str(&backup_key)).await;
+        let report = serde_json::json!({
+            "backupKey": KEY_STORE,
+            "error": problem,
+            "keptInPlace": true,
+        })
+        .to_string();
+        let _ = chrome::storage_set(&object(&[(KEY_PROBLEM, JsValue::from_str(&report))])).await;
+        return Ok((empty, true));
+    }
     chrome::storage_remove(&JsValue::from_str(KEY_STORE))
         .await
         .map_err(storage_error)?;
-    Ok(Revisioned {
-        rev,
-        store: Store::default(),
-    })
+    Ok((empty, false))
+}
+
+/// Whether the report says the unreadable document is kept in place under `store`.
+async fn kept_in_place() -> bool {
+    let Ok(Some(text)) = problem().await else {
+        return false;
+    };
+    serde_json::from_str::<crate::protocol::StoreProblem>(&text)
+        .is_ok_and(|p| p.kept_in_place && p.backup_key == KEY_STORE)
+}
+
+/// The text of the stored document that could not be read (set aside, or kept in place).
+pub async fn unreadable_text() -> Result<Option<String>, String> {
+    let Some(report) = problem().await? else {
+        return Ok(None);
+    };
+    let Ok(report) = serde_json::from_str::<crate::protocol::StoreProblem>(&report) else {
+        return Ok(None);
+    };
+    let items = chrome::storage_get(&JsValue::from_str(&report.backup_key))
+        .await
+        .map_err(storage_error)?;
+    Ok(property(&items, &report.backup_key).as_string())
 }
 
 /// The last storage problem (a corrupt document set aside), if any, as JSON text.
@@ -102,11 +161,13 @@ pub async fn clear_problem() -> Result<(), String> {
 /// Runs `decide` on the stored data and writes the store it returns (if any) with the next
 /// revision. Writes in this context are queued; a revision that moved underneath (another
 /// writer) means re-reading and deciding again, so no update is lost. The second value is
-/// handed back to the caller.
+/// handed back to the caller. While an unreadable document is kept in place, only a write that
+/// `replaces` the whole store (an import) goes through; any other is refused with a message.
 pub async fn transact<T>(
+    replaces: bool,
     mut decide: impl FnMut(&Store) -> Result<(Option<Store>, T), String>,
 ) -> Result<T, String> {
-    exclusive(transact_unqueued(&mut decide)).await
+    exclusive(transact_unqueued(replaces, &mut decide)).await
 }
 
 /// Runs `work` after every queued write of this context, and before the next one starts.
@@ -122,14 +183,18 @@ pub async fn exclusive<T>(work: impl std::future::Future<Output = T>) -> T {
 }
 
 async fn transact_unqueued<T>(
+    replaces: bool,
     decide: &mut impl FnMut(&Store) -> Result<(Option<Store>, T), String>,
 ) -> Result<T, String> {
     for _ in 0..MAX_ATTEMPTS {
-        let Revisioned { rev, store } = load().await?;
+        let (Revisioned { rev, store }, read_only) = load_view().await?;
         let (next, out) = decide(&store)?;
         let Some(next) = next else {
             return Ok(out);
         };
+        if read_only && !replaces {
+            return Err(KEPT_IN_PLACE.into());
+        }
         let current = chrome::storage_get(&JsValue::from_str(KEY_REV))
             .await
             .map_err(storage_error)?;

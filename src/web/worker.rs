@@ -9,7 +9,7 @@ use crate::access::{self, RawSender, Sender};
 use crate::model::{Kind, Store};
 use crate::protocol::{
     reply_json, Done, Notice, Opened, ProblemReport, Refusal, RefusedOrigins, Request, Response,
-    Snoozed, StoreProblem,
+    Snoozed, StoreProblem, Unreadable,
 };
 use crate::reminders::{self, Reminders};
 use crate::schedule::Due;
@@ -149,7 +149,9 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Response, String> 
             _ => None,
         },
     };
-    let outcome = storage::transact(|store| {
+    // An import may replace an unreadable document kept in place; nothing else may.
+    let replaces = matches!(request, Request::Import { .. });
+    let outcome = storage::transact(replaces, |store| {
         let outcome = service::handle(store, request.clone(), &env)?;
         let next = match &outcome {
             Outcome::Write { store, .. } => Some(Store::clone(store)),
@@ -195,6 +197,9 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Response, String> 
                 .and_then(|text| serde_json::from_str::<StoreProblem>(&text).ok());
             Ok(Response::Problem(ProblemReport { problem }))
         }
+        Outcome::ReadUnreadable => storage::unreadable_text()
+            .await
+            .map(|text| Response::Unreadable(Unreadable { text })),
         Outcome::RememberRefused { origin, error } => {
             let mut known = load_refused().await?;
             let at = js_sys::Date::now();

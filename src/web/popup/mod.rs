@@ -140,10 +140,17 @@ pub async fn popup_start(root: Element, insert_fn: JsValue) -> Result<(), JsValu
     skeleton(&app)?;
     reload(&app).await;
     let problem = client::problem().await.ok().flatten().map(|p| {
-        format!(
-            "Some saved data could not be read, so it was set aside under “{}” instead of being overwritten ({}). Export what you have now; the rest of your data is safe.",
-            p.backup_key, p.error
-        )
+        if p.kept_in_place {
+            format!(
+                "Your saved data could not be read ({}), and there is no room to set it aside, so it stays exactly as it was and nothing can be changed for now. Download it, then import a backup or delete everything (Settings) to start again.",
+                p.error
+            )
+        } else {
+            format!(
+                "Some saved data could not be read, so it was set aside under “{}” instead of being overwritten ({}). Export what you have now; the rest of your data is safe.",
+                p.backup_key, p.error
+            )
+        }
     });
     app.state.borrow_mut().problem = problem;
     render(&app);
@@ -390,6 +397,19 @@ fn notices(app: &App) -> Dom {
                 "p",
                 &[("class", "notice"), ("role", "alert")],
                 Some(text),
+            )?,
+        )?;
+    }
+    if state.problem.is_some() {
+        // The text that could not be read, as it was stored: the user keeps it whatever
+        // they do next.
+        add(
+            &app.notices,
+            el(
+                &app.doc,
+                "button",
+                &[("type", "button"), ("data-action", "download-unreadable")],
+                Some("Download the data that could not be read"),
             )?,
         )?;
     }

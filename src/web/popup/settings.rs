@@ -390,6 +390,19 @@ fn download(app: &App, name: &str, mime: &str, text: &str) -> Result<(), String>
 /// Handles this screen's actions; false when `action` is not one of them.
 pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
     match action {
+        "download-unreadable" => match client::unreadable_text().await {
+            Ok(Some(text)) => match download(
+                app,
+                &export_file_name(now(), "unreadable.json"),
+                "application/json",
+                &text,
+            ) {
+                Ok(()) => say(app, "Downloaded: the file is in your downloads.", "ok"),
+                Err(e) => say(app, &format!("Download failed: {e}"), "error"),
+            },
+            Ok(None) => say(app, "There is no unreadable data any more.", "ok"),
+            Err(e) => say(app, &format!("Download failed: {e}"), "error"),
+        },
         "export-json" => match client::export().await {
             Ok(store) => {
                 let text = crate::store::to_json(&store);

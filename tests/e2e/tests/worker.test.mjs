@@ -115,6 +115,46 @@ test('corrupt stored data is set aside and reported, never overwritten silently'
   assert.ok((await storage(ext, (key) => chrome.storage.local.get(key), problem.backupKey))[problem.backupKey]);
 });
 
+test('an unreadable store too big to copy aside stays as it was: read-only, downloadable, replaced only by import or delete-all', async () => {
+  // 6 MB of unreadable text: a second copy would not fit the 10 MB storage quota.
+  const big = `{"version": 1, "interviews": [${' '.repeat(6 * 1024 * 1024)} oops`;
+  await send(ext, { type: 'delete-all' });
+  await storage(ext, (text) => chrome.storage.local.set({ store: text }), big);
+  // Reads answer (an empty view) instead of failing on the quota.
+  const exported = await send(ext, { type: 'export' });
+  assert.equal(exported.ok, true, JSON.stringify(exported).slice(0, 200));
+  assert.deepEqual(exported.store.interviews, []);
+  const { problem } = await send(ext, { type: 'problem' });
+  assert.equal(problem.backupKey, 'store');
+  assert.equal(problem.keptInPlace, true);
+  // A change is refused with what to do; the document is untouched.
+  const refused = await send(ext, { type: 'upsert-interview', interview: demo.interviews[0] });
+  assert.equal(refused.ok, false);
+  assert.match(refused.error, /could not be read.*Download it/s);
+  const stored = await storage(ext, () => chrome.storage.local.get('store').then((r) => r.store.length));
+  assert.equal(stored, big.length);
+  // Its text can be downloaded as it was stored.
+  const { text } = await send(ext, { type: 'unreadable-text' });
+  assert.equal(text.length, big.length);
+  assert.ok(text.endsWith(' oops'));
+  // The popup says so and offers the download.
+  const popup = await extensionPage(env, 'popup.html');
+  await popup.locator('[data-action="download-unreadable"]').waitFor();
+  assert.match(await popup.locator('.notice').first().textContent(), /no room to set it aside/);
+  await popup.close();
+  // An import replaces it and ends the notice.
+  const imported = await send(ext, { type: 'import', store: demo });
+  assert.equal(imported.ok, true, imported.error);
+  assert.equal((await send(ext, { type: 'problem' })).problem, null);
+  assert.equal((await send(ext, { type: 'export' })).store.interviews.length, demo.interviews.length);
+  // Delete-all replaces it too.
+  await storage(ext, (text) => chrome.storage.local.set({ store: text }), big);
+  assert.equal((await send(ext, { type: 'export' })).ok, true);
+  assert.equal((await send(ext, { type: 'delete-all' })).ok, true);
+  const left = await storage(ext, () => chrome.storage.local.get(['store', 'storeProblem']));
+  assert.deepEqual(left, {}, 'the unreadable document and its report are gone');
+});
+
 test('a fired alarm produces the notification and the badge count', async () => {
   // The thank-you is announced an hour after the interview began: make that 3 s from now.
   const store = {
