@@ -153,8 +153,14 @@ fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mu
     }
     keyed.sort();
     let pattern = |text: &str, targets: &Vec<String>| {
+        let second = fold::second_word(text);
+        let second = if second.is_empty() {
+            0
+        } else {
+            fold::word_hash(second)
+        };
         format!(
-            "Pattern {{ text: {text:?}, targets: &[{}] }}",
+            "Pattern {{ text: {text:?}, second: {second:#x}, targets: &[{}] }}",
             targets.join(", ")
         )
     };

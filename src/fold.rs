@@ -62,11 +62,38 @@ pub fn fold_char(c: char) -> char {
 /// The leading word of `s`: the run of word characters it starts with (empty when it starts
 /// with punctuation or space).
 pub fn leading_word(s: &str) -> &str {
-    let end = s
+    &s[..word_end(s)]
+}
+
+/// The end of the run of word characters `s` starts with (ASCII bytes without decoding).
+fn word_end(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                return at;
+            }
+            at += 1;
+        } else {
+            match s.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_word_char(c) => at += c.len_utf8(),
+                _ => return at,
+            }
+        }
+    }
+    at
+}
+
+/// The second word of `s`: the next run of word characters after its leading word and the
+/// characters that are not word characters after it (empty when there is none).
+pub fn second_word(s: &str) -> &str {
+    let rest = &s[word_end(s)..];
+    let start = rest
         .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(s.len(), |(i, _)| i);
-    &s[..end]
+        .find(|&(_, c)| is_word_char(c))
+        .map_or(rest.len(), |(i, _)| i);
+    leading_word(&rest[start..])
 }
 
 /// FNV-1a hash of a word: the phrase index looks words up by this number, so finding the

@@ -6,7 +6,7 @@
 
 use super::signals::Signal;
 use super::table::{self, Entry};
-use crate::fold::{is_word_char, leading_word, word_hash};
+use crate::fold::{is_word_char, leading_word, second_word, word_hash};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,6 +22,10 @@ pub enum Target {
 pub struct Pattern {
     /// The folded spelling.
     pub text: &'static str,
+    /// [`word_hash`] of its second word ([`second_word`]), 0 when it has one word: compared
+    /// before the text, so most patterns that share a first word ("i …", "thank …") are ruled
+    /// out by one integer comparison.
+    pub second: u64,
     /// What it stands for (several targets can share a spelling).
     pub targets: &'static [Target],
 }
@@ -82,12 +86,19 @@ fn occurrences(index: &Index, text: &str, mut found: impl FnMut(&'static Pattern
     }
     let mut prev_is_word = false;
     for (at, c) in text.char_indices() {
-        let word = is_word_char(c);
+        let word = c.is_ascii_alphanumeric() || (!c.is_ascii() && is_word_char(c));
         if word && !prev_is_word {
             let rest = &text[at..];
-            for p in index.starting_with(leading_word(rest)) {
-                if rest.starts_with(p.text) {
-                    found(p, at, at + p.text.len());
+            let group = index.starting_with(leading_word(rest));
+            if !group.is_empty() {
+                let second = match second_word(rest) {
+                    "" => 0,
+                    w => word_hash(w),
+                };
+                for p in group {
+                    if (p.second == 0 || p.second == second) && rest.starts_with(p.text) {
+                        found(p, at, at + p.text.len());
+                    }
                 }
             }
         }
