@@ -42,6 +42,13 @@ pub enum Request {
         /// Context.
         #[serde(default)]
         options: LintOptions,
+        /// The tracked interview the text is for, if any: what the store knows of it (company,
+        /// topics, skills, what was promised) counts as specific detail, as in the page.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        interview: Option<String>,
+        /// The interviewer it is for (their topics), within `interview`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        interviewer: Option<String>,
     },
     /// Add an interview, or replace the one with the same id.
     UpsertInterview {
@@ -652,6 +659,8 @@ mod tests {
                 Request::Lint {
                     text: "hey thx!!".into(),
                     options: LintOptions::default(),
+                    interview: Some("acme".into()),
+                    interviewer: None,
                 },
                 Response::Findings(Findings { findings }),
             ),

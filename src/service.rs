@@ -168,9 +168,21 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Str
         Request::Draft(request) => crate::draft::draft(store, &request)
             .map_err(|e| e.to_string())
             .and_then(|draft| reply(Response::Drafted(Drafted { draft }))),
-        Request::Lint { text, options } => reply(Response::Findings(Findings {
-            findings: crate::tone::lint(&text, &options),
-        })),
+        Request::Lint {
+            text,
+            options,
+            interview,
+            interviewer,
+        } => {
+            let facts = interview
+                .as_deref()
+                .and_then(|id| store.interview(id))
+                .map(|iv| crate::tone::Facts::of_interview(iv, interviewer.as_deref()))
+                .unwrap_or_default();
+            reply(Response::Findings(Findings {
+                findings: crate::tone::lint_with(&text, &options, &facts),
+            }))
+        }
         Request::UpsertInterview { interview } => {
             let (next, id) = upsert_interview(store, interview.value()).map_err(text)?;
             let saved = next
@@ -617,6 +629,31 @@ mod tests {
             answer(&s, json!({"type":"export"}), &env),
             Ok(Outcome::Reply(Response::Exported(_)))
         ));
+    }
+
+    #[test]
+    fn lint_for_a_tracked_interview_counts_its_facts_as_detail() {
+        let mut s = store();
+        s.interviews[0].interviewers[0].topics = vec!["Kubernetes".into()];
+        let env = Env::at(at("2026-11-20T16:00:00-05:00"));
+        let text = "Dear Dana,\n\nThank you for the interview today. I enjoyed our talk about Kubernetes and I am excited about the role.\n\nBest regards,\nSam";
+        let rules = |v: Value| match replied(answer(&s, v, &env)) {
+            Response::Findings(f) => f.findings.into_iter().map(|f| f.rule).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        let options = json!({"kind": "thank-you", "channel": "email", "to": "Dana Lee"});
+        let plain = rules(json!({"type": "lint", "text": text, "options": options}));
+        assert!(plain.iter().any(|r| r == "detail.missing"), "{plain:?}");
+        let for_dana = rules(json!({"type": "lint", "text": text, "options": options,
+            "interview": "acme", "interviewer": "dana"}));
+        assert!(
+            !for_dana.iter().any(|r| r == "detail.missing"),
+            "{for_dana:?}"
+        );
+        // Another interviewer's topics are not this person's: the detail is missing again.
+        let for_li = rules(json!({"type": "lint", "text": text, "options": options,
+            "interview": "acme", "interviewer": "li"}));
+        assert!(for_li.iter().any(|r| r == "detail.missing"), "{for_li:?}");
     }
 
     #[test]

@@ -70,9 +70,20 @@ pub async fn draft(request: DraftRequest) -> Result<Draft, String> {
     expect!(Request::Draft(request), Drafted).map(|d| d.draft)
 }
 
-/// Wording findings for `text`.
-pub async fn lint(text: String, options: LintOptions) -> Result<Vec<Finding>, String> {
-    expect!(Request::Lint { text, options }, Findings).map(|f| f.findings)
+/// Wording findings for `text`; `for_whom` is the tracked (interview, interviewer) it is
+/// written for, whose facts count as specific detail.
+pub async fn lint(
+    text: String,
+    options: LintOptions,
+    for_whom: Option<(&str, Option<&str>)>,
+) -> Result<Vec<Finding>, String> {
+    let request = Request::Lint {
+        text,
+        options,
+        interview: for_whom.map(|(iv, _)| iv.to_owned()),
+        interviewer: for_whom.and_then(|(_, who)| who.map(str::to_owned)),
+    };
+    expect!(request, Findings).map(|f| f.findings)
 }
 
 /// Adds `interview`, or replaces the one with its id; the interview as stored.

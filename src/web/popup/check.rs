@@ -203,7 +203,7 @@ async fn relint(app: &App) {
     let result = if c.text.trim().is_empty() {
         Ok(Vec::new())
     } else {
-        super::draft::lint(&c.text, c.kind, c.channel, None, None).await
+        super::draft::lint(&c.text, c.kind, c.channel, None, None, None).await
     };
     if app.state.borrow().seq != seq || app.state.borrow().view != View::Check {
         return;

@@ -383,6 +383,7 @@ pub(crate) async fn lint(
     channel: Channel,
     subject: Option<&str>,
     to: Option<&str>,
+    for_whom: Option<(&str, Option<&str>)>,
 ) -> Result<Vec<Finding>, String> {
     let options = LintOptions {
         kind,
@@ -391,7 +392,7 @@ pub(crate) async fn lint(
         to: to.map(str::to_owned),
         others: Vec::new(),
     };
-    client::lint(text.to_string(), options).await
+    client::lint(text.to_string(), options, for_whom).await
 }
 
 /// Re-checks the edited draft and redraws the findings (a late answer never wins).
@@ -408,7 +409,17 @@ async fn relint(app: &App) {
         (state.seq, d, name)
     };
     let subject = (d.channel == Channel::Email).then_some(d.subject.as_str());
-    let result = lint(&d.body, Some(d.kind), d.channel, subject, name.as_deref()).await;
+    // The same facts the in-page helper checks with: the interview's and this person's.
+    let for_whom = Some((d.interview.as_str(), d.interviewer.as_deref()));
+    let result = lint(
+        &d.body,
+        Some(d.kind),
+        d.channel,
+        subject,
+        name.as_deref(),
+        for_whom,
+    )
+    .await;
     if app.state.borrow().seq != seq {
         return;
     }
