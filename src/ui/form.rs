@@ -98,11 +98,11 @@ fn err(field: impl Into<String>, message: impl Into<String>) -> FieldError {
 }
 
 impl InterviewForm {
-    /// A blank form for an interview that just happened: `at` is `now` rounded to the nearest
-    /// quarter hour, and one empty person row (the main contact).
+    /// A blank form for an interview that just happened: `at` is the quarter hour at or before
+    /// `now`, and one empty person row (the main contact).
     pub fn new_at(now: DateTime<FixedOffset>) -> InterviewForm {
         InterviewForm {
-            at: round_quarter(now).format(AT_FORMAT).to_string(),
+            at: quarter_before(now).format(AT_FORMAT).to_string(),
             people: vec![PersonForm {
                 primary: true,
                 ..PersonForm::default()
@@ -410,16 +410,13 @@ impl InterviewForm {
     }
 }
 
-/// `now` rounded to the nearest quarter hour (seconds dropped).
-pub fn round_quarter(now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+/// The quarter hour at or before `now` (seconds dropped). Never later than `now`: an interview
+/// entered right after it happened must not start in the future, or its thank-yous would show as
+/// upcoming instead of due.
+pub fn quarter_before(now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     let minutes = now.minute();
     let base = now - TimeDelta::seconds(i64::from(minutes % 15) * 60 + i64::from(now.second()));
-    let base = base.with_nanosecond(0).unwrap_or(base);
-    if minutes % 15 >= 8 {
-        base + TimeDelta::minutes(15)
-    } else {
-        base
-    }
+    base.with_nanosecond(0).unwrap_or(base)
 }
 
 fn required(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str) -> String {
@@ -671,11 +668,19 @@ mod tests {
     }
 
     #[test]
-    fn new_form_rounds_now_to_the_quarter_hour() {
+    fn new_form_starts_at_the_quarter_hour_before_now() {
         let f = InterviewForm::new_at(t("2026-11-20T14:06:59-05:00"));
         assert_eq!(f.at, "2026-11-20T14:00");
         let f = InterviewForm::new_at(t("2026-11-20T14:53:00-05:00"));
-        assert_eq!(f.at, "2026-11-20T15:00");
+        assert_eq!(f.at, "2026-11-20T14:45", "never in the future");
+        // Every minute of an hour: at or before now, less than a quarter hour before it.
+        let hour = t("2026-11-20T14:00:30-05:00");
+        for m in 0..60 {
+            let now = hour + TimeDelta::minutes(m);
+            let q = quarter_before(now);
+            assert!(q <= now && now - q < TimeDelta::minutes(15), "{now} -> {q}");
+            assert_eq!(q.minute() % 15, 0);
+        }
         assert_eq!(f.people.len(), 1);
         assert!(f.people[0].primary);
         assert!(f.is_blank());
