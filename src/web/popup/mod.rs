@@ -438,11 +438,29 @@ fn dispatch(app: &Rc<App>, event: &Event) {
     };
     match event.type_().as_str() {
         "keydown" => {
-            // Escape leaves the draft preview for the list.
+            // Escape closes what is open, innermost first: the status message, an open "They
+            // replied" panel (focus back on its summary), then the draft preview.
             let key = js_sys::Reflect::get(event, &"key".into())
                 .ok()
                 .and_then(|k| k.as_string());
-            if key.as_deref() == Some("Escape") && app.state.borrow().view == View::Draft {
+            if key.as_deref() != Some("Escape") {
+                return;
+            }
+            if app.status.text_content().is_some_and(|t| !t.is_empty()) {
+                event.prevent_default();
+                app.status.set_text_content(None);
+            } else if let Some(open) = target
+                .closest("details[open]")
+                .ok()
+                .flatten()
+                .or_else(|| app.main.query_selector("details[open]").ok().flatten())
+            {
+                event.prevent_default();
+                let _ = open.remove_attribute("open");
+                if let Some(summary) = open.query_selector("summary").ok().flatten() {
+                    html::focus(&summary);
+                }
+            } else if app.state.borrow().view == View::Draft {
                 event.prevent_default();
                 go(app, View::Due);
             }

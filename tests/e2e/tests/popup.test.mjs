@@ -214,7 +214,17 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   assert.equal(raj.kind, 'sent');
   assert.equal(raj.follow_up, 'thank-you');
 
+  // Escape closes the status message first, then an open "They replied" panel (focus back on
+  // its summary), one at a time.
+  assert.equal(await page.locator('#status').textContent(), 'Marked as sent.');
   const maria = item('Thank-you note to Maria Gómez');
+  await maria.locator('summary', { hasText: 'They replied' }).click();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#status').textContent(), '', 'status closed');
+  assert.equal(await maria.locator('details.replied').getAttribute('open'), '', 'panel still open');
+  await page.keyboard.press('Escape');
+  assert.equal(await maria.locator('details.replied').getAttribute('open'), null, 'panel closed');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'They replied');
   await maria.locator('summary', { hasText: 'They replied' }).click();
   await maria.getByRole('button', { name: 'Not selected' }).click();
   await page.locator('li.item', { hasText: 'Reply to the rejection' }).waitFor();
