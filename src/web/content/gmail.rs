@@ -20,29 +20,40 @@ div[contenteditable=true][aria-label=\"Nachrichtentext\"],\
 div[contenteditable=true][aria-label=\"Corps du message\"],\
 div[contenteditable=true][aria-label=\"Cuerpo del mensaje\"]";
 
-/// How far up from the editor the compose root is looked for.
-const MAX_DEPTH: usize = 16;
+/// Elements that hold one whole compose: Gmail's compose table (`td.I5` holds the form and the
+/// editor's table, `table.aoP` and its `.aoI` region hold both), the compose and reply root
+/// (`.M9`), the full-screen compose (`.aSt`), the pop-up's dialog, and a pop-out's main area.
+const ROOTS: &str = "td.I5, table.aoP, .aoI, .M9, .aSt, [role=dialog], [role=main]";
 
-/// The compose around `editor`: the nearest ancestor holding Gmail's hidden `composeid`
-/// (every compose form has one), else the reply root, the dialog, the form's parent.
+/// Containers of several composes: the root of one compose is never looked for above them.
+const OUTER: &str = ".dw, .aSs, body";
+
+/// The compose around `editor`: going up from it, the first ancestor that holds Gmail's hidden
+/// `composeid` (every full compose form has one, sometimes fifteen levels up) or is one of the
+/// compose's own elements ([`ROOTS`]), whichever comes first; never above a container of several
+/// composes. A bare editor with neither is its own compose (its parent).
 fn compose_root(editor: &Element) -> Element {
     let mut at = editor.parent_element();
-    for _ in 0..MAX_DEPTH {
-        let Some(e) = at else { break };
-        if e.query_selector("input[name=composeid]")
+    while let Some(e) = at {
+        if e.matches(OUTER).unwrap_or(true) {
+            break;
+        }
+        let has_id = e
+            .query_selector("input[name=composeid]")
             .ok()
             .flatten()
-            .is_some()
-        {
+            .is_some();
+        if has_id || e.matches(ROOTS).unwrap_or(false) {
             return e;
         }
         at = e.parent_element();
     }
-    [".M9", "[role=dialog]", ".aSt", "[role=main]"]
-        .iter()
-        .find_map(|sel| editor.closest(sel).ok().flatten())
-        .or_else(|| editor.parent_element())
-        .unwrap_or_else(|| editor.clone())
+    editor.parent_element().unwrap_or_else(|| editor.clone())
+}
+
+/// Whether `input` is a subject box the user sees and can type in.
+fn editable(input: &HtmlInputElement) -> bool {
+    input.type_() != "hidden" && !input.disabled() && !input.read_only() && dom::visible(input)
 }
 
 /// To recipients: chips (`data-hovercard-id` email, `data-name` name), legacy chips with an
@@ -69,10 +80,16 @@ fn recipients(root: &Element) -> Vec<Person> {
     }
     if people.is_empty() {
         for chip in dom::query_all(&root.clone().into(), ".vR [email], span[email]") {
+            // The name is in `name`, or shown inside the chip (`.vT`).
+            let name = chip
+                .get_attribute("name")
+                .or_else(|| text_of(&chip, ".vT"))
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty());
             push_person(
                 &mut people,
                 Person {
-                    name: chip.get_attribute("name").filter(|n| !n.trim().is_empty()),
+                    name,
                     email: chip.get_attribute("email"),
                     profile: None,
                 },
@@ -118,29 +135,29 @@ impl Site for Gmail {
 
     fn compose(&self, editor: &Element) -> Compose {
         let root = compose_root(editor);
-        let field = root
-            .query_selector("input[name=subjectbox]")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
-        // Inline replies and forwards carry a hidden `subject` and sit in a message thread.
-        let hidden = root
-            .query_selector("input[name=subject]")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
+        let input = |selector: &str| {
+            root.query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        };
+        let field = input("input[name=subjectbox]");
+        // Forms carry a hidden `subject` whether new or reply; what tells them apart is what the
+        // user sees: a new message shows a subject box to type in, a reply shows none (and an
+        // editor inside a message of the thread is a reply whatever else is there).
+        let hidden = input("input[name=subject]");
         let inline = editor.closest(".AO, .adB").ok().flatten().is_some();
-        let reply = hidden.is_some() || inline;
-        let subject = field
-            .as_ref()
+        let new_message = !inline && field.as_ref().is_some_and(editable);
+        let subject = [&field, &hidden]
+            .into_iter()
+            .flatten()
             .map(HtmlInputElement::value)
-            .or_else(|| hidden.as_ref().map(HtmlInputElement::value))
-            .or_else(|| text_of(&root, "h2.hP"))
-            .filter(|s| !s.trim().is_empty());
+            .find(|s| !s.trim().is_empty())
+            .or_else(|| text_of(&root, "h2.hP"));
         Compose {
             people: recipients(&root),
             subject,
-            subject_field: field.filter(|_| !reply),
+            subject_field: field.filter(|_| new_message),
             channel: Channel::Email,
         }
     }

@@ -120,6 +120,44 @@ test('pop-out window: recognised and matched, the empty subject filled', async (
   await page.close();
 });
 
+test('new message at the real depth, with a hidden subject input: matched, its empty subject box filled', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'compose-table');
+  const ui = await helperUi(page);
+  const c = compose(page, '[data-compose="c701"]');
+  await c.editor.waitFor();
+  assert.equal(await page.locator('[data-compose="c701"] input[name=subject]').count(), 1, 'the form carries a hidden subject');
+  assert.equal(await ui.waitForTitle(/Thank-you · Raj Patel/, { host: '[data-compose="c701"]' }), 'Insert: Thank-you · Raj Patel · Acme Corp');
+  await c.editor.click();
+  await page.keyboard.type('Written first.');
+  await ui.insert({ host: '[data-compose="c701"]' });
+  const body = await text(c.editor);
+  assert.ok(body.startsWith('Written first.\n'), body.slice(0, 40));
+  assert.match(body, /Dear Raj,/);
+  assert.notEqual(await c.subject.inputValue(), '', 'the visible, empty subject box of a new message is filled');
+  assert.equal(await page.locator('[data-compose="c701"] input[name=subject]').inputValue(), '', 'the hidden one is left alone');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a compose table without composeid (legacy chips, Russian label): recipients read, nothing to fill', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'compose-table');
+  const ui = await helperUi(page);
+  const c = compose(page, '[data-compose="c702"]');
+  await c.editor.waitFor();
+  assert.equal(await c.editor.getAttribute('aria-label'), 'Тело письма');
+  assert.equal(await page.locator('[data-compose="c702"] input[name=composeid]').count(), 0);
+  assert.equal(await ui.waitForTitle(/Thank-you · Dana Lee/, { host: '[data-compose="c702"]' }), 'Insert: Thank-you · Dana Lee · Acme Corp');
+  await c.editor.click();
+  await page.keyboard.type('Mine.');
+  await ui.insert({ host: '[data-compose="c702"]' });
+  const body = await text(c.editor);
+  assert.ok(body.startsWith('Mine.\n'), body.slice(0, 40));
+  assert.match(body, /Dear Dana,/);
+  assert.equal((await text(compose(page, '[data-compose="c701"]').editor)).trim(), '', 'the other compose untouched');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('inline reply: recognised, no subject filled, the quoted message kept below the draft', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'inline-reply');
   const ui = await helperUi(page);
