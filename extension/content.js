@@ -1,7 +1,8 @@
 // Content-script loader. Nothing is loaded where nobody writes: the WebAssembly is fetched and
 // instantiated only once the page shows something to write in (an editor or a text area added,
-// in the document or in an open shadow root, or focused). Until then a tab pays for this loader
-// and one observer, which is dropped at start. A page whose CSP refuses WebAssembly makes
+// in the document or in an open shadow root, also one attached later, or focused). Until then a
+// tab pays for this loader and one observer (and a look every 200 ms at a shadow host still
+// without its root), dropped at start. A page whose CSP refuses WebAssembly makes
 // instantiation throw: then the page is left untouched, the worker is told, and the toolbar popup
 // takes over for this tab. State and timings stay in this isolated world (tests read them); the
 // page's performance timeline gets no entry that would tell it the extension is installed.
@@ -20,8 +21,27 @@
     for (const host of [node, ...node.querySelectorAll('*')]) {
       const root = host.shadowRoot;
       if (root && (watch(root), [...root.children].some(holdsEditor))) return true;
+      if (!root && host.matches(LATE_HOSTS)) awaitRoot(host);
     }
     return false;
+  };
+  // Hosts a site attaches its open shadow root to later (LinkedIn's modal outlet). Attaching a
+  // root makes no mutation record, so such a host is looked at every 200 ms until it has one
+  // (then it is watched like the others) or leaves the page.
+  const LATE_HOSTS = '#interop-outlet, [data-testid=interop-shadowdom]';
+  const bare = new Set();
+  let polling = 0;
+  const awaitRoot = (host) => {
+    bare.add(host);
+    polling ||= setTimeout(poll, 200);
+  };
+  const poll = () => {
+    polling = 0;
+    for (const host of bare) {
+      if (host.shadowRoot || !host.isConnected) bare.delete(host);
+      if (host.shadowRoot && holdsEditor(host)) return start();
+    }
+    if (bare.size) polling = setTimeout(poll, 200);
   };
   const observer = new MutationObserver((records) => {
     if (records.some((r) => [...r.addedNodes].some(holdsEditor))) start();
@@ -40,6 +60,8 @@
     if (globalThis.followupModule !== 'waiting') return;
     globalThis.followupModule = 'loading';
     observer.disconnect();
+    clearTimeout(polling);
+    bare.clear();
     removeEventListener('focusin', onFocus, true);
     const t0 = performance.now();
     globalThis.followupIdle = t0 - loaded;

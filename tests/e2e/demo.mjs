@@ -103,8 +103,8 @@ try {
 
   const { page: note } = await openFixture(env, 'linkedin', 'connection-note', undefined, { url: 'https://www.linkedin.com/in/dana-lee/' });
   const noteUi = await helperUi(note);
-  await noteUi.started();
   await note.click('#connect');
+  await noteUi.started();
   // The modal sits in the page's own (open) shadow root; the helper is found inside it.
   const modal = { host: '[role=dialog]' };
   await noteUi.waitForTitle(/^Insert: /, modal).catch(() => {});

@@ -132,10 +132,13 @@ fn exec(command: &str, value: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Fires a bubbling `input` event (what pages listen to for drafts and Send buttons).
+/// Fires an `input` event that bubbles and, like the browser's own, is `composed`: it leaves an
+/// open shadow root (LinkedIn's modals), so a page listening on its document sees it too (what
+/// pages listen to for drafts and Send buttons).
 pub fn nudge(target: &Element) {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
+    init.set_composed(true);
     if let Ok(ev) = web_sys::Event::new_with_event_init_dict("input", &init) {
         let _ = target.dispatch_event(&ev);
     }
@@ -245,19 +248,14 @@ fn caret_offset(text: &EditorText) -> Option<usize> {
 
 /// Inserts `text` (lines separated by `\n`) at the caret. A contenteditable gets
 /// `insertText` line by line with `insertParagraph` between lines (one undo step in Chromium;
-/// the page sees real input events); a textarea gets `setRangeText` at the caret, cut to its
-/// `maxLength`, and an `input` event. Nothing already there is removed. Returns whether text
-/// went in.
-pub fn insert(editor: &Element, text: &str, saved: Option<&Range>) -> bool {
+/// the page sees real input events); a textarea gets `setRangeText` at the caret, cut to
+/// `limit` (the site's limit for it, see `Site::limit`), and an `input` event. Nothing already
+/// there is removed. Returns whether text went in.
+pub fn insert(editor: &Element, text: &str, saved: Option<&Range>, limit: Option<usize>) -> bool {
     if let Some(t) = textarea(editor) {
         let value = t.value();
         let used = value.encode_utf16().count();
-        let max = t.max_length();
-        let room = if max > 0 {
-            (max as usize).saturating_sub(used)
-        } else {
-            usize::MAX
-        };
+        let room = limit.map_or(usize::MAX, |max| max.saturating_sub(used));
         let at = t.selection_end().ok().flatten().unwrap_or(used as u32);
         let prefix = if value.trim().is_empty() || value.ends_with('\n') {
             ""

@@ -7,14 +7,43 @@ use crate::model::Channel;
 use crate::page::people::Person;
 use crate::web::dom;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 /// LinkedIn.
 pub struct LinkedIn;
 
 const EDITORS: &str = ".msg-form__contenteditable[role=textbox][contenteditable=true],\
 textarea#custom-message,\
+.send-invite textarea,\
 textarea[name=message][maxlength]";
+
+/// LinkedIn's limit for a connection note (the checker's `length.note_limit` uses the same).
+const NOTE_LIMIT: usize = 300;
+
+/// Whether a textarea without `maxlength` is a connection note, limited to [`NOTE_LIMIT`]: its
+/// known id (`custom-message`), or a dialog around it that is the invitation (`.send-invite`)
+/// or shows LinkedIn's own counter (`0/300`: digits, a slash, 300; the same in every language).
+fn connection_note(editor: &Element) -> bool {
+    if editor.id() == "custom-message" {
+        return true;
+    }
+    let Some(dialog) = editor.closest("[role=dialog]").ok().flatten() else {
+        return false;
+    };
+    if dialog.class_list().contains("send-invite") {
+        return true;
+    }
+    let text: String = dialog
+        .text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    let limit = format!("/{NOTE_LIMIT}");
+    text.match_indices(&limit).any(|(at, _)| {
+        text[..at].ends_with(|c: char| c.is_ascii_digit())
+            && !text[at + limit.len()..].starts_with(|c: char| c.is_ascii_digit())
+    })
+}
 
 /// Headings that name no one.
 const NOBODY: &[&str] = &[
@@ -112,18 +141,13 @@ impl Site for LinkedIn {
         EDITORS
     }
 
-    fn shadow_roots(&self, doc: &web_sys::Document) -> Vec<web_sys::ShadowRoot> {
-        dom::query_all(
-            &doc.clone().into(),
-            "#interop-outlet, [data-testid=interop-shadowdom]",
-        )
-        .into_iter()
-        .filter_map(|h| h.shadow_root())
-        .collect()
+    /// The modal outlet, whose open shadow root may be attached after the outlet is in the page.
+    fn shadow_hosts(&self) -> Option<&'static str> {
+        Some("#interop-outlet, [data-testid=interop-shadowdom]")
     }
 
     /// Chat bubbles, the messaging page's conversation, and the modal outlets (the shadow-DOM
-    /// one is observed through [`Site::shadow_roots`]); the busy feed is not observed, and an
+    /// one is observed through [`Site::shadow_hosts`]); the busy feed is not observed, and an
     /// editor that shows up elsewhere is recognised when it gets focus.
     fn containers(&self, doc: &web_sys::Document) -> Option<Vec<Element>> {
         Some(dom::query_all(
@@ -131,6 +155,16 @@ impl Site for LinkedIn {
             "#msg-overlay, .msg-overlay-container, .msg-convo-wrapper, .msg-thread, \
              #artdeco-modal-outlet, .artdeco-modal-overlay, [role=dialog]",
         ))
+    }
+
+    /// A textarea's `maxlength`, else 300 for a connection note: LinkedIn's current invitation
+    /// dialog declares no `maxlength` and counts "0/300" itself.
+    fn limit(&self, editor: &Element) -> Option<usize> {
+        let textarea = editor.dyn_ref::<HtmlTextAreaElement>()?;
+        match textarea.max_length() {
+            max if max > 0 => Some(max as usize),
+            _ => connection_note(editor).then_some(NOTE_LIMIT),
+        }
     }
 
     fn compose(&self, editor: &Element) -> Compose {

@@ -2,15 +2,15 @@
 //!
 //! Shared here and in the sibling modules: recognition (one selector query per scan; editors
 //! that are rendered in front of the user are marked `data-followup-compose` and get a
-//! helper), narrow observation (the site's containers and shadow roots,
-//! the body's own children, and a focus fallback; scans at most every 30 ms), the chip and its
-//! live checks (`ui`), reading and inserting text (`editor`), and the pure logic in
-//! [`crate::page`] (offset mapping, recipient matching, what to offer).
+//! helper), narrow observation (the site's containers and shadow roots, shadow hosts until
+//! their root is attached, the body's own children, and a focus fallback; scans at most every
+//! 30 ms), the chip and its live checks (`ui`), reading and inserting text (`editor`), and the
+//! pure logic in [`crate::page`] (offset mapping, recipient matching, what to offer).
 //!
 //! Each site is one small module implementing [`Site`]. Adding a third site (say Outlook):
 //! 1. `outlook.rs`: a unit struct implementing [`Site`]: `name()` (`"outlook"`),
 //!    `editor_selector()` (stable attributes first, localized labels last), optionally
-//!    `containers()` / `shadow_roots()`, and `compose()` reading recipients into
+//!    `containers()` / `shadow_hosts()` / `limit()`, and `compose()` reading recipients into
 //!    [`Person`]s, the subject field and the [`Channel`];
 //! 2. `mod outlook;` and one arm in `site_for` (`"outlook.office.com" => Some(&outlook::Outlook)`);
 //! 3. the origin in `extension/manifest.json` (`content_scripts.matches`, `host_permissions`,
@@ -35,16 +35,25 @@ pub trait Site {
     fn name(&self) -> &'static str;
     /// One CSS selector list matching this site's compose editors (stable attributes first).
     fn editor_selector(&self) -> &'static str;
-    /// Open shadow roots that can hold editors (observed too, since a document observer does
-    /// not see inside them).
-    fn shadow_roots(&self, _doc: &web_sys::Document) -> Vec<web_sys::ShadowRoot> {
-        Vec::new()
+    /// Elements whose open shadow root can hold editors, as one CSS selector list (`None`: no
+    /// such element). Their roots are observed too, since a document observer does not see
+    /// inside them, and a host still without a root is watched until the page attaches one.
+    fn shadow_hosts(&self) -> Option<&'static str> {
+        None
     }
     /// Containers where composes appear, observed with their subtree; `None` observes the whole
     /// body. With containers, the body's own children are still observed (for containers that
     /// appear later), and an editor elsewhere is recognised when it gets focus.
     fn containers(&self, _doc: &web_sys::Document) -> Option<Vec<Element>> {
         None
+    }
+    /// The most characters `editor` takes, if it has a limit (a counter is shown and insertions
+    /// are cut to the room left): by default a textarea's `maxlength`.
+    fn limit(&self, editor: &Element) -> Option<usize> {
+        editor::textarea(editor)
+            .map(|t| t.max_length())
+            .filter(|&max| max > 0)
+            .map(|max| max as usize)
     }
     /// What the page says about the compose around `editor`, read fresh each time.
     fn compose(&self, editor: &Element) -> Compose;
@@ -185,9 +194,18 @@ fn scan(site: &'static dyn Site) {
         observe_node(&container, true);
     }
     let mut roots: Vec<JsValue> = vec![doc.clone().into()];
-    for shadow in site.shadow_roots(&doc) {
-        observe_root(&shadow);
-        roots.push(shadow.into());
+    let hosts = site
+        .shadow_hosts()
+        .map(|selector| dom::query_all(&doc.clone().into(), selector))
+        .unwrap_or_default();
+    for host in hosts {
+        match host.shadow_root() {
+            Some(shadow) => {
+                observe_root(&shadow);
+                roots.push(shadow.into());
+            }
+            None => await_shadow(&host),
+        }
     }
     for root in &roots {
         for editor in dom::query_all(root, &selector) {
@@ -329,4 +347,63 @@ fn observe_node(node: &Node, subtree: bool) {
 /// Observes a shadow root too (once).
 fn observe_root(shadow: &web_sys::ShadowRoot) {
     observe_node(shadow, true);
+}
+
+thread_local! {
+    static BARE_HOSTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    static POLLING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// How often a shadow host without its root is looked at.
+const SHADOW_POLL_MS: i32 = 200;
+
+/// Watches a shadow host that has no root yet. Attaching a shadow root makes no mutation
+/// record, and what the page then puts inside is out of a document observer's sight, so the
+/// host is looked at every [`SHADOW_POLL_MS`] until it has a root (then it is scanned and
+/// observed like the others) or leaves the page. Only such hosts cost anything.
+fn await_shadow(host: &Element) {
+    BARE_HOSTS.with(|hosts| {
+        let mut hosts = hosts.borrow_mut();
+        if !hosts.iter().any(|h| h.is_same_node(Some(host))) {
+            hosts.push(host.clone());
+        }
+    });
+    if !POLLING.with(|p| p.replace(true)) {
+        schedule_poll();
+    }
+}
+
+fn schedule_poll() {
+    let tick = Closure::once_into_js(poll_shadows);
+    let scheduled = web_sys::window().is_some_and(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            tick.unchecked_ref(),
+            SHADOW_POLL_MS,
+        )
+        .is_ok()
+    });
+    if !scheduled {
+        POLLING.with(|p| p.set(false));
+    }
+}
+
+fn poll_shadows() {
+    let mut attached = false;
+    BARE_HOSTS.with(|hosts| {
+        hosts.borrow_mut().retain(|host| {
+            if host.shadow_root().is_some() {
+                attached = true;
+                return false;
+            }
+            host.is_connected()
+        })
+    });
+    if attached {
+        run_scan();
+    }
+    if BARE_HOSTS.with(|hosts| hosts.borrow().is_empty()) {
+        POLLING.with(|p| p.set(false));
+    } else {
+        schedule_poll();
+    }
 }

@@ -62,6 +62,8 @@ struct Helper {
     host: Element,
     insert: Element,
     count: Element,
+    /// The editor's limit (`Site::limit`) and the counter showing it.
+    limit: Option<usize>,
     counter: Option<Element>,
     menu: Element,
     panel: Element,
@@ -165,8 +167,9 @@ pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> 
     count.set_attribute("aria-expanded", "false")?;
     chip.append_child(&insert)?;
     chip.append_child(&choose)?;
-    let counter = match editor::textarea(editor).map(|t| t.max_length()) {
-        Some(max) if max > 0 => {
+    let limit = site.limit(editor);
+    let counter = match limit {
+        Some(_) => {
             let c = dom::el(
                 &doc,
                 "span",
@@ -222,6 +225,7 @@ pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> 
         host: host.clone(),
         insert,
         count,
+        limit,
         counter,
         menu,
         panel,
@@ -414,11 +418,10 @@ fn schedule_refresh(helper: &Rc<Helper>) {
 }
 
 fn update_counter(helper: &Helper) {
-    let (Some(counter), Some(t)) = (&helper.counter, editor::textarea(&helper.editor)) else {
+    let (Some(counter), Some(max)) = (&helper.counter, helper.limit) else {
         return;
     };
-    let used = t.value().encode_utf16().count();
-    let max = t.max_length().max(0) as usize;
+    let used = editor::read(&helper.editor).map.len_utf16();
     counter.set_text_content(Some(&format!("{used}/{max}")));
     let _ = counter.set_attribute(
         "class",
@@ -959,6 +962,6 @@ fn type_in(helper: &Rc<Helper>, subject: Option<String>, body: &str, saved: Opti
             editor::nudge(field);
         }
     }
-    editor::insert(&helper.editor, body, saved.as_ref());
+    editor::insert(&helper.editor, body, saved.as_ref(), helper.limit);
     refresh(helper);
 }

@@ -102,32 +102,38 @@ test('messaging page: the thread title (accented) matched, draft inserted, Send 
   await page.close();
 });
 
-test('connection note in the shadow-DOM modal: recognised late, live 300-character counter, note inserted within the limit', async () => {
+test('connection note in a shadow root attached late, no maxlength: noticed without focus, 300-character counter, note inserted within the limit', async () => {
   const { page, errors } = await openFixture(env, 'linkedin', 'connection-note', undefined, PROFILE('dana-lee'));
   const ui = await helperUi(page);
-  // A profile page shows nothing to write in: nothing is loaded until the modal opens (inside the
-  // page's shadow root, which the loader watches).
+  // A profile page shows nothing to write in: nothing is loaded until the modal opens, in a shadow
+  // root the page attaches to its outlet only then (no mutation record says so).
   assert.equal(await ui.module(), 'waiting');
+  assert.equal(await page.evaluate(() => document.getElementById('interop-outlet').shadowRoot), null);
   await page.click('#connect');
   await ui.started();
   const note = page.locator('#interop-outlet textarea#custom-message');
   await page.locator('#interop-outlet [data-followup-compose="linkedin"]').waitFor();
+  assert.equal(await note.getAttribute('maxlength'), null, 'LinkedIn\'s dialog declares no maxlength');
+  assert.equal(await page.evaluate(() => document.getElementById('interop-outlet').shadowRoot.activeElement), null,
+    'recognised without the note being focused');
   assert.equal(await page.evaluate(() => !!document.getElementById('interop-outlet').shadowRoot
     .querySelector('[data-followup-ui]')), true, 'helper inside the shadow root');
   // The helper is found inside the page's open shadow root, by an ancestor inside that root.
   const h = helper(page, '#interop-outlet [role=dialog]', '[role=dialog]');
   assert.equal(await matched(ui, h, 'Dana Lee'), 'Insert: Thank-you · Dana Lee · Acme Corp');
   const COUNTER = '[data-followup-counter]';
-  assert.equal(await ui.text(COUNTER, h.at), '0/300');
+  assert.equal(await ui.text(COUNTER, h.at), '0/300', 'the limit taken from the dialog');
 
   await note.click();
   await page.keyboard.type('Hi Dana,');
   assert.equal(await ui.text(COUNTER, h.at), '8/300');
+  const seen = await page.evaluate(() => window.inputEvents);
   await ui.insert(h.at);
   const value = await note.inputValue();
   assert.ok(value.startsWith('Hi Dana, '), value);
   assert.ok(value.length <= 300 && value.length > 60, `${value.length} characters`);
   assert.equal(await ui.text(COUNTER, h.at), `${value.length}/300`);
+  assert.ok(await page.evaluate(() => window.inputEvents) > seen, 'the page\'s document saw the input event (composed)');
   assert.equal(await h.send.isDisabled(), false, 'Send enabled');
 
   // A nearly full note: what goes in is cut to the room left, nothing typed is lost.
@@ -136,6 +142,23 @@ test('connection note in the shadow-DOM modal: recognised late, live 300-charact
   await ui.insert(h.at);
   const full = await note.inputValue();
   assert.ok(full.startsWith(typed) && full.length <= 300, `${full.length}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a shadow root attached after the helper started (a chat bubble open) is noticed without focus', async () => {
+  const { page, errors } = await openFixture(env, 'linkedin', 'connection-note', undefined, PROFILE('dana-lee'));
+  const ui = await helperUi(page);
+  await page.evaluate(() => window.openBubble());
+  await ui.started();
+  const bubble = helper(page, '#msg-overlay-conversation-bubble-9');
+  assert.equal(await matched(ui, bubble, 'Raj Patel'), 'Insert: Thank-you · Raj Patel · Acme Corp');
+  await page.evaluate(() => window.openInvite());
+  await page.locator('#interop-outlet [data-followup-compose="linkedin"]').waitFor({ timeout: 2000 });
+  assert.equal(await page.evaluate(() => document.getElementById('interop-outlet').shadowRoot.activeElement), null);
+  const h = helper(page, '#interop-outlet [role=dialog]', '[role=dialog]');
+  assert.equal(await matched(ui, h, 'Dana Lee'), 'Insert: Thank-you · Dana Lee · Acme Corp');
+  assert.equal(await ui.text('[data-followup-counter]', h.at), '0/300');
   assert.deepEqual(errors, []);
   await page.close();
 });
