@@ -24,11 +24,17 @@ const ORIGINS = { 'mail.google.com': 'gmail', 'www.linkedin.com': 'linkedin', 'g
 export const UNMATCHED_GMAIL = 'https://gmail.fixtures.test/mail/u/0/';
 export const UNMATCHED_LINKEDIN = 'https://linkedin.fixtures.test/feed/';
 
+/** What a page may load besides its document when `launch({ assets: true })`: answered locally. */
+const ASSET_TYPES = new Set(['image', 'font', 'stylesheet', 'media']);
+
 /**
- * Launches Chromium with the extension. Returns { context, worker, extensionId, requests, close }.
- * `requests` collects every request that was not served by a fixture (must stay empty).
+ * Launches Chromium with the extension. Returns { context, worker, extensionId, stray, assets, close }.
+ * `stray` collects every request that was not served by a fixture (must stay empty). With
+ * `assets: true` (pages captured from the live sites reference images, sprites and fonts), the
+ * page's image, font, style-sheet and media requests are answered here with an empty 204 and
+ * listed in `assets` instead: they never leave the browser either.
  */
-export async function launch({ headed = false } = {}) {
+export async function launch({ headed = false, assets = false } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'followup-e2e-'));
   const args = [
     `--disable-extensions-except=${EXTENSION}`,
@@ -44,10 +50,16 @@ export async function launch({ headed = false } = {}) {
     viewport: { width: 1280, height: 800 },
   });
   const stray = [];
+  const answered = [];
+  const files = new Map();
   await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:', async (route) => {
     const url = new URL(route.request().url());
     const site = ORIGINS[url.hostname];
-    if (url.protocol === 'https:' && site) return serveFixture(route, site, url);
+    if (assets && ASSET_TYPES.has(route.request().resourceType())) {
+      answered.push(route.request().url());
+      return route.fulfill({ status: 204, body: '' });
+    }
+    if (url.protocol === 'https:' && site) return serveFixture(route, site, url, files);
     stray.push(route.request().url());
     return route.abort('blockedbyclient');
   });
@@ -59,6 +71,8 @@ export async function launch({ headed = false } = {}) {
     worker,
     extensionId,
     stray,
+    assets: answered,
+    files,
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
@@ -67,15 +81,16 @@ export async function launch({ headed = false } = {}) {
 }
 
 /**
- * Serves `fixtures/<site>/<name>.html` for URLs like `https://mail.google.com/mail/u/0/?fixture=NAME&csp=MODE`.
- * Assets referenced by fixtures are served from the same folder; anything else is a 404.
+ * Serves `fixtures/<site>/<name>.html` for URLs like `https://mail.google.com/mail/u/0/?fixture=NAME&csp=MODE`,
+ * or a page registered by `openFixture(…, { file })` for `?file=N`; anything else is a 404.
  */
-async function serveFixture(route, site, url) {
+async function serveFixture(route, site, url, files) {
   // Gmail's compose link (what "Write it" opens) gets the compose-link fixture.
   const name = url.searchParams.get('fixture') ?? (url.searchParams.get('view') === 'cm' ? 'compose-view' : 'index');
   const mode = url.searchParams.get('csp') ?? site;
-  if (!/^[a-z0-9-]+$/.test(name)) return route.fulfill({ status: 404, body: 'bad fixture name' });
-  const file = path.join(FIXTURES, site, `${name}.html`);
+  const registered = files.get(url.searchParams.get('file'));
+  if (!registered && !/^[a-z0-9-]+$/.test(name)) return route.fulfill({ status: 404, body: 'bad fixture name' });
+  const file = registered ?? path.join(FIXTURES, site, `${name}.html`);
   let body;
   try {
     body = await readFile(file, 'utf8');
@@ -100,14 +115,25 @@ export async function send(page, message) {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 }
 
-/** Opens a fixture page and records page errors and console errors on it. */
-export async function openFixture(env, site, name, csp, { url } = {}) {
+/**
+ * Opens a fixture page and records page errors and console errors on it. With `file` (an
+ * absolute path), that page is served at the site's address instead of a fixture (`name` is
+ * then only a label).
+ */
+export async function openFixture(env, site, name, csp, { url, file } = {}) {
   const host = url ?? (site === 'gmail' ? 'https://mail.google.com/mail/u/0/' : 'https://www.linkedin.com/messaging/');
   const page = await env.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  const q = new URLSearchParams({ fixture: name });
+  let q;
+  if (file) {
+    const token = String(env.files.size + 1);
+    env.files.set(token, file);
+    q = new URLSearchParams({ file: token });
+  } else {
+    q = new URLSearchParams({ fixture: name });
+  }
   if (csp) q.set('csp', csp);
   await page.goto(`${host}?${q}`);
   return { page, errors };
