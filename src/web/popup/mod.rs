@@ -18,7 +18,7 @@ use super::{chrome, client};
 use crate::model::Store;
 use crate::schedule::Due;
 use crate::ui::data::ImportPreview;
-use crate::ui::form::{FieldError, InterviewForm};
+use crate::ui::form::{FieldError, InterviewForm, ProfileForm};
 use gloo_storage::Storage;
 use html::{add, el, Dom};
 use serde_json::Value;
@@ -34,6 +34,8 @@ const KEY_FORM: &str = "followup.popup.form";
 const KEY_VIEW: &str = "followup.popup.view";
 /// Web Storage key of the text in "Check my text".
 const KEY_CHECK: &str = "followup.popup.check";
+/// Settings typed and not saved.
+const KEY_SETTINGS: &str = "followup.popup.settings";
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -100,6 +102,8 @@ pub(crate) struct State {
     pub confirm_delete: bool,
     /// Settings problems.
     pub profile_errors: Vec<FieldError>,
+    /// Settings typed and not saved yet (kept across tabs and popup closes until saved).
+    pub settings_draft: Option<ProfileForm>,
     /// Request counter, so a late reply never overwrites a newer one.
     pub seq: u32,
     /// Every item of every group is listed (not just the first few).
@@ -255,6 +259,7 @@ fn restore(app: &App) {
     if let Ok(text) = gloo_storage::LocalStorage::get::<String>(KEY_CHECK) {
         state.check.text = text;
     }
+    state.settings_draft = gloo_storage::LocalStorage::get::<ProfileForm>(KEY_SETTINGS).ok();
     // Back to unfinished work (a half-filled form, a text being checked); else the list.
     let last = gloo_storage::LocalStorage::get::<String>(KEY_VIEW)
         .ok()
@@ -287,6 +292,18 @@ pub(crate) fn forget_local(app: &App) {
     let mut state = app.state.borrow_mut();
     state.form = InterviewForm::new_at(super::worker::js_now());
     state.check.text.clear();
+    state.settings_draft = None;
+}
+
+/// Keeps the settings as typed (`None`: forgets them, once saved).
+pub(crate) fn save_settings_draft(app: &App, draft: Option<ProfileForm>) {
+    match &draft {
+        Some(form) => {
+            let _ = gloo_storage::LocalStorage::set(KEY_SETTINGS, form);
+        }
+        None => gloo_storage::LocalStorage::delete(KEY_SETTINGS),
+    }
+    app.state.borrow_mut().settings_draft = draft;
 }
 
 /// Keeps the "Check my text" text.

@@ -17,7 +17,11 @@ const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 pub(crate) fn render(app: &App) -> Dom {
     let doc = &app.doc;
     let state = app.state.borrow();
-    let p = ProfileForm::from_profile(&state.store.profile);
+    // Settings typed and not saved come back as typed (after a switch of tab or a reopen).
+    let p = state
+        .settings_draft
+        .clone()
+        .unwrap_or_else(|| ProfileForm::from_profile(&state.store.profile));
     let form = add(
         &app.main,
         el(
@@ -272,13 +276,7 @@ pub(crate) async fn submit(app: &App) {
     else {
         return;
     };
-    let mut p = ProfileForm::default();
-    for control in super::super::dom::query_all(&form, "[name]") {
-        p.set(
-            &control.get_attribute("name").unwrap_or_default(),
-            &html::prop_string(&control, "value"),
-        );
-    }
+    let p = typed(&form);
     let existing = app.state.borrow().store.profile.clone();
     match p.to_profile(&existing) {
         Err(errors) => {
@@ -293,6 +291,7 @@ pub(crate) async fn submit(app: &App) {
             html::show_errors(&form, &[]);
             match client::settings(&profile).await {
                 Ok(_) => {
+                    super::save_settings_draft(app, None);
                     reload(app).await;
                     say(app, "Settings saved.", "ok");
                 }
@@ -302,8 +301,29 @@ pub(crate) async fn submit(app: &App) {
     }
 }
 
-/// A file picked for import is read and compared with the stored data.
-pub(crate) fn on_input(_app: &App, target: &Element, kind: &str) {
+/// The settings form's fields as typed.
+fn typed(form: &Element) -> ProfileForm {
+    let mut p = ProfileForm::default();
+    for control in super::super::dom::query_all(form, "[name]") {
+        p.set(
+            &control.get_attribute("name").unwrap_or_default(),
+            &html::prop_string(&control, "value"),
+        );
+    }
+    p
+}
+
+/// Typing in the settings keeps what is typed (until saved); a file picked for import is read
+/// and compared with the stored data.
+pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
+    if let Some(form) = target.closest("form[data-form='settings']").ok().flatten() {
+        if kind == "input" {
+            let p = typed(&form);
+            let saved = ProfileForm::from_profile(&app.state.borrow().store.profile);
+            super::save_settings_draft(app, (p != saved).then_some(p));
+        }
+        return;
+    }
     if kind != "change" || target.get_attribute("name").as_deref() != Some("import-file") {
         return;
     }

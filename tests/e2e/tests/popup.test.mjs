@@ -391,6 +391,21 @@ test('settings: profile saved with plain messages for bad values', async () => {
   assert.equal(profile.email, 'sam@rivera.example');
   assert.deepEqual(profile.holidays, ['2026-12-24', '2026-12-31']);
   assert.equal(profile.keep, 'unknown field');
+
+  // Settings typed and not saved survive a switch of tab and a closed popup, until saved.
+  await page.getByLabel('Your phone').fill('+1 555 0100');
+  await page.getByRole('button', { name: 'Check text' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  assert.equal(await page.getByLabel('Your phone').inputValue(), '+1 555 0100', 'kept across tabs');
+  const again = await extensionPage(env);
+  await again.locator('#app[data-ready="true"]').waitFor();
+  await again.getByRole('button', { name: 'Settings' }).click();
+  assert.equal(await again.getByLabel('Your phone').inputValue(), '+1 555 0100', 'kept across a reopen');
+  await again.getByRole('button', { name: 'Save settings' }).click();
+  await again.locator('#status', { hasText: 'Settings saved.' }).waitFor();
+  assert.equal((await stored(again)).profile.phone, '+1 555 0100');
+  assert.equal(await again.evaluate(() => localStorage.getItem('followup.popup.settings')), null, 'forgotten once saved');
+  await again.close();
   await page.close();
 });
 
