@@ -11,7 +11,7 @@
 use super::chrome;
 use super::convert::property;
 use crate::model::Store;
-use crate::protocol::Revisioned;
+use crate::protocol::{Revisioned, StoreProblem};
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -57,7 +57,7 @@ pub async fn load() -> Result<Revisioned, String> {
 
 /// [`load`], and whether the store is a read-only view of an unreadable document kept in place.
 async fn load_view() -> Result<(Revisioned, bool), String> {
-    let keys = js_sys::Array::of2(&KEY_STORE.into(), &KEY_REV.into());
+    let keys = js_sys::Array::of3(&KEY_STORE.into(), &KEY_REV.into(), &KEY_PROBLEM.into());
     let items = chrome::storage_get(&keys).await.map_err(storage_error)?;
     let rev = property(&items, KEY_REV).as_f64().unwrap_or(0.0) as u64;
     let raw = property(&items, KEY_STORE);
@@ -75,42 +75,57 @@ async fn load_view() -> Result<(Revisioned, bool), String> {
             format!("{raw:?}"),
             "the stored value is not JSON text".into(),
             rev,
+            read_report(&items),
         )
         .await;
     };
     match crate::store::parse(&text) {
         Ok(store) => Ok((Revisioned { rev, store }, false)),
-        Err(e) => set_aside(text, e.to_string(), rev).await,
+        Err(e) => set_aside(text, e.to_string(), rev, read_report(&items)).await,
     }
 }
 
-async fn set_aside(text: String, problem: String, rev: u64) -> Result<(Revisioned, bool), String> {
+/// Sets an unreadable document aside (or keeps it in place when there is no room for a copy);
+/// `known` is the report already stored, read with the document.
+async fn set_aside(
+    text: String,
+    error: String,
+    rev: u64,
+    known: Option<StoreProblem>,
+) -> Result<(Revisioned, bool), String> {
     let empty = Revisioned {
         rev,
         store: Store::default(),
     };
-    if kept_in_place().await {
-        // Known already: do not try the copy (and parse the document) at every read.
+    if known.is_some_and(|p| p.kept_in_place && p.backup_key == KEY_STORE) {
+        // Known already: do not try the copy again at every read.
         return Ok((empty, true));
     }
     let backup_key = format!("store.backup.{}", js_sys::Date::now() as u64);
-    let report = serde_json::json!({ "backupKey": backup_key, "error": problem }).to_string();
+    let report = StoreProblem {
+        backup_key: backup_key.clone(),
+        error,
+        kept_in_place: false,
+    };
     let copied = chrome::storage_set(&object(&[
         (&backup_key, JsValue::from_str(&text)),
-        (KEY_PROBLEM, JsValue::from_str(&report)),
+        (KEY_PROBLEM, JsValue::from_str(&report_json(&report))),
     ]))
     .await;
     if copied.is_err() {
         // No room for a second copy: the document stays where it is, untouched. The report is
         // small; if even that cannot be written, reads still see the empty view.
         let _ = chrome::storage_remove(&JsValue::from_str(&backup_key)).await;
-        let report = serde_json::json!({
-            "backupKey": KEY_STORE,
-            "error": problem,
-            "keptInPlace": true,
-        })
-        .to_string();
-        let _ = chrome::storage_set(&object(&[(KEY_PROBLEM, JsValue::from_str(&report))])).await;
+        let report = StoreProblem {
+            backup_key: KEY_STORE.into(),
+            kept_in_place: true,
+            ..report
+        };
+        let _ = chrome::storage_set(&object(&[(
+            KEY_PROBLEM,
+            JsValue::from_str(&report_json(&report)),
+        )]))
+        .await;
         return Ok((empty, true));
     }
     chrome::storage_remove(&JsValue::from_str(KEY_STORE))
@@ -119,21 +134,19 @@ async fn set_aside(text: String, problem: String, rev: u64) -> Result<(Revisione
     Ok((empty, false))
 }
 
-/// Whether the report says the unreadable document is kept in place under `store`.
-async fn kept_in_place() -> bool {
-    let Ok(Some(text)) = problem().await else {
-        return false;
-    };
-    serde_json::from_str::<crate::protocol::StoreProblem>(&text)
-        .is_ok_and(|p| p.kept_in_place && p.backup_key == KEY_STORE)
+/// The report as stored (JSON text).
+fn report_json(report: &StoreProblem) -> String {
+    serde_json::to_string(report).unwrap_or_default()
+}
+
+/// The report in `items` (a `storage.get` result), if there is a readable one.
+fn read_report(items: &JsValue) -> Option<StoreProblem> {
+    serde_json::from_str(&property(items, KEY_PROBLEM).as_string()?).ok()
 }
 
 /// The text of the stored document that could not be read (set aside, or kept in place).
 pub async fn unreadable_text() -> Result<Option<String>, String> {
     let Some(report) = problem().await? else {
-        return Ok(None);
-    };
-    let Ok(report) = serde_json::from_str::<crate::protocol::StoreProblem>(&report) else {
         return Ok(None);
     };
     let items = chrome::storage_get(&JsValue::from_str(&report.backup_key))
@@ -142,12 +155,12 @@ pub async fn unreadable_text() -> Result<Option<String>, String> {
     Ok(property(&items, &report.backup_key).as_string())
 }
 
-/// The last storage problem (a corrupt document set aside), if any, as JSON text.
-pub async fn problem() -> Result<Option<String>, String> {
+/// The last storage problem (an unreadable document set aside or kept in place), if any.
+pub async fn problem() -> Result<Option<StoreProblem>, String> {
     let items = chrome::storage_get(&JsValue::from_str(KEY_PROBLEM))
         .await
         .map_err(storage_error)?;
-    Ok(property(&items, KEY_PROBLEM).as_string())
+    Ok(read_report(&items))
 }
 
 /// Forgets the report of a set-aside document (the backup itself stays).

@@ -9,7 +9,7 @@ use crate::access::{self, RawSender, Sender};
 use crate::model::{Kind, Store};
 use crate::protocol::{
     reply_json, Done, Notice, Opened, ProblemReport, Refusal, RefusedOrigins, Request, Response,
-    Snoozed, StoreProblem, Unreadable,
+    Snoozed, Unreadable,
 };
 use crate::reminders::{self, Reminders};
 use crate::schedule::Due;
@@ -192,9 +192,7 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Response, String> 
             Ok(Response::Offered(offered))
         }
         Outcome::ReadProblem => {
-            let problem = storage::problem()
-                .await?
-                .and_then(|text| serde_json::from_str::<StoreProblem>(&text).ok());
+            let problem = storage::problem().await?;
             Ok(Response::Problem(ProblemReport { problem }))
         }
         Outcome::ReadUnreadable => storage::unreadable_text()
