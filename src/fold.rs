@@ -13,9 +13,14 @@ pub fn is_combining(c: char) -> bool {
         | '\u{FE20}'..='\u{FE2F}')
 }
 
-/// Whether `c` is part of a word: letters, digits, and combining marks.
+/// Whether `c` is part of a word: letters, digits, and combining marks. ASCII is answered
+/// without the Unicode tables (the phrase scan asks for every char of a message).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining(c)
+    }
 }
 
 /// Lowercases one char when it lowercases to exactly one char (keeps it otherwise).
@@ -65,24 +70,11 @@ pub fn leading_word(s: &str) -> &str {
     &s[..word_end(s)]
 }
 
-/// The end of the run of word characters `s` starts with (ASCII bytes without decoding).
+/// The end of the run of word characters `s` starts with.
 fn word_end(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                return at;
-            }
-            at += 1;
-        } else {
-            match s.get(at..).and_then(|rest| rest.chars().next()) {
-                Some(c) if is_word_char(c) => at += c.len_utf8(),
-                _ => return at,
-            }
-        }
-    }
-    at
+    s.char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// The second word of `s`: the next run of word characters after its leading word and the

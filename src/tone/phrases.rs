@@ -86,7 +86,7 @@ fn occurrences(index: &Index, text: &str, mut found: impl FnMut(&'static Pattern
     }
     let mut prev_is_word = false;
     for (at, c) in text.char_indices() {
-        let word = c.is_ascii_alphanumeric() || (!c.is_ascii() && is_word_char(c));
+        let word = is_word_char(c);
         if word && !prev_is_word {
             let rest = &text[at..];
             let group = index.starting_with(leading_word(rest));
