@@ -320,32 +320,29 @@ fn chromium_path() -> Result<PathBuf> {
     }
 }
 
-/// The build's own tools (binaryen), from `xtask/npm`'s committed lockfile.
-fn ensure_build_tools(root: &Path) -> Result<()> {
-    let tools = root.join("xtask/npm");
-    if !tools.join("node_modules/binaryen").exists() {
-        step("npm ci (xtask/npm: build tools)");
+/// `root/dir`, with its npm packages installed from its committed lockfile (`npm ci`) when
+/// `package` is missing.
+fn npm_packages(root: &Path, dir: &str, package: &str) -> Result<PathBuf> {
+    let path = root.join(dir);
+    if !path.join("node_modules").join(package).exists() {
+        step(&format!("npm ci ({dir})"));
         run_cmd(
             Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund"])
-                .current_dir(&tools),
+                .current_dir(&path),
         )?;
     }
-    Ok(())
+    Ok(path)
 }
 
-/// The browser suite's packages (playwright-core), from `tests/e2e`'s committed lockfile.
+/// The build's own tools (binaryen), from `xtask/npm`.
+fn ensure_build_tools(root: &Path) -> Result<()> {
+    npm_packages(root, "xtask/npm", "binaryen").map(drop)
+}
+
+/// The browser suite's packages (playwright-core), from `tests/e2e`.
 fn ensure_node_modules(root: &Path) -> Result<PathBuf> {
-    let e2e = root.join("tests/e2e");
-    if !e2e.join("node_modules/playwright-core").exists() {
-        step("npm ci (tests/e2e)");
-        run_cmd(
-            Command::new("npm")
-                .args(["ci", "--no-audit", "--no-fund"])
-                .current_dir(&e2e),
-        )?;
-    }
-    Ok(e2e)
+    npm_packages(root, "tests/e2e", "playwright-core")
 }
 
 fn test(root: &Path, no_e2e: bool) -> Result<()> {
@@ -443,15 +440,7 @@ fn bench_wasm(root: &Path) -> Result<()> {
 
 /// Times our checker against write-good and harper.js on the same messages (a report).
 fn compare_checkers(root: &Path, rounds: u32) -> Result<()> {
-    let dir = root.join("benches/compare");
-    if !dir.join("node_modules/harper.js").exists() {
-        step("npm ci (benches/compare)");
-        run_cmd(
-            Command::new("npm")
-                .args(["ci", "--no-audit", "--no-fund"])
-                .current_dir(&dir),
-        )?;
-    }
+    let dir = npm_packages(root, "benches/compare", "harper.js")?;
     step("our checker against write-good and harper.js (Node, same messages, interleaved)");
     run_cmd(
         Command::new("node")
