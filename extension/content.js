@@ -70,6 +70,8 @@
       await core.default({ module_or_path: url('pkg/followup_bg.wasm') });
       globalThis.followupStarted = performance.now() - t0;
       globalThis.followupModule = 'started';
+      // For the browser tests: helpers attached, helpers in memory, module memory.
+      globalThis.followupStats = core.content_stats;
       core.content_start();
     } catch (e) {
       globalThis.followupModule = 'refused';

@@ -16,13 +16,17 @@ use crate::page::offer::{Choice, Offer};
 use crate::page::people::Person;
 use crate::tone::{lint_with, Finding, LintOptions, Severity};
 use crate::web::{client, dom};
-use std::cell::RefCell;
-use std::rc::Rc;
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo_timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, Event, MouseEvent, Range, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Document, Element, Event, EventTarget, MouseEvent, Range, ShadowRootInit, ShadowRootMode,
+};
 
 /// Checks run this long after typing stops (the hook promises ≤ 300 ms).
-const DEBOUNCE_MS: i32 = 200;
+const DEBOUNCE_MS: u32 = 200;
 
 const STYLE: &str = ":host{all:initial;display:block;position:relative;margin:2px 8px;z-index:2;\
 font:12px/1.3 'Google Sans',Roboto,system-ui,-apple-system,sans-serif;color:#1f2328}\
@@ -70,11 +74,24 @@ struct Helper {
     marks: Element,
     card: Element,
     state: RefCell<State>,
+    /// Its listeners (editor, subject field, its own root, the window's scroll and resize).
+    /// Each holds the helper weakly and is removed when the helper is dropped, so a closed
+    /// compose leaves nothing behind: no listener, no closure, no helper.
+    listeners: RefCell<Vec<EventListener>>,
+}
+
+impl Drop for Helper {
+    fn drop(&mut self) {
+        ALIVE.with(|n| n.set(n.get().saturating_sub(1)));
+    }
 }
 
 #[derive(Default)]
 struct State {
-    timer: i32,
+    /// The pending check; dropping it cancels it.
+    timer: Option<Timeout>,
+    /// When the check is due ([`super::clock`]): each key moves it, the timer follows it.
+    due: f64,
     offer: Offer,
     /// Who `offer` is for (`None`: not asked yet, or the tracked data changed since).
     offered_to: Option<Vec<Person>>,
@@ -93,6 +110,15 @@ struct State {
 
 thread_local! {
     static HELPERS: RefCell<Vec<Rc<Helper>>> = const { RefCell::new(Vec::new()) };
+    /// Helpers not yet freed (attached or not): equal to the attached ones unless something
+    /// still holds a helper whose compose is gone.
+    static ALIVE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// How many helpers are attached to editors on the page, and how many exist (a number above
+/// the first is a helper kept alive after its compose left).
+pub fn counts() -> (usize, usize) {
+    (HELPERS.with(|h| h.borrow().len()), ALIVE.with(Cell::get))
 }
 
 fn button(doc: &Document, action: &str, class: &str, text: &str) -> Result<Element, JsValue> {
@@ -232,50 +258,70 @@ pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> 
         marks,
         card,
         state: RefCell::new(State::default()),
+        listeners: RefCell::new(Vec::new()),
     });
-    wire(&helper, &shadow)?;
+    ALIVE.with(|n| n.set(n.get() + 1));
+    wire(&helper, &shadow);
     HELPERS.with(|h| h.borrow_mut().push(helper.clone()));
     refresh(&helper);
     Ok(())
 }
 
-fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
-    target: &web_sys::EventTarget,
-    event: &str,
-    f: impl FnMut(E) + 'static,
-) -> Result<(), JsValue> {
-    let closure = Closure::<dyn FnMut(E)>::new(f);
-    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
-    closure.forget();
-    Ok(())
+/// Listens to `event` on `target` for as long as `helper` lives: the callback gets the helper
+/// (held weakly, so the listener does not keep it alive) and the event.
+fn listen(
+    helper: &Rc<Helper>,
+    target: &EventTarget,
+    event: &'static str,
+    options: EventListenerOptions,
+    f: impl Fn(&Rc<Helper>, &Event) + 'static,
+) {
+    let weak = Rc::downgrade(helper);
+    let listener = EventListener::new_with_options(target, event, options, move |e| {
+        if let Some(h) = weak.upgrade() {
+            f(&h, e);
+        }
+    });
+    helper.listeners.borrow_mut().push(listener);
 }
 
-fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) -> Result<(), JsValue> {
-    let h = helper.clone();
-    listen::<Event>(&helper.editor, "input", move |_| {
-        update_counter(&h);
-        hide_card(&h);
-        // Underlines for the old text would sit in the wrong places: gone until the next check.
-        schedule_layout(&h);
-        schedule_refresh(&h);
-    })?;
+/// Passive, in the bubbling phase (nothing here cancels the event).
+const PASSIVE: EventListenerOptions = EventListenerOptions {
+    phase: EventListenerPhase::Bubble,
+    passive: true,
+};
+
+fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
+    let editor: &EventTarget = &helper.editor;
+    // Runs on every key: nothing here reads the whole text (but a limited editor's counter).
+    listen(helper, editor, "input", PASSIVE, |h, _| {
+        update_counter(h);
+        hide_card(h);
+        drop_marks(h);
+        schedule_refresh(h);
+    });
     if let Some(field) = helper.site.compose(&helper.editor).subject_field {
-        let h = helper.clone();
-        listen::<Event>(&field, "input", move |_| schedule_refresh(&h))?;
+        listen(helper, &field, "input", PASSIVE, |h, _| schedule_refresh(h));
     }
-    let h = helper.clone();
-    listen::<Event>(&helper.editor, "blur", move |_| {
+    listen(helper, editor, "blur", PASSIVE, |h, _| {
         let saved = editor::saved_caret(&h.editor);
         if saved.is_some() {
             h.state.borrow_mut().saved = saved;
         }
-    })?;
-    let h = helper.clone();
-    listen::<MouseEvent>(&helper.editor, "mousemove", move |e| hover(&h, &e, false))?;
-    let h = helper.clone();
-    listen::<MouseEvent>(&helper.editor, "click", move |e| hover(&h, &e, true))?;
+    });
+    listen(helper, editor, "mousemove", PASSIVE, |h, e| {
+        if let Some(e) = e.dyn_ref::<MouseEvent>() {
+            hover(h, e, false);
+        }
+    });
+    listen(helper, editor, "click", PASSIVE, |h, e| {
+        if let Some(e) = e.dyn_ref::<MouseEvent>() {
+            hover(h, e, true);
+        }
+    });
     // Keep the editor's caret when the chip is clicked.
-    listen::<Event>(shadow, "mousedown", |e| {
+    let cancels = EventListenerOptions::enable_prevent_default();
+    listen(helper, shadow, "mousedown", cancels, |_, e| {
         if !e.is_trusted() {
             return;
         }
@@ -289,9 +335,8 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) -> Result<(), JsValue
         if on_button {
             e.prevent_default();
         }
-    })?;
-    let h = helper.clone();
-    listen::<Event>(shadow, "click", move |e| {
+    });
+    listen(helper, shadow, "click", PASSIVE, |h, e| {
         // Only the user acts here: clicks made by the page's scripts do nothing.
         if !e.is_trusted() {
             return;
@@ -309,48 +354,46 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) -> Result<(), JsValue
             .get_attribute("data-index")
             .and_then(|i| i.parse::<usize>().ok());
         match target.get_attribute("data-action").as_deref() {
-            Some("insert-draft") => on_insert(&h),
-            Some("choose-draft") => toggle_menu(&h),
+            Some("insert-draft") => on_insert(h),
+            Some("choose-draft") => toggle_menu(h),
             Some("insert-choice") => {
                 set_hidden(&h.menu, true);
                 if let Some(c) = index.and_then(|i| h.state.borrow().offer.choices.get(i).cloned())
                 {
-                    insert(&h, &c);
+                    insert(h, &c);
                 }
             }
-            Some("open-findings") => toggle_panel(&h),
+            Some("open-findings") => toggle_panel(h),
             Some("apply-fix") => {
                 if let Some(i) = index {
-                    apply_fix(&h, i);
+                    apply_fix(h, i);
                 }
             }
-            Some("close-card") => hide_card(&h),
+            Some("close-card") => hide_card(h),
             _ => {}
         }
-    })?;
-    let h = helper.clone();
-    listen::<web_sys::KeyboardEvent>(shadow, "keydown", move |e| {
-        if e.is_trusted() && e.key() == "Escape" {
+    });
+    listen(helper, shadow, "keydown", PASSIVE, |h, e| {
+        let escape = e
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|k| k.key() == "Escape");
+        if e.is_trusted() && escape {
             set_hidden(&h.menu, true);
             set_hidden(&h.panel, true);
-            hide_card(&h);
+            hide_card(h);
         }
-    })?;
+    });
     if let Some(window) = web_sys::window() {
-        let h = helper.clone();
-        let relayout = Closure::<dyn FnMut(Event)>::new(move |_| schedule_layout(&h));
-        let opts = web_sys::AddEventListenerOptions::new();
-        opts.set_capture(true);
-        opts.set_passive(true);
-        window.add_event_listener_with_callback_and_add_event_listener_options(
-            "scroll",
-            relayout.as_ref().unchecked_ref(),
-            &opts,
-        )?;
-        window.add_event_listener_with_callback("resize", relayout.as_ref().unchecked_ref())?;
-        relayout.forget();
+        // Scrolling anything on the page (capture phase) or resizing moves the underlines.
+        let scroll = EventListenerOptions {
+            phase: EventListenerPhase::Capture,
+            passive: true,
+        };
+        listen(helper, &window, "scroll", scroll, |h, _| schedule_layout(h));
+        listen(helper, &window, "resize", PASSIVE, |h, _| {
+            schedule_layout(h)
+        });
     }
-    Ok(())
 }
 
 fn set_hidden(e: &Element, hidden: bool) {
@@ -402,19 +445,45 @@ pub fn prune() {
     });
 }
 
+/// Checks the text once typing has paused for [`DEBOUNCE_MS`]. One timer per pause, not one
+/// per key: a key only moves the deadline, and the timer, when it fires early, waits the rest.
 fn schedule_refresh(helper: &Rc<Helper>) {
-    let Some(window) = web_sys::window() else {
-        return;
+    let due = super::clock() + f64::from(DEBOUNCE_MS);
+    let idle = {
+        let mut st = helper.state.borrow_mut();
+        st.due = due;
+        st.timer.is_none()
     };
-    let previous = helper.state.borrow().timer;
-    window.clear_timeout_with_handle(previous);
-    let h = helper.clone();
-    let run = Closure::once_into_js(move || refresh(&h));
-    if let Ok(id) = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), DEBOUNCE_MS)
-    {
-        helper.state.borrow_mut().timer = id;
+    if idle {
+        let timer = arm(helper, DEBOUNCE_MS);
+        helper.state.borrow_mut().timer = Some(timer);
     }
+}
+
+/// A timer that checks the text in `wait` ms, or waits again if the deadline moved.
+fn arm(helper: &Rc<Helper>, wait: u32) -> Timeout {
+    let weak = Rc::downgrade(helper);
+    Timeout::new(wait, move || {
+        let Some(h) = weak.upgrade() else { return };
+        let left = h.state.borrow().due - super::clock();
+        let next = (left >= 1.0).then(|| arm(&h, left.ceil() as u32));
+        // The spent timer is let go once the borrow ends.
+        let spent = std::mem::replace(&mut h.state.borrow_mut().timer, next);
+        drop(spent);
+        if left < 1.0 {
+            refresh(&h);
+        }
+    })
+}
+
+/// The text changed: its underlines would sit in the wrong places, so they go until the next
+/// check (without reading the editor).
+fn drop_marks(helper: &Helper) {
+    if helper.state.borrow().boxes.is_empty() {
+        return;
+    }
+    clear(&helper.marks);
+    helper.state.borrow_mut().boxes.clear();
 }
 
 fn update_counter(helper: &Helper) {
@@ -712,10 +781,12 @@ fn schedule_layout(helper: &Rc<Helper>) {
         }
     }
     helper.state.borrow_mut().layout_pending = true;
-    let h = helper.clone();
+    let weak: Weak<Helper> = Rc::downgrade(helper);
     let run = Closure::once_into_js(move || {
-        h.state.borrow_mut().layout_pending = false;
-        layout(&h);
+        if let Some(h) = weak.upgrade() {
+            h.state.borrow_mut().layout_pending = false;
+            layout(&h);
+        }
     });
     if let Some(w) = web_sys::window() {
         let _ = w.request_animation_frame(run.unchecked_ref());
@@ -787,6 +858,13 @@ fn layout(helper: &Helper) {
 
 /// Shows the card for the underline under the pointer (a click pins it).
 fn hover(helper: &Rc<Helper>, e: &MouseEvent, click: bool) {
+    {
+        // No underline and no card: nothing to find under the pointer (and no layout to force).
+        let st = helper.state.borrow();
+        if st.boxes.is_empty() && st.card.is_none() {
+            return;
+        }
+    }
     let host = helper.host.get_bounding_client_rect();
     let (x, y) = (
         e.client_x() as f64 - host.left(),
@@ -874,6 +952,11 @@ fn show_card(helper: &Helper, i: usize, b: [f64; 4]) {
 
 fn hide_card(helper: &Helper) {
     let mut st = helper.state.borrow_mut();
+    if st.card.is_none() {
+        // Already hidden (`card` is set whenever it is shown).
+        st.pinned = false;
+        return;
+    }
     st.card = None;
     st.pinned = false;
     set_hidden(&helper.card, true);

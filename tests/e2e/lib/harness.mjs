@@ -139,6 +139,39 @@ export async function openFixture(env, site, name, csp, { url, file } = {}) {
   return { page, errors };
 }
 
+/**
+ * Script time (ms, CDP `ScriptDuration`: the page's scripts and the content script) that a
+ * fixture spends while `action(page)` runs, with the content script, and the same on `without`
+ * (an address where it does not run): `runs` pages each, interleaved. Returns both medians and a
+ * line for the report. `ready(page)` waits until the page (and, with it, the helper) is set.
+ */
+export async function scriptCost(env, { site, fixture, without, ready, action, runs = 5 }) {
+  const once = async (url) => {
+    const { page, errors } = await openFixture(env, site, fixture, undefined, { url });
+    await ready(page, !url);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
+    const t0 = await metric();
+    await action(page);
+    const spent = (await metric()) - t0;
+    if (errors.length) throw new Error(errors.join('\n'));
+    await page.close();
+    return spent * 1000;
+  };
+  const withList = [];
+  const withoutList = [];
+  for (let i = 0; i < runs; i++) {
+    withoutList.push(await once(without));
+    withList.push(await once());
+  }
+  const a = median(withList);
+  const b = median(withoutList);
+  const line = `median of ${runs}: ${a.toFixed(1)} ms with the content script, ${b.toFixed(1)} ms without ` +
+    `(${a >= b ? '+' : ''}${(a - b).toFixed(1)} ms, ${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(1)}%)`;
+  return { with: a, without: b, line };
+}
+
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
@@ -218,6 +251,9 @@ const PRELUDE = String.raw`
  *   ui.inserting(action, { host })      runs action (a click, a key) and waits until the editor's text changed
  *   ui.started()                        ms the content script took to load and instantiate (isolated world only)
  *   ui.module()                         the loader's state: 'waiting' (no WebAssembly yet), 'loading', 'started', 'refused'
+ *   ui.stats()                          { attached, alive, memory }: helpers on editors, helpers in memory, module bytes
+ *   ui.listeners(type)                  how many `type` listeners the content script has on `window`
+ *   ui.heap()                           the tab's JS heap in bytes (used), after a garbage collection
  *   ui.focus(sel, { host, index })      focuses the control (then press keys with page.keyboard)
  *   ui.text(sel, { host, index })       its textContent (null when absent)
  *   ui.attr(sel, name, { host, index }) one of its attributes (null when absent)
@@ -299,6 +335,19 @@ export async function helperUi(page, { timeout = 15000 } = {}) {
     started: () => waitFor(() => globalThis.followupStarted, null, { what: 'the content script to start' }),
     /** The loader's state; 'waiting' means no WebAssembly was fetched or instantiated in this tab. */
     module: () => waitFor(() => globalThis.followupModule, null, { what: 'the loader to run' }),
+    /** Listeners of `type` the isolated world added to `window` (the page's own are not listed). */
+    async listeners(type) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window', contextId: await world() });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+      await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+      return listeners.filter((l) => l.type === type).length;
+    },
+    async heap() {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    },
+    /** Helpers attached to editors, helpers still in memory, and the module's memory in bytes. */
+    stats: () => waitFor(() => globalThis.followupStats?.(), null, { what: 'the content script to start' }),
     async click(sel, opts) {
       // Scrolled into view if needed, then measured; clicked only once it is visible and on top.
       const point = await waitFor((roots, { sel, host, index }, { pick, find }) => {

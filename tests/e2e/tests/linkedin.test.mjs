@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, extensionPage, send, openFixture, helperUi, median, FIXTURES, UNMATCHED_LINKEDIN } from '../lib/harness.mjs';
+import { launch, extensionPage, send, openFixture, helperUi, scriptCost, FIXTURES, UNMATCHED_LINKEDIN } from '../lib/harness.mjs';
 
 let env;
 before(async () => {
@@ -191,30 +191,17 @@ test('live checks with LinkedIn rules: findings counted on the chip', async () =
 });
 
 test('content-script cost on a feed making 10,000 DOM mutations (reported, not asserted)', async () => {
-  const scriptTime = async (url) => {
-    const { page, errors } = await openFixture(env, 'linkedin', 'feed', undefined, { url });
-    await page.waitForFunction(() => typeof window.churn === 'function');
-    if (!url) await page.locator('[data-followup-ui]').waitFor();
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const metric = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
-    const t0 = await metric();
-    assert.equal(await page.evaluate(() => window.churn(10000)), 10000);
-    const spent = (await metric()) - t0;
-    assert.deepEqual(errors, []);
-    await page.close();
-    return spent * 1000;
-  };
-  const withExt = [];
-  const without = [];
-  for (let i = 0; i < 5; i++) {
-    without.push(await scriptTime(UNMATCHED_LINKEDIN));
-    withExt.push(await scriptTime());
-  }
-  const a = median(withExt);
-  const b = median(without);
-  console.log(`LinkedIn feed, script time for 10,000 mutations, median of 5: ${a.toFixed(1)} ms with the content script, ` +
-    `${b.toFixed(1)} ms without (${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(1)}%; budget 5%)`);
+  const cost = await scriptCost(env, {
+    site: 'linkedin',
+    fixture: 'feed',
+    without: UNMATCHED_LINKEDIN,
+    ready: async (page, helper) => {
+      await page.waitForFunction(() => typeof window.churn === 'function');
+      if (helper) await page.locator('[data-followup-ui]').waitFor();
+    },
+    action: async (page) => assert.equal(await page.evaluate(() => window.churn(10000)), 10000),
+  });
+  console.log(`LinkedIn feed, script time for 10,000 mutations, ${cost.line}; budget 5%`);
 });
 
 test('no request left the browser', () => {
