@@ -17,6 +17,10 @@ use std::time::Instant;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// The Cargo profile for the extension's module: size-optimised (see Cargo.toml).
 const WASM_PROFILE: &str = "wasm-release";
+/// The WebAssembly stack in bytes. Rust's default (1 MB) would be most of every tab's memory;
+/// the deepest the code goes is a JSON document at serde_json's nesting limit (128), checked by
+/// `cargo xtask test` in Node (see DESIGN.md, "A small stack").
+const WASM_STACK: u32 = 128 * 1024;
 
 fn main() {
     if let Err(e) = run() {
@@ -117,7 +121,7 @@ fn build(root: &Path) -> Result<BuildOutput> {
     }
     step("compiling the core for wasm32 (release)");
     run_cmd(cargo().args([
-        "build",
+        "rustc",
         "--lib",
         "--profile",
         WASM_PROFILE,
@@ -125,6 +129,9 @@ fn build(root: &Path) -> Result<BuildOutput> {
         "followup",
         "--target",
         WASM_TARGET,
+        "--",
+        "-C",
+        &format!("link-arg=-zstack-size={WASM_STACK}"),
     ]))?;
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
