@@ -4,8 +4,10 @@
 //!   between the checker's UTF-16 offsets and positions inside those pieces,
 //! - [`people`]: recipients read from the page (address lists, names, profile links) and
 //!   matching them to tracked interviewers,
-//! - [`offer`]: which follow-ups the helper offers for a compose, most relevant first.
+//! - [`offer`]: which follow-ups the helper offers for a compose, most relevant first,
+//! - [`theme`]: whether the page around an editor is dark, from its computed background.
 
 pub mod offer;
 pub mod people;
 pub mod textmap;
+pub mod theme;

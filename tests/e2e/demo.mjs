@@ -84,6 +84,30 @@ try {
   // The findings list behind the count, then a fresh compose with the draft inserted.
   await gmailUi.click('[data-action="open-findings"]');
   await shot(gmail, 'gmail-findings.png');
+  // Gmail's dark theme (page styles): the helper follows the page.
+  const { page: dark } = await openFixture(env, 'gmail', 'popup-compose');
+  await dark.evaluate(() => document.documentElement.classList.add('dark'));
+  const darkUi = await helperUi(dark);
+  await dark.locator('[data-followup-ui]').waitFor();
+  await dark.locator('[g_editable="true"]').click();
+  await dark.keyboard.type('Hey Dana, thx for the interview!! What is the salary range?');
+  await darkUi.waitForCount(0).catch(() => {});
+  await darkUi.click('[data-action="open-findings"]');
+  await shot(dark, 'gmail-dark.png');
+  // Near the bottom of a short window: the card opens above the words.
+  await dark.keyboard.press('Escape');
+  await dark.setViewportSize({ width: 900, height: 420 });
+  await dark.keyboard.press('Control+End');
+  await dark.keyboard.type('\n\nI look forward to it.\n\nBest,\nSam\n\n\n\n\n\n\n\nthx!!');
+  const low = await darkUi.waitFor((roots) => {
+    const marks = [...roots[0].querySelectorAll('[data-followup-mark]')].map((m) => m.getBoundingClientRect().toJSON());
+    return marks.length >= 4 && marks.sort((p, q) => q.bottom - p.bottom)[0];
+  }).catch(() => null);
+  if (low) {
+    await dark.mouse.click(low.left + low.width / 2, low.top - 4);
+    await darkUi.waitFor((roots) => roots[0].querySelector('.card:not([hidden])')).catch(() => {});
+    await shot(dark, 'gmail-card-bottom.png');
+  }
   const { page: gmail2 } = await openFixture(env, 'gmail', 'several');
   const gmail2Ui = await helperUi(gmail2);
   await gmail2Ui.waitForTitle(/Dana Lee/, { host: '[data-compose="c501"]' });

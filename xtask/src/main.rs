@@ -327,11 +327,16 @@ fn chromium_path() -> Result<PathBuf> {
     }
 }
 
-/// `root/dir`, with its npm packages installed from its committed lockfile (`npm ci`) when
-/// `package` is missing.
-fn npm_packages(root: &Path, dir: &str, package: &str) -> Result<PathBuf> {
+/// `root/dir`, with its npm packages installed from its committed lockfile (`npm ci`) when they
+/// are missing or older than the lockfile (npm's record of what it installed,
+/// `node_modules/.package-lock.json`, predates `package-lock.json`: a pulled change).
+fn npm_packages(root: &Path, dir: &str) -> Result<PathBuf> {
     let path = root.join(dir);
-    if !path.join("node_modules").join(package).exists() {
+    let modified = |p: PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let lock = modified(path.join("package-lock.json"));
+    let installed = modified(path.join("node_modules").join(".package-lock.json"));
+    let current = matches!((lock, installed), (Some(lock), Some(installed)) if installed >= lock);
+    if !current {
         step(&format!("npm ci ({dir})"));
         run_cmd(
             Command::new("npm")
@@ -344,12 +349,12 @@ fn npm_packages(root: &Path, dir: &str, package: &str) -> Result<PathBuf> {
 
 /// The build's own tools (binaryen), from `xtask/npm`.
 fn ensure_build_tools(root: &Path) -> Result<()> {
-    npm_packages(root, "xtask/npm", "binaryen").map(drop)
+    npm_packages(root, "xtask/npm").map(drop)
 }
 
-/// The browser suite's packages (playwright-core), from `tests/e2e`.
+/// The browser suite's packages (playwright-core, axe-core), from `tests/e2e`.
 fn ensure_node_modules(root: &Path) -> Result<PathBuf> {
-    npm_packages(root, "tests/e2e", "playwright-core")
+    npm_packages(root, "tests/e2e")
 }
 
 fn test(root: &Path, no_e2e: bool) -> Result<()> {
@@ -447,7 +452,7 @@ fn bench_wasm(root: &Path) -> Result<()> {
 
 /// Times our checker against write-good and harper.js on the same messages (a report).
 fn compare_checkers(root: &Path, rounds: u32) -> Result<()> {
-    let dir = npm_packages(root, "benches/compare", "harper.js")?;
+    let dir = npm_packages(root, "benches/compare")?;
     step("our checker against write-good and harper.js (Node, same messages, interleaved)");
     run_cmd(
         Command::new("node")

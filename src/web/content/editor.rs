@@ -211,6 +211,22 @@ fn place_caret(editor: &Element, saved: Option<&Range>) -> Option<()> {
     Some(())
 }
 
+/// Puts the focus back in `editor` with the selection the user left there (`saved`, taken when
+/// the editor lost focus); a textarea keeps its own.
+pub fn focus_at(editor: &Element, saved: Option<&Range>) {
+    if let Some(h) = dom::html(editor) {
+        let _ = h.focus();
+    }
+    let Some(r) = saved else { return };
+    if textarea(editor).is_some() || !r.start_container().is_ok_and(|c| editor.contains(Some(&c))) {
+        return;
+    }
+    if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = sel.remove_all_ranges();
+        let _ = sel.add_range(r);
+    }
+}
+
 /// The caret range inside `editor`, to restore after focus moved to the helper.
 pub fn saved_caret(editor: &Element) -> Option<Range> {
     selection_inside(editor)?.get_range_at(0).ok()

@@ -237,8 +237,10 @@ fn scan(site: &'static dyn Site) {
     for root in &roots {
         for editor in dom::query_all(root, &selector) {
             if !rendered(&editor) {
+                await_size(&editor);
                 continue;
             }
+            forget_size(&editor);
             let _ = editor.set_attribute("data-followup-compose", site.name());
             if let Err(e) = ui::attach(site, &editor) {
                 web_sys::console::debug_2(
@@ -374,6 +376,39 @@ fn observe_node(node: &Node, subtree: bool) {
 /// Observes a shadow root too (once).
 fn observe_root(shadow: &web_sys::ShadowRoot) {
     observe_node(shadow, true);
+}
+
+thread_local! {
+    static RESIZES: RefCell<Option<web_sys::ResizeObserver>> = const { RefCell::new(None) };
+}
+
+/// Watches the size of an editor that is on the page but not yet in front of the user (a
+/// compose that opens with an animation from zero size, or is laid out later): when its size
+/// changes, the page is scanned again. Attribute and style changes make no `childList` record,
+/// so the mutation observer would not see it; only such editors are watched.
+fn await_size(editor: &Element) {
+    RESIZES.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.is_none() {
+            let callback = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_: JsValue, _: JsValue| {
+                on_mutations()
+            });
+            *r = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            callback.forget();
+        }
+        if let Some(observer) = r.as_ref() {
+            observer.observe(editor);
+        }
+    });
+}
+
+/// Stops watching an editor's size (it is rendered now, or was never watched).
+fn forget_size(editor: &Element) {
+    RESIZES.with(|r| {
+        if let Some(observer) = r.borrow().as_ref() {
+            observer.unobserve(editor);
+        }
+    });
 }
 
 thread_local! {

@@ -14,6 +14,7 @@ use super::{editor, Site};
 use crate::model::Channel;
 use crate::page::offer::{Choice, Offer};
 use crate::page::people::Person;
+use crate::page::theme;
 use crate::tone::{lint_with, Finding, LintOptions, Severity};
 use crate::web::{client, dom};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -28,35 +29,50 @@ use web_sys::{
 /// Checks run this long after typing stops (the hook promises ≤ 300 ms).
 const DEBOUNCE_MS: u32 = 200;
 
+/// The helper's look. Colours are variables on `.ui`, which takes the class `dark` when the page
+/// around the editor is dark; text, focus rings and underlines keep at least 3:1 (text 4.5:1)
+/// against what they sit on in both themes.
 const STYLE: &str = ":host{all:initial;display:block;position:relative;margin:2px 8px;z-index:2;\
-font:12px/1.3 'Google Sans',Roboto,system-ui,-apple-system,sans-serif;color:#1f2328}\
+font:12px/1.3 'Google Sans',Roboto,system-ui,-apple-system,sans-serif}\
+.ui{--bg:#fff;--fg:#1f2328;--muted:#5f6368;--line:#d3dce6;--chip:#f0f4f9;--hover:#dbe5f1;\
+--accent:#0b57d0;--on-accent:#fff;--error:#c5221f;--warning:#b45309;--suggestion:#1a73e8;\
+--ok-bg:#e6f4ea;--ok-fg:#137333;--some-bg:#fef7e0;--some-fg:#7a4a00;--bad-bg:#fce8e6;--bad-fg:#a50e0e;\
+color:var(--fg)}\
+.ui.dark{--bg:#2d2e30;--fg:#e8eaed;--muted:#bdc1c6;--line:#5f6368;--chip:#35363a;--hover:#4a4c50;\
+--accent:#8ab4f8;--on-accent:#202124;--error:#f28b82;--warning:#fdd663;--suggestion:#8ab4f8;\
+--ok-bg:#0d3a1c;--ok-fg:#81c995;--some-bg:#3f3100;--some-fg:#fdd663;--bad-bg:#5c1a16;--bad-fg:#f6aea9}\
 .bar{display:flex;justify-content:flex-end;position:relative}\
-.chip{display:inline-flex;gap:2px;align-items:center;background:#f0f4f9;border:1px solid #d3dce6;\
+.chip{display:inline-flex;gap:2px;align-items:center;background:var(--chip);border:1px solid var(--line);\
 border-radius:14px;padding:1px 3px}\
-button{font:inherit;border:0;border-radius:10px;padding:3px 8px;background:transparent;color:inherit;cursor:pointer}\
-button:hover,button:focus-visible{background:#dbe5f1;outline:none}\
-button:disabled{color:#8a939c;cursor:default;background:transparent}\
-.insert{font-weight:600;color:#0b57d0}\
-.count{min-width:2.4em;font-variant-numeric:tabular-nums;border-radius:9px;background:#e6f4ea;color:#137333;font-weight:600}\
-.count.some{background:#fef7e0;color:#8a5300}.count.bad{background:#fce8e6;color:#a50e0e}\
-.counter{padding:0 6px;color:#5f6368}.counter.over{color:#a50e0e;font-weight:600}\
-.pop{position:absolute;right:0;top:calc(100% + 4px);z-index:2147483000;background:#fff;\
-border:1px solid #d3dce6;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.16);padding:6px;\
+button{font:inherit;border:0;border-radius:10px;padding:3px 8px;min-height:24px;background:transparent;color:inherit;cursor:pointer}\
+button:hover{background:var(--hover)}\
+button:focus-visible{outline:2px solid var(--accent);outline-offset:1px;background:var(--hover)}\
+button:disabled{color:var(--muted);cursor:default;background:transparent}\
+.insert{font-weight:600;color:var(--accent)}\
+.count{min-width:2.4em;font-variant-numeric:tabular-nums;border-radius:9px;background:var(--ok-bg);color:var(--ok-fg);font-weight:600}\
+.count.some{background:var(--some-bg);color:var(--some-fg)}.count.bad{background:var(--bad-bg);color:var(--bad-fg)}\
+.counter{padding:0 6px;color:var(--muted)}.counter.over{color:var(--bad-fg);font-weight:600}\
+.pop{position:absolute;right:0;top:calc(100% + 4px);z-index:2147483000;background:var(--bg);\
+border:1px solid var(--line);border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.16);padding:6px;\
 max-width:380px;min-width:240px;max-height:260px;overflow:auto}\
+.pop.up{top:auto;bottom:calc(100% + 4px)}\
 .pop[hidden],.card[hidden]{display:none}\
 .pop button{display:block;width:100%;text-align:left;border-radius:6px}\
-.pop h3{font-size:11px;margin:2px 6px 6px;color:#5f6368;font-weight:600;text-transform:uppercase}\
+.pop h3{font-size:11px;margin:2px 6px 6px;color:var(--muted);font-weight:600;text-transform:uppercase}\
 .pop p{margin:4px 6px}\
-.item{padding:4px 6px;border-radius:6px}.item+.item{border-top:1px solid #eef1f4}\
+.item{padding:4px 6px;border-radius:6px}.item+.item{border-top:1px solid var(--line)}\
 .layer{position:absolute;left:0;top:0;width:0;height:0;overflow:visible}\
-.mark{position:absolute;height:0;border-bottom:2px solid #c5221f;pointer-events:none;opacity:.85}\
-.mark.warning{border-bottom-color:#e37400}.mark.suggestion{border-bottom:2px dotted #1a73e8}\
-.card{position:absolute;z-index:2147483000;background:#fff;border:1px solid #d3dce6;border-radius:8px;\
+.mark{position:absolute;height:0;border-bottom:2px solid var(--error);pointer-events:none}\
+.mark.warning{border-bottom-color:var(--warning)}.mark.suggestion{border-bottom:2px dotted var(--suggestion)}\
+.card{position:absolute;z-index:2147483000;background:var(--bg);border:1px solid var(--line);border-radius:8px;\
 box-shadow:0 4px 16px rgba(0,0,0,.18);padding:8px 10px;width:280px}\
-.card p{margin:0 0 6px}.card .rule{color:#5f6368;font-size:11px}\
-.fix{background:#0b57d0;color:#fff;font-weight:600}.fix:hover{background:#0842a0}\
-.sev{display:inline-block;width:8px;height:8px;border-radius:50%;margin-right:6px;background:#c5221f}\
-.sev.warning{background:#e37400}.sev.suggestion{background:#1a73e8}\
+.card p{margin:0 0 6px}.card .rule{color:var(--muted);font-size:11px}\
+.fix{background:var(--accent);color:var(--on-accent);font-weight:600}.fix:hover{background:var(--accent)}\
+.fix:focus-visible{outline-offset:2px;background:var(--accent)}\
+.sev{display:inline-block;font-size:10px;font-weight:600;line-height:14px;padding:0 5px;margin-right:6px;\
+border:1px solid currentColor;border-radius:8px;color:var(--error)}\
+.sev.warning{color:var(--warning)}.sev.suggestion{color:var(--suggestion)}\
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
 [data-text]::before{content:attr(data-text)}";
 
 /// One helper per recognised editor.
@@ -73,6 +89,15 @@ struct Helper {
     panel: Element,
     marks: Element,
     card: Element,
+    /// The element that takes the page's theme (class `ui`, plus `dark`).
+    ui: Element,
+    /// A polite live region announcing the number of findings when it changes.
+    status: Element,
+    /// Whether the editor has a positive `tabindex` (Gmail gives its compose fields `1`). Those
+    /// come first in the Tab order, so the chip, just before the message in the page, would be
+    /// reached only after everything else: Shift+Tab in the message goes to the chip instead,
+    /// and Tab from the chip back to the message.
+    ahead_in_tab_order: bool,
     state: RefCell<State>,
     /// Its listeners (editor, subject field, its own root, the window's scroll and resize).
     /// Each holds the helper weakly and is removed when the helper is dropped, so a closed
@@ -188,8 +213,8 @@ pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> 
     choose.set_attribute("aria-expanded", "false")?;
     choose.set_attribute("title", "Choose a follow-up")?;
     let count = button(&doc, "open-findings", "count", "0")?;
-    count.set_attribute("aria-label", "Wording findings")?;
-    count.set_attribute("title", "Wording findings")?;
+    count.set_attribute("aria-label", &findings_label(0))?;
+    count.set_attribute("title", &findings_label(0))?;
     count.set_attribute("aria-expanded", "false")?;
     chip.append_child(&insert)?;
     chip.append_child(&choose)?;
@@ -208,12 +233,7 @@ pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> 
         _ => None,
     };
     chip.append_child(&count)?;
-    let menu = dom::el(
-        &doc,
-        "div",
-        &[("class", "pop menu"), ("role", "menu"), ("hidden", "")],
-        None,
-    )?;
+    let menu = dom::el(&doc, "div", &[("class", "pop menu"), ("hidden", "")], None)?;
     let panel = dom::el(
         &doc,
         "div",
@@ -233,13 +253,27 @@ pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> 
     let card = dom::el(
         &doc,
         "div",
-        &[("class", "card"), ("role", "dialog"), ("hidden", "")],
+        &[
+            ("class", "card"),
+            ("role", "dialog"),
+            ("aria-label", "Wording finding"),
+            ("hidden", ""),
+        ],
         None,
     )?;
     layer.append_child(&marks)?;
     layer.append_child(&card)?;
-    shadow.append_child(&bar)?;
-    shadow.append_child(&layer)?;
+    let status = dom::el(
+        &doc,
+        "span",
+        &[("class", "vh"), ("role", "status"), ("aria-live", "polite")],
+        None,
+    )?;
+    let ui = dom::el(&doc, "div", &[("class", "ui")], None)?;
+    ui.append_child(&bar)?;
+    ui.append_child(&layer)?;
+    ui.append_child(&status)?;
+    shadow.append_child(&ui)?;
     let parent = editor
         .parent_node()
         .ok_or_else(|| JsValue::from_str("editor has no parent"))?;
@@ -257,6 +291,11 @@ pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> 
         panel,
         marks,
         card,
+        ui,
+        status,
+        ahead_in_tab_order: editor
+            .get_attribute("tabindex")
+            .is_some_and(|t| t.trim().parse::<i32>().is_ok_and(|t| t > 0)),
         state: RefCell::new(State::default()),
         listeners: RefCell::new(Vec::new()),
     });
@@ -373,14 +412,66 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
             _ => {}
         }
     });
-    listen(helper, shadow, "keydown", PASSIVE, |h, e| {
-        let escape = e
-            .dyn_ref::<web_sys::KeyboardEvent>()
-            .is_some_and(|k| k.key() == "Escape");
-        if e.is_trusted() && escape {
-            set_hidden(&h.menu, true);
-            set_hidden(&h.panel, true);
-            hide_card(h);
+    // Keys inside the helper: Escape closes what is open and puts the focus back at the caret
+    // the user left in the message; arrows move through the chooser.
+    listen(helper, shadow, "keydown", cancels, |h, e| {
+        let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) else {
+            return;
+        };
+        if !e.is_trusted() {
+            return;
+        }
+        match key.as_str() {
+            "Escape" => {
+                close_all(h);
+                let saved = h.state.borrow().saved.clone();
+                editor::focus_at(&h.editor, saved.as_ref());
+                e.prevent_default();
+            }
+            "Tab" if h.ahead_in_tab_order && h.panel.has_attribute("hidden") => {
+                let k = e.dyn_ref::<web_sys::KeyboardEvent>();
+                let on_last = active(h).is_some_and(|a| a.is_same_node(Some(&h.count)));
+                if on_last && !k.is_some_and(web_sys::KeyboardEvent::shift_key) {
+                    let saved = h.state.borrow().saved.clone();
+                    editor::focus_at(&h.editor, saved.as_ref());
+                    e.prevent_default();
+                }
+            }
+            "ArrowDown" | "ArrowUp" | "Home" | "End" => {
+                if h.menu.has_attribute("hidden") {
+                    let on_chooser = active(h).is_some_and(|a| {
+                        a.get_attribute("data-action").as_deref() == Some("choose-draft")
+                    });
+                    if key == "ArrowDown" && on_chooser {
+                        toggle_menu(h);
+                        e.prevent_default();
+                    }
+                    return;
+                }
+                move_in_menu(h, &key);
+                e.prevent_default();
+            }
+            _ => {}
+        }
+    });
+    // Escape in the message closes whatever of the helper is open (and only then is kept from
+    // the page: a site may close the compose on Escape).
+    listen(helper, editor, "keydown", cancels, |h, e| {
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        if !e.is_trusted() {
+            return;
+        }
+        if k.key() == "Escape" && close_all(h) {
+            e.prevent_default();
+            e.stop_propagation();
+        }
+        if k.key() == "Tab" && k.shift_key() && h.ahead_in_tab_order {
+            if let Some(last) = dom::html(&h.count) {
+                let _ = last.focus();
+                e.prevent_default();
+            }
         }
     });
     if let Some(window) = web_sys::window() {
@@ -402,11 +493,14 @@ fn set_hidden(e: &Element, hidden: bool) {
     } else {
         e.remove_attribute("hidden")
     };
-    // The button that opens a list says whether it is open.
-    let opener = match e.get_attribute("class").as_deref() {
-        Some("pop menu") => "choose-draft",
-        Some("pop panel") => "open-findings",
-        _ => return,
+    // The button that opens a list says whether it is open; an open list fits in the window.
+    let classes = e.class_list();
+    let opener = if classes.contains("menu") {
+        "choose-draft"
+    } else if classes.contains("panel") {
+        "open-findings"
+    } else {
+        return;
     };
     if let Some(button) = e.parent_element().and_then(|bar| {
         bar.query_selector(&format!("[data-action=\"{opener}\"]"))
@@ -414,6 +508,133 @@ fn set_hidden(e: &Element, hidden: bool) {
             .flatten()
     }) {
         let _ = button.set_attribute("aria-expanded", if hidden { "false" } else { "true" });
+    }
+    if !hidden {
+        place_pop(e);
+    }
+}
+
+/// Opens a list below the chip, or above it when below would leave the window and there is
+/// more room above (a compose docked at the bottom of the window); either way no taller than
+/// the room it has (it scrolls inside).
+fn place_pop(pop: &Element) {
+    const GAP: f64 = 8.0;
+    let _ = pop.class_list().remove_1("up");
+    style(pop, &[("max-height", String::new())]);
+    let (Some(bar), Some(height)) = (pop.parent_element(), viewport().map(|v| v.1)) else {
+        return;
+    };
+    let r = pop.get_bounding_client_rect();
+    let bar = bar.get_bounding_client_rect();
+    let below = height - r.top() - GAP;
+    let above = bar.top() - GAP;
+    if r.bottom() <= height - GAP {
+        return;
+    }
+    let room = if above > below {
+        let _ = pop.class_list().add_1("up");
+        above
+    } else {
+        below
+    };
+    style(pop, &[("max-height", px(room.clamp(48.0, 260.0)))]);
+}
+
+/// The window's inner width and height.
+fn viewport() -> Option<(f64, f64)> {
+    let w = web_sys::window()?;
+    Some((
+        w.inner_width().ok()?.as_f64()?,
+        w.inner_height().ok()?.as_f64()?,
+    ))
+}
+
+/// Closes the chooser, the list and the card; whether any was open.
+fn close_all(helper: &Helper) -> bool {
+    let open = !helper.menu.has_attribute("hidden")
+        || !helper.panel.has_attribute("hidden")
+        || helper.state.borrow().card.is_some();
+    if open {
+        set_hidden(&helper.menu, true);
+        set_hidden(&helper.panel, true);
+        hide_card(helper);
+    }
+    open
+}
+
+/// The focused element inside the helper's root, if any.
+fn active(helper: &Helper) -> Option<Element> {
+    helper
+        .ui
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()?
+        .active_element()
+}
+
+/// Moves the focus through the chooser's items (`ArrowDown`, `ArrowUp`, `Home`, `End`; the
+/// first item when the focus is not on one).
+fn move_in_menu(helper: &Helper, key: &str) {
+    let items = dom::query_all(&helper.menu.clone().into(), "[role=menuitem]");
+    if items.is_empty() {
+        return;
+    }
+    let last = items.len() - 1;
+    let now = active(helper).and_then(|a| items.iter().position(|i| i.is_same_node(Some(&a))));
+    let next = match (key, now) {
+        ("Home", _) | ("ArrowDown", None) => 0,
+        ("End", _) | ("ArrowUp", None) => last,
+        ("ArrowDown", Some(i)) => (i + 1) % items.len(),
+        (_, Some(i)) => i.checked_sub(1).unwrap_or(last),
+        _ => 0,
+    };
+    if let Some(item) = items.get(next).and_then(dom::html) {
+        let _ = item.focus();
+    }
+}
+
+/// A severity in words, shown beside its colour.
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Suggestion => "Suggestion",
+    }
+}
+
+/// Follows the page's theme: dark when the nearest opaque background around the editor (its
+/// own, or an ancestor's, out through shadow roots) is dark.
+fn follow_theme(helper: &Helper) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let mut node = Some(helper.editor.clone());
+    let mut dark = false;
+    while let Some(el) = node {
+        let colour = window
+            .get_computed_style(&el)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("background-color").ok());
+        if let Some(d) = colour.as_deref().and_then(theme::dark_background) {
+            dark = d;
+            break;
+        }
+        node = el.parent_element().or_else(|| {
+            el.get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .map(|r| r.host())
+        });
+    }
+    let _ = helper.ui.class_list().toggle_with_force("dark", dark);
+}
+
+/// "3 wording findings": the findings button's name (it starts with the number it shows).
+fn findings_label(n: usize) -> String {
+    match n {
+        1 => "1 wording finding".to_string(),
+        n => format!("{n} wording findings"),
     }
 }
 
@@ -582,14 +803,14 @@ fn refresh(helper: &Rc<Helper>) {
             Some(Severity::Error) => "count bad",
         },
     );
-    let _ = helper.count.set_attribute(
-        "title",
-        &match n {
-            0 => "No wording problems found".to_string(),
-            1 => "1 wording finding".to_string(),
-            n => format!("{n} wording findings"),
-        },
-    );
+    let label = findings_label(n);
+    let _ = helper.count.set_attribute("title", &label);
+    let _ = helper.count.set_attribute("aria-label", &label);
+    // Screen readers hear the number when it changes (politely, after what they are reading).
+    if helper.state.borrow().findings.len() != n {
+        let _ = helper.status.set_attribute("data-text", &label);
+    }
+    follow_theme(helper);
     update_insert(helper, &offer);
     {
         let mut st = helper.state.borrow_mut();
@@ -601,11 +822,28 @@ fn refresh(helper: &Rc<Helper>) {
     set_hidden(&helper.card, true);
     update_counter(helper);
     layout(helper);
+    // An open list is drawn again; a focused item in it keeps the focus.
+    let focused = active(helper).map(|a| {
+        let attr = |name: &str| a.get_attribute(name).unwrap_or_default();
+        (attr("data-action"), attr("data-index"))
+    });
     if !helper.panel.has_attribute("hidden") {
         render_panel(helper);
     }
     if !helper.menu.has_attribute("hidden") {
         render_menu(helper);
+    }
+    if let Some((action, index)) = focused.filter(|(action, _)| !action.is_empty()) {
+        let again = helper
+            .ui
+            .query_selector(&format!(
+                "[data-action=\"{action}\"][data-index=\"{index}\"], [data-action=\"{action}\"]:not([data-index])"
+            ))
+            .ok()
+            .flatten();
+        if let Some(again) = again.as_ref().and_then(dom::html) {
+            let _ = again.focus();
+        }
     }
 }
 
@@ -640,6 +878,10 @@ fn toggle_menu(helper: &Rc<Helper>) {
         render_menu(helper);
     }
     set_hidden(&helper.menu, !open);
+    // Opened from the keyboard (the focus is on the chip, not in the message): to the first item.
+    if open && active(helper).is_some() {
+        move_in_menu(helper, "Home");
+    }
 }
 
 fn toggle_panel(helper: &Rc<Helper>) {
@@ -661,7 +903,8 @@ fn render_menu(helper: &Helper) {
     } else {
         "Insert a follow-up"
     };
-    if let Ok(h) = unfindable(&doc, "h3", &[], heading) {
+    // Named by its label too: a screen reader's heading list does not read generated content.
+    if let Ok(h) = unfindable(&doc, "h3", &[("aria-label", heading)], heading) {
         let _ = helper.menu.append_child(&h);
     }
     if st.offer.choices.is_empty() {
@@ -673,7 +916,17 @@ fn render_menu(helper: &Helper) {
         ) {
             let _ = helper.menu.append_child(&p);
         }
+        return;
     }
+    let Ok(list) = dom::el(
+        &doc,
+        "div",
+        &[("role", "menu"), ("aria-label", heading)],
+        None,
+    ) else {
+        return;
+    };
+    let _ = helper.menu.append_child(&list);
     for (i, c) in st.offer.choices.iter().enumerate() {
         if let Ok(b) = unfindable(
             &doc,
@@ -687,7 +940,7 @@ fn render_menu(helper: &Helper) {
             ],
             &c.label,
         ) {
-            let _ = helper.menu.append_child(&b);
+            let _ = list.append_child(&b);
         }
     }
 }
@@ -736,13 +989,13 @@ fn render_panel(helper: &Helper) {
             continue;
         };
         if let Ok(p) = dom::el(&doc, "p", &[], None) {
-            if let Ok(dot) = dom::el(
+            if let Ok(badge) = unfindable(
                 &doc,
                 "span",
                 &[("class", &format!("sev {}", f.severity.as_str()))],
-                None,
+                severity_word(f.severity),
             ) {
-                let _ = p.append_child(&dot);
+                let _ = p.append_child(&badge);
             }
             let msg = match excerpt(&st.text, f) {
                 Some(x) => format!("“{x}”: {}", f.message),
@@ -948,6 +1201,29 @@ fn show_card(helper: &Helper, i: usize, b: [f64; 4]) {
     drop(st);
     helper.state.borrow_mut().card = Some(i);
     set_hidden(&helper.card, false);
+    place_card(helper, b);
+}
+
+/// Keeps the card in the window: above the words when below would leave it (a compose docked
+/// at the bottom), and moved left when it would leave on the right. `b` is the words' box
+/// relative to the host.
+fn place_card(helper: &Helper, b: [f64; 4]) {
+    const GAP: f64 = 4.0;
+    let Some((width, height)) = viewport() else {
+        return;
+    };
+    let card = helper.card.get_bounding_client_rect();
+    let host = helper.host.get_bounding_client_rect();
+    let mut top = b[3] + GAP;
+    if card.bottom() > height - GAP && host.top() + b[1] - GAP - card.height() >= 0.0 {
+        top = b[1] - GAP - card.height();
+    }
+    let mut left = b[0].max(0.0);
+    let overflow = card.right() - (width - GAP);
+    if overflow > 0.0 {
+        left = (left - overflow).max(GAP - host.left());
+    }
+    style(&helper.card, &[("left", px(left)), ("top", px(top))]);
 }
 
 fn hide_card(helper: &Helper) {
@@ -989,6 +1265,8 @@ fn apply_fix(helper: &Rc<Helper>, i: usize) {
     if let Some((start, end, replacement)) = target {
         editor::replace(&helper.editor, start, end, &replacement);
     }
+    // The list would stay open over the text: closed, back to the message.
+    set_hidden(&helper.panel, true);
     refresh(helper);
 }
 

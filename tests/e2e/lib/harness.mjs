@@ -254,6 +254,7 @@ const PRELUDE = String.raw`
  *   ui.stats()                          { attached, alive, memory }: helpers on editors, helpers in memory, module bytes
  *   ui.listeners(type)                  how many `type` listeners the content script has on `window`
  *   ui.heap()                           the tab's JS heap in bytes (used), after a garbage collection
+ *   ui.axe({ host })                    axe-core's violations inside that helper's root: [{ id, impact, help, targets }]
  *   ui.focus(sel, { host, index })      focuses the control (then press keys with page.keyboard)
  *   ui.text(sel, { host, index })       its textContent (null when absent)
  *   ui.attr(sel, name, { host, index }) one of its attributes (null when absent)
@@ -342,6 +343,42 @@ export async function helperUi(page, { timeout = 15000 } = {}) {
       await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
       return listeners.filter((l) => l.type === type).length;
     },
+    /**
+     * Runs axe-core (WCAG 2.x A and AA, and best practices) on one helper, in the isolated world.
+     * axe reaches shadow roots through `Element.prototype.shadowRoot`, which is null for a closed
+     * root; for the run only, that getter answers `chrome.dom.openOrClosedShadowRoot` in the
+     * isolated world (the page's own prototype is a different object and is not touched).
+     */
+    async axe({ host = 0 } = {}) {
+      const contextId = await world();
+      const loaded = await cdp.send('Runtime.evaluate', { expression: 'typeof axe', contextId, returnByValue: true });
+      if (loaded.result.value !== 'object') {
+        const source = await readFile(path.join(here, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+        const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: source, contextId });
+        if (exceptionDetails) throw new Error(`axe-core did not load: ${exceptionDetails.text}`);
+      }
+      return evaluate(async (roots, a, { pick }) => {
+        const hostEl = pick(a.host).host;
+        const own = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot');
+        Object.defineProperty(Element.prototype, 'shadowRoot', {
+          configurable: true,
+          get() { return chrome.dom.openOrClosedShadowRoot(this); },
+        });
+        try {
+          const result = await axe.run(hostEl, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+            // A fragment of a page: page-level rules (landmarks, a main heading) are the page's.
+            rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false }, 'landmark-one-main': { enabled: false } },
+          });
+          return result.violations.map((v) => ({
+            id: v.id, impact: v.impact, help: v.help,
+            targets: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+          }));
+        } finally {
+          Object.defineProperty(Element.prototype, 'shadowRoot', own);
+        }
+      }, { host });
+    },
     async heap() {
       await cdp.send('HeapProfiler.collectGarbage');
       return (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -353,11 +390,9 @@ export async function helperUi(page, { timeout = 15000 } = {}) {
       const point = await waitFor((roots, { sel, host, index }, { pick, find }) => {
         const el = find(sel, { host, index });
         if (!el || el.closest('[hidden]')) return null;
-        let r = el.getBoundingClientRect();
-        if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {
-          el.scrollIntoView({ block: 'center', inline: 'center' });
-          r = el.getBoundingClientRect();
-        }
+        // Into view in the window and in any list it scrolls inside, as a user would scroll.
+        el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const r = el.getBoundingClientRect();
         if (!r.width || !r.height) return null;
         const x = r.left + r.width / 2;
         const y = r.top + r.height / 2;

@@ -232,6 +232,22 @@ test('nothing is loaded until a compose appears; then it is recognised (latencie
   await page.close();
 });
 
+test('a compose that opens at zero size is recognised once it is laid out, without a focus', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'late-compose');
+  const ui = await helperUi(page);
+  await page.waitForFunction(() => window.fixtureLoaded);
+  await page.evaluate(() => window.openCompose('first'));
+  await compose(page, '[data-compose="first"]').host.waitFor();
+  await page.evaluate(() => window.openGrowing('grows'));
+  const c = compose(page, '[data-compose="grows"]');
+  await c.host.waitFor();
+  assert.equal(await c.editor.count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.isContentEditable), false, 'nobody focused it');
+  assert.equal(await ui.roots(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('50 composes opened, written in and closed leave nothing behind: no helper, no listener (memory reported)', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'late-compose');
   const ui = await helperUi(page);
