@@ -308,7 +308,7 @@ fn very_long_company_name_still_fits_a_connection_note() {
 #[test]
 fn markup_like_text_stays_literal() {
     let s = store(
-        r#"{"version": 1, "profile": {"name": "Sam <i>Rivera</i>"},
+        r#"{"version": 1, "profile": {"name": "<i>Sam</i> Rivera"},
             "interviews": [{"id": "m", "company": "<b>Acme</b> & Co", "role": "PM",
             "at": "2026-11-20T10:00:00+00:00",
             "interviewers": [{"id": "d", "name": "Dana <b>Lee</b>", "topics": ["the <script>alert(1)</script> bug"]}]}]}"#,
@@ -317,7 +317,12 @@ fn markup_like_text_stays_literal() {
         let d = write(&s, &request("m", None, Kind::ThankYou, channel, None));
         assert!(d.body.contains("<b>Acme</b> & Co"), "{}", d.body);
         if channel != Channel::LinkedinNote {
-            assert!(d.body.contains("Sam <i>Rivera</i>") || channel == Channel::Email);
+            // The call plan names the caller in full; a LinkedIn message signs with the first name.
+            assert!(
+                d.body.contains("<i>Sam</i>") || channel == Channel::Email,
+                "{}",
+                d.body
+            );
         }
         assert!(!d.body.contains("&lt;") && !d.body.contains("&amp;"));
     }

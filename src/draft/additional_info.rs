@@ -39,12 +39,28 @@ const LINK_NONE: &[&str] = &[
     "It should round out what we covered in the interview.",
 ];
 
-const CLOSING: &[&str] = &[
-    "Please let me know if anything else would help. I remain very interested in joining {company2}.",
-    "If there is anything more I can share, I would be glad to. I am still very enthusiastic about the role.",
-    "I am happy to provide anything further you need, and I look forward to the next steps with {company2}.",
-    "Do let me know if you have any questions. I am excited about the opportunity and grateful for your time.",
+/// The offer of more, then the interest (a chat message keeps the offer only).
+const CLOSING: &[(&str, &str)] = &[
+    (
+        "Please let me know if anything else would help.",
+        "I remain very interested in joining {company2}.",
+    ),
+    (
+        "If there is anything more I can share, I would be glad to.",
+        "I am still very enthusiastic about the role.",
+    ),
+    (
+        "I am happy to provide anything further you need, and I look forward to the next steps with {company2}.",
+        "",
+    ),
+    (
+        "Do let me know if you have any questions.",
+        "I am excited about the opportunity and grateful for your time.",
+    ),
 ];
+
+/// Said instead of the skill note when the candidate lists no skills.
+const NO_SKILLS: &str = "I am very interested in the role, and I would be glad to walk you through any part of my experience in more detail.";
 
 const NOTES: &[&str] = &[
     "thank you again for {meet_me} {day} about {the_role}{at_company}. As promised, I am sending {promised}; I hope this helps.",
@@ -84,6 +100,8 @@ pub fn write(ctx: &Context) -> Content {
         c.lacks(ctx.missing_topic());
         ctx.say("link", LINK_NONE)
     };
+    let (offer, interest) = CLOSING[ctx.choice("closing", CLOSING.len())];
+    let offer = ctx.fill(offer);
     if promised.is_empty() {
         c.lacks(Missing::Promised(ctx.name_or("your interviewer")));
         c.subjects = vec![
@@ -92,15 +110,16 @@ pub fn write(ctx: &Context) -> Content {
             "Following up on our conversation".to_string(),
         ];
         c.para(ctx.say("opening", ADDING));
-        if ctx.skills(1).is_empty() {
+        let skill_note = if ctx.skills(1).is_empty() {
             c.lacks(Missing::Skills);
-            c.para(
-                "I am very interested in the role, and I would be glad to walk you through any part of my experience in more detail."
-                    .to_string(),
-            );
+            NO_SKILLS.to_string()
         } else {
-            c.para(ctx.say("skill-note", SKILL_NOTE));
-        }
+            ctx.say("skill-note", SKILL_NOTE)
+        };
+        c.para(skill_note.clone());
+        // Chat: what they want to add, then the point itself and the offer of more.
+        c.chat.line(&[&ctx.say_chat("opening", ADDING)]);
+        c.chat.line(&[&skill_note, &offer]);
     } else {
         c.lacks(Missing::Attach(promised.clone()));
         c.subjects = vec![
@@ -109,8 +128,16 @@ pub fn write(ctx: &Context) -> Content {
             "Following up on our conversation".to_string(),
         ];
         c.para(format!("{} {topic_link}", ctx.say("opening", SENDING)));
+        // Chat: what was promised, tied to the topic, then the offer of more.
+        c.chat
+            .line(&[&ctx.say_chat("opening", SENDING), &topic_link]);
+        c.chat.line(&[&offer]);
     }
-    c.para(ctx.say("closing", CLOSING));
+    c.para(if interest.is_empty() {
+        offer
+    } else {
+        format!("{offer} {}", ctx.fill(interest))
+    });
 
     c.notes = if promised.is_empty() {
         super::notes::variants(ctx, "note", &[NOTES_NONE, NOTES_NONE_NO_SKILLS])

@@ -1,9 +1,10 @@
 //! Channels shape one [`Content`] into what is sent: an email with subject and signature, a
-//! LinkedIn message (≤ 1,000 characters), a connection note (≤ 300), or a call plan.
+//! LinkedIn chat message (a few short lines, ≤ 1,000 characters), a connection note (≤ 300), or a
+//! call plan.
 
-use super::content::{Content, Missing};
+use super::content::{Chat, Content, Missing};
 use super::context::Context;
-use super::phrases::SIGN_OFFS;
+use super::phrases::{CHAT_CLOSES, SIGN_OFFS};
 use crate::model::Channel;
 use crate::text::word_count;
 
@@ -81,8 +82,9 @@ pub fn render(ctx: &Context, content: Content) -> Rendered {
                     | Missing::RecipientLinkedin(_)
             )
         }),
+        Channel::Linkedin => missing.retain(|m| !content.chat.leaves_out.contains(m)),
         Channel::Phone => missing.retain(|m| !matches!(m, Missing::Attach(_))),
-        Channel::Email | Channel::Linkedin => {}
+        Channel::Email => {}
     }
     let signed =
         ctx.channel == Channel::Email && nonempty(ctx.profile.signature.as_deref()).is_some();
@@ -156,26 +158,46 @@ fn email(ctx: &Context, content: &Content) -> (String, Vec<Missing>) {
     (parts.join("\n\n"), lacks)
 }
 
-/// LinkedIn message: the paragraphs, signed with the name, within 1,000 characters.
+/// LinkedIn message, sized for the chat window: the greeting, the content's short chat lines
+/// and a one-line close with the first name ("Thanks again, Sam"), never a letter's sign-off and
+/// signature block; within 1,000 characters.
 fn linkedin(ctx: &Context, content: &Content) -> String {
-    let mut paras = content.paragraphs.clone();
-    let greeting = greeting(ctx, "Hi");
-    let mut sign = ctx.say("sign-off", SIGN_OFFS);
-    if let Some(name) = ctx.my_name() {
-        sign.push('\n');
-        sign.push_str(&name);
+    let mut lines = content.chat.lines.clone();
+    if lines.is_empty() {
+        // Every kind writes chat lines; should one not, its first and last paragraphs stand in.
+        lines.extend(content.paragraphs.first().cloned());
+        if content.paragraphs.len() > 1 {
+            lines.extend(content.paragraphs.last().cloned());
+        }
     }
-    let join = |paras: &[String]| {
-        let mut parts = vec![greeting.clone()];
-        parts.extend(paras.iter().cloned());
-        parts.push(sign.clone());
-        parts.join("\n\n")
-    };
-    // Very long store values: drop middle paragraphs (keep the thanks and the closing line).
-    while utf16_len(&join(&paras)) > LINKEDIN_MAX && paras.len() > 2 {
-        paras.remove(paras.len() - 2);
+    // Keep the first line (the thanks) and the last (the call to action).
+    while lines.len() > Chat::MAX_LINES.max(2) {
+        lines.remove(lines.len() - 2);
     }
-    truncate_words(&join(&paras), LINKEDIN_MAX)
+    let close = chat_close(ctx, &lines);
+    let mut parts = vec![greeting(ctx, "Hi")];
+    parts.extend(lines);
+    parts.push(close);
+    // Cuts only when store values run to hundreds of characters.
+    truncate_words(&parts.join("\n\n"), LINKEDIN_MAX)
+}
+
+/// The last line of a chat message: "Thanks again, Sam", or "Thanks again." without a name.
+///
+/// The phrasing is this interviewer's for the kind (so one person's messages do not all end
+/// alike), moved on to the next one when the lines above already say it ("Thank you again for
+/// meeting with me…").
+fn chat_close(ctx: &Context, lines: &[String]) -> String {
+    let said = lines.join(" ").to_lowercase();
+    let start = ctx.choice(&format!("chat-close-{}", ctx.kind), CHAT_CLOSES.len());
+    let close = (0..CHAT_CLOSES.len())
+        .map(|i| CHAT_CLOSES[(start + i) % CHAT_CLOSES.len()])
+        .find(|close| !said.contains(&close.to_lowercase()))
+        .unwrap_or(CHAT_CLOSES[start % CHAT_CLOSES.len()]);
+    match ctx.my_first_name() {
+        Some(name) => format!("{close}, {name}"),
+        None => format!("{close}."),
+    }
 }
 
 /// Connection note: the richest candidate that fits 300 characters with the greeting.
@@ -246,8 +268,96 @@ fn truncate_words(text: &str, max: usize) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::model::{Kind, Store};
+
+    fn store(name: Option<&str>) -> Store {
+        let profile =
+            name.map_or_else(String::new, |n| format!(r#""profile": {{"name": "{n}"}},"#));
+        crate::store::parse(&format!(
+            r#"{{"version": 1, {profile} "interviews": [{{"id": "acme", "company": "Acme",
+                "role": "Analyst", "at": "2026-11-20T14:00:00-05:00",
+                "interviewers": [{{"id": "dana", "name": "Dana Lee"}}]}}]}}"#
+        ))
+        .unwrap()
+    }
+
+    fn chat(lines: &[&str]) -> Content {
+        Content {
+            chat: Chat {
+                lines: lines.iter().map(|l| l.to_string()).collect(),
+                leaves_out: Vec::new(),
+            },
+            ..Content::default()
+        }
+    }
+
+    #[test]
+    fn a_linkedin_message_is_greeting_lines_and_a_one_line_close() {
+        let store = store(Some("Sam Rivera"));
+        let ctx = Context::new(
+            &store.profile,
+            &store.interviews[0],
+            0,
+            Kind::Nudge,
+            Channel::Linkedin,
+            None,
+        );
+        let body = linkedin(&ctx, &chat(&["First line.", "Middle line.", "Any update?"]));
+        let parts: Vec<&str> = body.split("\n\n").collect();
+        // The middle line goes; the thanks and the call to action stay.
+        assert_eq!(parts[..3], ["Hi Dana,", "First line.", "Any update?"]);
+        assert_eq!(parts.len(), 4);
+        assert!(parts[3].ends_with(", Sam"), "{body}");
+        assert!(
+            CHAT_CLOSES.iter().any(|c| parts[3].starts_with(c)),
+            "{body}"
+        );
+        assert!(!SIGN_OFFS.iter().any(|s| body.contains(s)), "{body}");
+        assert!(!body.contains("Rivera"), "{body}");
+    }
+
+    #[test]
+    fn the_close_is_not_what_the_lines_already_say() {
+        let store = store(None);
+        let ctx = Context::new(
+            &store.profile,
+            &store.interviews[0],
+            0,
+            Kind::ThankYou,
+            Channel::Linkedin,
+            None,
+        );
+        let plain = chat_close(&ctx, &[]);
+        assert!(plain.ends_with('.'), "{plain}");
+        let phrase = plain.trim_end_matches('.');
+        let said = [format!("{phrase} for meeting with me.")];
+        let moved = chat_close(&ctx, &said);
+        assert_ne!(moved, plain);
+        assert!(
+            CHAT_CLOSES.iter().any(|c| moved == format!("{c}.")),
+            "{moved}"
+        );
+    }
+
+    #[test]
+    fn a_very_long_chat_message_is_cut_at_a_word() {
+        let store = store(Some("Sam Rivera"));
+        let ctx = Context::new(
+            &store.profile,
+            &store.interviews[0],
+            0,
+            Kind::ThankYou,
+            Channel::Linkedin,
+            None,
+        );
+        let long = "word ".repeat(300);
+        let body = linkedin(&ctx, &chat(&[long.trim(), "Any update?"]));
+        assert!(utf16_len(&body) <= LINKEDIN_MAX);
+        assert!(body.ends_with("word…"), "{body}");
+    }
 
     #[test]
     fn truncation_respects_the_limit_and_words() {

@@ -1,5 +1,6 @@
-//! What a kind writes before a channel shapes it: subject candidates, paragraphs, LinkedIn-note
-//! candidates, a call plan, and the details that were missing.
+//! What a kind writes before a channel shapes it: subject candidates, paragraphs, the short lines
+//! of a LinkedIn chat message, LinkedIn-note candidates, a call plan, and the details that were
+//! missing.
 
 use crate::tone::{Category, Finding, Severity};
 
@@ -10,6 +11,8 @@ pub struct Content {
     pub subjects: Vec<String>,
     /// Body paragraphs between greeting and sign-off; the last one is the closing line.
     pub paragraphs: Vec<String>,
+    /// The LinkedIn chat message: a few short lines instead of the paragraphs.
+    pub chat: Chat,
     /// Connection-note texts (they follow "Hi Dana, "), richest first; the first that fits
     /// 300 characters is used.
     pub notes: Vec<String>,
@@ -29,6 +32,38 @@ impl Content {
     pub fn lacks(&mut self, missing: Missing) {
         if !self.missing.contains(&missing) {
             self.missing.push(missing);
+        }
+    }
+}
+
+/// The body of a LinkedIn chat message: what goes between "Hi Dana," and the one-line close.
+///
+/// A chat message is a few short lines, not a letter: thanks for the conversation, the one
+/// concrete detail (a topic, what was promised) where the kind has one, and its call to action.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chat {
+    /// At most [`Chat::MAX_LINES`] lines of one to three short sentences each; the last one
+    /// carries the call to action when the kind has one.
+    pub lines: Vec<String>,
+    /// Hints of [`Content::missing`] that are about parts the chat form leaves out (e.g. the
+    /// skills of a thank-you's fit paragraph).
+    pub leaves_out: Vec<Missing>,
+}
+
+impl Chat {
+    /// Most body lines in a chat message.
+    pub const MAX_LINES: usize = 2;
+
+    /// Adds a line made of `sentences` (empty ones skipped); nothing when all are empty.
+    pub fn line(&mut self, sentences: &[&str]) {
+        let text = sentences
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.is_empty() {
+            self.lines.push(text);
         }
     }
 }
@@ -129,5 +164,22 @@ impl Missing {
             message,
             suggestion: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chat_line_joins_its_sentences_and_skips_empty_ones() {
+        let mut chat = Chat::default();
+        chat.line(&["Thank you for Friday.", "", " I enjoyed it. "]);
+        chat.line(&["", "  "]);
+        chat.line(&["Any news?"]);
+        assert_eq!(
+            chat.lines,
+            ["Thank you for Friday. I enjoyed it.", "Any news?"]
+        );
     }
 }

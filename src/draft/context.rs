@@ -238,6 +238,30 @@ impl<'a> Context<'a> {
             .map(str::to_string)
     }
 
+    /// The candidate's name as they sign a chat message: the first name ("Sam" for "Sam
+    /// Rivera"), or the full name when it starts with a title ("Dr. Sam Rivera").
+    pub fn my_first_name(&self) -> Option<String> {
+        let name = self.my_name()?;
+        match personal::address(&name) {
+            Some(a) if !a.formal => Some(a.name),
+            _ => Some(name),
+        }
+    }
+
+    /// Fills a template for a LinkedIn chat message: as [`Context::fill_with`], with the company
+    /// named in its short form (`company2`: "your company" when the name is very long).
+    pub fn fill_chat(&self, template: &str, extra: &[(&str, &str)]) -> String {
+        let company2 = self.value("company2").unwrap_or_default().to_string();
+        let mut values = extra.to_vec();
+        values.push(("company", company2.as_str()));
+        self.fill_with(template, &values)
+    }
+
+    /// Picks this interviewer's phrasing for `slot` and fills it for a chat message.
+    pub fn say_chat(&self, slot: &str, bank: &[&str]) -> String {
+        self.fill_chat(self.chooser.pick(slot, bank), &[])
+    }
+
     /// Words the greeting, sign-off and signature add to an email.
     pub fn frame_words(&self) -> usize {
         let signature = match self.profile.signature.as_deref().map(str::trim) {

@@ -182,3 +182,100 @@ fn compose(ctx: &Context) -> Content {
         Kind::PositiveReply => positive_reply::write(ctx),
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::content::Chat;
+    use super::phrases::{CHAT_CLOSES, SIGN_OFFS};
+    use super::*;
+
+    fn store(name: &str) -> Store {
+        crate::store::parse(&format!(
+            r#"{{"version": 1, "profile": {{"name": "{name}"}},
+                "interviews": [{{"id": "acme", "company": "Acme", "role": "Analyst",
+                "at": "2026-11-20T14:00:00-05:00", "decision_by": "2026-12-01",
+                "skills": ["SQL"], "promised": ["portfolio link"],
+                "interviewers": [{{"id": "dana", "name": "Dana Lee", "topics": ["the Q1 revamp"]}}]}}]}}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn every_kind_writes_chat_lines_with_its_detail() {
+        let store = store("Sam Rivera");
+        for &kind in Kind::DRAFTABLE {
+            let ctx = Context::new(
+                &store.profile,
+                &store.interviews[0],
+                0,
+                kind,
+                Channel::Linkedin,
+                None,
+            );
+            let chat = compose(&ctx).chat;
+            assert!(
+                (1..=Chat::MAX_LINES).contains(&chat.lines.len()),
+                "{kind}: {chat:?}"
+            );
+            let text = chat.lines.join(" ");
+            assert!(
+                !text.contains('{') && !text.contains('\n'),
+                "{kind}: {text}"
+            );
+            if kind != Kind::Nudge {
+                assert!(text.contains("the Q1 revamp"), "{kind}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn linkedin_messages_close_like_a_chat_and_emails_like_a_letter() {
+        let store = store("Sam Rivera");
+        for &kind in Kind::DRAFTABLE {
+            let request = |channel| DraftRequest {
+                interview: "acme".into(),
+                interviewer: None,
+                kind,
+                channel,
+                now: None,
+            };
+            let chat = draft(&store, &request(Channel::Linkedin)).unwrap().body;
+            assert!(
+                !SIGN_OFFS.iter().any(|s| chat.contains(s)),
+                "{kind}: {chat}"
+            );
+            let close = chat.rsplit("\n\n").next().unwrap();
+            assert!(
+                CHAT_CLOSES.iter().any(|c| close == format!("{c}, Sam")),
+                "{kind}: {chat}"
+            );
+            let email = draft(&store, &request(Channel::Email)).unwrap().body;
+            assert!(
+                SIGN_OFFS.iter().any(|s| email.contains(s)),
+                "{kind}: {email}"
+            );
+            assert!(email.ends_with("Sam Rivera"), "{kind}: {email}");
+        }
+    }
+
+    #[test]
+    fn a_chat_message_is_signed_with_the_first_name() {
+        let first = |name: &str| {
+            let store = store(name);
+            let ctx = Context::new(
+                &store.profile,
+                &store.interviews[0],
+                0,
+                Kind::ThankYou,
+                Channel::Linkedin,
+                None,
+            );
+            ctx.my_first_name()
+        };
+        assert_eq!(first("Sam Rivera").as_deref(), Some("Sam"));
+        assert_eq!(first("Rivera, Sam").as_deref(), Some("Sam"));
+        assert_eq!(first("Dr. Sam Rivera").as_deref(), Some("Dr. Sam Rivera"));
+        assert_eq!(first("  ").as_deref(), None);
+    }
+}

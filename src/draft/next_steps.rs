@@ -70,23 +70,31 @@ pub fn write(ctx: &Context) -> Content {
         ..Content::default()
     };
     let mut opening = ctx.say("opening", OPENING);
-    if ctx.topic(0).is_some() {
-        opening.push(' ');
-        opening.push_str(&ctx.say("topic", TOPIC));
+    let topic = if ctx.topic(0).is_some() {
+        ctx.say("topic", TOPIC)
     } else {
         c.lacks(ctx.missing_topic());
+        String::new()
+    };
+    if !topic.is_empty() {
+        opening.push(' ');
+        opening.push_str(&topic);
     }
     c.para(opening);
     // A decision date still ahead answers the timing question; one already passed does not.
     let date_ahead = ctx.has_decision() && !ctx.decision_passed();
-    c.para(if date_ahead {
-        ctx.say("ask", KNOWN)
+    let ask = if date_ahead {
+        KNOWN
     } else if ctx.has_decision() {
-        ctx.say("ask", PASSED)
+        PASSED
     } else {
-        ctx.say("ask", ASK)
-    });
+        ASK
+    };
+    c.para(ctx.say("ask", ask));
     c.para(ctx.say("closing", CLOSING));
+    // Chat: the thanks with the topic, then the question; the close line thanks them again.
+    c.chat.line(&[&ctx.say_chat("opening", OPENING), &topic]);
+    c.chat.line(&[&ctx.say_chat("ask", ask)]);
 
     c.notes = if date_ahead {
         super::notes::variants(ctx, "note", &[NOTES_KNOWN])

@@ -21,11 +21,24 @@ const PATIENCE: &[&str] = &[
     "I understand the team is busy, and I remain enthusiastic about the opportunity.",
 ];
 
-const ASK: &[&str] = &[
-    "If there is any update you can share, I would be grateful to hear it. Thank you for your time.",
-    "Any news on the timeline would be very welcome. Thank you for your help.",
-    "I would appreciate any update when you have a moment. Thank you again.",
-    "Whenever you have news, I would be glad to hear it. Many thanks.",
+/// The question, then the thanks after it (a chat message ends with its own thanks).
+const ASK: &[(&str, &str)] = &[
+    (
+        "If there is any update you can share, I would be grateful to hear it.",
+        "Thank you for your time.",
+    ),
+    (
+        "Any news on the timeline would be very welcome.",
+        "Thank you for your help.",
+    ),
+    (
+        "I would appreciate any update when you have a moment.",
+        "Thank you again.",
+    ),
+    (
+        "Whenever you have news, I would be glad to hear it.",
+        "Many thanks.",
+    ),
 ];
 
 const NOTES: &[&str] = &[
@@ -71,12 +84,16 @@ fn body(ctx: &Context, short_company: bool) -> Content {
     } else {
         opening
     };
-    c.para(format!(
-        "{} {}",
-        fill(opening),
-        ctx.say("patience", PATIENCE)
-    ));
-    c.para(ctx.say("ask", ASK));
+    let patience = ctx.say("patience", PATIENCE);
+    c.para(format!("{} {patience}", fill(opening)));
+    let (ask, thanks) = ASK[ctx.choice("ask", ASK.len())];
+    c.para(format!("{ask} {thanks}"));
+    // Chat: the same follow-up, patience and question; the close line thanks them.
+    c.chat.line(&[
+        &ctx.fill_chat(opening, &[("sent_day", sent_day.as_str())]),
+        &patience,
+    ]);
+    c.chat.line(&[ask]);
     c.notes = super::notes::variants(ctx, "note", &[NOTES]);
 
     c.call.purpose = "brief follow-up call".to_string();

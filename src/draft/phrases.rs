@@ -63,7 +63,15 @@ impl Chooser {
 
 pub use crate::text::fill;
 
-/// Sign-offs for emails and LinkedIn messages.
+/// Closing words of a LinkedIn chat message, followed by ", Sam" (or "." without a name).
+pub const CHAT_CLOSES: &[&str] = &[
+    "Thanks again",
+    "Many thanks",
+    "Thank you again",
+    "Thanks so much",
+];
+
+/// Letter sign-offs for emails (a LinkedIn chat message ends with [`CHAT_CLOSES`] instead).
 pub const SIGN_OFFS: &[&str] = &[
     "Best regards,",
     "Kind regards,",

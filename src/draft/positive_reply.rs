@@ -47,14 +47,23 @@ pub fn write(ctx: &Context) -> Content {
         ],
         ..Content::default()
     };
+    let topic = if ctx.topic(0).is_some() {
+        ctx.say("topic", TOPIC)
+    } else {
+        String::new()
+    };
     let mut opening = ctx.say("opening", OPENING);
-    if ctx.topic(0).is_some() {
+    if !topic.is_empty() {
         opening.push(' ');
-        opening.push_str(&ctx.say("topic", TOPIC));
+        opening.push_str(&topic);
     }
     c.para(opening);
-    c.para(ctx.say("availability", AVAILABILITY));
+    let availability = ctx.say("availability", AVAILABILITY);
+    c.para(availability.clone());
     c.para(ctx.say("closing", CLOSING));
+    // Chat: thanks for the news with the topic, then the next step; the close line thanks again.
+    c.chat.line(&[&ctx.say_chat("opening", OPENING), &topic]);
+    c.chat.line(&[&availability]);
     c.notes = super::notes::variants(ctx, "note", &[NOTES]);
 
     c.call.purpose = "reply to their good news".to_string();

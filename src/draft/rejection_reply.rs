@@ -17,6 +17,14 @@ const TOPIC: &[&str] = &[
     "Our discussion of {topic} gave me a lot to think about.",
 ];
 
+/// The `TOPIC` phrasings kept to the topic, for a LinkedIn chat message.
+const TOPIC_CHAT: &[&str] = &[
+    "I especially enjoyed our conversation about {topic}.",
+    TOPIC[1],
+    TOPIC[2],
+    TOPIC[3],
+];
+
 const NO_TOPIC: &[&str] = &[
     "I enjoyed meeting you and learning how the team at {company2} works.",
     "The process taught me a lot about {company2}, and I enjoyed our conversation.",
@@ -31,11 +39,24 @@ const FEEDBACK: &[&str] = &[
     "I would appreciate any feedback you can offer on my application or interview.",
 ];
 
-const CLOSING: &[&str] = &[
-    "I would be glad to stay in touch, and I hope our paths cross again. I wish you and the team at {company2} every success.",
-    "I remain very interested in {company2}, so please keep me in mind for future openings. Best wishes to you and the team.",
-    "I hope we have the chance to work together in the future. Thank you again, and all the best.",
-    "Please keep me in mind should another role come up. I wish you all the best with the work ahead.",
+/// The door left open, then good wishes (a chat message keeps the first part).
+const CLOSING: &[(&str, &str)] = &[
+    (
+        "I would be glad to stay in touch, and I hope our paths cross again.",
+        "I wish you and the team at {company2} every success.",
+    ),
+    (
+        "I remain very interested in {company2}, so please keep me in mind for future openings.",
+        "Best wishes to you and the team.",
+    ),
+    (
+        "I hope we have the chance to work together in the future.",
+        "Thank you again, and all the best.",
+    ),
+    (
+        "Please keep me in mind should another role come up.",
+        "I wish you all the best with the work ahead.",
+    ),
 ];
 
 const NOTES: &[&str] = &[
@@ -62,8 +83,21 @@ pub fn write(ctx: &Context) -> Content {
         ctx.say("topic", NO_TOPIC)
     };
     c.para(detail);
-    c.para(ctx.say("feedback", FEEDBACK));
-    c.para(ctx.say("closing", CLOSING));
+    let feedback = ctx.say("feedback", FEEDBACK);
+    c.para(feedback.clone());
+    let (door, wishes) = CLOSING[ctx.choice("closing", CLOSING.len())];
+    let door = ctx.fill(door);
+    c.para(format!("{door} {}", ctx.fill(wishes)));
+    // Chat: thanks with the topic, then the request for feedback and the door left open; the
+    // close line thanks them again.
+    let chat_detail = if ctx.topic(0).is_some() {
+        ctx.say_chat("topic", TOPIC_CHAT)
+    } else {
+        ctx.say_chat("topic", NO_TOPIC)
+    };
+    c.chat
+        .line(&[&ctx.say_chat("opening", OPENING), &chat_detail]);
+    c.chat.line(&[&feedback, &door]);
     c.notes = super::notes::variants(ctx, "note", &[NOTES]);
 
     c.call.purpose = "reply to their decision".to_string();

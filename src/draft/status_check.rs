@@ -4,11 +4,24 @@ use super::content::Content;
 use super::context::Context;
 use crate::text::word_count;
 
-const OPENING: &[&str] = &[
-    "I hope your week is going well. I am writing to follow up on my interview {day} for the {role} role at {company}.",
-    "I hope all is well. I wanted to check in about the {role} position at {company}, which we discussed {day}.",
-    "I hope you are doing well. I am following up on our conversation {day} about the {role} role at {company}.",
-    "I hope things are going well at {company}. I wanted to follow up on the {role} role we talked about {day}.",
+/// A pleasantry, then what the message is about (a chat message keeps only the second).
+const OPENING: &[(&str, &str)] = &[
+    (
+        "I hope your week is going well.",
+        "I am writing to follow up on my interview {day} for the {role} role at {company}.",
+    ),
+    (
+        "I hope all is well.",
+        "I wanted to check in about the {role} position at {company}, which we discussed {day}.",
+    ),
+    (
+        "I hope you are doing well.",
+        "I am following up on our conversation {day} about the {role} role at {company}.",
+    ),
+    (
+        "I hope things are going well at {company}.",
+        "I wanted to follow up on the {role} role we talked about {day}.",
+    ),
 ];
 
 const ASK_KNOWN: &[&str] = &[
@@ -83,7 +96,12 @@ fn body(ctx: &Context, level: u8) -> Content {
         ],
         ..Content::default()
     };
-    c.para(say("opening", OPENING));
+    let (hello, about) = OPENING[ctx.choice("opening", OPENING.len())];
+    c.para(format!(
+        "{} {}",
+        ctx.fill_with(hello, &extra),
+        ctx.fill_with(about, &extra)
+    ));
     let ask = if ctx.has_decision() {
         say("ask", ASK_KNOWN)
     } else {
@@ -96,6 +114,20 @@ fn body(ctx: &Context, level: u8) -> Content {
     };
     c.para(format!("{ask} {interest}"));
     c.para(say("closing", CLOSING));
+    // Chat: what it is about and the question, then the interest (with the topic); the close
+    // line thanks them.
+    let chat_ask = if ctx.has_decision() {
+        ctx.say_chat("ask", ASK_KNOWN)
+    } else {
+        ctx.say_chat("ask", ASK)
+    };
+    let chat_interest = if ctx.topic(0).is_some() {
+        ctx.say_chat("interest", INTEREST_TOPIC)
+    } else {
+        ctx.say_chat("interest", INTEREST)
+    };
+    c.chat.line(&[&ctx.fill_chat(about, &[]), &chat_ask]);
+    c.chat.line(&[&chat_interest]);
     c.notes = super::notes::variants(ctx, "note", &[NOTES]);
 
     c.call.purpose = "status check".to_string();

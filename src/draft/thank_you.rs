@@ -20,6 +20,14 @@ const DETAIL: &[&str] = &[
     "I keep coming back to what you said about {topic}, which gave me a clear sense of where the team is headed.",
 ];
 
+/// The `DETAIL` phrasings in one sentence each, for a LinkedIn chat message.
+const DETAIL_CHAT: &[&str] = &[
+    DETAIL[0],
+    "What stayed with me most was hearing about {topic}.",
+    DETAIL[2],
+    DETAIL[3],
+];
+
 /// Used instead of the third `DETAIL` phrasing when the interviewer's title is known.
 const DETAIL_WITH_TITLE: &str =
     "Hearing about {topic} from you as {title} was the highlight of our conversation for me.";
@@ -80,6 +88,15 @@ const CLOSING: &[&str] = &[
     "Thank you once more for a very helpful conversation.",
 ];
 
+/// The thanks that open a LinkedIn chat message, each with a word of interest in the role (the
+/// `OPENING` phrasings, shortened; the email says it in the fit paragraph).
+const CHAT_OPENING: &[&str] = &[
+    "Thank you for {meet_me} {day} about {the_role} at {company}; I am excited about the work ahead.",
+    "Thank you for taking the time to talk with me {day}; I came away even more interested in {the_role}.",
+    "I enjoyed {meet_you} {day} and learning more about {the_role}; thank you for your time.",
+    "Many thanks for {meet_me} {day}; our conversation made me even more eager to join the team at {company}.",
+];
+
 const NOTES: &[&str] = &[
     "thank you for {meet_me} {day} about {the_role}{at_company}. I enjoyed our talk about {topic} and would be glad to stay in touch.",
     "many thanks for your time {day} and the conversation about {the_role}{at_company}. Your thoughts on {topic} stayed with me; I would welcome the chance to stay connected.",
@@ -106,7 +123,35 @@ pub fn write(ctx: &Context) -> Content {
         c = body(ctx, level);
     }
     extras(ctx, &mut c);
+    chat(ctx, &mut c);
     c
+}
+
+/// The LinkedIn chat lines: thanks and the one detail (a topic; without one, the fit), then
+/// what was promised and the timeline or the next-steps question.
+fn chat(ctx: &Context, c: &mut Content) {
+    let say = |slot: &str, bank: &[&str]| ctx.say_chat(slot, bank);
+    let detail = if ctx.topic(0).is_some() {
+        // The topic is the detail; the fit paragraph (and its skills) stays in the email.
+        c.chat.leaves_out.push(Missing::Skills);
+        say("detail", DETAIL_CHAT)
+    } else if ctx.skills(1).is_empty() {
+        say("fit-none", FIT_NONE)
+    } else {
+        say("fit", FIT)
+    };
+    c.chat.line(&[&say("opening", CHAT_OPENING), &detail]);
+    let promised = if ctx.promised().is_empty() {
+        String::new()
+    } else {
+        say("promised", PROMISED)
+    };
+    let timeline = if ctx.has_decision() {
+        say("timeline", TIMELINE_KNOWN)
+    } else {
+        say("timeline", TIMELINE_ASK)
+    };
+    c.chat.line(&[&promised, &timeline]);
 }
 
 /// How much to leave out, from 0 (nothing) to [`Trim::MAX`].
