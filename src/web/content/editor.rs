@@ -106,6 +106,34 @@ fn needs_break(pieces: &[Piece]) -> bool {
     }
 }
 
+/// Selects the UTF-16 span `[start, end)` of the editor's text and scrolls it into view (a
+/// finding's "Show"); whether it could.
+pub fn select(editor: &Element, start: usize, end: usize) -> bool {
+    if let Some(t) = textarea(editor) {
+        let _ = t.focus();
+        return t.set_selection_range(start as u32, end as u32).is_ok();
+    }
+    let Some(r) = range(&read(editor), start, end) else {
+        return false;
+    };
+    if let Some(h) = dom::html(editor) {
+        let _ = h.focus();
+    }
+    let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else {
+        return false;
+    };
+    let _ = sel.remove_all_ranges();
+    if sel.add_range(&r).is_err() {
+        return false;
+    }
+    if let Some(words) = r.start_container().ok().and_then(|n| n.parent_element()) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        words.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+    true
+}
+
 /// A DOM range over the UTF-16 span `[start, end)` of the editor's text.
 pub fn range(text: &EditorText, start: usize, end: usize) -> Option<Range> {
     let (sp, so) = text.map.locate(start, Side::Start)?;

@@ -38,7 +38,7 @@ font:12px/1.3 'Google Sans',Roboto,system-ui,-apple-system,sans-serif}\
 --accent:#0b57d0;--on-accent:#fff;--error:#c5221f;--warning:#b45309;--suggestion:#1a73e8;\
 --ok-bg:#e6f4ea;--ok-fg:#137333;--some-bg:#fef7e0;--some-fg:#7a4a00;--bad-bg:#fce8e6;--bad-fg:#a50e0e;\
 color:var(--fg)}\
-.ui.dark{--bg:#2d2e30;--fg:#e8eaed;--muted:#bdc1c6;--line:#5f6368;--chip:#35363a;--hover:#4a4c50;\
+.ui.dark{--bg:#2d2e30;--fg:#e8eaed;--muted:#bdc1c6;--line:#5f6368;--chip:#35363a;--hover:#3c4043;\
 --accent:#8ab4f8;--on-accent:#202124;--error:#f28b82;--warning:#fdd663;--suggestion:#8ab4f8;\
 --ok-bg:#0d3a1c;--ok-fg:#81c995;--some-bg:#3f3100;--some-fg:#fdd663;--bad-bg:#5c1a16;--bad-fg:#f6aea9}\
 .bar{display:flex;justify-content:flex-end;position:relative}\
@@ -61,6 +61,8 @@ max-width:380px;min-width:240px;max-height:260px;overflow:auto}\
 .pop h3{font-size:11px;margin:2px 6px 6px;color:var(--muted);font-weight:600;text-transform:uppercase}\
 .pop p{margin:4px 6px}\
 .item{padding:4px 6px;border-radius:6px}.item+.item{border-top:1px solid var(--line)}\
+.acts{display:flex;flex-wrap:wrap;gap:4px}.pop .acts button{display:inline-block;width:auto}\
+.acts .act,.card .ignore{color:var(--accent)}\
 .layer{position:absolute;left:0;top:0;width:0;height:0;overflow:visible}\
 .mark{position:absolute;height:0;border-bottom:2px solid var(--error);pointer-events:none}\
 .mark.warning{border-bottom-color:var(--warning)}.mark.suggestion{border-bottom:2px dotted var(--suggestion)}\
@@ -129,6 +131,9 @@ struct State {
     boxes: Vec<(usize, [f64; 4])>,
     card: Option<usize>,
     pinned: bool,
+    /// Findings the user chose to ignore in this compose: rule and the words it was about
+    /// (empty for a message-level finding). They stay ignored while the compose is open.
+    ignored: Vec<(String, String)>,
     saved: Option<Range>,
     layout_pending: bool,
 }
@@ -408,7 +413,16 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
                     apply_fix(h, i);
                 }
             }
-            Some("close-card") => hide_card(h),
+            Some("ignore-finding") => {
+                if let Some(i) = index {
+                    ignore(h, i);
+                }
+            }
+            Some("show-finding") => {
+                if let Some(i) = index {
+                    show(h, i);
+                }
+            }
             _ => {}
         }
     });
@@ -590,6 +604,53 @@ fn move_in_menu(helper: &Helper, key: &str) {
     };
     if let Some(item) = items.get(next).and_then(dom::html) {
         let _ = item.focus();
+    }
+}
+
+/// What identifies a finding across checks of a changing text: its rule and its words.
+fn identity(text: &str, f: &Finding) -> (String, String) {
+    (f.rule.clone(), excerpt(text, f).unwrap_or_default())
+}
+
+/// Ignores finding `i` for as long as this compose is open (its rule on these words), and
+/// checks again.
+fn ignore(helper: &Rc<Helper>, i: usize) {
+    {
+        let mut st = helper.state.borrow_mut();
+        let Some(id) = st.findings.get(i).map(|f| identity(&st.text, f)) else {
+            return;
+        };
+        if !st.ignored.contains(&id) {
+            st.ignored.push(id);
+        }
+    }
+    hide_card(helper);
+    refresh(helper);
+}
+
+/// Selects finding `i`'s words in the message and scrolls to them; the list closes so that
+/// they can be seen. Text changed since the check is checked again first.
+fn show(helper: &Rc<Helper>, i: usize) {
+    let wanted = {
+        let st = helper.state.borrow();
+        st.findings
+            .get(i)
+            .map(|f| (identity(&st.text, f), st.text.clone()))
+    };
+    let Some((id, checked)) = wanted else { return };
+    if editor::read(&helper.editor).map.text() != checked {
+        refresh(helper);
+    }
+    let span = {
+        let st = helper.state.borrow();
+        st.findings
+            .iter()
+            .find(|f| identity(&st.text, f) == id)
+            .map(|f| (f.start, f.end))
+    };
+    set_hidden(&helper.panel, true);
+    if let Some((start, end)) = span {
+        editor::select(&helper.editor, start, end);
     }
 }
 
@@ -782,11 +843,15 @@ fn refresh(helper: &Rc<Helper>) {
         others: Vec::new(),
     };
     let facts = top.map(|c| c.facts.clone()).unwrap_or_default();
-    let findings = if text.trim().is_empty() {
+    let mut findings = if text.trim().is_empty() {
         Vec::new()
     } else {
         lint_with(&text, &options, &facts)
     };
+    {
+        let st = helper.state.borrow();
+        findings.retain(|f| !st.ignored.contains(&identity(&text, f)));
+    }
     let n = findings.len();
     let worst = findings.iter().map(|f| f.severity).min_by_key(|s| match s {
         Severity::Error => 0,
@@ -1006,6 +1071,10 @@ fn render_panel(helper: &Helper) {
             }
             let _ = item.append_child(&p);
         }
+        let Ok(acts) = dom::el(&doc, "div", &[("class", "acts")], None) else {
+            continue;
+        };
+        let index = i.to_string();
         if let Some(label) = fix_label(f) {
             if let Ok(b) = unfindable(
                 &doc,
@@ -1014,14 +1083,28 @@ fn render_panel(helper: &Helper) {
                     ("type", "button"),
                     ("class", "fix"),
                     ("data-action", "apply-fix"),
-                    ("data-index", &i.to_string()),
+                    ("data-index", &index),
                     ("aria-label", &label),
                 ],
                 &label,
             ) {
-                let _ = item.append_child(&b);
+                let _ = acts.append_child(&b);
             }
         }
+        let words = excerpt(&st.text, f);
+        let act = |action: &str, text: &str, label: String| {
+            if let Ok(b) = button(&doc, action, "act", text) {
+                let _ = b.set_attribute("data-index", &index);
+                let _ = b.set_attribute("aria-label", &label);
+                let _ = acts.append_child(&b);
+            }
+        };
+        if let Some(w) = &words {
+            act("show-finding", "Show", format!("Show “{w}” in the message"));
+        }
+        let about = words.map_or_else(|| f.message.clone(), |w| format!("“{w}”"));
+        act("ignore-finding", "Ignore", format!("Ignore {about}"));
+        let _ = item.append_child(&acts);
         let _ = helper.panel.append_child(&item);
     }
 }
@@ -1190,7 +1273,9 @@ fn show_card(helper: &Helper, i: usize, b: [f64; 4]) {
             let _ = helper.card.append_child(&btn);
         }
     }
-    if let Ok(btn) = button(&doc, "close-card", "close", "Dismiss") {
+    if let Ok(btn) = button(&doc, "ignore-finding", "ignore", "Ignore") {
+        let _ = btn.set_attribute("data-index", &i.to_string());
+        let _ = btn.set_attribute("aria-label", "Ignore this finding");
         let _ = helper.card.append_child(&btn);
     }
     let _ = helper.card.set_attribute("data-index", &i.to_string());

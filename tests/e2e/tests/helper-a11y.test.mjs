@@ -189,7 +189,8 @@ test('by keyboard: the chip, the chooser and the list open, move and close, and 
   const before = await ui.count();
   await editor.press('Shift+Tab');
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Tab');
+  // Tab through the list (Show and Ignore come after each fix) to the first fix.
+  for (let i = 0; i < 6 && (await focusedAction()) !== 'apply-fix'; i++) await page.keyboard.press('Tab');
   assert.equal(await focusedAction(), 'apply-fix');
   await page.keyboard.press('Enter');
   assert.ok(await ui.waitForCount(before) < before);
@@ -229,6 +230,42 @@ test('near the bottom of the window the card opens above the words and the list 
   await ui.click(FINDINGS);
   const list = await ui.eval((roots) => roots[0].querySelector('.panel').getBoundingClientRect().toJSON());
   assert.ok(list.top >= 0 && list.bottom <= height, `list ${list.top}–${list.bottom} in a ${height} px window`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a finding can be shown in the message and ignored for this compose, from the list and from the card', async () => {
+  const { page, errors, ui, editor } = await composeWithFindings(false);
+  const rules = () => ui.eval((roots) => [...roots[0].querySelectorAll('.panel .item')].map((i) => i.dataset.rule));
+  const n = await ui.count();
+  // Show: the words are selected in the message and the list gets out of the way.
+  await ui.click(FINDINGS);
+  await ui.click('.panel .item[data-rule="casual.greeting"] [data-action="show-finding"]');
+  assert.equal(await page.evaluate(() => String(getSelection())), 'Hey');
+  assert.equal(await ui.attr(FINDINGS, 'aria-expanded'), 'false');
+  // Ignore from the list: gone, and it stays gone when the message is checked again.
+  await ui.click(FINDINGS);
+  assert.ok((await rules()).includes('casual.text_speak'));
+  await ui.click('.panel .item[data-rule="casual.text_speak"] [data-action="ignore-finding"]');
+  assert.equal(await ui.waitForCount(n), n - 1);
+  assert.ok(!(await rules()).includes('casual.text_speak'), 'not listed');
+  await editor.press('End');
+  await page.keyboard.type(' Thanks again.');
+  await page.waitForTimeout(400);
+  assert.equal(await ui.count(), n - 1, 'still ignored after the next check');
+  // Ignore from the card, by its underline.
+  await page.keyboard.press('Escape');
+  const mark = await firstMark(ui);
+  await page.mouse.click(mark.x, mark.y);
+  await ui.waitFor((roots) => !roots[0].querySelector('.card').hidden);
+  const ignored = await ui.eval((roots) => roots[0].querySelector('.card').dataset.index);
+  assert.ok(ignored !== undefined);
+  await ui.click('.card [data-action="ignore-finding"]');
+  assert.equal(await ui.waitForCount(n - 1), n - 2);
+  // The same words in another compose are checked as usual.
+  const other = await composeWithFindings(false);
+  assert.equal(await other.ui.count(), n);
+  await other.page.close();
   assert.deepEqual(errors, []);
   await page.close();
 });
