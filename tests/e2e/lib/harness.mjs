@@ -251,7 +251,7 @@ const PRELUDE = String.raw`
  *   ui.inserting(action, { host })      runs action (a click, a key) and waits until the editor's text changed
  *   ui.started()                        ms the content script took to load and instantiate (isolated world only)
  *   ui.module()                         the loader's state: 'waiting' (no WebAssembly yet), 'loading', 'started', 'refused'
- *   ui.stats()                          { attached, alive, memory }: helpers on editors, helpers in memory, module bytes
+ *   ui.stats()                          { attached, alive, memory, scans }: helpers on editors, helpers in memory, module bytes, scans so far
  *   ui.listeners(type)                  how many `type` listeners the content script has on `window`
  *   ui.heap()                           the tab's JS heap in bytes (used), after a garbage collection
  *   ui.axe({ host })                    axe-core's violations inside that helper's root: [{ id, impact, help, targets }]

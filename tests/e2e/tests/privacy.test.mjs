@@ -200,6 +200,10 @@ test('LinkedIn: a compose the page builds off-screen or invisible gets no helper
     document.getElementById(id).previousElementSibling?.hasAttribute('data-followup-ui') ?? false])),
   [['offscreen', false, false], ['invisible', false, false], ['hidden', false, false]]);
   assert.equal(await ui.roots(), await page.locator('[data-followup-compose]').count(), 'helpers only for recognised, shown composes');
+  // Composes that stay out of sight cost nothing while the page is quiet: no scan in a loop.
+  const scans = (await ui.stats()).scans;
+  await page.waitForTimeout(600);
+  assert.ok((await ui.stats()).scans - scans <= 1, 'no scans while nothing changes');
   // The page cannot insert into the shown compose or read anything from its helper.
   assert.equal(await page.inputValue('#shown'), '');
   const view = await pageView(page);
