@@ -5,7 +5,9 @@
 
 mod draft_support;
 
-use draft_support::{person, representative, request, shared_trigrams, varied_stores, write, NOWS};
+use draft_support::{
+    now_for, person, representative, request, shared_trigrams, varied_stores, write, NOWS,
+};
 use followup::draft::Draft;
 use followup::model::{Channel, Kind, Store};
 
@@ -34,18 +36,6 @@ const CHAT_MAX: usize = 480;
 /// The store whose company, role, topics and promised items run to hundreds of characters: it is
 /// held to LinkedIn's own limit only.
 const LONG_VALUES: &str = "long values";
-
-/// When each kind is typically written, relative to the Friday Nov 20 interview.
-fn now_for(kind: Kind) -> Option<&'static str> {
-    Some(match kind {
-        Kind::ThankYou => "2026-11-20T17:30:00-05:00",
-        Kind::AdditionalInfo => "2026-11-21T10:00:00-05:00",
-        Kind::NextSteps => "2026-11-24T10:00:00-05:00",
-        Kind::StatusCheck => "2026-12-03T09:00:00-05:00",
-        Kind::Nudge => "2026-12-10T09:00:00-05:00",
-        _ => "2026-12-07T10:00:00-05:00",
-    })
-}
 
 fn linkedin(
     store: &Store,
@@ -134,7 +124,7 @@ fn the_representative_messages_are_short() {
     let store = representative();
     for id in ["dana", "jose", "siobhan"] {
         for &kind in Kind::DRAFTABLE {
-            let d = linkedin(&store, "acme-pm", Some(id), kind, now_for(kind));
+            let d = linkedin(&store, "acme-pm", Some(id), kind, Some(now_for(kind)));
             let units = d.body.encode_utf16().count();
             assert!(units <= 450, "{id}/{kind}: {units} units\n{}", d.body);
         }
@@ -148,7 +138,13 @@ fn chat_messages_keep_the_detail_and_the_call_to_action() {
     for person in &interview.interviewers {
         let topic = person.topics[0].as_str();
         for &kind in Kind::DRAFTABLE {
-            let d = linkedin(&store, "acme-pm", Some(&person.id), kind, now_for(kind));
+            let d = linkedin(
+                &store,
+                "acme-pm",
+                Some(&person.id),
+                kind,
+                Some(now_for(kind)),
+            );
             let body = d.body.as_str();
             let what = format!("{}/{kind}:\n{body}", person.id);
             // A nudge is about the process, not the conversation (in every channel).
@@ -199,7 +195,7 @@ fn chat_messages_keep_the_detail_and_the_call_to_action() {
             "acme-pm",
             Some(id),
             Kind::ThankYou,
-            now_for(Kind::ThankYou),
+            Some(now_for(Kind::ThankYou)),
         );
         assert!(
             d.body.contains("next step") || d.body.contains("next stage"),
@@ -249,7 +245,7 @@ fn chat_hints_are_about_what_the_chat_says() {
         person("adaeze", "Adaeze Okafor", &[]),
     ];
     let rules = |d: &Draft| -> Vec<String> { d.findings.iter().map(|f| f.rule.clone()).collect() };
-    let now = now_for(Kind::ThankYou);
+    let now = Some(now_for(Kind::ThankYou));
 
     // With a topic, the chat thank-you names it and leaves the fit (and its skills) to the email.
     let chat = linkedin(&store, "acme-pm", Some("dana"), Kind::ThankYou, now);

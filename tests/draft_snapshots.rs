@@ -6,22 +6,10 @@
 
 mod draft_support;
 
-use draft_support::{representative, request, write};
+use draft_support::{now_for, representative, request, write};
 use followup::draft::Draft;
 use followup::model::{Channel, Kind};
 use std::path::PathBuf;
-
-/// When each kind is typically written, relative to the Friday Nov 20 interview.
-fn now_for(kind: Kind) -> &'static str {
-    match kind {
-        Kind::ThankYou => "2026-11-20T17:30:00-05:00",
-        Kind::AdditionalInfo => "2026-11-21T10:00:00-05:00",
-        Kind::NextSteps => "2026-11-24T10:00:00-05:00",
-        Kind::StatusCheck => "2026-12-03T09:00:00-05:00",
-        Kind::Nudge => "2026-12-10T09:00:00-05:00",
-        _ => "2026-12-07T10:00:00-05:00",
-    }
-}
 
 fn render(draft: &Draft) -> String {
     let mut out = String::new();

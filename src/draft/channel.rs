@@ -284,6 +284,18 @@ mod tests {
         .unwrap()
     }
 
+    /// The context of a LinkedIn message of `kind` to the store's first interviewer.
+    fn linkedin_ctx(store: &Store, kind: Kind) -> Context<'_> {
+        Context::new(
+            &store.profile,
+            &store.interviews[0],
+            0,
+            kind,
+            Channel::Linkedin,
+            None,
+        )
+    }
+
     fn chat(lines: &[&str]) -> Content {
         Content {
             chat: Chat {
@@ -297,14 +309,7 @@ mod tests {
     #[test]
     fn a_linkedin_message_is_greeting_lines_and_a_one_line_close() {
         let store = store(Some("Sam Rivera"));
-        let ctx = Context::new(
-            &store.profile,
-            &store.interviews[0],
-            0,
-            Kind::Nudge,
-            Channel::Linkedin,
-            None,
-        );
+        let ctx = linkedin_ctx(&store, Kind::Nudge);
         let body = linkedin(&ctx, &chat(&["First line.", "Middle line.", "Any update?"]));
         let parts: Vec<&str> = body.split("\n\n").collect();
         // The middle line goes; the thanks and the call to action stay.
@@ -322,14 +327,7 @@ mod tests {
     #[test]
     fn the_close_is_not_what_the_lines_already_say() {
         let store = store(None);
-        let ctx = Context::new(
-            &store.profile,
-            &store.interviews[0],
-            0,
-            Kind::ThankYou,
-            Channel::Linkedin,
-            None,
-        );
+        let ctx = linkedin_ctx(&store, Kind::ThankYou);
         let plain = chat_close(&ctx, &[]);
         assert!(plain.ends_with('.'), "{plain}");
         let phrase = plain.trim_end_matches('.');
@@ -345,14 +343,7 @@ mod tests {
     #[test]
     fn a_very_long_chat_message_is_cut_at_a_word() {
         let store = store(Some("Sam Rivera"));
-        let ctx = Context::new(
-            &store.profile,
-            &store.interviews[0],
-            0,
-            Kind::ThankYou,
-            Channel::Linkedin,
-            None,
-        );
+        let ctx = linkedin_ctx(&store, Kind::ThankYou);
         let long = "word ".repeat(300);
         let body = linkedin(&ctx, &chat(&[long.trim(), "Any update?"]));
         assert!(utf16_len(&body) <= LINKEDIN_MAX);

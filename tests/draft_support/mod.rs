@@ -16,6 +16,19 @@ pub fn representative() -> Store {
     followup::store::parse(&text).unwrap()
 }
 
+/// When each kind is typically written, relative to the Friday Nov 20 interview of the
+/// representative store.
+pub fn now_for(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ThankYou => "2026-11-20T17:30:00-05:00",
+        Kind::AdditionalInfo => "2026-11-21T10:00:00-05:00",
+        Kind::NextSteps => "2026-11-24T10:00:00-05:00",
+        Kind::StatusCheck => "2026-12-03T09:00:00-05:00",
+        Kind::Nudge => "2026-12-10T09:00:00-05:00",
+        _ => "2026-12-07T10:00:00-05:00",
+    }
+}
+
 /// An RFC 3339 time.
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
