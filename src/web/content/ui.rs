@@ -628,29 +628,31 @@ fn ignore(helper: &Rc<Helper>, i: usize) {
     refresh(helper);
 }
 
-/// Selects finding `i`'s words in the message and scrolls to them; the list closes so that
-/// they can be seen. Text changed since the check is checked again first.
-fn show(helper: &Rc<Helper>, i: usize) {
-    let wanted = {
+/// Finding `i` as it stands in the text now: if the text changed since the check (typing
+/// within the debounce), it is checked again and the same finding (rule and words) is looked up.
+fn current(helper: &Rc<Helper>, i: usize) -> Option<Finding> {
+    let (id, checked) = {
         let st = helper.state.borrow();
-        st.findings
-            .get(i)
-            .map(|f| (identity(&st.text, f), st.text.clone()))
+        let f = st.findings.get(i)?;
+        (identity(&st.text, f), st.text.clone())
     };
-    let Some((id, checked)) = wanted else { return };
     if editor::read(&helper.editor).map.text() != checked {
         refresh(helper);
     }
-    let span = {
-        let st = helper.state.borrow();
-        st.findings
-            .iter()
-            .find(|f| identity(&st.text, f) == id)
-            .map(|f| (f.start, f.end))
-    };
+    let st = helper.state.borrow();
+    st.findings
+        .iter()
+        .find(|f| identity(&st.text, f) == id)
+        .cloned()
+}
+
+/// Selects finding `i`'s words in the message and scrolls to them; the list closes so that
+/// they can be seen.
+fn show(helper: &Rc<Helper>, i: usize) {
+    let found = current(helper, i);
     set_hidden(&helper.panel, true);
-    if let Some((start, end)) = span {
-        editor::select(&helper.editor, start, end);
+    if let Some(f) = found {
+        editor::select(&helper.editor, f.start, f.end);
     }
 }
 
@@ -1323,30 +1325,13 @@ fn hide_card(helper: &Helper) {
     set_hidden(&helper.card, true);
 }
 
-/// Replaces a finding's span with its suggestion. If the text changed since the check (typing
-/// within the debounce), it is checked again and the same finding (rule and words) is fixed.
+/// Replaces finding `i`'s span with its suggestion (the same finding in the text as it is now,
+/// see [`current`]).
 fn apply_fix(helper: &Rc<Helper>, i: usize) {
     hide_card(helper);
-    let wanted = {
-        let st = helper.state.borrow();
-        st.findings
-            .get(i)
-            .map(|f| (f.rule.clone(), excerpt(&st.text, f), st.text.clone()))
-    };
-    let Some((rule, words, checked)) = wanted else {
-        return;
-    };
-    if editor::read(&helper.editor).map.text() != checked {
-        refresh(helper);
-    }
-    let target = {
-        let st = helper.state.borrow();
-        st.findings
-            .iter()
-            .find(|f| f.rule == rule && excerpt(&st.text, f) == words)
-            .and_then(|f| f.suggestion.clone().map(|s| (f.start, f.end, s)))
-            .filter(|(s, e, _)| s < e)
-    };
+    let target = current(helper, i)
+        .and_then(|f| f.suggestion.map(|s| (f.start, f.end, s)))
+        .filter(|(s, e, _)| s < e);
     if let Some((start, end, replacement)) = target {
         editor::replace(&helper.editor, start, end, &replacement);
     }
