@@ -22,6 +22,7 @@ pub mod store;
 pub mod text;
 pub mod tone;
 pub mod ui;
+pub mod when;
 pub mod words;
 
 #[cfg(target_arch = "wasm32")]

@@ -167,7 +167,7 @@ pub fn notice(store: &Store, item: &Due, now: DateTime<FixedOffset>) -> Notice {
 }
 
 fn discreet_notice(item: &Due, now: DateTime<FixedOffset>) -> Notice {
-    let when = crate::ui::when::when_words(item.due, now);
+    let when = crate::when::when_words(item.due, now);
     let message = match item.kind {
         Kind::MoveOn => "A follow-up chain has ended. Open Interview Follow-Up to see it.".into(),
         _ if when.starts_with("overdue") => {
@@ -198,7 +198,7 @@ fn detailed_notice(store: &Store, item: &Due, now: DateTime<FixedOffset>) -> Not
         item.kind.words().notice,
         &[("name", name), ("role", role), ("company", company)],
     );
-    let when = crate::ui::when::when_words(item.due, now);
+    let when = crate::when::when_words(item.due, now);
     let message = match item.kind {
         Kind::MoveOn => what,
         _ if when.starts_with("overdue") => format!("{what} — {when}."),

@@ -7,7 +7,7 @@
 use chrono::{DateTime, FixedOffset, TimeZone};
 use followup::ui::data::excerpt;
 use followup::ui::form::{is_email, linkedin_url, InterviewForm, ProfileForm};
-use followup::ui::when::when_words;
+use followup::when::when_words;
 use proptest::prelude::*;
 
 const FIELDS: &[&str] = &[

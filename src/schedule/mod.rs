@@ -20,43 +20,15 @@
 
 pub mod calendar;
 pub mod ics;
+mod item;
 mod policy;
 pub mod sample;
 
-use crate::model::{string_enum, Kind, Store};
+use crate::model::Store;
 use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
 
+pub use item::{Due, Status};
 pub use policy::{plan, Planned};
-
-string_enum! {
-    /// Where an item stands relative to now.
-    Status {
-        /// Not yet due.
-        Upcoming = "upcoming",
-        /// Due now.
-        Due = "due",
-        /// Past its window.
-        Overdue = "overdue",
-    }
-}
-
-/// One open follow-up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Due {
-    /// Interview id.
-    pub interview: String,
-    /// Interviewer id, if the item is for one person.
-    pub interviewer: Option<String>,
-    /// What to send.
-    pub kind: Kind,
-    /// When, in the interview's UTC offset.
-    pub due: DateTime<FixedOffset>,
-    /// Status relative to `now`.
-    pub status: Status,
-    /// Why, for a person.
-    pub reason: String,
-}
 
 /// Every open item of every interview, soonest first (ties keep store order).
 pub fn schedule(store: &Store, now: DateTime<FixedOffset>) -> Vec<Due> {

@@ -15,7 +15,7 @@
 //! Thank-yous are per person and are not stopped by a reply.
 
 use super::calendar::{after_holiday_season, in_holiday_season, Calendar};
-use super::{Due, Status};
+use super::item::{Due, Status};
 use crate::model::{Event, EventKind, Industry, Interview, Interviewer, Kind, Outcome, Store};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta};
 

@@ -7,8 +7,8 @@ use super::signals::{
     names_specifics, names_specifics_before, names_specifics_without_cue, Signal,
 };
 use super::table::fold_char;
+use super::types::{Facts, LintOptions};
 use super::words::{link_spans, words, Word};
-use super::{Facts, LintOptions};
 use crate::model::{Channel, Kind};
 
 /// A lowercase copy of the text with curly quotes straightened and whitespace runs collapsed,

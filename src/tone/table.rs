@@ -11,7 +11,7 @@
 //! Letter elongation ("sooo", "pleeease") needs nothing in the tables: the matcher folds any run
 //! of three or more identical letters to one before matching.
 
-use super::{Category, Severity};
+use super::types::{Category, Severity};
 pub use crate::fold::{fold_char, fold_phrase};
 
 /// When an entry applies.

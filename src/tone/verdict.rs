@@ -7,7 +7,7 @@
 //! - else other suggestions: "Ready to send (N suggestions)";
 //! - else "Ready to send".
 
-use super::{Category, Finding, Severity};
+use super::types::{Category, Finding, Severity};
 use serde::{Deserialize, Serialize};
 
 /// A one-line summary of a message's findings.
@@ -76,7 +76,7 @@ mod tests {
             &thank_you(),
         ));
         assert_eq!(one.text, "1 thing to fix before sending");
-        let note = crate::tone::LintOptions {
+        let note = crate::tone::types::LintOptions {
             channel: crate::model::Channel::LinkedinNote,
             ..thank_you()
         };

@@ -1,9 +1,9 @@
 //! The list and data screens: what each open item says, the preview of an import, Gmail
 //! compose links and export file names.
 
-use super::when::{kind_label, when_words};
 use crate::model::{Channel, Interview, Interviewer, Kind, Store};
 use crate::schedule::Due;
+use crate::when::{kind_label, when_words};
 use chrono::{DateTime, FixedOffset};
 
 /// What one open item shows.

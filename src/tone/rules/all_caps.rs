@@ -14,10 +14,10 @@
 //! [`super::placeholder`], not shouting.
 
 use super::placeholder::caps_slots;
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
+use crate::tone::types::{Category, Finding, Severity};
 use crate::tone::words::Word;
-use crate::tone::{Category, Finding, Severity};
 
 /// Flags shouted words.
 pub struct AllCaps;

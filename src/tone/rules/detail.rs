@@ -1,9 +1,9 @@
 //! `detail.missing`: a thank-you with nothing specific to this conversation (a good one mentions
 //! a project, a challenge or a shared interest you discussed).
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
-use crate::tone::{Category, Finding, Severity};
+use crate::tone::types::{Category, Finding, Severity};
 
 /// Flags a thank-you that names nothing specific from the interview.
 pub struct Detail;

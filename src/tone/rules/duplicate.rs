@@ -1,10 +1,10 @@
 //! `duplicate.other_interviewer`: the same message sent to two interviewers (each one gets a note
 //! of their own: interviewers compare notes). Similarity is the Jaccard index of word 3-shingles.
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
-use crate::tone::{Category, Finding, Severity};
-/// Flags a message at least 80 % the same as one in [`crate::tone::LintOptions::others`].
+use crate::tone::types::{Category, Finding, Severity};
+/// Flags a message at least 80 % the same as one in [`crate::tone::types::LintOptions::others`].
 pub struct Duplicate;
 
 /// Similarity from which two messages count as the same.
@@ -110,7 +110,7 @@ impl Rule for Duplicate {
 mod tests {
     use super::*;
     use crate::tone::rules::testing::{run_with, thank_you};
-    use crate::tone::LintOptions;
+    use crate::tone::types::LintOptions;
 
     const BODY: &str = "Thank you for meeting with me on Monday. I enjoyed hearing about the plan to relaunch the help center in three languages, and I would be excited to bring my localization experience to the team. Best regards, Sam";
 

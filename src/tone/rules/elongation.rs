@@ -2,10 +2,10 @@
 //! chat message. A run of three or more identical lowercase letters inside a word; capitals
 //! ("AAA", roman "III"), numbers and web addresses ("www.") are left alone.
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
+use crate::tone::types::{Category, Finding, Severity};
 use crate::tone::words::inside;
-use crate::tone::{Category, Finding, Severity};
 
 /// Flags stretched words.
 pub struct Elongation;

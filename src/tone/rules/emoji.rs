@@ -1,9 +1,9 @@
 //! `casual.emoji`: emoji and text emoticons (they make a note to an interviewer read like a
 //! chat message).
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
-use crate::tone::{Category, Finding, Severity};
+use crate::tone::types::{Category, Finding, Severity};
 
 /// Flags each run of emoji (with its modifiers and joiners) and each emoticon such as `:)`.
 pub struct Emoji;

@@ -1,10 +1,10 @@
 //! `enthusiasm.missing`: a thank-you that never shows interest in the role (a thank-you carries
 //! three things: gratitude, appreciation of what was learned, and enthusiasm for the job).
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::model::Channel;
 use crate::tone::context::Context;
-use crate::tone::{Category, Finding, Severity};
+use crate::tone::types::{Category, Finding, Severity};
 
 /// Flags a thank-you with no expression of interest.
 pub struct Enthusiasm;

@@ -1,9 +1,9 @@
 //! `casual.exclamation`, `casual.interrobang`, `casual.exclamations`: runs of `!` and `?!`, and
 //! too many exclamation marks overall (they read as overexcited in a professional note).
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
-use crate::tone::{Category, Finding, Severity};
+use crate::tone::types::{Category, Finding, Severity};
 
 /// Flags `!!`, `?!` and a message full of `!`.
 pub struct Exclamation;

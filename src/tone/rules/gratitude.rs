@@ -1,9 +1,9 @@
 //! `gratitude.missing`: a thank-you (or a reply to good or bad news) that never thanks the reader.
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::model::{Channel, Kind};
 use crate::tone::context::Context;
-use crate::tone::{Category, Finding, Severity};
+use crate::tone::types::{Category, Finding, Severity};
 
 /// Flags a message of a thanking kind with no thanks in it.
 pub struct Gratitude;
@@ -60,12 +60,12 @@ mod tests {
         let t = "I enjoyed our talk about the billing migration.";
         let f = run("gratitude.missing", t);
         assert_eq!((f.len(), f[0].start, f[0].end), (1, 0, 0));
-        let status = crate::tone::LintOptions {
+        let status = crate::tone::types::LintOptions {
             kind: Some(Kind::StatusCheck),
             ..thank_you()
         };
         assert!(run_with("gratitude.missing", t, &status).is_empty());
-        let unknown = crate::tone::LintOptions {
+        let unknown = crate::tone::types::LintOptions {
             kind: None,
             ..thank_you()
         };

@@ -2,11 +2,11 @@
 //! soft limits by kind for email (a follow-up is a few short paragraphs, not a repeat of the
 //! résumé).
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::model::{Channel, Kind};
 use crate::text::word_count;
 use crate::tone::context::Context;
-use crate::tone::{Category, Finding, Severity};
+use crate::tone::types::{Category, Finding, Severity};
 
 /// Flags messages over the channel limit or too long (or very short) for their kind.
 pub struct Length;
@@ -105,7 +105,7 @@ impl Rule for Length {
 mod tests {
     use crate::model::Channel;
     use crate::tone::rules::testing::{run, run_with, thank_you};
-    use crate::tone::LintOptions;
+    use crate::tone::types::LintOptions;
 
     #[test]
     fn linkedin_note_over_300_is_an_error_spanning_the_overflow() {

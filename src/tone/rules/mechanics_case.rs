@@ -15,10 +15,10 @@
 //! `lowercase_i` runs on English only; the sentence checks on every language. When the whole
 //! message is lower case, one `all_lowercase` finding replaces the per-sentence ones.
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
+use crate::tone::types::{Category, Finding, Severity};
 use crate::tone::words::{inside, Word};
-use crate::tone::{Category, Finding, Severity};
 
 /// Flags missing capitals.
 pub struct MechanicsCase;

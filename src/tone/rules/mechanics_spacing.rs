@@ -12,10 +12,10 @@
 //!
 //! Both fixes are certain: insert the space, drop the second word.
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
+use crate::tone::types::{Category, Finding, Severity};
 use crate::tone::words::inside;
-use crate::tone::{Category, Finding, Severity};
 
 /// Flags a missing space after punctuation and a word written twice.
 pub struct MechanicsSpacing;

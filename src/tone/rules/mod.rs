@@ -1,9 +1,6 @@
 //! The rules, one per file. Each is a unit struct implementing [`Rule`]; [`ALL`] lists them in
 //! the order they run (the output is sorted afterwards, so the order only matters for ties).
 
-use super::context::Context;
-use super::{Category, Finding, Severity};
-
 mod all_caps;
 mod detail;
 mod duplicate;
@@ -19,18 +16,11 @@ mod phrase_table;
 mod placeholder;
 mod recipient_name;
 mod repeated_question;
+mod rule;
 mod subject;
 mod text_speak;
 
-/// One wording check.
-pub trait Rule: Sync {
-    /// Rule id (`category.specific`), or the family prefix for a rule that reports several ids.
-    fn id(&self) -> &'static str;
-    /// One line saying what the rule looks for.
-    fn description(&self) -> &'static str;
-    /// Appends findings with **byte** offsets into `cx.text`; [`super::lint`] converts them.
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
-}
+pub use rule::Rule;
 
 /// Every rule, in run order.
 pub static ALL: &[&dyn Rule] = &[
@@ -52,26 +42,6 @@ pub static ALL: &[&dyn Rule] = &[
     &mechanics_case::MechanicsCase,
     &mechanics_spacing::MechanicsSpacing,
 ];
-
-/// Builds a finding (byte offsets until [`super::lint`] converts them).
-pub(crate) fn finding(
-    rule: &str,
-    category: Category,
-    severity: Severity,
-    (start, end): (usize, usize),
-    message: impl Into<String>,
-    suggestion: Option<String>,
-) -> Finding {
-    Finding {
-        rule: rule.to_string(),
-        category,
-        severity,
-        start,
-        end,
-        message: message.into(),
-        suggestion,
-    }
-}
 
 #[cfg(test)]
 pub(crate) mod testing {

@@ -1,11 +1,11 @@
 //! Phrase rules driven by the data tables (`src/tone/data/*.tbl`): casual, formal, generic,
 //! self-centred, salary, regret, pushy and common misspellings.
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
 use crate::tone::phrases::{phrasebook, Target};
 use crate::tone::table::{Condition, Entry};
-use crate::tone::Finding;
+use crate::tone::types::Finding;
 
 /// Reports every table phrase found, unless negated, quoted, or its condition does not hold.
 pub struct PhraseTable;
@@ -47,7 +47,7 @@ impl Rule for PhraseTable {
         crate::order::sort_by(&mut kept, |a, b| {
             (a.0.category, a.1, b.2).cmp(&(b.0.category, b.1, a.2))
         });
-        let mut last: Option<(crate::tone::Category, usize)> = None;
+        let mut last: Option<(crate::tone::types::Category, usize)> = None;
         for (entry, start, end) in kept {
             if let Some((category, until)) = last {
                 if category == entry.category && start < until {
@@ -71,10 +71,10 @@ impl Rule for PhraseTable {
 
 /// The entry's severity, softened where the context makes the phrase normal: salary and
 /// benefits are the subject of the conversation once there is an offer (a reply to good news).
-fn severity_in_context(cx: &Context<'_>, entry: &Entry) -> crate::tone::Severity {
+fn severity_in_context(cx: &Context<'_>, entry: &Entry) -> crate::tone::types::Severity {
     let offer = cx.options.kind == Some(crate::model::Kind::PositiveReply);
-    if offer && entry.category == crate::tone::Category::Salary {
-        crate::tone::Severity::Suggestion
+    if offer && entry.category == crate::tone::types::Category::Salary {
+        crate::tone::types::Severity::Suggestion
     } else {
         entry.severity
     }
@@ -140,7 +140,7 @@ mod tests {
         let opts = thank_you();
         assert!(!lint("I won't ask about salary yet.", &opts)
             .iter()
-            .any(|f| f.category == crate::tone::Category::Salary));
+            .any(|f| f.category == crate::tone::types::Category::Salary));
         assert!(!lint(
             "Your motto \"hit the ground running\" stuck with me.",
             &opts
@@ -153,7 +153,7 @@ mod tests {
     fn bare_thanks_is_generic_only_in_a_thank_you() {
         let text =
             "If there is any update, I would be grateful to hear it. Thank you for your time.";
-        let nudge = crate::tone::LintOptions {
+        let nudge = crate::tone::types::LintOptions {
             kind: Some(crate::model::Kind::Nudge),
             ..thank_you()
         };
@@ -168,18 +168,21 @@ mod tests {
     #[test]
     fn salary_after_an_offer_is_only_a_suggestion() {
         let text = "Thank you for the offer. I am happy to accept the salary of $85,000.";
-        let reply = crate::tone::LintOptions {
+        let reply = crate::tone::types::LintOptions {
             kind: Some(crate::model::Kind::PositiveReply),
             ..thank_you()
         };
         let f = lint(text, &reply);
         assert!(f
             .iter()
-            .filter(|f| f.category == crate::tone::Category::Salary)
-            .all(|f| f.severity == crate::tone::Severity::Suggestion));
-        assert!(lint(text, &thank_you())
-            .iter()
-            .any(|f| f.category == crate::tone::Category::Salary && f.severity.is_problem()));
+            .filter(|f| f.category == crate::tone::types::Category::Salary)
+            .all(|f| f.severity == crate::tone::types::Severity::Suggestion));
+        assert!(
+            lint(text, &thank_you())
+                .iter()
+                .any(|f| f.category == crate::tone::types::Category::Salary
+                    && f.severity.is_problem())
+        );
     }
 
     #[test]
@@ -215,7 +218,7 @@ mod tests {
         assert!(!f.iter().any(|f| f.rule == "casual.greeting"), "{f:?}");
         assert!(
             !f.iter()
-                .any(|f| f.category == crate::tone::Category::Salary),
+                .any(|f| f.category == crate::tone::types::Category::Salary),
             "{f:?}"
         );
     }

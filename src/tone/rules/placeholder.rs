@@ -2,10 +2,10 @@
 //! `{{name}}`, `<Job Title>`, `___`, bare capitals such as `Dear NAME,` or `COMPANY NAME`) and
 //! draft markers (XXX, TBD, TODO, lorem ipsum).
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
+use crate::tone::types::{Category, Finding, Severity};
 use crate::tone::words::Word;
-use crate::tone::{Category, Finding, Severity};
 
 /// Flags template placeholders left in the text.
 pub struct Placeholder;

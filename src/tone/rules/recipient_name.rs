@@ -2,12 +2,12 @@
 //! name, spelled right (a misspelled interviewer name is the typo that hurts most).
 //! Comparison ignores case and accents ("Jose" for "José" is not flagged).
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::text::{fold_name, is_word_char};
 use crate::tone::context::Context;
-use crate::tone::{Category, Finding, Severity};
+use crate::tone::types::{Category, Finding, Severity};
 
-/// Checks the greeting against [`crate::tone::LintOptions::to`].
+/// Checks the greeting against [`crate::tone::types::LintOptions::to`].
 pub struct RecipientName;
 
 const GREETINGS: &[&str] = &[
@@ -316,7 +316,7 @@ fn first_line(text: &str) -> Option<(usize, &str)> {
 mod tests {
     use super::*;
     use crate::tone::rules::testing::{run_with, span, thank_you};
-    use crate::tone::LintOptions;
+    use crate::tone::types::LintOptions;
 
     fn to(name: &str) -> LintOptions {
         LintOptions {

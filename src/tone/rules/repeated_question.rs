@@ -1,9 +1,9 @@
 //! `pushy.repeated_question`: `??` and longer runs read as impatient ("Hello???").
 
 use super::exclamation::mark_runs;
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
-use crate::tone::{Category, Finding, Severity};
+use crate::tone::types::{Category, Finding, Severity};
 
 /// Flags two or more question marks in a row.
 pub struct RepeatedQuestion;

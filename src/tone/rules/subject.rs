@@ -1,11 +1,11 @@
 //! `subject.missing`, `subject.weak`, `subject.pushy`, `subject.long`: an email subject should say
 //! what the message is, e.g. "Thank you — Product Manager interview".
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::model::Channel;
 use crate::tone::context::Context;
 use crate::tone::table::fold_phrase;
-use crate::tone::{Category, Finding, Severity};
+use crate::tone::types::{Category, Finding, Severity};
 
 /// Checks the email subject when one is given.
 pub struct Subject;
@@ -151,7 +151,7 @@ impl Rule for Subject {
 mod tests {
     use crate::model::Channel;
     use crate::tone::rules::testing::{run_with, thank_you};
-    use crate::tone::{Finding, LintOptions};
+    use crate::tone::types::{Finding, LintOptions};
 
     fn subject(s: &str) -> Vec<Finding> {
         let o = LintOptions {

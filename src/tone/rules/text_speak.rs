@@ -1,8 +1,8 @@
 //! `casual.text_speak`: texting abbreviations (u, thx, 2day, pls, lol) in a professional note.
 
-use super::{finding, Rule};
+use super::rule::{finding, Rule};
 use crate::tone::context::Context;
-use crate::tone::{Category, Finding, Severity};
+use crate::tone::types::{Category, Finding, Severity};
 
 /// Flags texting abbreviations.
 pub struct TextSpeak;

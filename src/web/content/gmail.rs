@@ -2,7 +2,7 @@
 //! structure relied on is described in `docs/page-structures.md`; selectors go stable attributes
 //! first, classes next, the localized aria-label last.
 
-use super::{push_person, text_of, Compose, Site};
+use super::site::{push_person, text_of, Compose, Site};
 use crate::model::Channel;
 use crate::page::people::{parse_addresses, Person};
 use crate::web::dom;

@@ -2,7 +2,7 @@
 //! connection-request note and InMail, including modals in the open shadow root of
 //! `#interop-outlet`. The page structure relied on is described in `docs/page-structures.md`.
 
-use super::{push_person, text_of, Compose, Site};
+use super::site::{push_person, text_of, Compose, Site};
 use crate::model::Channel;
 use crate::page::people::Person;
 use crate::web::dom;

@@ -7,7 +7,7 @@
 //! 30 ms), the chip and its live checks (`ui`), reading and inserting text (`editor`), and the
 //! pure logic in [`crate::page`] (offset mapping, recipient matching, what to offer).
 //!
-//! Each site is one small module implementing [`Site`]. Adding a third site (say Outlook):
+//! Each site is one small module implementing [`Site`] (in `site.rs`, with what sites share). Adding a third site (say Outlook):
 //! 1. `outlook.rs`: a unit struct implementing [`Site`]: `name()` (`"outlook"`),
 //!    `editor_selector()` (stable attributes first, localized labels last), optionally
 //!    `containers()` / `shadow_hosts()` / `limit()`, and `compose()` reading recipients into
@@ -19,74 +19,15 @@
 mod editor;
 mod gmail;
 mod linkedin;
+mod site;
 mod ui;
 
 use super::{chrome, dom};
-use crate::model::Channel;
-use crate::page::people::Person;
 use crate::protocol::Notice;
+pub use site::{Compose, Site};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlInputElement, MutationObserver, MutationObserverInit, Node};
-
-/// What a supported site must tell the shared code.
-pub trait Site {
-    /// The value of `data-followup-compose` for this site's editors.
-    fn name(&self) -> &'static str;
-    /// One CSS selector list matching this site's compose editors (stable attributes first).
-    fn editor_selector(&self) -> &'static str;
-    /// Elements whose open shadow root can hold editors, as one CSS selector list (`None`: no
-    /// such element). Their roots are observed too, since a document observer does not see
-    /// inside them, and a host still without a root is watched until the page attaches one.
-    fn shadow_hosts(&self) -> Option<&'static str> {
-        None
-    }
-    /// Containers where composes appear, observed with their subtree; `None` observes the whole
-    /// body. With containers, the body's own children are still observed (for containers that
-    /// appear later), and an editor elsewhere is recognised when it gets focus.
-    fn containers(&self, _doc: &web_sys::Document) -> Option<Vec<Element>> {
-        None
-    }
-    /// The most characters `editor` takes, if it has a limit (a counter is shown and insertions
-    /// are cut to the room left): by default a textarea's `maxlength`.
-    fn limit(&self, editor: &Element) -> Option<usize> {
-        editor::textarea(editor)
-            .map(|t| t.max_length())
-            .filter(|&max| max > 0)
-            .map(|max| max as usize)
-    }
-    /// What the page says about the compose around `editor`, read fresh each time.
-    fn compose(&self, editor: &Element) -> Compose;
-}
-
-/// The compose around one editor, as read from the page.
-pub struct Compose {
-    /// Who it is addressed to.
-    pub people: Vec<Person>,
-    /// The subject text, if the compose has one (replies: the hidden one).
-    pub subject: Option<String>,
-    /// The subject field to fill when it is empty (`None` for replies and subject-less editors).
-    pub subject_field: Option<HtmlInputElement>,
-    /// Where the message goes (the draft's channel and the checker's rules).
-    pub channel: Channel,
-}
-
-/// Adds `p` to `people` unless it is empty or already there.
-fn push_person(people: &mut Vec<Person>, p: Person) {
-    if (p.name.is_some() || p.email.is_some() || p.profile.is_some()) && !people.contains(&p) {
-        people.push(p);
-    }
-}
-
-/// Trimmed text content of the first match of `selector` under `root`, if not empty.
-fn text_of(root: &Element, selector: &str) -> Option<String> {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty())
-}
+use web_sys::{Element, MutationObserver, MutationObserverInit, Node};
 
 thread_local! {
     static SITE: Cell<Option<&'static dyn Site>> = const { Cell::new(None) };
@@ -268,19 +209,13 @@ thread_local! {
 /// batch of mutations).
 const SCAN_INTERVAL_MS: f64 = 30.0;
 
-/// Milliseconds since the epoch (`Date.now()`: one call, cheaper than reaching
-/// `performance` through the window, and precise enough for scan intervals and debouncing).
-pub(super) fn clock() -> f64 {
-    js_sys::Date::now()
-}
-
 /// Called for every batch of mutations: scans now if the last scan is old enough, else once
 /// when the interval is over.
 fn on_mutations() {
     if PENDING.with(Cell::get) {
         return;
     }
-    let wait = LAST_SCAN.with(Cell::get) + SCAN_INTERVAL_MS - clock();
+    let wait = LAST_SCAN.with(Cell::get) + SCAN_INTERVAL_MS - ui::clock();
     if wait <= 0.0 {
         run_scan();
         return;
@@ -301,7 +236,7 @@ fn on_mutations() {
 
 fn run_scan() {
     PENDING.with(|p| p.set(false));
-    LAST_SCAN.with(|l| l.set(clock()));
+    LAST_SCAN.with(|l| l.set(ui::clock()));
     if let Some(site) = SITE.with(Cell::get) {
         scan(site);
     }

@@ -3,29 +3,13 @@
 //! of the focused editor in that tab, through `chrome.scripting.executeScript` and
 //! `execCommand('insertText')` (one Ctrl+Z undoes it, nothing already written is deleted).
 
-use super::super::client;
+use super::app::{save_check, say, App, View};
 use super::html::{self, add, button, el, field, Control, Dom};
-use super::{save_check, say, App, View};
-use crate::model::{Channel, Kind};
-use crate::tone::Finding;
-use crate::ui::when::kind_label;
+use crate::model::Kind;
+use crate::web::client;
+use crate::when::kind_label;
 use serde_json::{json, Value};
 use web_sys::Element;
-
-/// The screen's state.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct CheckState {
-    /// The text as typed.
-    pub text: String,
-    /// What it is (unknown: wording rules only).
-    pub kind: Option<Kind>,
-    /// Where it goes.
-    pub channel: Channel,
-    /// Findings for `text`, once checked.
-    pub findings: Option<Vec<Finding>>,
-    /// The tab to insert into: (tab id, origin), when its page refused WebAssembly.
-    pub target: Option<(i32, String)>,
-}
 
 const CHANNELS: &[(&str, &str)] = &[
     ("email", "Email"),
@@ -63,13 +47,13 @@ pub(crate) async fn detect(app: &App) {
 }
 
 async fn query(q: Value) -> Vec<Value> {
-    let Ok(q) = super::to_js(&q) else {
+    let Ok(q) = crate::web::convert::to_js(&q) else {
         return Vec::new();
     };
-    let Ok(tabs) = super::chrome::tabs_query(&q).await else {
+    let Ok(tabs) = crate::web::chrome::tabs_query(&q).await else {
         return Vec::new();
     };
-    super::super::convert::stringify(&tabs)
+    crate::web::convert::stringify(&tabs)
         .ok()
         .and_then(|t| serde_json::from_str::<Vec<Value>>(&t).ok())
         .unwrap_or_default()
@@ -154,7 +138,7 @@ pub(crate) fn render(app: &App) -> Dom {
     )?;
     match &c.findings {
         Some(f) if !c.text.trim().is_empty() => {
-            super::draft::render_findings(app, &findings, &c.text, f, true)?
+            super::findings::render_findings(app, &findings, &c.text, f, true)?
         }
         _ => {
             add(
@@ -188,7 +172,7 @@ pub(crate) fn render(app: &App) -> Dom {
 
 fn spawn_relint() {
     wasm_bindgen_futures::spawn_local(async {
-        if let Some(app) = super::app() {
+        if let Some(app) = super::app::app() {
             relint(&app).await;
         }
     });
@@ -203,7 +187,7 @@ async fn relint(app: &App) {
     let result = if c.text.trim().is_empty() {
         Ok(Vec::new())
     } else {
-        super::draft::lint(&c.text, c.kind, c.channel, None, None, None).await
+        super::findings::lint(&c.text, c.kind, c.channel, None, None, None).await
     };
     if app.state.borrow().seq != seq || app.state.borrow().view != View::Check {
         return;
@@ -216,7 +200,7 @@ async fn relint(app: &App) {
                     html::clear(&into);
                     let _ = into.set_attribute("data-count", "0");
                 } else {
-                    let _ = super::draft::render_findings(app, &into, &c.text, &findings, true);
+                    let _ = super::findings::render_findings(app, &into, &c.text, &findings, true);
                 }
             }
         }
@@ -248,7 +232,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
     match action {
         "check-copy" => {
             let text = app.state.borrow().check.text.clone();
-            if super::copy_text(app, &text).await {
+            if super::app::copy_text(app, &text).await {
                 say(app, "Text copied.", "ok");
             } else {
                 say(
@@ -265,7 +249,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                 state.check.findings = None;
             }
             save_check("");
-            super::render(app);
+            super::app::render(app);
             if let Some(area) = app.doc.get_element_by_id(&html::field_id("check-text")) {
                 html::focus(&area);
             }
@@ -300,7 +284,7 @@ async fn insert(app: &App) {
         &js_sys::Array::of1(&text.as_str().into()),
     );
     let host = origin.trim_start_matches("https://").to_string();
-    match super::chrome::execute_script(&injection).await {
+    match crate::web::chrome::execute_script(&injection).await {
         Ok(results) => {
             let first = js_sys::Array::from(&results).get(0);
             let inserted = js_sys::Reflect::get(&first, &"result".into())
@@ -321,7 +305,7 @@ async fn insert(app: &App) {
             app,
             &format!(
                 "Could not reach the page: {}",
-                super::chrome::error_text(&e)
+                crate::web::chrome::error_text(&e)
             ),
             "error",
         ),

@@ -1,40 +1,17 @@
 //! Draft preview: pick kind, channel and person; see the subject and body with the wording
 //! findings; edit (re-checked as you type), copy, open in Gmail or LinkedIn.
 
-use super::super::client;
+use super::app::{go, now, say, App, DraftState, View};
+use super::findings::{lint, render_findings};
 use super::html::{self, add, button, el, field, Control, Dom};
-use super::{go, now, say, App, View};
 use crate::model::{Channel, Event, Kind};
 use crate::schedule::Due;
 use crate::service::linkedin_url;
-use crate::tone::{Finding, LintOptions};
 use crate::ui::data::context;
-use crate::ui::when::kind_label;
+use crate::web::client;
+use crate::when::kind_label;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTextAreaElement};
-
-/// The draft on screen.
-#[derive(Debug, Clone)]
-pub(crate) struct DraftState {
-    /// Interview id.
-    pub interview: String,
-    /// Interviewer id.
-    pub interviewer: Option<String>,
-    /// Kind.
-    pub kind: Kind,
-    /// Channel.
-    pub channel: Channel,
-    /// Subject as edited.
-    pub subject: String,
-    /// Body as edited.
-    pub body: String,
-    /// Recipient.
-    pub to: Option<String>,
-    /// Findings for the current text.
-    pub findings: Vec<Finding>,
-    /// Why no draft could be written.
-    pub error: Option<String>,
-}
 
 const CHANNELS: &[(&str, &str)] = &[
     ("email", "Email"),
@@ -71,7 +48,7 @@ async fn refetch(app: &App) {
         return;
     };
     let result =
-        super::due::fetch_draft(&d.interview, d.interviewer.as_deref(), d.kind, d.channel).await;
+        super::app::fetch_draft(&d.interview, d.interviewer.as_deref(), d.kind, d.channel).await;
     let mut state = app.state.borrow_mut();
     if let Some(cur) = state.draft.as_mut() {
         match result {
@@ -245,90 +222,6 @@ pub(crate) fn render(app: &App) -> Dom {
     Ok(())
 }
 
-/// The findings list for `text`: each with its severity, the words it is about (marked), why,
-/// and a one-click fix when there is one. `select` makes each one select its words in the
-/// message box.
-pub(crate) fn render_findings(
-    app: &App,
-    into: &Element,
-    text: &str,
-    findings: &[Finding],
-    select: bool,
-) -> Dom {
-    let doc = &app.doc;
-    html::clear(into);
-    into.set_attribute("data-count", &findings.len().to_string())?;
-    let problems = findings.iter().filter(|f| f.severity.is_problem()).count();
-    let heading = match (findings.len(), problems) {
-        (0, _) => "Wording check: no problems found".to_string(),
-        (n, 0) => format!(
-            "Wording check: {} to consider",
-            crate::ui::data::count(n, "suggestion")
-        ),
-        (n, p) => format!(
-            "Wording check: {} ({} to fix)",
-            crate::ui::data::count(n, "finding"),
-            p
-        ),
-    };
-    add(into, el(doc, "h3", &[], Some(&heading))?)?;
-    if findings.is_empty() {
-        return Ok(());
-    }
-    let list = add(into, el(doc, "ul", &[("class", "finding-list")], None)?)?;
-    for f in findings {
-        let li = add(
-            &list,
-            el(
-                doc,
-                "li",
-                &[
-                    ("class", "finding"),
-                    ("data-severity", f.severity.as_str()),
-                    ("data-rule", &f.rule),
-                ],
-                None,
-            )?,
-        )?;
-        add(
-            &li,
-            el(
-                doc,
-                "span",
-                &[("class", "badge")],
-                Some(f.severity.as_str()),
-            )?,
-        )?;
-        if f.end > f.start {
-            let (before, marked, after) = crate::ui::data::excerpt(text, f.start, f.end, 24);
-            let quote = add(&li, el(doc, "p", &[("class", "excerpt")], None)?)?;
-            quote.append_child(&doc.create_text_node(&before))?;
-            add(&quote, el(doc, "mark", &[], Some(&marked))?)?;
-            quote.append_child(&doc.create_text_node(&after))?;
-        }
-        add(&li, el(doc, "p", &[("class", "why")], Some(&f.message))?)?;
-        let actions = add(&li, el(doc, "div", &[("class", "actions")], None)?)?;
-        let (start, end) = (f.start.to_string(), f.end.to_string());
-        if select && f.end > f.start {
-            let b = add(&actions, button(doc, "Show", "select-span", "quiet")?)?;
-            b.set_attribute("data-start", &start)?;
-            b.set_attribute("data-end", &end)?;
-        }
-        if let Some(fix) = f.suggestion.as_ref().filter(|_| f.end > f.start) {
-            let label = if fix.is_empty() {
-                "Remove it".to_string()
-            } else {
-                format!("Use “{fix}”")
-            };
-            let b = add(&actions, button(doc, &label, "apply-fix", "quiet")?)?;
-            b.set_attribute("data-start", &start)?;
-            b.set_attribute("data-end", &end)?;
-            b.set_attribute("data-fix", fix)?;
-        }
-    }
-    Ok(())
-}
-
 /// "Show" selects a finding's words in its message box; "Use …" replaces them with the fix
 /// (one Ctrl+Z undoes it) and lets the box's own input handling re-check the text. The box is
 /// named by the `data-for` of the findings container.
@@ -374,25 +267,6 @@ pub(crate) fn fix_or_show(app: &App, action: &str, button: &Element) {
     } else {
         let _ = area.set_selection_range(start, end);
     }
-}
-
-/// Checks a text through the worker.
-pub(crate) async fn lint(
-    text: &str,
-    kind: Option<Kind>,
-    channel: Channel,
-    subject: Option<&str>,
-    to: Option<&str>,
-    for_whom: Option<(&str, Option<&str>)>,
-) -> Result<Vec<Finding>, String> {
-    let options = LintOptions {
-        kind,
-        channel,
-        subject: subject.map(str::to_owned),
-        to: to.map(str::to_owned),
-        others: Vec::new(),
-    };
-    client::lint(text.to_string(), options, for_whom).await
 }
 
 /// Re-checks the edited draft and redraws the findings (a late answer never wins).
@@ -449,7 +323,7 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
                     d.subject = value;
                 }
             }
-            let app = super::app();
+            let app = super::app::app();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(app) = app {
                     relint(&app).await;
@@ -464,12 +338,12 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
                     _ => d.interviewer = Some(value),
                 }
             }
-            let app = super::app();
+            let app = super::app::app();
             let focus = name.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(app) = app {
                     refetch(&app).await;
-                    super::render(&app);
+                    super::app::render(&app);
                     if let Some(e) = app.doc.get_element_by_id(&html::field_id(&focus)) {
                         html::focus(&e);
                     }
@@ -487,7 +361,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
         ("back", _) => go(app, View::Due),
         ("select-span" | "apply-fix", _) => fix_or_show(app, action, button),
         ("draft-copy", Some(d)) => {
-            if super::copy_text(app, &d.body).await {
+            if super::app::copy_text(app, &d.body).await {
                 say(app, "Message copied.", "ok");
             } else {
                 say(
@@ -508,8 +382,8 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
             }
         }
         ("draft-linkedin", Some(d)) => {
-            let copied = super::copy_text(app, &d.body).await;
-            match super::due::open_tab(&linkedin_url(d.to.as_deref())).await {
+            let copied = super::app::copy_text(app, &d.body).await;
+            match super::app::open_tab(&linkedin_url(d.to.as_deref())).await {
                 Ok(()) if copied => say(app, "Message copied; paste it into LinkedIn.", "ok"),
                 Ok(()) => say(app, "Opened LinkedIn; copy the message from here.", "ok"),
                 Err(e) => say(app, &format!("Could not open LinkedIn: {e}"), "error"),
@@ -519,7 +393,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
             let event = Event::sent(d.kind, d.interviewer.as_deref(), now());
             match client::record(&d.interview, &event).await {
                 Ok(_) => {
-                    super::reload(app).await;
+                    super::app::reload(app).await;
                     go(app, View::Due);
                     say(app, "Marked as sent.", "ok");
                 }

@@ -1,15 +1,13 @@
 //! "Due now": open follow-ups grouped Overdue / Due / Upcoming, with their actions, and the
 //! list of every interview (edit, delete).
 
-use super::super::client;
+use super::app::{fetch_draft, go, now, reload, say, App, View};
 use super::html::{add, button, el, Dom};
-use super::{go, now, reload, say, App, View};
-use crate::draft::DraftRequest;
-use crate::model::{Channel, Event, Kind, Outcome};
+use crate::model::{Channel, Event, Outcome};
 use crate::schedule::Due;
 use crate::ui::data::{context, count, item_words};
-use crate::ui::when::{short_date_time, status_label, when_words, STATUS_ORDER};
-use serde_json::json;
+use crate::web::client;
+use crate::when::{short_date_time, status_label, when_words, STATUS_ORDER};
 use web_sys::Element;
 
 /// Items shown per group before "Show all" (keeps the popup quick with hundreds of items).
@@ -224,7 +222,7 @@ fn item(
     }
     add(&more, button(doc, "Snooze a day", "snooze", "quiet")?)?;
     // Screen readers hear which follow-up each "Preview" or "Mark sent" is for.
-    for control in super::super::dom::query_all(&li, "button, summary") {
+    for control in crate::web::dom::query_all(&li, "button, summary") {
         control.set_attribute("aria-describedby", &title_id)?;
     }
     Ok(())
@@ -283,38 +281,12 @@ fn channel_for(app: &App, due: &Due) -> Channel {
     item_words(&state.store, due, now()).map_or(Channel::Email, |w| w.channel)
 }
 
-/// Asks the worker for a draft.
-pub(crate) async fn fetch_draft(
-    interview: &str,
-    interviewer: Option<&str>,
-    kind: Kind,
-    channel: Channel,
-) -> Result<crate::draft::Draft, String> {
-    client::draft(DraftRequest {
-        interview: interview.to_string(),
-        interviewer: interviewer.map(str::to_owned),
-        kind,
-        channel,
-        now: Some(now()),
-    })
-    .await
-}
-
-/// Opens a tab (Gmail compose or LinkedIn).
-pub(crate) async fn open_tab(url: &str) -> Result<(), String> {
-    let props = super::to_js(&json!({ "url": url })).map_err(|e| super::chrome::error_text(&e))?;
-    super::chrome::tabs_create(&props)
-        .await
-        .map(|_| ())
-        .map_err(|e| super::chrome::error_text(&e))
-}
-
 /// Handles this screen's actions; false when `action` is not one of them.
 pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
     match action {
         "show-all" => {
             app.state.borrow_mut().show_all = true;
-            super::render(app);
+            super::app::render(app);
         }
         "add-first" => {
             super::form::prepare(app);
@@ -343,7 +315,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 match client::remove_interview(&id).await {
                     Ok(_) => {
                         reload(app).await;
-                        super::render(app);
+                        super::app::render(app);
                         say(app, "Interview deleted.", "ok");
                     }
                     Err(e) => say(app, &format!("Could not delete it: {e}"), "error"),
@@ -375,7 +347,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
         .await
         {
             Ok(d) => {
-                if super::copy_text(app, &d.body).await {
+                if super::app::copy_text(app, &d.body).await {
                     let subject = d
                         .subject
                         .map(|s| format!(" Subject line: “{s}”."))
@@ -398,7 +370,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
                 )
                 .await
                 {
-                    Ok(d) => super::copy_text(app, &d.body).await,
+                    Ok(d) => super::app::copy_text(app, &d.body).await,
                     Err(_) => false,
                 }
             } else {
@@ -441,7 +413,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
             match client::snooze(&due.interview, who, due.kind, None).await {
                 Ok(until) => {
                     reload(app).await;
-                    super::render(app);
+                    super::app::render(app);
                     let until = when_words(until, now()).replacen("by ", "until ", 1);
                     say(app, &format!("Snoozed {until}."), "ok");
                 }
@@ -456,7 +428,7 @@ async fn record(app: &App, due: &Due, event: &Event, done: &str) {
     match client::record(&due.interview, event).await {
         Ok(_) => {
             reload(app).await;
-            super::render(app);
+            super::app::render(app);
             if let Some(h) = app.main.query_selector("h2").ok().flatten() {
                 super::html::focus(&h);
             }

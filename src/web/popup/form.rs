@@ -1,10 +1,10 @@
 //! "Add / edit interview": the form, kept in Web Storage as it is typed, validated in plain
 //! words next to each field, saved through the worker.
 
-use super::super::client;
+use super::app::{go, now, reload, save_form, say, App, View};
 use super::html::{self, add, button, el, field, Control, Dom};
-use super::{go, now, reload, save_form, say, App, View};
 use crate::ui::form::{InterviewForm, MAX_PEOPLE};
+use crate::web::client;
 use web_sys::Element;
 
 const FORMATS: &[(&str, &str)] = &[
@@ -368,7 +368,7 @@ fn read(app: &App) {
         return;
     };
     let mut state = app.state.borrow_mut();
-    for control in super::super::dom::query_all(&form, "[name]") {
+    for control in crate::web::dom::query_all(&form, "[name]") {
         let name = control.get_attribute("name").unwrap_or_default();
         if control.get_attribute("type").as_deref() == Some("radio") {
             if html::prop_bool(&control, "checked") {
@@ -485,7 +485,7 @@ pub(crate) async fn submit(app: &App) {
     };
     match client::upsert_interview(&interview).await {
         Ok(_) => {
-            super::forget_form();
+            super::app::forget_form();
             {
                 let mut state = app.state.borrow_mut();
                 state.form = InterviewForm::new_at(now());
@@ -504,7 +504,7 @@ pub(crate) async fn submit(app: &App) {
                     .map(|d| {
                         format!(
                             " First follow-up {}.",
-                            crate::ui::when::when_words(d.due, now())
+                            crate::when::when_words(d.due, now())
                         )
                     })
                     .unwrap_or_default()
@@ -545,7 +545,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 save_form(&state.form);
                 state.form.people.len() - 1
             };
-            super::render(app);
+            super::app::render(app);
             if let Some(input) = app.doc.get_element_by_id(&format!("f-people-{index}-name")) {
                 html::focus(&input);
             }
@@ -563,12 +563,12 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 state.form.remove_person(index);
                 save_form(&state.form);
             }
-            super::render(app);
+            super::app::render(app);
             say(app, "Person removed from the form.", "ok");
         }
         "clear-form" => {
             let editing = !app.state.borrow().form.id.is_empty();
-            super::forget_form();
+            super::app::forget_form();
             {
                 let mut state = app.state.borrow_mut();
                 state.form = InterviewForm::new_at(now());
@@ -579,7 +579,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
             if editing {
                 go(app, View::Due);
             } else {
-                super::render(app);
+                super::app::render(app);
                 say(app, "Form cleared.", "ok");
             }
         }

@@ -1,11 +1,11 @@
 //! Settings (name, email, phone, signature, extra holidays) and Data (export JSON, import JSON
 //! with a preview of what changes, export .ics, delete everything after a confirmation).
 
-use super::super::client;
+use super::app::{now, reload, say, App};
 use super::html::{self, add, button, el, field, Control, Dom};
-use super::{now, reload, say, App};
 use crate::ui::data::{count, export_file_name, ImportPreview};
 use crate::ui::form::ProfileForm;
+use crate::web::client;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -291,7 +291,7 @@ pub(crate) async fn submit(app: &App) {
             html::show_errors(&form, &[]);
             match client::settings(&profile).await {
                 Ok(_) => {
-                    super::save_settings_draft(app, None);
+                    super::app::save_settings_draft(app, None);
                     reload(app).await;
                     say(app, "Settings saved.", "ok");
                 }
@@ -304,7 +304,7 @@ pub(crate) async fn submit(app: &App) {
 /// The settings form's fields as typed.
 fn typed(form: &Element) -> ProfileForm {
     let mut p = ProfileForm::default();
-    for control in super::super::dom::query_all(form, "[name]") {
+    for control in crate::web::dom::query_all(form, "[name]") {
         p.set(
             &control.get_attribute("name").unwrap_or_default(),
             &html::prop_string(&control, "value"),
@@ -320,7 +320,7 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
         if kind == "input" {
             let p = typed(&form);
             let saved = ProfileForm::from_profile(&app.state.borrow().store.profile);
-            super::save_settings_draft(app, (p != saved).then_some(p));
+            super::app::save_settings_draft(app, (p != saved).then_some(p));
         }
         return;
     }
@@ -334,7 +334,7 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let Some(app) = super::app() else { return };
+        let Some(app) = super::app::app() else { return };
         if file.size() > MAX_IMPORT_BYTES {
             say(&app, "This file is too big to be an export of this extension (over 5 MB); nothing was changed.", "error");
             return;
@@ -346,7 +346,7 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
                     &app,
                     &format!(
                         "The file could not be read: {}",
-                        super::chrome::error_text(&e)
+                        crate::web::chrome::error_text(&e)
                     ),
                     "error",
                 );
@@ -361,13 +361,13 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
         match parsed {
             Err(e) => {
                 app.state.borrow_mut().import = None;
-                super::render(&app);
+                super::app::render(&app);
                 say(&app, &format!("This file cannot be imported, so nothing was changed. The problem is at {e}"), "error");
             }
             Ok((store, raw)) => {
                 let preview = ImportPreview::new(&app.state.borrow().store, &store);
                 app.state.borrow_mut().import = Some((raw, preview));
-                super::render(&app);
+                super::app::render(&app);
                 if let Some(h) = app.doc.get_element_by_id("import-h") {
                     html::focus(&h);
                 }
@@ -378,7 +378,7 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
 
 /// Starts a download of `text` as `name`.
 fn download(app: &App, name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| super::chrome::error_text(&e);
+    let fail = |e: wasm_bindgen::JsValue| crate::web::chrome::error_text(&e);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let parts = js_sys::Array::of1(&text.into());
@@ -457,7 +457,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                 Ok(_) => {
                     app.state.borrow_mut().import = None;
                     reload(app).await;
-                    super::render(app);
+                    super::app::render(app);
                     say(app, "Imported. Your list is up to date.", "ok");
                 }
                 Err(e) => say(
@@ -469,12 +469,12 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
         }
         "import-cancel" => {
             app.state.borrow_mut().import = None;
-            super::render(app);
+            super::app::render(app);
             say(app, "Import cancelled; nothing changed.", "ok");
         }
         "delete-all" | "delete-cancel" => {
             app.state.borrow_mut().confirm_delete = action == "delete-all";
-            super::render(app);
+            super::app::render(app);
             let focus = if action == "delete-all" {
                 "delete-h"
             } else {
@@ -486,10 +486,10 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
         }
         "delete-confirm" => match client::delete_all().await {
             Ok(_) => {
-                super::forget_local(app);
+                super::app::forget_local(app);
                 app.state.borrow_mut().confirm_delete = false;
                 reload(app).await;
-                super::go(app, super::View::Due);
+                super::app::go(app, super::app::View::Due);
                 say(app, "Everything was deleted.", "ok");
             }
             Err(e) => say(app, &format!("Nothing was deleted: {e}"), "error"),

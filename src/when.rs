@@ -1,4 +1,13 @@
 //! Times and kinds in the words a person uses: "by 2 pm tomorrow", "overdue since Friday".
+//! Shared by the popup's list and the notifications, so it sits beside them rather than in
+//! [`crate::ui`].
+//!
+//! ```
+//! use chrono::DateTime;
+//! let now = DateTime::parse_from_rfc3339("2026-11-20T16:00:00-05:00").unwrap();
+//! let due = DateTime::parse_from_rfc3339("2026-11-21T14:00:00-05:00").unwrap();
+//! assert_eq!(followup::when::when_words(due, now), "by 2 pm tomorrow");
+//! ```
 
 use crate::model::Kind;
 use crate::schedule::Status;

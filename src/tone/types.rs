@@ -1,0 +1,141 @@
+//! What the checker is given and what it reports: [`LintOptions`], [`Facts`], [`Finding`],
+//! [`Category`], [`Severity`] (re-exported by [`super`], whose [`super::lint`] uses them).
+
+use crate::model::{string_enum, Channel, Kind};
+use serde::{Deserialize, Serialize};
+
+string_enum! {
+    /// Finding category (stable ids: they appear in the CLI's and the JS API's JSON).
+    Category {
+        /// Clichés, filler.
+        Generic = "generic",
+        /// Too casual.
+        Casual = "casual",
+        /// Too formal or stilted.
+        Formal = "formal",
+        /// Salary or benefits before an offer.
+        Salary = "salary",
+        /// Dwelling on mistakes.
+        Regret = "regret",
+        /// Desperate or pushy.
+        Pushy = "pushy",
+        /// Template placeholder left in.
+        Placeholder = "placeholder",
+        /// Too long or too short.
+        Length = "length",
+        /// Missing thanks.
+        Gratitude = "gratitude",
+        /// Nothing specific to this interview.
+        Detail = "detail",
+        /// No interest expressed.
+        Enthusiasm = "enthusiasm",
+        /// Recipient's name misspelled or greeting without name.
+        Name = "name",
+        /// Missing or weak subject.
+        Subject = "subject",
+        /// Same text as a message to another interviewer.
+        Duplicate = "duplicate",
+        /// Spelling.
+        Spelling = "spelling",
+    }
+}
+
+string_enum! {
+    /// How much a finding matters.
+    Severity {
+        /// Must fix.
+        Error = "error",
+        /// Should fix.
+        Warning = "warning",
+        /// Could improve.
+        Suggestion = "suggestion",
+    }
+}
+
+/// Context for a check.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LintOptions {
+    /// What the message is for; thank-you kinds get the message-level rules.
+    pub kind: Option<Kind>,
+    /// Where it goes.
+    pub channel: Channel,
+    /// Email subject, if any.
+    pub subject: Option<String>,
+    /// Recipient's name as tracked (for the greeting check).
+    pub to: Option<String>,
+    /// Texts already written to other interviewers of the same interview.
+    pub others: Vec<String>,
+}
+
+/// What the store knows about the interview, for the specificity check: mentioning one of the
+/// interviewer's topics, the candidate's skills or promised items counts as a detail.
+///
+/// Kept apart from [`LintOptions`] so that existing callers building `LintOptions` literally keep
+/// compiling; JSON callers can send the same fields (all optional) next to the options.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Facts {
+    /// The company interviewed with.
+    pub company: Option<String>,
+    /// What this interviewer talked about.
+    pub topics: Vec<String>,
+    /// The candidate's skills that came up.
+    pub skills: Vec<String>,
+    /// What the candidate promised to send.
+    pub promised: Vec<String>,
+}
+
+impl Facts {
+    /// The facts of one interview and, if given, one of its interviewers (by id).
+    pub fn of_interview(interview: &crate::model::Interview, interviewer: Option<&str>) -> Facts {
+        let topics = interview
+            .interviewers
+            .iter()
+            .filter(|i| interviewer.is_none_or(|id| i.id == id))
+            .flat_map(|i| i.topics.iter().cloned())
+            .collect();
+        Facts {
+            company: Some(interview.company.clone()).filter(|c| !c.trim().is_empty()),
+            topics,
+            skills: interview.skills.clone(),
+            promised: interview.promised.clone(),
+        }
+    }
+}
+
+/// One problem found in a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Rule id, `category.specific`.
+    pub rule: String,
+    /// Category.
+    pub category: Category,
+    /// Severity.
+    pub severity: Severity,
+    /// Start, UTF-16 code units, inclusive.
+    pub start: usize,
+    /// End, UTF-16 code units, exclusive; `start == end == 0` for message-level findings.
+    pub end: usize,
+    /// Why, in one sentence.
+    pub message: String,
+    /// Replacement text for the span, where one exists.
+    pub suggestion: Option<String>,
+}
+
+impl Category {
+    /// Whether a rule id belongs to this category: `category.specific`, plus the
+    /// `mechanics.*` and `grammar.*` families of [`Category::Spelling`].
+    pub fn owns_rule(self, rule: &str) -> bool {
+        let family = rule.split('.').next().unwrap_or("");
+        family == self.as_str()
+            || (self == Category::Spelling && matches!(family, "mechanics" | "grammar"))
+    }
+}
+
+impl Severity {
+    /// Whether findings of this severity count as problems (warning or error), not hints.
+    pub fn is_problem(self) -> bool {
+        matches!(self, Severity::Error | Severity::Warning)
+    }
+}

@@ -1,0 +1,66 @@
+//! What a supported site must tell the shared code ([`Site`]), what it reads from a compose
+//! ([`Compose`]), and the small readers the site modules share.
+
+use super::editor;
+use crate::model::Channel;
+use crate::page::people::Person;
+use web_sys::{Element, HtmlInputElement};
+
+/// What a supported site must tell the shared code.
+pub trait Site {
+    /// The value of `data-followup-compose` for this site's editors.
+    fn name(&self) -> &'static str;
+    /// One CSS selector list matching this site's compose editors (stable attributes first).
+    fn editor_selector(&self) -> &'static str;
+    /// Elements whose open shadow root can hold editors, as one CSS selector list (`None`: no
+    /// such element). Their roots are observed too, since a document observer does not see
+    /// inside them, and a host still without a root is watched until the page attaches one.
+    fn shadow_hosts(&self) -> Option<&'static str> {
+        None
+    }
+    /// Containers where composes appear, observed with their subtree; `None` observes the whole
+    /// body. With containers, the body's own children are still observed (for containers that
+    /// appear later), and an editor elsewhere is recognised when it gets focus.
+    fn containers(&self, _doc: &web_sys::Document) -> Option<Vec<Element>> {
+        None
+    }
+    /// The most characters `editor` takes, if it has a limit (a counter is shown and insertions
+    /// are cut to the room left): by default a textarea's `maxlength`.
+    fn limit(&self, editor: &Element) -> Option<usize> {
+        editor::textarea(editor)
+            .map(|t| t.max_length())
+            .filter(|&max| max > 0)
+            .map(|max| max as usize)
+    }
+    /// What the page says about the compose around `editor`, read fresh each time.
+    fn compose(&self, editor: &Element) -> Compose;
+}
+
+/// The compose around one editor, as read from the page.
+pub struct Compose {
+    /// Who it is addressed to.
+    pub people: Vec<Person>,
+    /// The subject text, if the compose has one (replies: the hidden one).
+    pub subject: Option<String>,
+    /// The subject field to fill when it is empty (`None` for replies and subject-less editors).
+    pub subject_field: Option<HtmlInputElement>,
+    /// Where the message goes (the draft's channel and the checker's rules).
+    pub channel: Channel,
+}
+
+/// Adds `p` to `people` unless it is empty or already there.
+pub(super) fn push_person(people: &mut Vec<Person>, p: Person) {
+    if (p.name.is_some() || p.email.is_some() || p.profile.is_some()) && !people.contains(&p) {
+        people.push(p);
+    }
+}
+
+/// Trimmed text content of the first match of `selector` under `root`, if not empty.
+pub(super) fn text_of(root: &Element, selector: &str) -> Option<String> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+}
