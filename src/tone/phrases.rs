@@ -314,8 +314,8 @@ mod tests {
                 }
             }
         }
-        fast.sort_by_key(|&(t, s, e)| (s, e, format!("{t:?}")));
-        naive.sort_by_key(|&(t, s, e)| (s, e, format!("{t:?}")));
+        crate::order::sort_by_key(&mut fast, |&(t, s, e)| (s, e, format!("{t:?}")));
+        crate::order::sort_by_key(&mut naive, |&(t, s, e)| (s, e, format!("{t:?}")));
         assert_eq!(fast, naive);
         assert!(fast.len() > 8, "{fast:?}");
     }

@@ -260,7 +260,7 @@ mod tests {
     fn spans(text: &str) -> Vec<String> {
         let mut f = run("placeholder.template", text);
         f.extend(run("placeholder.marker", text));
-        f.sort_by_key(|f| f.start);
+        crate::order::sort_by_key(&mut f, |f| f.start);
         f.iter().map(|f| span(text, f)).collect()
     }
 
