@@ -17,6 +17,7 @@
 //! assert!(allowed(&Request::Export, &page).is_err());
 //! ```
 
+use crate::failure::Failure;
 use crate::protocol::Request;
 
 /// The origins of the supported sites (the content script's `matches`).
@@ -115,21 +116,21 @@ pub fn audience(request: &Request) -> Audience {
 }
 
 /// Whether `sender` may send `request`; the error is the reply's message.
-pub fn allowed(request: &Request, sender: &Sender) -> Result<(), String> {
+pub fn allowed(request: &Request, sender: &Sender) -> Result<(), Failure> {
     match (sender, audience(request)) {
         (Sender::Extension, _) => Ok(()),
         (Sender::Page { origin }, Audience::ExtensionAndPages) => match request {
             // A page reports only its own origin.
-            Request::WasmRefused { origin: said, .. } if said != origin => {
-                Err(format!("refused: a page on {origin} reported {said}"))
-            }
+            Request::WasmRefused { origin: said, .. } if said != origin => Err(
+                Failure::NotAllowed(format!("refused: a page on {origin} reported {said}")),
+            ),
             _ => Ok(()),
         },
-        (Sender::Page { .. }, Audience::Extension) => Err(format!(
+        (Sender::Page { .. }, Audience::Extension) => Err(Failure::NotAllowed(format!(
             "refused: `{}` is only answered to the extension's own pages",
             kind(request)
-        )),
-        (Sender::Stranger, _) => Err("refused: unknown sender".into()),
+        ))),
+        (Sender::Stranger, _) => Err(Failure::NotAllowed("refused: unknown sender".into())),
     }
 }
 
@@ -303,8 +304,9 @@ mod tests {
         }
         let refused = allowed(&request(json!({"type":"export"})), &gmail).unwrap_err();
         assert_eq!(
-            refused,
+            refused.to_string(),
             "refused: `export` is only answered to the extension's own pages"
         );
+        assert_eq!(refused.code(), crate::failure::Code::NotAllowed);
     }
 }

@@ -10,6 +10,7 @@
 pub mod access;
 pub mod dates;
 pub mod draft;
+pub mod failure;
 pub mod fold;
 pub mod model;
 pub mod order;

@@ -3,6 +3,7 @@
 //! [`Request`], the core answers it.
 
 use crate::draft::{Draft, DraftRequest};
+use crate::failure::Failure;
 use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
 use crate::page::offer::Offer;
 use crate::page::people::Person;
@@ -496,37 +497,39 @@ payloads! {
 
 /// Whether `T` is the payload [`Request::reply`] pairs with `request`; an `Err` naming both
 /// when it is not.
-pub fn expects<T: Payload>(request: &Request) -> Result<(), String> {
+pub fn expects<T: Payload>(request: &Request) -> Result<(), Failure> {
     if request.reply() == T::KIND {
         Ok(())
     } else {
-        Err(format!(
+        Err(Failure::UnexpectedReply(format!(
             "a {:?} reply was expected, not {:?}",
             request.reply(),
             T::KIND
-        ))
+        )))
     }
 }
 
 /// Reads a reply to `request` as `T`: its payload, or the error of `{"ok": false}`. `T` must be
 /// the payload [`Request::reply`] pairs with `request` (a mismatch is an `Err`, never a wrong
 /// value).
-pub fn payload<T: Payload>(request: &Request, reply: Value) -> Result<T, String> {
+pub fn payload<T: Payload>(request: &Request, reply: Value) -> Result<T, Failure> {
     expects::<T>(request)?;
     if reply.get("ok").and_then(Value::as_bool) != Some(true) {
-        return Err(reply
-            .get("error")
-            .and_then(Value::as_str)
-            .unwrap_or("the request failed")
-            .to_string());
+        return Err(Failure::reported(
+            reply.get("code").and_then(Value::as_str),
+            reply
+                .get("error")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        ));
     }
-    serde_json::from_value(reply).map_err(|e| format!("unexpected reply: {e}"))
+    serde_json::from_value(reply).map_err(|e| Failure::UnexpectedReply(e.to_string()))
 }
 
 impl Response {
     /// Reads a reply to `request`, whichever payload [`Request::reply`] pairs with it. Links
     /// every payload's decoder: a context that sends one kind of request uses [`payload`].
-    pub fn decode(request: &Request, reply: Value) -> Result<Response, String> {
+    pub fn decode(request: &Request, reply: Value) -> Result<Response, Failure> {
         match request.reply() {
             ReplyKind::Pong => payload(request, reply).map(Response::Pong),
             ReplyKind::Imported => payload(request, reply).map(Response::Imported),
@@ -547,8 +550,9 @@ impl Response {
     }
 }
 
-/// The reply object for an answer: `{"ok": true, …}` or `{"ok": false, "error": "…"}`.
-pub fn reply_json(answer: &Result<Response, String>) -> Value {
+/// The reply object for an answer: `{"ok": true, …}` or `{"ok": false, "error": "…", "code":
+/// "…"}` (the failure's words and its [`crate::failure::Code`]).
+pub fn reply_json(answer: &Result<Response, Failure>) -> Value {
     match answer {
         Ok(response) => {
             let mut reply = serde_json::Map::new();
@@ -559,7 +563,11 @@ pub fn reply_json(answer: &Result<Response, String>) -> Value {
             }
             Value::Object(reply)
         }
-        Err(message) => serde_json::json!({ "ok": false, "error": message }),
+        Err(failure) => serde_json::json!({
+            "ok": false,
+            "error": failure.to_string(),
+            "code": failure.code().as_str(),
+        }),
     }
 }
 
@@ -835,9 +843,14 @@ mod tests {
         let reply = json!({"ok": true, "offer": {"choices": [], "direct": false, "matched": 0}});
         assert!(payload::<Offered>(&offer, reply.clone()).is_ok());
         let wrong = payload::<Done>(&offer, reply).unwrap_err();
-        assert!(wrong.contains("Offered"), "{wrong}");
-        let failed = payload::<Offered>(&offer, json!({"ok": false, "error": "no store"}));
-        assert_eq!(failed.unwrap_err(), "no store");
+        assert!(wrong.to_string().contains("Offered"), "{wrong}");
+        let failed = payload::<Offered>(
+            &offer,
+            json!({"ok": false, "error": "Browser storage failed: IO.", "code": "storage"}),
+        )
+        .unwrap_err();
+        assert_eq!(failed.to_string(), "Browser storage failed: IO.");
+        assert_eq!(failed.code(), crate::failure::Code::Storage);
     }
 
     #[test]
@@ -848,8 +861,8 @@ mod tests {
             json!({"ok": true})
         );
         assert_eq!(
-            reply_json(&Err("bad".into())),
-            json!({"ok": false, "error": "bad"})
+            reply_json(&Err(Failure::Busy)),
+            json!({"ok": false, "error": "The data kept changing while saving; please try again.", "code": "busy"})
         );
         assert_eq!(
             reply_json(&Ok(Response::Exported(Exported {
@@ -878,11 +891,15 @@ mod tests {
             json!({"subject": null, "body": "Hi"})
         );
         assert_eq!(
-            Response::decode(&Request::Export, json!({"ok": false, "error": "no"})),
-            Err("no".into())
+            Response::decode(&Request::Export, json!({"ok": false, "error": "No."})),
+            Err(Failure::Reported {
+                code: crate::failure::Code::Other,
+                message: "No.".into()
+            })
         );
-        assert!(Response::decode(&Request::Export, json!({"ok": true}))
-            .unwrap_err()
-            .starts_with("unexpected reply"));
+        assert!(matches!(
+            Response::decode(&Request::Export, json!({"ok": true})),
+            Err(Failure::UnexpectedReply(_))
+        ));
     }
 }

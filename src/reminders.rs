@@ -17,6 +17,7 @@
 //!     "Thank Dana Lee for the Product Manager interview — due by 2 pm tomorrow.");
 //! ```
 
+use crate::failure::Failure;
 use crate::model::{Kind, Store};
 use crate::schedule::{Due, Status};
 use chrono::{DateTime, Duration, FixedOffset};
@@ -86,14 +87,19 @@ impl Reminders {
 pub fn snooze_end(
     until: Option<&str>,
     now: DateTime<FixedOffset>,
-) -> Result<DateTime<FixedOffset>, String> {
+) -> Result<DateTime<FixedOffset>, Failure> {
     let end = match until {
-        Some(s) => DateTime::parse_from_rfc3339(s)
-            .map_err(|e| format!("until: not an RFC 3339 time ({e})"))?,
+        Some(s) => DateTime::parse_from_rfc3339(s).map_err(|e| Failure::BadTime {
+            field: "until",
+            detail: e.to_string(),
+        })?,
         None => now + Duration::days(1),
     };
     if end <= now {
-        return Err("until: the snooze must end in the future".into());
+        return Err(Failure::BadTime {
+            field: "until",
+            detail: "the snooze must end in the future".into(),
+        });
     }
     Ok(end)
 }
@@ -318,10 +324,12 @@ mod tests {
         );
         assert!(snooze_end(Some("2026-11-20T15:00:00-05:00"), now)
             .unwrap_err()
+            .to_string()
             .contains("future"));
-        assert!(snooze_end(Some("Monday"), now)
-            .unwrap_err()
-            .starts_with("until: "));
+        assert!(matches!(
+            snooze_end(Some("Monday"), now),
+            Err(Failure::BadTime { field: "until", .. })
+        ));
     }
 
     #[test]

@@ -19,6 +19,7 @@
 //! ```
 
 use crate::draft::{Draft, DraftRequest};
+use crate::failure::Failure;
 use crate::model::{Channel, Interview, Interviewer, Kind, Store};
 use crate::page::offer::offer;
 use crate::page::people::Person;
@@ -129,15 +130,15 @@ pub struct Opening {
 /// let out = handle(&Default::default(), Request::Export, &Env::at(now)).unwrap();
 /// assert!(matches!(out, Outcome::Reply(Response::Exported(_))));
 /// ```
-pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, String> {
+pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Failure> {
     let at = |given: Option<String>| match given {
-        Some(s) => {
-            DateTime::parse_from_rfc3339(&s).map_err(|e| format!("now: not an RFC 3339 time ({e})"))
-        }
+        Some(s) => DateTime::parse_from_rfc3339(&s).map_err(|e| Failure::BadTime {
+            field: "now",
+            detail: e.to_string(),
+        }),
         None => Ok(env.now),
     };
     let reply = |r: Response| Ok(Outcome::Reply(r));
-    let text = |e: StoreError| e.to_string();
     let write = |store: Store, reply: Response| Outcome::Write {
         store: Box::new(store),
         reply,
@@ -149,7 +150,7 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Str
             version: env!("CARGO_PKG_VERSION").into(),
         })),
         Request::Import { store: document } => {
-            let next = from_value(document).map_err(|e| format!("import refused: {e}"))?;
+            let next = from_value(document).map_err(Failure::Import)?;
             let interviews = next.interviews.len();
             Ok(Outcome::Write {
                 store: Box::new(next),
@@ -166,7 +167,7 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Str
             reply(Response::Schedule(Schedule { items }))
         }
         Request::Draft(request) => crate::draft::draft(store, &request)
-            .map_err(|e| e.to_string())
+            .map_err(Failure::from)
             .and_then(|draft| reply(Response::Drafted(Drafted { draft }))),
         Request::Lint {
             text,
@@ -184,24 +185,18 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Str
             }))
         }
         Request::UpsertInterview { interview } => {
-            let (next, id) = upsert_interview(store, interview.value()).map_err(text)?;
+            let (next, id) = upsert_interview(store, interview.value())?;
             let saved = next
                 .interview(&id)
                 .cloned()
-                .ok_or_else(|| format!("no interview with id `{id}`"))?;
+                .ok_or(Failure::NoInterview(id))?;
             Ok(write(next, Response::Saved(Saved { interview: saved })))
         }
-        Request::RemoveInterview { id } => {
-            Ok(write(remove_interview(store, &id).map_err(text)?, done()))
+        Request::RemoveInterview { id } => Ok(write(remove_interview(store, &id)?, done())),
+        Request::Record { interview, event } => {
+            Ok(write(record(store, &interview, event.value())?, done()))
         }
-        Request::Record { interview, event } => Ok(write(
-            record(store, &interview, event.value()).map_err(text)?,
-            done(),
-        )),
-        Request::Settings { profile } => Ok(write(
-            set_profile(store, profile.value()).map_err(text)?,
-            done(),
-        )),
+        Request::Settings { profile } => Ok(write(set_profile(store, profile.value())?, done())),
         Request::Snooze {
             interview,
             interviewer,
@@ -240,7 +235,7 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Str
         Request::WasmRefused { origin, error } => Ok(Outcome::RememberRefused { origin, error }),
         Request::WasmStatus => Ok(Outcome::ReadRefused),
         Request::Offer { people, .. } => {
-            Person::check(&people)?;
+            Person::check(&people).map_err(Failure::BadRequest)?;
             let offer = offer(store, &people, env.now);
             let waiting = env.pending.as_ref().filter(|p| {
                 env.tab
@@ -290,10 +285,10 @@ pub fn write_it(
     channel: Option<Channel>,
     edited: Option<(Option<String>, String)>,
     now: DateTime<FixedOffset>,
-) -> Result<Opening, String> {
+) -> Result<Opening, Failure> {
     let interview = store
         .interview(interview_id)
-        .ok_or_else(|| format!("no interview with id `{interview_id}`"))?;
+        .ok_or_else(|| Failure::NoInterview(interview_id.to_string()))?;
     let channel = channel.unwrap_or_else(|| preferred_channel(interview, interviewer));
     let kind = if kind == Kind::MoveOn {
         Kind::Nudge
@@ -307,7 +302,7 @@ pub fn write_it(
         channel,
         now: Some(now),
     };
-    let mut draft = crate::draft::draft(store, &request).map_err(|e| e.to_string())?;
+    let mut draft = crate::draft::draft(store, &request)?;
     if let Some((subject, body)) = edited {
         draft.subject = subject.or(draft.subject);
         draft.body = body;
@@ -332,13 +327,15 @@ pub fn page_draft(
     kind: crate::model::Kind,
     channel: Channel,
     now: DateTime<FixedOffset>,
-) -> Result<Draft, String> {
-    Person::check(people)?;
+) -> Result<Draft, Failure> {
+    Person::check(people).map_err(Failure::BadRequest)?;
     let offered = offer(store, people, now).choices.iter().any(|c| {
         c.interview == interview && c.interviewer.as_deref() == interviewer && c.kind == kind
     });
     if !offered {
-        return Err("refused: that follow-up is not for the people on this compose".into());
+        return Err(Failure::NotAllowed(
+            "refused: that follow-up is not for the people on this compose".into(),
+        ));
     }
     let request = DraftRequest {
         interview: interview.to_string(),
@@ -347,7 +344,7 @@ pub fn page_draft(
         channel,
         now: Some(now),
     };
-    crate::draft::draft(store, &request).map_err(|e| e.to_string())
+    Ok(crate::draft::draft(store, &request)?)
 }
 
 fn position(store: &Store, id: &str) -> Result<usize, StoreError> {
@@ -580,11 +577,11 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap()
     }
 
-    fn answer(s: &Store, v: Value, env: &Env) -> Result<Outcome, String> {
+    fn answer(s: &Store, v: Value, env: &Env) -> Result<Outcome, Failure> {
         handle(s, request(v), env)
     }
 
-    fn replied(outcome: Result<Outcome, String>) -> Response {
+    fn replied(outcome: Result<Outcome, Failure>) -> Response {
         match outcome {
             Ok(Outcome::Reply(r)) => r,
             other => panic!("not a reply: {other:?}"),
@@ -616,9 +613,12 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            refused.starts_with("import refused: interviews[0]"),
-            "{refused}"
+            matches!(&refused, Failure::Import(e) if e.path.starts_with("interviews[0]")),
+            "{refused:?}"
         );
+        assert!(refused
+            .to_string()
+            .starts_with("This file cannot be imported: "));
         let imported = answer(&s, json!({"type":"import","store":{"version":1}}), &env);
         assert!(matches!(imported, Ok(Outcome::Write { whole: true, .. })));
         assert_eq!(
@@ -666,7 +666,7 @@ mod tests {
         };
         assert_eq!(items.items[0].kind, Kind::ThankYou);
         let bad = answer(&s, json!({"type":"schedule","now":"soon"}), &env);
-        assert!(bad.unwrap_err().starts_with("now: "));
+        assert!(matches!(bad, Err(Failure::BadTime { field: "now", .. })));
         let Response::Drafted(d) = replied(answer(
             &s,
             json!({"type":"draft","interview":"acme","interviewer":"li","kind":"thank-you"}),
@@ -680,7 +680,12 @@ mod tests {
             json!({"type":"draft","interview":"x","kind":"thank-you"}),
             &env,
         );
-        assert!(err.unwrap_err().contains("no interview"));
+        assert!(matches!(
+            err,
+            Err(Failure::Draft(crate::draft::DraftError::UnknownInterview(
+                _
+            )))
+        ));
         let Response::Calendar(ics) = replied(answer(&s, json!({"type":"ics"}), &env)) else {
             panic!()
         };
@@ -748,7 +753,8 @@ mod tests {
             &env
         )
         .unwrap_err()
-        .contains("no interview"));
+        .to_string()
+        .contains("no longer in your list"));
     }
 
     #[test]
@@ -1024,7 +1030,8 @@ mod tests {
             now,
         )
         .unwrap_err();
-        assert!(refused.starts_with("refused"), "{refused}");
+        assert!(matches!(refused, Failure::NotAllowed(_)), "{refused:?}");
+        assert!(refused.to_string().starts_with("refused"), "{refused}");
         assert!(page_draft(
             &s,
             &[Person::named("Nobody")],

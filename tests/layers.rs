@@ -8,7 +8,12 @@
 //! longest module it names: `crate::tone::rules::Rule` depends on `tone::rules`. Run it alone
 //! with `cargo test --test layers`; on failure it prints each cycle.
 // A native test, not in the module: the one-sort rule (clippy.toml) does not apply.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::disallowed_methods,
+    missing_docs
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

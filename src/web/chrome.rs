@@ -94,3 +94,12 @@ pub fn error_text(e: &JsValue) -> String {
         .or_else(|| e.as_string())
         .unwrap_or_else(|| format!("{e:?}"))
 }
+
+/// Turns a refused `chrome.*` call into a [`Failure::Browser`] that says what was tried
+/// (`"open a tab"`), with the browser's words.
+pub fn failed(what: &'static str) -> impl Fn(JsValue) -> crate::failure::Failure + Copy {
+    move |e| crate::failure::Failure::Browser {
+        what,
+        detail: error_text(&e),
+    }
+}

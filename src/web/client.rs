@@ -7,6 +7,7 @@
 use super::chrome;
 use super::convert::{from_js, property, to_js};
 use crate::draft::{Draft, DraftRequest};
+use crate::failure::Failure;
 use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
 use crate::page::people::Person;
 use crate::protocol::{self, Doc, Imported, Offered, Payload, Refusal, Request, StoreProblem};
@@ -15,25 +16,23 @@ use crate::tone::{Finding, LintOptions};
 use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
 
-/// Sends `request` and reads the reply's payload as `T`; `{ok:false,error}` and transport
-/// failures become `Err` with a plain message. Only `T`'s decoder is linked (read straight from
+/// Sends `request` and reads the reply's payload as `T`; `{ok:false,error,code}` becomes
+/// [`Failure::Reported`], no answer [`Failure::NoAnswer`]. Only `T`'s decoder is linked (read straight from
 /// the reply's JSON text, not through a `serde_json::Value`), so a context's module carries the
 /// reply types it asks for and no others.
-async fn call<T: Payload>(request: Request) -> Result<T, String> {
+async fn call<T: Payload>(request: Request) -> Result<T, Failure> {
     protocol::expects::<T>(&request)?;
-    let message = to_js(&request).map_err(|e| chrome::error_text(&e))?;
-    let reply = chrome::send_message(&message).await.map_err(|e| {
-        format!(
-            "The extension's background part did not answer ({}).",
-            chrome::error_text(&e)
-        )
-    })?;
+    let message = to_js(&request).map_err(|e| Failure::BadRequest(chrome::error_text(&e)))?;
+    let reply = chrome::send_message(&message)
+        .await
+        .map_err(|e| Failure::NoAnswer(chrome::error_text(&e)))?;
     if property(&reply, "ok").as_bool() != Some(true) {
-        return Err(property(&reply, "error")
-            .as_string()
-            .unwrap_or_else(|| "the request failed".to_string()));
+        return Err(Failure::reported(
+            property(&reply, "code").as_string().as_deref(),
+            property(&reply, "error").as_string(),
+        ));
     }
-    from_js(reply, "unexpected reply")
+    from_js(reply, "reply").map_err(Failure::UnexpectedReply)
 }
 
 /// The payload of `request`'s reply (a payload other than the one [`Request::reply`] pairs
@@ -45,28 +44,28 @@ macro_rules! expect {
 }
 
 /// Whether the worker is alive; its version.
-pub async fn ping() -> Result<String, String> {
+pub async fn ping() -> Result<String, Failure> {
     expect!(Request::Ping, Pong).map(|p| p.version)
 }
 
 /// Replaces the whole store with `store` (any supported version; checked by the worker).
-pub async fn import(store: serde_json::Value) -> Result<Imported, String> {
+pub async fn import(store: serde_json::Value) -> Result<Imported, Failure> {
     expect!(Request::Import { store }, Imported)
 }
 
 /// The whole store.
-pub async fn export() -> Result<Store, String> {
+pub async fn export() -> Result<Store, Failure> {
     expect!(Request::Export, Exported).map(|e| e.store)
 }
 
 /// Open follow-ups as of `now` (the worker's time when `None`), snoozed ones left out.
-pub async fn schedule(now: Option<DateTime<FixedOffset>>) -> Result<Vec<Due>, String> {
+pub async fn schedule(now: Option<DateTime<FixedOffset>>) -> Result<Vec<Due>, Failure> {
     let now = now.map(|t| t.to_rfc3339());
     expect!(Request::Schedule { now }, Schedule).map(|s| s.items)
 }
 
 /// A draft.
-pub async fn draft(request: DraftRequest) -> Result<Draft, String> {
+pub async fn draft(request: DraftRequest) -> Result<Draft, Failure> {
     expect!(Request::Draft(request), Drafted).map(|d| d.draft)
 }
 
@@ -76,7 +75,7 @@ pub async fn lint(
     text: String,
     options: LintOptions,
     for_whom: Option<(&str, Option<&str>)>,
-) -> Result<Vec<Finding>, String> {
+) -> Result<Vec<Finding>, Failure> {
     let request = Request::Lint {
         text,
         options,
@@ -87,25 +86,25 @@ pub async fn lint(
 }
 
 /// Adds `interview`, or replaces the one with its id; the interview as stored.
-pub async fn upsert_interview(interview: &Interview) -> Result<Interview, String> {
+pub async fn upsert_interview(interview: &Interview) -> Result<Interview, Failure> {
     let interview = Doc::of(interview);
     expect!(Request::UpsertInterview { interview }, Saved).map(|s| s.interview)
 }
 
 /// Removes an interview.
-pub async fn remove_interview(id: &str) -> Result<(), String> {
+pub async fn remove_interview(id: &str) -> Result<(), Failure> {
     let id = id.to_string();
     expect!(Request::RemoveInterview { id }, Done).map(drop)
 }
 
 /// Records an event on an interview.
-pub async fn record(interview: &str, event: &Event) -> Result<(), String> {
+pub async fn record(interview: &str, event: &Event) -> Result<(), Failure> {
     let (interview, event) = (interview.to_string(), Doc::of(event));
     expect!(Request::Record { interview, event }, Done).map(drop)
 }
 
 /// Replaces the profile.
-pub async fn settings(profile: &Profile) -> Result<(), String> {
+pub async fn settings(profile: &Profile) -> Result<(), Failure> {
     let profile = Doc::of(profile);
     expect!(Request::Settings { profile }, Done).map(drop)
 }
@@ -116,7 +115,7 @@ pub async fn snooze(
     interviewer: Option<&str>,
     kind: Kind,
     until: Option<DateTime<FixedOffset>>,
-) -> Result<DateTime<FixedOffset>, String> {
+) -> Result<DateTime<FixedOffset>, Failure> {
     let request = Request::Snooze {
         interview: interview.to_string(),
         interviewer: interviewer.map(str::to_owned),
@@ -127,7 +126,7 @@ pub async fn snooze(
 }
 
 /// Open follow-ups as a calendar (`.ics` text).
-pub async fn ics(now: Option<DateTime<FixedOffset>>) -> Result<String, String> {
+pub async fn ics(now: Option<DateTime<FixedOffset>>) -> Result<String, Failure> {
     let now = now.map(|t| t.to_rfc3339());
     expect!(Request::Ics { now }, Calendar).map(|c| c.ics)
 }
@@ -140,7 +139,7 @@ pub async fn open(
     kind: Kind,
     channel: Channel,
     edited: Option<(Option<String>, String)>,
-) -> Result<String, String> {
+) -> Result<String, Failure> {
     let (subject, body) = match edited {
         Some((subject, body)) => (subject, Some(body)),
         None => (None, None),
@@ -157,33 +156,33 @@ pub async fn open(
 }
 
 /// Deletes everything the extension keeps.
-pub async fn delete_all() -> Result<(), String> {
+pub async fn delete_all() -> Result<(), Failure> {
     expect!(Request::DeleteAll, Done).map(drop)
 }
 
 /// A stored document that could not be read, if any.
-pub async fn problem() -> Result<Option<StoreProblem>, String> {
+pub async fn problem() -> Result<Option<StoreProblem>, Failure> {
     expect!(Request::Problem, ProblemReport).map(|p| p.problem)
 }
 
 /// The text of the stored document that could not be read, if any (for the user to download).
-pub async fn unreadable_text() -> Result<Option<String>, String> {
+pub async fn unreadable_text() -> Result<Option<String>, Failure> {
     expect!(Request::UnreadableText, Unreadable).map(|u| u.text)
 }
 
 /// Tells the worker WebAssembly was refused on `origin`.
-pub async fn wasm_refused(origin: &str, error: &str) -> Result<(), String> {
+pub async fn wasm_refused(origin: &str, error: &str) -> Result<(), Failure> {
     let (origin, error) = (origin.to_string(), error.to_string());
     expect!(Request::WasmRefused { origin, error }, Done).map(drop)
 }
 
 /// Origins where WebAssembly was refused.
-pub async fn wasm_status() -> Result<BTreeMap<String, Refusal>, String> {
+pub async fn wasm_status() -> Result<BTreeMap<String, Refusal>, Failure> {
     expect!(Request::WasmStatus, RefusedOrigins).map(|r| r.refused)
 }
 
 /// What the in-page helper may offer for a compose addressed to `people`.
-pub async fn offer(people: Vec<Person>, channel: Channel) -> Result<Offered, String> {
+pub async fn offer(people: Vec<Person>, channel: Channel) -> Result<Offered, Failure> {
     expect!(Request::Offer { people, channel }, Offered)
 }
 
@@ -194,7 +193,7 @@ pub async fn page_draft(
     interviewer: Option<&str>,
     kind: Kind,
     channel: Channel,
-) -> Result<Draft, String> {
+) -> Result<Draft, Failure> {
     let request = Request::PageDraft {
         people,
         interview: interview.to_string(),

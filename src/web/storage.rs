@@ -10,6 +10,7 @@
 
 use super::chrome;
 use super::convert::property;
+use crate::failure::Failure;
 use crate::model::Store;
 use crate::protocol::{Revisioned, StoreProblem};
 use js_sys::{Object, Reflect};
@@ -34,29 +35,19 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-fn storage_error(e: JsValue) -> String {
-    let text = chrome::error_text(&e);
-    if text.to_ascii_lowercase().contains("quota") {
-        format!("Browser storage is full ({text}). Export your data, then remove old interviews.")
-    } else {
-        format!("Browser storage failed: {text}")
-    }
+fn storage_error(e: JsValue) -> Failure {
+    Failure::storage(chrome::error_text(&e))
 }
-
-/// The message for a change refused while an unreadable document is kept in place.
-const KEPT_IN_PLACE: &str = "Your saved data could not be read, and there is no room to set it \
-aside, so nothing can be changed until it is replaced. Download it from the notice at the top \
-of the popup, then import a backup or delete everything to start again.";
 
 /// Reads the store. A document that does not parse is moved to a backup key (or, with no room
 /// for a copy, kept in place), reported under `storeProblem`, and an empty store is returned in
 /// its place.
-pub async fn load() -> Result<Revisioned, String> {
+pub async fn load() -> Result<Revisioned, Failure> {
     load_view().await.map(|(current, _)| current)
 }
 
 /// [`load`], and whether the store is a read-only view of an unreadable document kept in place.
-async fn load_view() -> Result<(Revisioned, bool), String> {
+async fn load_view() -> Result<(Revisioned, bool), Failure> {
     let keys = js_sys::Array::of3(&KEY_STORE.into(), &KEY_REV.into(), &KEY_PROBLEM.into());
     let items = chrome::storage_get(&keys).await.map_err(storage_error)?;
     let rev = property(&items, KEY_REV).as_f64().unwrap_or(0.0) as u64;
@@ -92,7 +83,7 @@ async fn set_aside(
     error: String,
     rev: u64,
     known: Option<StoreProblem>,
-) -> Result<(Revisioned, bool), String> {
+) -> Result<(Revisioned, bool), Failure> {
     let empty = Revisioned {
         rev,
         store: Store::default(),
@@ -145,7 +136,7 @@ fn read_report(items: &JsValue) -> Option<StoreProblem> {
 }
 
 /// The text of the stored document that could not be read (set aside, or kept in place).
-pub async fn unreadable_text() -> Result<Option<String>, String> {
+pub async fn unreadable_text() -> Result<Option<String>, Failure> {
     let Some(report) = problem().await? else {
         return Ok(None);
     };
@@ -156,7 +147,7 @@ pub async fn unreadable_text() -> Result<Option<String>, String> {
 }
 
 /// The last storage problem (an unreadable document set aside or kept in place), if any.
-pub async fn problem() -> Result<Option<StoreProblem>, String> {
+pub async fn problem() -> Result<Option<StoreProblem>, Failure> {
     let items = chrome::storage_get(&JsValue::from_str(KEY_PROBLEM))
         .await
         .map_err(storage_error)?;
@@ -164,7 +155,7 @@ pub async fn problem() -> Result<Option<StoreProblem>, String> {
 }
 
 /// Forgets the report of a set-aside document (the backup itself stays).
-pub async fn clear_problem() -> Result<(), String> {
+pub async fn clear_problem() -> Result<(), Failure> {
     chrome::storage_remove(&JsValue::from_str(KEY_PROBLEM))
         .await
         .map_err(storage_error)?;
@@ -178,8 +169,8 @@ pub async fn clear_problem() -> Result<(), String> {
 /// `replaces` the whole store (an import) goes through; any other is refused with a message.
 pub async fn transact<T>(
     replaces: bool,
-    mut decide: impl FnMut(&Store) -> Result<(Option<Store>, T), String>,
-) -> Result<T, String> {
+    mut decide: impl FnMut(&Store) -> Result<(Option<Store>, T), Failure>,
+) -> Result<T, Failure> {
     exclusive(transact_unqueued(replaces, &mut decide)).await
 }
 
@@ -197,8 +188,8 @@ pub async fn exclusive<T>(work: impl std::future::Future<Output = T>) -> T {
 
 async fn transact_unqueued<T>(
     replaces: bool,
-    decide: &mut impl FnMut(&Store) -> Result<(Option<Store>, T), String>,
-) -> Result<T, String> {
+    decide: &mut impl FnMut(&Store) -> Result<(Option<Store>, T), Failure>,
+) -> Result<T, Failure> {
     for _ in 0..MAX_ATTEMPTS {
         let (Revisioned { rev, store }, read_only) = load_view().await?;
         let (next, out) = decide(&store)?;
@@ -206,7 +197,7 @@ async fn transact_unqueued<T>(
             return Ok(out);
         };
         if read_only && !replaces {
-            return Err(KEPT_IN_PLACE.into());
+            return Err(Failure::ReadOnly);
         }
         let current = chrome::storage_get(&JsValue::from_str(KEY_REV))
             .await
@@ -223,7 +214,7 @@ async fn transact_unqueued<T>(
         .map_err(storage_error)?;
         return Ok(out);
     }
-    Err("The data kept changing while saving; please try again.".into())
+    Err(Failure::Busy)
 }
 
 /// Takes a place in the write queue: a promise to await before writing, and the function that
@@ -239,7 +230,7 @@ fn next_turn() -> (js_sys::Promise, Option<js_sys::Function>) {
 /// Deletes everything the extension keeps in `storage.local` (the store, documents set aside,
 /// reminders, refused origins) and in `storage.session`. The revision moves on, so a write
 /// that read before the wipe starts again instead of putting old data back.
-pub async fn wipe() -> Result<(), String> {
+pub async fn wipe() -> Result<(), Failure> {
     exclusive(async {
         let items = chrome::storage_get(&JsValue::from_str(KEY_REV))
             .await
@@ -256,7 +247,7 @@ pub async fn wipe() -> Result<(), String> {
 }
 
 /// Reads a value kept in `storage.session` (memory only, extension contexts only).
-pub async fn session_json(key: &str) -> Result<Option<serde_json::Value>, String> {
+pub async fn session_json(key: &str) -> Result<Option<serde_json::Value>, Failure> {
     let items = chrome::session_get(&JsValue::from_str(key))
         .await
         .map_err(storage_error)?;
@@ -266,7 +257,7 @@ pub async fn session_json(key: &str) -> Result<Option<serde_json::Value>, String
 }
 
 /// Keeps a JSON value in `storage.session` (`null` forgets it).
-pub async fn set_session_json(key: &str, value: &serde_json::Value) -> Result<(), String> {
+pub async fn set_session_json(key: &str, value: &serde_json::Value) -> Result<(), Failure> {
     chrome::session_set(&object(&[(key, JsValue::from_str(&value.to_string()))]))
         .await
         .map_err(storage_error)?;
@@ -274,7 +265,7 @@ pub async fn set_session_json(key: &str, value: &serde_json::Value) -> Result<()
 }
 
 /// Reads a value stored under `key` (extension settings such as refused origins).
-pub async fn get_json(key: &str) -> Result<Option<serde_json::Value>, String> {
+pub async fn get_json(key: &str) -> Result<Option<serde_json::Value>, Failure> {
     let items = chrome::storage_get(&JsValue::from_str(key))
         .await
         .map_err(storage_error)?;
@@ -284,7 +275,7 @@ pub async fn get_json(key: &str) -> Result<Option<serde_json::Value>, String> {
 }
 
 /// Stores a JSON value under `key`.
-pub async fn set_json(key: &str, value: &serde_json::Value) -> Result<(), String> {
+pub async fn set_json(key: &str, value: &serde_json::Value) -> Result<(), Failure> {
     chrome::storage_set(&object(&[(key, JsValue::from_str(&value.to_string()))]))
         .await
         .map_err(storage_error)?;

@@ -6,6 +6,7 @@
 use super::convert::{property, stringify, to_js};
 use super::{chrome, storage};
 use crate::access::{self, RawSender, Sender};
+use crate::failure::Failure;
 use crate::model::{Kind, Store};
 use crate::protocol::{
     reply_json, Done, Notice, Opened, ProblemReport, Refusal, RefusedOrigins, Request, Response,
@@ -79,14 +80,15 @@ fn tab_of(sender: &JsValue) -> Option<i64> {
         .map(|f| f as i64)
 }
 
-fn decode(message: JsValue) -> Result<Request, String> {
+fn decode(message: JsValue) -> Result<Request, Failure> {
     // Through JSON text so the error names the field that is wrong.
-    let text = stringify(&message)?;
-    serde_json::from_str(&text).map_err(|e| format!("bad request: {e}"))
+    let text = stringify(&message).map_err(Failure::BadRequest)?;
+    serde_json::from_str(&text).map_err(|e| Failure::BadRequest(e.to_string()))
 }
 
-fn json_of<T: serde::Serialize>(value: &T) -> Result<Value, String> {
-    serde_json::to_value(value).map_err(|e| e.to_string())
+/// A value the worker keeps, as JSON for storage.
+fn json_of<T: serde::Serialize>(value: &T) -> Result<Value, Failure> {
+    serde_json::to_value(value).map_err(|e| Failure::Storage(e.to_string()))
 }
 
 /// After a change: reminders brought up to date, open Gmail and LinkedIn tabs told to ask
@@ -116,7 +118,7 @@ async fn tell_changed(tab: i32) {
 
 /// "Delete everything": the store, what was set aside, reminders, refused origins, the message
 /// waiting for a tab, and the notifications on screen.
-async fn delete_everything() -> Result<(), String> {
+async fn delete_everything() -> Result<(), Failure> {
     storage::wipe().await?;
     if let Ok(all) = chrome::notifications_get_all().await {
         for id in js_sys::Object::keys(all.unchecked_ref::<js_sys::Object>()).iter() {
@@ -131,7 +133,7 @@ async fn delete_everything() -> Result<(), String> {
 
 /// Answers a request: the core decides ([`service::handle`], on the stored data inside a
 /// versioned write), this performs the effect the [`Outcome`] names and returns the reply.
-async fn handle(request: Request, tab: Option<i64>) -> Result<Response, String> {
+async fn handle(request: Request, tab: Option<i64>) -> Result<Response, Failure> {
     let env = Env {
         now: js_now(),
         now_ms: js_sys::Date::now(),
@@ -209,7 +211,7 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Response, String> 
     }
 }
 
-async fn load_refused() -> Result<RefusedOrigins, String> {
+async fn load_refused() -> Result<RefusedOrigins, Failure> {
     let refused = storage::get_json(KEY_REFUSED)
         .await?
         .and_then(|v| serde_json::from_value(v).ok())
@@ -218,7 +220,7 @@ async fn load_refused() -> Result<RefusedOrigins, String> {
 }
 
 /// "Write it" from a notification: the person's usual channel, a fresh draft.
-async fn write_it(interview: &str, interviewer: Option<&str>, kind: Kind) -> Result<(), String> {
+async fn write_it(interview: &str, interviewer: Option<&str>, kind: Kind) -> Result<(), Failure> {
     let current = storage::load().await?;
     let opening = service::write_it(
         &current.store,
@@ -235,7 +237,7 @@ async fn write_it(interview: &str, interviewer: Option<&str>, kind: Kind) -> Res
 /// Opens the page to send a message from (a Gmail compose addressed to the person, or their
 /// LinkedIn profile). The text is not put in the URL; it waits in `storage.session` for the
 /// in-page helper of that tab. Records nothing: the user marks it sent once it is sent.
-async fn open(opening: Opening) -> Result<String, String> {
+async fn open(opening: Opening) -> Result<String, Failure> {
     let Opening {
         url,
         interview,
@@ -244,9 +246,9 @@ async fn open(opening: Opening) -> Result<String, String> {
         body,
     } = opening;
     let tab =
-        chrome::tabs_create(&to_js(&json!({ "url": url })).map_err(|e| chrome::error_text(&e))?)
+        chrome::tabs_create(&to_js(&json!({ "url": url })).map_err(chrome::failed("open a tab"))?)
             .await
-            .map_err(|e| format!("could not open a tab: {}", chrome::error_text(&e)))?;
+            .map_err(chrome::failed("open a tab"))?;
     if let Some(tab) = property(&tab, "id").as_f64() {
         let pending = Pending {
             tab: tab as i64,
@@ -284,7 +286,7 @@ async fn load_reminders() -> Reminders {
         .unwrap_or_default()
 }
 
-async fn save_reminders(state: &Reminders) -> Result<(), String> {
+async fn save_reminders(state: &Reminders) -> Result<(), Failure> {
     storage::set_json(KEY_REMINDERS, &json_of(state)?).await
 }
 
@@ -292,11 +294,14 @@ async fn save_reminders(state: &Reminders) -> Result<(), String> {
 /// the next reminder. Runs after every change and on every alarm; errors are logged only.
 pub async fn refresh() {
     if let Err(e) = storage::exclusive(refresh_unqueued()).await {
-        web_sys::console::debug_2(&"Interview Follow-Up: refresh failed".into(), &e.into());
+        web_sys::console::debug_2(
+            &"Interview Follow-Up: refresh failed".into(),
+            &e.to_string().into(),
+        );
     }
 }
 
-async fn refresh_unqueued() -> Result<(), String> {
+async fn refresh_unqueued() -> Result<(), Failure> {
     let now = js_now();
     let current = storage::load().await?;
     let mut state = load_reminders().await;
@@ -414,7 +419,7 @@ pub async fn worker_notification_button(id: String, button: u32) {
         write_it(&interview, interviewer.as_deref(), kind).await
     };
     if let Err(e) = result {
-        web_sys::console::debug_2(&"Interview Follow-Up:".into(), &e.into());
+        web_sys::console::debug_2(&"Interview Follow-Up:".into(), &e.to_string().into());
     }
 }
 
@@ -431,10 +436,10 @@ pub async fn worker_notification_clicked(id: String) {
             chrome::tabs_create(&to_js(&json!({ "url": url })).unwrap_or(JsValue::NULL))
                 .await
                 .map(|_| ())
-                .map_err(|e| chrome::error_text(&e))
+                .map_err(chrome::failed("open a tab"))
         }
     };
     if let Err(e) = result {
-        web_sys::console::debug_2(&"Interview Follow-Up:".into(), &e.into());
+        web_sys::console::debug_2(&"Interview Follow-Up:".into(), &e.to_string().into());
     }
 }

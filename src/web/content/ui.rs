@@ -806,7 +806,10 @@ fn ask_offer(helper: &Rc<Helper>, people: Vec<Person>, channel: Channel) {
         let (offer, waiting) = match client::offer(people.clone(), channel).await {
             Ok(offered) => (offered.offer, offered.insert),
             Err(e) => {
-                web_sys::console::debug_2(&"Interview Follow-Up: no offer".into(), &e.into());
+                web_sys::console::debug_2(
+                    &"Interview Follow-Up: no offer".into(),
+                    &e.to_string().into(),
+                );
                 (Offer::default(), None)
             }
         };
@@ -1368,7 +1371,10 @@ fn insert(helper: &Rc<Helper>, choice: &Choice) {
         let written = match request(compose.channel).await {
             Ok(d) => d,
             Err(e) => {
-                web_sys::console::debug_2(&"Interview Follow-Up: no draft".into(), &e.into());
+                web_sys::console::debug_2(
+                    &"Interview Follow-Up: no draft".into(),
+                    &e.to_string().into(),
+                );
                 return;
             }
         };

@@ -5,6 +5,7 @@
 
 use super::html::{self, add, el, Dom};
 use crate::draft::DraftRequest;
+use crate::failure::Failure;
 use crate::model::{Channel, Kind, Store};
 use crate::schedule::Due;
 use crate::tone::Finding;
@@ -185,7 +186,7 @@ pub(crate) async fn reload(app: &App) {
             state.load_error = None;
         }
         (Err(e), _) | (_, Err(e)) => {
-            state.load_error = Some(format!("Your data could not be loaded: {e}"));
+            state.load_error = Some(format!("Your data could not be loaded. {e}"));
         }
     }
 }
@@ -403,7 +404,7 @@ pub(crate) async fn fetch_draft(
     interviewer: Option<&str>,
     kind: Kind,
     channel: Channel,
-) -> Result<crate::draft::Draft, String> {
+) -> Result<crate::draft::Draft, Failure> {
     client::draft(DraftRequest {
         interview: interview.to_string(),
         interviewer: interviewer.map(str::to_owned),
@@ -415,10 +416,10 @@ pub(crate) async fn fetch_draft(
 }
 
 /// Opens a tab (Gmail compose or LinkedIn).
-pub(crate) async fn open_tab(url: &str) -> Result<(), String> {
-    let props = to_js(&serde_json::json!({ "url": url })).map_err(|e| chrome::error_text(&e))?;
+pub(crate) async fn open_tab(url: &str) -> Result<(), Failure> {
+    let props = to_js(&serde_json::json!({ "url": url })).map_err(chrome::failed("open a tab"))?;
     chrome::tabs_create(&props)
         .await
         .map(|_| ())
-        .map_err(|e| chrome::error_text(&e))
+        .map_err(chrome::failed("open a tab"))
 }

@@ -204,7 +204,7 @@ async fn relint(app: &App) {
                 }
             }
         }
-        Err(e) => say(app, &format!("The wording check failed: {e}"), "error"),
+        Err(e) => say(app, &format!("The wording was not checked. {e}"), "error"),
     }
 }
 

@@ -60,7 +60,7 @@ async fn refetch(app: &App) {
                 cur.error = None;
             }
             Err(e) => {
-                cur.error = Some(format!("No draft could be written: {e}"));
+                cur.error = Some(e.to_string());
                 cur.body.clear();
                 cur.findings.clear();
             }
@@ -306,7 +306,7 @@ async fn relint(app: &App) {
                 let _ = render_findings(app, &into, &d.body, &findings, true);
             }
         }
-        Err(e) => say(app, &format!("The wording check failed: {e}"), "error"),
+        Err(e) => say(app, &format!("The wording was not checked. {e}"), "error"),
     }
 }
 
@@ -378,7 +378,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
             let who = d.interviewer.as_deref();
             match client::open(&d.interview, who, d.kind, Channel::Email, edited).await {
                 Ok(_) => say(app, "Opened a Gmail draft in a new tab.", "ok"),
-                Err(e) => say(app, &format!("Could not open Gmail: {e}"), "error"),
+                Err(e) => say(app, &format!("Gmail was not opened. {e}"), "error"),
             }
         }
         ("draft-linkedin", Some(d)) => {
@@ -386,7 +386,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
             match super::app::open_tab(&linkedin_url(d.to.as_deref())).await {
                 Ok(()) if copied => say(app, "Message copied; paste it into LinkedIn.", "ok"),
                 Ok(()) => say(app, "Opened LinkedIn; copy the message from here.", "ok"),
-                Err(e) => say(app, &format!("Could not open LinkedIn: {e}"), "error"),
+                Err(e) => say(app, &format!("LinkedIn was not opened. {e}"), "error"),
             }
         }
         ("draft-sent", Some(d)) => {
@@ -397,7 +397,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                     go(app, View::Due);
                     say(app, "Marked as sent.", "ok");
                 }
-                Err(e) => say(app, &format!("Could not record it: {e}"), "error"),
+                Err(e) => say(app, &format!("Not recorded. {e}"), "error"),
             }
         }
         _ => return false,

@@ -318,7 +318,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                         super::app::render(app);
                         say(app, "Interview deleted.", "ok");
                     }
-                    Err(e) => say(app, &format!("Could not delete it: {e}"), "error"),
+                    Err(e) => say(app, &format!("Not deleted. {e}"), "error"),
                 }
             }
         }
@@ -357,7 +357,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
                     say(app, "The browser did not allow copying; use Preview and copy the text from there.", "error");
                 }
             }
-            Err(e) => say(app, &format!("Could not write the draft: {e}"), "error"),
+            Err(e) => say(app, &format!("Nothing was copied. {e}"), "error"),
         },
         "write" => {
             // LinkedIn has no compose link: the message goes to the clipboard first.
@@ -384,7 +384,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
                     "ok",
                 ),
                 Ok(_) => say(app, "Opened in a new tab with the draft filled in.", "ok"),
-                Err(e) => say(app, &format!("Could not open it: {e}"), "error"),
+                Err(e) => say(app, &format!("Not opened. {e}"), "error"),
             }
         }
         "sent" => {
@@ -417,7 +417,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
                     let until = when_words(until, now()).replacen("by ", "until ", 1);
                     say(app, &format!("Snoozed {until}."), "ok");
                 }
-                Err(e) => say(app, &format!("Could not snooze it: {e}"), "error"),
+                Err(e) => say(app, &format!("Not snoozed. {e}"), "error"),
             }
         }
         _ => {}
@@ -434,6 +434,6 @@ async fn record(app: &App, due: &Due, event: &Event, done: &str) {
             }
             say(app, done, "ok");
         }
-        Err(e) => say(app, &format!("Could not record it: {e}"), "error"),
+        Err(e) => say(app, &format!("Not recorded. {e}"), "error"),
     }
 }

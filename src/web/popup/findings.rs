@@ -3,6 +3,7 @@
 
 use super::app::App;
 use super::html::{self, add, button, el, Dom};
+use crate::failure::Failure;
 use crate::model::{Channel, Kind};
 use crate::tone::{Finding, LintOptions};
 use crate::web::client;
@@ -100,7 +101,7 @@ pub(crate) async fn lint(
     subject: Option<&str>,
     to: Option<&str>,
     for_whom: Option<(&str, Option<&str>)>,
-) -> Result<Vec<Finding>, String> {
+) -> Result<Vec<Finding>, Failure> {
     let options = LintOptions {
         kind,
         channel,

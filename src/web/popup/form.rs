@@ -520,18 +520,8 @@ pub(crate) async fn submit(app: &App) {
                 "ok",
             );
         }
-        Err(e) => say(
-            app,
-            &format!("Not saved; your form is kept. {}", plain(&e)),
-            "error",
-        ),
+        Err(e) => say(app, &format!("Not saved; your form is kept. {e}"), "error"),
     }
-}
-
-/// A worker error, with the JSON path said in words when it names a field.
-fn plain(error: &str) -> String {
-    let error = error.trim_start_matches("import refused: ");
-    format!("The extension said: {error}")
 }
 
 /// Handles this screen's actions; false when `action` is not one of them.

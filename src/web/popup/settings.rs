@@ -295,7 +295,7 @@ pub(crate) async fn submit(app: &App) {
                     reload(app).await;
                     say(app, "Settings saved.", "ok");
                 }
-                Err(e) => say(app, &format!("Settings not saved: {e}"), "error"),
+                Err(e) => say(app, &format!("Settings not saved. {e}"), "error"),
             }
         }
     }
@@ -362,7 +362,14 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
             Err(e) => {
                 app.state.borrow_mut().import = None;
                 super::app::render(&app);
-                say(&app, &format!("This file cannot be imported, so nothing was changed. The problem is at {e}"), "error");
+                say(
+                    &app,
+                    &format!(
+                        "Nothing was changed. {}",
+                        crate::failure::Failure::Import(e)
+                    ),
+                    "error",
+                );
             }
             Ok((store, raw)) => {
                 let preview = ImportPreview::new(&app.state.borrow().store, &store);
@@ -377,8 +384,8 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
 }
 
 /// Starts a download of `text` as `name`.
-fn download(app: &App, name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| crate::web::chrome::error_text(&e);
+fn download(app: &App, name: &str, mime: &str, text: &str) -> Result<(), crate::failure::Failure> {
+    let fail = crate::web::chrome::failed("start the download");
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let parts = js_sys::Array::of1(&text.into());
@@ -418,10 +425,10 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                 &text,
             ) {
                 Ok(()) => say(app, "Downloaded: the file is in your downloads.", "ok"),
-                Err(e) => say(app, &format!("Download failed: {e}"), "error"),
+                Err(e) => say(app, &format!("Not downloaded. {e}"), "error"),
             },
             Ok(None) => say(app, "There is no unreadable data any more.", "ok"),
-            Err(e) => say(app, &format!("Download failed: {e}"), "error"),
+            Err(e) => say(app, &format!("Not downloaded. {e}"), "error"),
         },
         "export-json" => match client::export().await {
             Ok(store) => {
@@ -433,20 +440,20 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                     &text,
                 ) {
                     Ok(()) => say(app, "Exported: the file is in your downloads.", "ok"),
-                    Err(e) => say(app, &format!("Export failed: {e}"), "error"),
+                    Err(e) => say(app, &format!("Not exported. {e}"), "error"),
                 }
             }
-            Err(e) => say(app, &format!("Export failed: {e}"), "error"),
+            Err(e) => say(app, &format!("Not exported. {e}"), "error"),
         },
         "export-ics" => {
             match client::ics(Some(now())).await {
                 Ok(text) => {
                     match download(app, &export_file_name(now(), "ics"), "text/calendar", &text) {
                     Ok(()) => say(app, "Calendar exported: open the file to add the follow-ups to your calendar.", "ok"),
-                    Err(e) => say(app, &format!("Export failed: {e}"), "error"),
+                    Err(e) => say(app, &format!("Not exported. {e}"), "error"),
                 }
                 }
-                Err(e) => say(app, &format!("Calendar export failed: {e}"), "error"),
+                Err(e) => say(app, &format!("Calendar not exported. {e}"), "error"),
             }
         }
         "import-confirm" => {
@@ -492,7 +499,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                 super::app::go(app, super::app::View::Due);
                 say(app, "Everything was deleted.", "ok");
             }
-            Err(e) => say(app, &format!("Nothing was deleted: {e}"), "error"),
+            Err(e) => say(app, &format!("Nothing was deleted. {e}"), "error"),
         },
         _ => return false,
     }
