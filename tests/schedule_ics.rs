@@ -1,5 +1,6 @@
 //! The .ics export, read back with a small RFC 5545 unfolding parser.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Native test, checked against chrono's own formatting on purpose.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 
 use chrono::{DateTime, NaiveDate, Utc};
 use followup::schedule::{ics::to_ics, sample::sample_store, schedule};

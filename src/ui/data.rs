@@ -199,7 +199,7 @@ pub fn excerpt(text: &str, start: usize, end: usize, around: usize) -> (String, 
 
 /// `interview-followup-2026-11-24.json` for `ext = "json"`.
 pub fn export_file_name(now: DateTime<FixedOffset>, ext: &str) -> String {
-    format!("interview-followup-{}.{ext}", now.format("%Y-%m-%d"))
+    format!("interview-followup-{}.{ext}", crate::dates::iso_date(now))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! the main contact) and `people.N.name|title|email|linkedin|topics` for the N-th person.
 
 use crate::model::{Format, Industry, Interview, Interviewer, Profile, Stage};
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Timelike};
+use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Timelike};
 use serde::{Deserialize, Serialize};
 
 /// Most people one interview can list (a panel larger than this is entered by main contacts).
@@ -16,8 +16,6 @@ pub const MAX_PEOPLE: usize = 20;
 pub const MAX_LINE: usize = 200;
 /// Longest multi-line field (topics, skills, promised items, signature), in characters.
 pub const MAX_TEXT: usize = 2000;
-/// Format of the `at` field (what `<input type="datetime-local">` gives).
-pub const AT_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
 /// The interview form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +100,7 @@ impl InterviewForm {
     /// `now`, and one empty person row (the main contact).
     pub fn new_at(now: DateTime<FixedOffset>) -> InterviewForm {
         InterviewForm {
-            at: quarter_before(now).format(AT_FORMAT).to_string(),
+            at: crate::dates::input_date_time(&quarter_before(now)),
             people: vec![PersonForm {
                 primary: true,
                 ..PersonForm::default()
@@ -117,7 +115,7 @@ impl InterviewForm {
             id: interview.id.clone(),
             company: interview.company.clone(),
             role: interview.role.clone(),
-            at: interview.at.format(AT_FORMAT).to_string(),
+            at: crate::dates::input_date_time(&interview.at),
             format: interview
                 .format
                 .map(|f| f.as_str().into())
@@ -132,7 +130,7 @@ impl InterviewForm {
                 .unwrap_or_default(),
             decision_by: interview
                 .decision_by
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(crate::dates::iso_date)
                 .unwrap_or_default(),
             skills: interview.skills.join(", "),
             promised: interview.promised.join(", "),
@@ -254,16 +252,16 @@ impl InterviewForm {
             &self.role,
             "the role you interviewed for",
         );
-        let at = match NaiveDateTime::parse_from_str(self.at.trim(), AT_FORMAT) {
-            Ok(naive) => {
+        let at = match crate::dates::parse_input_date_time(self.at.trim()) {
+            Some(naive) => {
                 let offset = existing.map_or(offset, |i| *i.at.offset());
                 offset.from_local_datetime(&naive).single()
             }
-            Err(_) if self.at.trim().is_empty() => {
+            None if self.at.trim().is_empty() => {
                 errors.push(err("at", "Add the date and time of the interview."));
                 None
             }
-            Err(_) => {
+            None => {
                 errors.push(err(
                     "at",
                     "This is not a date and time; pick one, e.g. 2026-11-20 2:00 pm.",
@@ -276,20 +274,20 @@ impl InterviewForm {
         let stage = choice::<Stage>(&mut errors, "stage", &self.stage);
         let decision_by = match self.decision_by.trim() {
             "" => None,
-            text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                Ok(date) => {
+            text => match crate::dates::parse_date(text) {
+                Some(date) => {
                     if let Some(at) = at.filter(|at| date < at.date_naive()) {
                         errors.push(err(
                             "decision_by",
                             format!(
                                 "The decision date is before the interview ({}). Check the date, or leave it empty.",
-                                at.format("%b %-d")
+                                crate::dates::short_date(&at)
                             ),
                         ));
                     }
                     Some(date)
                 }
-                Err(_) => {
+                None => {
                     errors.push(err(
                         "decision_by",
                         "This is not a date; pick one, or leave it empty.",
@@ -550,7 +548,7 @@ impl ProfileForm {
             holidays: p
                 .holidays
                 .iter()
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(|&d| crate::dates::iso_date(d))
                 .collect::<Vec<_>>()
                 .join("\n"),
             notification_details: p.notification_details,
@@ -599,10 +597,10 @@ impl ProfileForm {
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|w| !w.is_empty())
         {
-            match NaiveDate::parse_from_str(word, "%Y-%m-%d") {
-                Ok(d) if !holidays.contains(&d) => holidays.push(d),
-                Ok(_) => {}
-                Err(_) => {
+            match crate::dates::parse_date(word) {
+                Some(d) if !holidays.contains(&d) => holidays.push(d),
+                Some(_) => {}
+                None => {
                     errors.push(err(
                         "holidays",
                         format!(

@@ -41,11 +41,12 @@ test('a malformed import is refused with its path and loses nothing stored', asy
   bad.interviews[1].at = 'next Tuesday';
   const reply = await send(ext, { type: 'import', store: bad });
   assert.equal(reply.ok, false);
-  assert.match(reply.error, /import refused: interviews\[1\]\.at/);
+  assert.match(reply.error, /^This file cannot be imported: .* \(at interviews\[1\]\.at\)\.$/);
+  assert.equal(reply.code, 'import');
   const dup = structuredClone(demo);
   dup.interviews[1].id = dup.interviews[0].id;
   assert.match((await send(ext, { type: 'import', store: dup })).error, /duplicate interview id/);
-  assert.match((await send(ext, { type: 'import', store: 'not a store' })).error, /import refused/);
+  assert.match((await send(ext, { type: 'import', store: 'not a store' })).error, /^This file cannot be imported: /);
   assert.deepEqual((await send(ext, { type: 'export' })).store, demo);
 });
 
@@ -58,7 +59,8 @@ test('edits: upsert with path-named errors, record, settings, remove', async () 
 
   const refused = await send(ext, { type: 'upsert-interview', interview: { id: 'x', company: 'A', role: 'B', at: '2026-11-20T10:00:00Z', industry: 'mining' } });
   assert.equal(refused.ok, false);
-  assert.match(refused.error, /^interviews\[\d+\]\.industry: /);
+  assert.match(refused.error, /^That change was refused: .* \(at interviews\[\d+\]\.industry\)\.$/);
+  assert.equal(refused.code, 'refused');
 
   let items = (await send(ext, { type: 'schedule' })).items.filter((i) => i.interview === 'initech-qa-lead');
   assert.deepEqual(items.map((i) => i.kind), ['thank-you', 'status-check']);
@@ -261,7 +263,7 @@ test('"Write it" opens a Gmail compose addressed to the person; the helper types
   const li = await send(ext, { type: 'open', interview: 'acme-pm', interviewer: 'dana', kind: 'thank-you', channel: 'linkedin' });
   assert.equal(li.url, 'https://www.linkedin.com/in/dana-lee');
   await (await linked).close();
-  assert.match((await send(ext, { type: 'open', interview: 'nope', kind: 'thank-you' })).error, /no interview/);
+  assert.match((await send(ext, { type: 'open', interview: 'nope', kind: 'thank-you' })).error, /no longer in your list/);
 });
 
 test('calendar export and delete everything', async () => {
