@@ -15,7 +15,8 @@ test('the service worker instantiates the WASM and answers a runtime message', a
   assert.match(reply.version, /^\d+\.\d+\.\d+$/);
   const bad = await send(page, { type: 'no-such-message' });
   assert.equal(bad.ok, false);
-  assert.match(bad.error, /bad request/);
+  assert.match(bad.error, /^The request could not be read: unknown variant `no-such-message`/);
+  assert.equal(bad.code, 'bad-request');
   await page.close();
 });
 
