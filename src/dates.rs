@@ -97,7 +97,8 @@ pub fn short_date(d: &impl Datelike) -> String {
 
 /// The number `digits` stands for, when it has `min..=max` ASCII digits and nothing else.
 fn number(digits: &str, min: usize, max: usize) -> Option<u32> {
-    (min..=max).contains(&digits.len())
+    (min..=max)
+        .contains(&digits.len())
         .then_some(())
         .filter(|()| digits.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|()| digits.parse().ok())
@@ -163,8 +164,14 @@ mod tests {
             d = d.succ_opt().unwrap();
         }
         days.extend(
-            [(0, 1, 1), (9999, 12, 31), (1, 2, 3), (-1, 1, 1), (10000, 1, 1)]
-                .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+            [
+                (0, 1, 1),
+                (9999, 12, 31),
+                (1, 2, 3),
+                (-1, 1, 1),
+                (10000, 1, 1),
+            ]
+            .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
         );
         for d in days {
             assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());

@@ -395,9 +395,9 @@ fn date(value: Value, path: &Path<'_>) -> Result<NaiveDate, StoreError> {
     // Only what the date writes back to the same text: `-026-12-01` parses, but is written
     // `-0026-12-01`, which would then be refused (an import that locks the store).
     crate::dates::parse_iso_date(&s).ok_or_else(|| {
-            path.error(format!(
-                "not a date: {} (expected YYYY-MM-DD, e.g. \"2026-12-01\")",
-                quote(&s)
-            ))
-        })
+        path.error(format!(
+            "not a date: {} (expected YYYY-MM-DD, e.g. \"2026-12-01\")",
+            quote(&s)
+        ))
+    })
 }

@@ -95,7 +95,7 @@ pub fn error_text(e: &JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// Turns a refused `chrome.*` call into a [`Failure::Browser`] that says what was tried
+/// Turns a refused `chrome.*` call into a [`Failure::Browser`](crate::failure::Failure::Browser) that says what was tried
 /// (`"open a tab"`), with the browser's words.
 pub fn failed(what: &'static str) -> impl Fn(JsValue) -> crate::failure::Failure + Copy {
     move |e| crate::failure::Failure::Browser {

@@ -11,7 +11,7 @@
 //! 1. `outlook.rs`: a unit struct implementing [`Site`]: `name()` (`"outlook"`),
 //!    `editor_selector()` (stable attributes first, localized labels last), optionally
 //!    `containers()` / `shadow_hosts()` / `limit()`, and `compose()` reading recipients into
-//!    [`Person`]s, the subject field and the [`Channel`];
+//!    [`Person`](crate::page::people::Person)s, the subject field and the [`Channel`](crate::model::Channel);
 //! 2. `mod outlook;` and one arm in `site_for` (`"outlook.office.com" => Some(&outlook::Outlook)`);
 //! 3. the origin in `extension/manifest.json` (`content_scripts.matches`, `host_permissions`,
 //!    `web_accessible_resources`), a fixture folder and a test file.
