@@ -422,3 +422,23 @@ string_enum! {
         Phone = "phone",
     }
 }
+
+impl Channel {
+    /// The most characters a message on this channel may have, counted as the site counts them
+    /// (UTF-16 units, a JavaScript string's length): 300 for a LinkedIn connection note, 1,000
+    /// for a LinkedIn message, none for email or a call. The composer writes within it, the
+    /// checker flags what goes past it, and the in-page helper and the popup count against it.
+    ///
+    /// ```
+    /// use followup::model::Channel;
+    /// assert_eq!(Channel::LinkedinNote.limit(), Some(300));
+    /// assert_eq!(Channel::Email.limit(), None);
+    /// ```
+    pub const fn limit(self) -> Option<usize> {
+        match self {
+            Channel::LinkedinNote => Some(300),
+            Channel::Linkedin => Some(1000),
+            Channel::Email | Channel::Phone => None,
+        }
+    }
+}

@@ -8,10 +8,16 @@ use super::phrases::{CHAT_CLOSES, SIGN_OFFS};
 use crate::model::Channel;
 use crate::text::word_count;
 
-/// Longest LinkedIn message, in UTF-16 code units (what the site counts).
-pub const LINKEDIN_MAX: usize = 1000;
-/// Longest LinkedIn connection-request note, in UTF-16 code units.
-pub const NOTE_MAX: usize = 300;
+/// Longest LinkedIn message ([`Channel::limit`]).
+const LINKEDIN_MAX: usize = match Channel::Linkedin.limit() {
+    Some(n) => n,
+    None => 0,
+};
+/// Longest LinkedIn connection-request note ([`Channel::limit`]).
+const NOTE_MAX: usize = match Channel::LinkedinNote.limit() {
+    Some(n) => n,
+    None => 0,
+};
 /// Subject length bounds, in words.
 pub const SUBJECT_WORDS: std::ops::RangeInclusive<usize> = 3..=8;
 

@@ -6,7 +6,7 @@
 //! `format`, `industry`, `stage`, `decision_by`, `skills`, `promised`, `primary` (the index of
 //! the main contact) and `people.N.name|title|email|linkedin|topics` for the N-th person.
 
-use crate::model::{Format, Industry, Interview, Interviewer, Profile, Stage};
+use crate::model::{Channel, Format, Industry, Interview, Interviewer, Profile, Stage};
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Timelike};
 use serde::{Deserialize, Serialize};
 
@@ -627,6 +627,22 @@ impl ProfileForm {
     }
 }
 
+/// How much of a channel's limit ([`Channel::limit`]) `text` uses, in words for the field's
+/// hint ("120 of 300 characters", "312 of 300 characters: 12 too many"), and whether it is over.
+/// `None` for a channel without a limit.
+pub fn characters_used(text: &str, channel: Channel) -> Option<(String, bool)> {
+    let max = channel.limit()?;
+    let used = text.encode_utf16().count();
+    Some(if used > max {
+        (
+            format!("{used} of {max} characters: {} too many", used - max),
+            true,
+        )
+    } else {
+        (format!("{used} of {max} characters"), false)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -914,5 +930,23 @@ mod tests {
         // Older or partial saved forms still load.
         let partial: InterviewForm = serde_json::from_str(r#"{"company":"Acme"}"#).unwrap();
         assert_eq!(partial.company, "Acme");
+    }
+
+    #[test]
+    fn characters_are_counted_as_the_site_counts_them() {
+        assert_eq!(characters_used("Hi", Channel::Email), None);
+        assert_eq!(
+            characters_used("Hi 👋", Channel::LinkedinNote),
+            Some(("5 of 300 characters".into(), false))
+        );
+        let long = "a".repeat(312);
+        assert_eq!(
+            characters_used(&long, Channel::LinkedinNote),
+            Some(("312 of 300 characters: 12 too many".into(), true))
+        );
+        assert_eq!(
+            characters_used(&"a".repeat(1000), Channel::Linkedin),
+            Some(("1000 of 1000 characters".into(), false))
+        );
     }
 }

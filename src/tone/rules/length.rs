@@ -11,11 +11,6 @@ use crate::tone::types::{Category, Finding, Severity};
 /// Flags messages over the channel limit or too long (or very short) for their kind.
 pub struct Length;
 
-/// Characters (UTF-16 units, as LinkedIn counts them) allowed in a connection-request note.
-pub const LINKEDIN_NOTE_LIMIT: usize = 300;
-/// Characters allowed in a LinkedIn message.
-pub const LINKEDIN_MESSAGE_LIMIT: usize = 1000;
-
 /// Most words an email of this kind should have before it reads like a résumé.
 pub fn word_limit(kind: Option<Kind>) -> usize {
     match kind {
@@ -50,17 +45,13 @@ impl Rule for Length {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text.trim_end();
         let limit = match cx.options.channel {
-            Channel::LinkedinNote => {
-                Some(("length.note_limit", LINKEDIN_NOTE_LIMIT, "connection note"))
-            }
-            Channel::Linkedin => Some((
-                "length.message_limit",
-                LINKEDIN_MESSAGE_LIMIT,
-                "LinkedIn message",
-            )),
+            Channel::LinkedinNote => Some(("length.note_limit", "connection note")),
+            Channel::Linkedin => Some(("length.message_limit", "LinkedIn message")),
             Channel::Email | Channel::Phone => None,
         };
-        if let Some((rule, max, what)) = limit {
+        if let Some((rule, what, max)) =
+            limit.and_then(|(rule, what)| Some((rule, what, cx.options.channel.limit()?)))
+        {
             let units = text.encode_utf16().count();
             if units > max {
                 out.push(finding(

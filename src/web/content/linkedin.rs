@@ -17,8 +17,12 @@ textarea#custom-message,\
 .send-invite textarea,\
 textarea[name=message][maxlength]";
 
-/// LinkedIn's limit for a connection note (the checker's `length.note_limit` uses the same).
-const NOTE_LIMIT: usize = 300;
+/// LinkedIn's limit for a connection note ([`Channel::limit`], which the checker and the
+/// composer use too).
+const NOTE_LIMIT: usize = match Channel::LinkedinNote.limit() {
+    Some(n) => n,
+    None => 0,
+};
 
 /// Whether a textarea without `maxlength` is a connection note, limited to [`NOTE_LIMIT`]: its
 /// known id (`custom-message`), or a dialog around it that is the invitation (`.send-invite`)

@@ -292,6 +292,15 @@ pub(crate) fn now() -> chrono::DateTime<chrono::FixedOffset> {
     crate::web::worker::js_now()
 }
 
+/// What the status line says once a message is on the clipboard: the subject line too, since
+/// only the message was copied and an email still needs its subject.
+pub(crate) fn copied(subject: Option<&str>) -> String {
+    match subject.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => format!("Message copied. Subject line: “{s}”."),
+        None => "Message copied.".to_string(),
+    }
+}
+
 /// Puts `text` on the clipboard: `execCommand('copy')` on a hidden text box first (immediate
 /// within the click), else the Clipboard API (which can wait on page focus, so it gets two
 /// seconds). Focus goes back where it was.

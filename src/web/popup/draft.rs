@@ -8,6 +8,7 @@ use crate::model::{Channel, Event, Kind};
 use crate::schedule::Due;
 use crate::service::linkedin_url;
 use crate::ui::data::context;
+use crate::ui::form::characters_used;
 use crate::web::client;
 use crate::when::kind_label;
 use wasm_bindgen::JsCast;
@@ -172,6 +173,7 @@ pub(crate) fn render(app: &App) -> Dom {
             &[],
         )?;
     }
+    let used = characters_used(&d.body, d.channel);
     field(
         doc,
         &app.main,
@@ -179,9 +181,10 @@ pub(crate) fn render(app: &App) -> Dom {
         "Message",
         Control::Text(11),
         &d.body,
-        None,
+        used.as_ref().map(|(words, _)| words.as_str()),
         &[("spellcheck", "true")],
     )?;
+    show_used(app, used);
     let findings = add(
         &app.main,
         el(
@@ -220,6 +223,19 @@ pub(crate) fn render(app: &App) -> Dom {
     add(&actions, button(doc, "Copy", "draft-copy", "")?)?;
     add(&actions, button(doc, "Mark sent", "draft-sent", "quiet")?)?;
     Ok(())
+}
+
+/// Puts how much of the channel's limit the message uses in its hint, marked when it is over.
+fn show_used(app: &App, used: Option<(String, bool)>) {
+    let (Some((words, over)), Some(hint)) = (
+        used,
+        app.doc
+            .get_element_by_id(&format!("h-{}", html::field_id("draft-body"))),
+    ) else {
+        return;
+    };
+    hint.set_text_content(Some(&words));
+    let _ = hint.set_attribute("class", if over { "hint over" } else { "hint" });
 }
 
 /// "Show" selects a finding's words in its message box; "Use …" replaces them with the fix
@@ -316,13 +332,16 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
     let value = html::prop_string(target, "value");
     match (name.as_str(), kind) {
         ("draft-body" | "draft-subject", "input") => {
-            if let Some(d) = app.state.borrow_mut().draft.as_mut() {
+            let used = app.state.borrow_mut().draft.as_mut().and_then(|d| {
                 if name == "draft-body" {
                     d.body = value;
+                    characters_used(&d.body, d.channel)
                 } else {
                     d.subject = value;
+                    None
                 }
-            }
+            });
+            show_used(app, used);
             let app = super::app::app();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(app) = app {
@@ -362,7 +381,8 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
         ("select-span" | "apply-fix", _) => fix_or_show(app, action, button),
         ("draft-copy", Some(d)) => {
             if super::app::copy_text(app, &d.body).await {
-                say(app, "Message copied.", "ok");
+                let subject = (d.channel == Channel::Email).then_some(d.subject.as_str());
+                say(app, &super::app::copied(subject), "ok");
             } else {
                 say(
                     app,

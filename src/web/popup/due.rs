@@ -348,11 +348,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
         {
             Ok(d) => {
                 if super::app::copy_text(app, &d.body).await {
-                    let subject = d
-                        .subject
-                        .map(|s| format!(" Subject line: “{s}”."))
-                        .unwrap_or_default();
-                    say(app, &format!("Draft copied.{subject}"), "ok");
+                    say(app, &super::app::copied(d.subject.as_deref()), "ok");
                 } else {
                     say(app, "The browser did not allow copying; use Preview and copy the text from there.", "error");
                 }

@@ -234,7 +234,7 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   assert.equal(await item('Status check to Dana Lee').count(), 0);
 
   await item('Reply to the rejection').getByRole('button', { name: 'Copy draft' }).click();
-  await page.locator('#status', { hasText: /^Draft copied\./ }).waitFor();
+  await page.locator('#status', { hasText: /^Message copied\. Subject line: “.+”\.$/ }).waitFor();
 
   const opened = env.context.waitForEvent('page');
   await item('Thank-you note to Dana Lee').getByRole('button', { name: 'Write in Gmail' }).click();
@@ -267,7 +267,18 @@ test('draft preview: kind, channel, findings highlighted, edit, fix, copy and op
   await page.getByRole('heading', { name: 'Thank-you note to Raj Patel' }).waitFor();
   await page.getByLabel('Channel').selectOption('linkedin-note');
   await page.locator('#f-draft-subject').waitFor({ state: 'detached' });
-  assert.ok((await body.inputValue()).length <= 300);
+  const note = await body.inputValue();
+  assert.ok(note.length <= 300);
+  // The note's room is counted as LinkedIn counts it, and going over is said, not cut.
+  const used = page.locator('#h-f-draft-body');
+  assert.equal(await used.textContent(), `${note.length} of 300 characters`);
+  assert.equal(await body.getAttribute('aria-describedby'), 'h-f-draft-body e-f-draft-body');
+  await body.click();
+  await page.keyboard.press('Control+End');
+  const extra = ' ' + 'x'.repeat(310 - note.length);
+  await page.keyboard.insertText(extra);
+  await page.locator('#h-f-draft-body.over', { hasText: '311 of 300 characters: 11 too many' }).waitFor();
+  assert.equal((await body.inputValue()).length, 311, 'nothing the user typed is cut');
   await page.getByLabel('Channel').selectOption('email');
   await page.getByLabel('Subject').waitFor();
 
@@ -284,7 +295,8 @@ test('draft preview: kind, channel, findings highlighted, edit, fix, copy and op
     await page.waitForFunction(() => !document.querySelector('#f-draft-body').value.includes(' lol'));
   }
   await page.getByRole('button', { name: 'Copy' }).click();
-  await page.locator('#status', { hasText: 'Message copied.' }).waitFor();
+  const subject = await page.getByLabel('Subject').inputValue();
+  await page.locator('#status', { hasText: `Message copied. Subject line: “${subject}”.` }).waitFor();
 
   const opened = env.context.waitForEvent('page');
   await page.getByRole('button', { name: 'Open in Gmail' }).click();
