@@ -104,6 +104,7 @@ pub fn audience(request: &Request) -> Audience {
         | Request::UpsertInterview { .. }
         | Request::RemoveInterview { .. }
         | Request::Record { .. }
+        | Request::Unrecord { .. }
         | Request::Settings { .. }
         | Request::Snooze { .. }
         | Request::Ics { .. }
@@ -128,18 +129,10 @@ pub fn allowed(request: &Request, sender: &Sender) -> Result<(), Failure> {
         },
         (Sender::Page { .. }, Audience::Extension) => Err(Failure::NotAllowed(format!(
             "refused: `{}` is only answered to the extension's own pages",
-            kind(request)
+            request.name()
         ))),
         (Sender::Stranger, _) => Err(Failure::NotAllowed("refused: unknown sender".into())),
     }
-}
-
-/// The request's `type`, for messages.
-fn kind(request: &Request) -> String {
-    serde_json::to_value(request)
-        .ok()
-        .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_owned))
-        .unwrap_or_else(|| "request".into())
 }
 
 #[cfg(test)]

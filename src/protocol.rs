@@ -68,6 +68,13 @@ pub enum Request {
         /// The event (store format v1).
         event: Doc<Event>,
     },
+    /// Take back an event recorded with `record` (Undo): the last one equal to `event`.
+    Unrecord {
+        /// Interview id.
+        interview: String,
+        /// The event, as it was recorded (store format v1).
+        event: Doc<Event>,
+    },
     /// Replace the profile (name, email, phone, signature, holidays).
     Settings {
         /// The profile (store format v1).
@@ -448,6 +455,34 @@ pub enum ReplyKind {
 }
 
 impl Request {
+    /// Its `type`, as written on the wire (the access rule names it in a refusal). A test
+    /// checks every one against what serde writes.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Request::Ping => "ping",
+            Request::Import { .. } => "import",
+            Request::Export => "export",
+            Request::Schedule { .. } => "schedule",
+            Request::Draft(_) => "draft",
+            Request::Lint { .. } => "lint",
+            Request::UpsertInterview { .. } => "upsert-interview",
+            Request::RemoveInterview { .. } => "remove-interview",
+            Request::Record { .. } => "record",
+            Request::Unrecord { .. } => "unrecord",
+            Request::Settings { .. } => "settings",
+            Request::Snooze { .. } => "snooze",
+            Request::Ics { .. } => "ics",
+            Request::Open { .. } => "open",
+            Request::DeleteAll => "delete-all",
+            Request::Problem => "problem",
+            Request::UnreadableText => "unreadable-text",
+            Request::WasmRefused { .. } => "wasm-refused",
+            Request::WasmStatus => "wasm-status",
+            Request::Offer { .. } => "offer",
+            Request::PageDraft { .. } => "page-draft",
+        }
+    }
+
     /// The payload that answers this request (one arm per request; a new request does not
     /// compile until it has one).
     pub fn reply(&self) -> ReplyKind {
@@ -461,6 +496,7 @@ impl Request {
             Request::UpsertInterview { .. } => ReplyKind::Saved,
             Request::RemoveInterview { .. }
             | Request::Record { .. }
+            | Request::Unrecord { .. }
             | Request::Settings { .. }
             | Request::DeleteAll
             | Request::WasmRefused { .. } => ReplyKind::Done,
@@ -687,6 +723,13 @@ mod tests {
                 done(),
             ),
             (
+                Request::Unrecord {
+                    interview: "acme".into(),
+                    event: Doc::of(&event),
+                },
+                done(),
+            ),
+            (
                 Request::Settings {
                     profile: Doc::of(&store.profile),
                 },
@@ -807,6 +850,7 @@ mod tests {
             Request::Offer { .. } => 17,
             Request::PageDraft { .. } => 18,
             Request::UnreadableText => 19,
+            Request::Unrecord { .. } => 20,
         }
     }
 
@@ -818,9 +862,13 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=19).collect::<Vec<_>>(),
+            (0..=20).collect::<Vec<_>>(),
             "a request has no sample"
         );
+        for (request, _) in &samples {
+            let written = serde_json::to_value(request).unwrap();
+            assert_eq!(written["type"], request.name(), "{request:?}");
+        }
         for (request, response) in samples {
             let text = serde_json::to_string(&request).unwrap();
             let back: Request = serde_json::from_str(&text).unwrap();

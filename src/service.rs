@@ -196,6 +196,9 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
         Request::Record { interview, event } => {
             Ok(write(record(store, &interview, event.value())?, done()))
         }
+        Request::Unrecord { interview, event } => {
+            Ok(write(unrecord(store, &interview, event.value())?, done()))
+        }
         Request::Settings { profile } => Ok(write(set_profile(store, profile.value())?, done())),
         Request::Snooze {
             interview,
@@ -417,6 +420,17 @@ pub fn record(store: &Store, interview: &str, event: &Value) -> Result<Store, St
     Ok(next)
 }
 
+/// Takes back `event` (store-format JSON, as it was recorded) from the interview with
+/// `interview`: the last event equal to it.
+pub fn unrecord(store: &Store, interview: &str, event: &Value) -> Result<Store, StoreError> {
+    let index = position(store, interview)?;
+    let at = store.interviews[index].events.len();
+    let event = crate::store::event_at(event.clone(), index, at)?;
+    let mut next = store.clone();
+    next.remove_event(interview, &event)?;
+    Ok(next)
+}
+
 /// Replaces the profile (name, email, phone, signature, holidays).
 pub fn set_profile(store: &Store, profile: &Value) -> Result<Store, StoreError> {
     let mut next = store.clone();
@@ -586,6 +600,40 @@ mod tests {
             Ok(Outcome::Reply(r)) => r,
             other => panic!("not a reply: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_recorded_event_can_be_taken_back_once() {
+        let s = store();
+        let env = Env::at(at("2026-11-20T16:00:00-05:00"));
+        let event = json!({"kind": "sent", "follow_up": "thank-you", "interviewer": "dana",
+            "at": "2026-11-21T09:30:00.250-05:00"});
+        let written = |r: Result<Outcome, Failure>| match r {
+            Ok(Outcome::Write { store, .. }) => *store,
+            other => panic!("not a write: {other:?}"),
+        };
+        let recorded = written(answer(
+            &s,
+            json!({"type": "record", "interview": "acme", "event": event}),
+            &env,
+        ));
+        assert_eq!(
+            recorded.interviews[0].events.len(),
+            s.interviews[0].events.len() + 1
+        );
+        let undone = written(answer(
+            &recorded,
+            json!({"type": "unrecord", "interview": "acme", "event": event}),
+            &env,
+        ));
+        assert_eq!(undone, s);
+        let again = answer(
+            &undone,
+            json!({"type": "unrecord", "interview": "acme", "event": event}),
+            &env,
+        )
+        .unwrap_err();
+        assert!(matches!(again, Failure::Refused(ref e) if e.path == "interviews[0].events"));
     }
 
     #[test]

@@ -156,6 +156,19 @@ impl Store {
         Ok(())
     }
 
+    /// Takes back an event recorded on an interview (Undo): the last one equal to `event`.
+    pub fn remove_event(&mut self, interview_id: &str, event: &Event) -> Result<Event, StoreError> {
+        let index = self.position(interview_id)?;
+        let events = &mut self.interviews[index].events;
+        let at = events.iter().rposition(|e| e == event).ok_or_else(|| {
+            StoreError::new(
+                format!("interviews[{index}].events"),
+                "no such event (it may have been taken back already)",
+            )
+        })?;
+        Ok(events.remove(at))
+    }
+
     /// Replaces the profile (name, email, phone, signature, holidays).
     pub fn set_profile(&mut self, profile: Profile) -> Result<(), StoreError> {
         validate_profile(&profile)?;

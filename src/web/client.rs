@@ -103,6 +103,12 @@ pub async fn record(interview: &str, event: &Event) -> Result<(), Failure> {
     expect!(Request::Record { interview, event }, Done).map(drop)
 }
 
+/// Takes back an event recorded with [`record`] (Undo).
+pub async fn unrecord(interview: &str, event: &Event) -> Result<(), Failure> {
+    let (interview, event) = (interview.to_string(), Doc::of(event));
+    expect!(Request::Unrecord { interview, event }, Done).map(drop)
+}
+
 /// Replaces the profile.
 pub async fn settings(profile: &Profile) -> Result<(), Failure> {
     let profile = Doc::of(profile);

@@ -6,7 +6,7 @@
 use super::html::{self, add, el, Dom};
 use crate::draft::DraftRequest;
 use crate::failure::Failure;
-use crate::model::{Channel, Kind, Store};
+use crate::model::{Channel, Event, Kind, Store};
 use crate::schedule::Due;
 use crate::tone::Finding;
 use crate::ui::data::ImportPreview;
@@ -104,6 +104,8 @@ pub(crate) struct State {
     pub seq: u32,
     /// Every item of every group is listed (not just the first few).
     pub show_all: bool,
+    /// What the status line's Undo takes back: the interview and the event just recorded.
+    pub undo: Option<(String, Event)>,
 }
 
 /// The popup: its elements and its state.
@@ -196,12 +198,47 @@ thread_local! {
 }
 
 /// Shows a message in the status line (`kind`: `ok` or `error`). Good news fades after a few
-/// seconds; an error stays until the next message or screen.
+/// seconds; an error stays until the next message or screen. A new message withdraws the
+/// previous one's Undo.
 pub(crate) fn say(app: &App, text: &str, kind: &str) {
+    say_for(app, text, kind, 7000);
+}
+
+/// [`say`], with an Undo button that takes `event` back from `interview` (see [`undo`]); it
+/// stays longer, and Escape or a click closes it as any message.
+pub(crate) fn say_undoable(app: &App, text: &str, interview: &str, event: Event) {
+    say_for(app, text, "ok", 15000);
+    if let Ok(mut state) = app.state.try_borrow_mut() {
+        state.undo = Some((interview.to_string(), event));
+    }
+    if let Ok(b) = html::button(&app.doc, "Undo", "undo", "undo") {
+        let _ = app.status.append_child(&b);
+    }
+}
+
+/// Takes back what the status line's Undo offers, then shows the list as it is again.
+pub(crate) async fn undo(app: &App) {
+    let Some((interview, event)) = app.state.borrow_mut().undo.take() else {
+        return;
+    };
+    match client::unrecord(&interview, &event).await {
+        Ok(()) => {
+            reload(app).await;
+            render(app);
+            say(app, "Taken back.", "ok");
+        }
+        Err(e) => say(app, &format!("Not taken back. {e}"), "error"),
+    }
+}
+
+fn say_for(app: &App, text: &str, kind: &str, fade_ms: i32) {
     let n = SAID.with(|c| {
         c.set(c.get().wrapping_add(1));
         c.get()
     });
+    if let Ok(mut state) = app.state.try_borrow_mut() {
+        state.undo = None;
+    }
     app.status.set_text_content(Some(text));
     let _ = app.status.set_attribute("data-kind", kind);
     if kind == "ok" {
@@ -212,8 +249,10 @@ pub(crate) fn say(app: &App, text: &str, kind: &str) {
             }
         });
         if let Some(w) = web_sys::window() {
-            let _ = w
-                .set_timeout_with_callback_and_timeout_and_arguments_0(clear.unchecked_ref(), 7000);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                clear.unchecked_ref(),
+                fade_ms,
+            );
         }
     }
 }

@@ -415,7 +415,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 Ok(_) => {
                     super::app::reload(app).await;
                     go(app, View::Due);
-                    say(app, "Marked as sent.", "ok");
+                    super::app::say_undoable(app, "Marked as sent.", &d.interview, event);
                 }
                 Err(e) => say(app, &format!("Not recorded. {e}"), "error"),
             }

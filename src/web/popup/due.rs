@@ -428,7 +428,7 @@ async fn record(app: &App, due: &Due, event: &Event, done: &str) {
             if let Some(h) = app.main.query_selector("h2").ok().flatten() {
                 super::html::focus(&h);
             }
-            say(app, done, "ok");
+            super::app::say_undoable(app, done, &due.interview, event.clone());
         }
         Err(e) => say(app, &format!("Not recorded. {e}"), "error"),
     }

@@ -250,6 +250,11 @@ fn dispatch(app: &Rc<App>, event: &Event) {
                 app.status.set_text_content(None);
                 return;
             }
+            if action == "undo" {
+                let app = app.clone();
+                wasm_bindgen_futures::spawn_local(async move { app::undo(&app).await });
+                return;
+            }
             if action == "nav" {
                 let view = button
                     .get_attribute("data-view")

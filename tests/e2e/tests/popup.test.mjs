@@ -214,9 +214,19 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   assert.equal(raj.kind, 'sent');
   assert.equal(raj.follow_up, 'thank-you');
 
+  // Undo takes the event back: the item is due again, the stored events are as before.
+  const before = (await stored(page)).interviews[0].events.length;
+  await page.locator('#status').getByRole('button', { name: 'Undo' }).click();
+  await page.locator('#status', { hasText: 'Taken back.' }).waitFor();
+  await item('Thank-you note to Raj Patel').waitFor();
+  assert.equal(((await stored(page)).interviews[0].events ?? []).length, before - 1);
+  await item('Thank-you note to Raj Patel').getByRole('button', { name: 'Mark sent' }).click();
+  await page.locator('#status', { hasText: 'Marked as sent.' }).waitFor();
+  assert.equal(await item('Thank-you note to Raj Patel').count(), 0);
+
   // Escape closes the status message first, then an open "They replied" panel (focus back on
   // its summary), one at a time.
-  assert.equal(await page.locator('#status').textContent(), 'Marked as sent.');
+  assert.equal(await page.locator('#status').textContent(), 'Marked as sent.Undo');
   const maria = item('Thank-you note to Maria Gómez');
   await maria.locator('summary', { hasText: 'They replied' }).click();
   await page.keyboard.press('Escape');
@@ -227,6 +237,15 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'They replied');
   await maria.locator('summary', { hasText: 'They replied' }).click();
   await maria.getByRole('button', { name: 'Not selected' }).click();
+  await page.locator('li.item', { hasText: 'Reply to the rejection' }).waitFor();
+  // A reply that ended the follow-ups is taken back by keyboard too: its Undo is a button.
+  await page.locator('#status').getByRole('button', { name: 'Undo' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#status', { hasText: 'Taken back.' }).waitFor();
+  await item('Thank-you note to Maria Gómez').waitFor();
+  assert.equal(await page.locator('li.item', { hasText: 'Reply to the rejection' }).count(), 0);
+  await item('Thank-you note to Maria Gómez').locator('summary', { hasText: 'They replied' }).click();
+  await item('Thank-you note to Maria Gómez').getByRole('button', { name: 'Not selected' }).click();
   await page.locator('li.item', { hasText: 'Reply to the rejection' }).waitFor();
 
   await item('Status check to Dana Lee').getByRole('button', { name: 'Snooze a day' }).click();
