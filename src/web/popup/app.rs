@@ -104,8 +104,22 @@ pub(crate) struct State {
     pub seq: u32,
     /// Every item of every group is listed (not just the first few).
     pub show_all: bool,
-    /// What the status line's Undo takes back: the interview and the event just recorded.
-    pub undo: Option<(String, Event)>,
+    /// What the status line's Undo takes back.
+    pub undo: Option<Undo>,
+}
+
+/// A change the status line offers to take back.
+#[derive(Debug, Clone)]
+pub(crate) enum Undo {
+    /// An event just recorded on an interview (Mark sent, They replied).
+    Event {
+        /// Interview id.
+        interview: String,
+        /// The event, as recorded.
+        event: Event,
+    },
+    /// The interview form as it was before Clear form.
+    Form(Box<InterviewForm>),
 }
 
 /// The popup: its elements and its state.
@@ -204,12 +218,12 @@ pub(crate) fn say(app: &App, text: &str, kind: &str) {
     say_for(app, text, kind, 7000);
 }
 
-/// [`say`], with an Undo button that takes `event` back from `interview` (see [`undo`]); it
-/// stays longer, and Escape or a click closes it as any message.
-pub(crate) fn say_undoable(app: &App, text: &str, interview: &str, event: Event) {
+/// [`say`], with an Undo button that takes `what` back (see [`undo`]); it stays longer, and
+/// Escape or a click closes it as any message.
+pub(crate) fn say_undoable(app: &App, text: &str, what: Undo) {
     say_for(app, text, "ok", 15000);
     if let Ok(mut state) = app.state.try_borrow_mut() {
-        state.undo = Some((interview.to_string(), event));
+        state.undo = Some(what);
     }
     if let Ok(b) = html::button(&app.doc, "Undo", "undo", "undo") {
         let _ = app.status.append_child(&b);
@@ -218,16 +232,25 @@ pub(crate) fn say_undoable(app: &App, text: &str, interview: &str, event: Event)
 
 /// Takes back what the status line's Undo offers, then shows the list as it is again.
 pub(crate) async fn undo(app: &App) {
-    let Some((interview, event)) = app.state.borrow_mut().undo.take() else {
-        return;
-    };
-    match client::unrecord(&interview, &event).await {
-        Ok(()) => {
-            reload(app).await;
-            render(app);
-            say(app, "Taken back.", "ok");
+    let what = app.state.borrow_mut().undo.take();
+    match what {
+        Some(Undo::Event { interview, event }) => {
+            match client::unrecord(&interview, &event).await {
+                Ok(()) => {
+                    reload(app).await;
+                    render(app);
+                    say(app, "Taken back.", "ok");
+                }
+                Err(e) => say(app, &format!("Not taken back. {e}"), "error"),
+            }
         }
-        Err(e) => say(app, &format!("Not taken back. {e}"), "error"),
+        Some(Undo::Form(form)) => {
+            save_form(&form);
+            app.state.borrow_mut().form = *form;
+            go(app, View::Form);
+            say(app, "The form is back as it was.", "ok");
+        }
+        None => {}
     }
 }
 

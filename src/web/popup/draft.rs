@@ -415,7 +415,11 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 Ok(_) => {
                     super::app::reload(app).await;
                     go(app, View::Due);
-                    super::app::say_undoable(app, "Marked as sent.", &d.interview, event);
+                    let undo = super::app::Undo::Event {
+                        interview: d.interview.clone(),
+                        event,
+                    };
+                    super::app::say_undoable(app, "Marked as sent.", undo);
                 }
                 Err(e) => say(app, &format!("Not recorded. {e}"), "error"),
             }

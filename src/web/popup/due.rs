@@ -428,7 +428,11 @@ async fn record(app: &App, due: &Due, event: &Event, done: &str) {
             if let Some(h) = app.main.query_selector("h2").ok().flatten() {
                 super::html::focus(&h);
             }
-            super::app::say_undoable(app, done, &due.interview, event.clone());
+            let undo = super::app::Undo::Event {
+                interview: due.interview.clone(),
+                event: event.clone(),
+            };
+            super::app::say_undoable(app, done, undo);
         }
         Err(e) => say(app, &format!("Not recorded. {e}"), "error"),
     }

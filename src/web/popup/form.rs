@@ -557,7 +557,11 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
             say(app, "Person removed from the form.", "ok");
         }
         "clear-form" => {
-            let editing = !app.state.borrow().form.id.is_empty();
+            read(app);
+            let (editing, was) = {
+                let state = app.state.borrow();
+                (!state.form.id.is_empty(), state.form.clone())
+            };
             super::app::forget_form();
             {
                 let mut state = app.state.borrow_mut();
@@ -570,6 +574,16 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 go(app, View::Due);
             } else {
                 super::app::render(app);
+            }
+            // Nothing typed is lost for good: Undo brings the form back as it was.
+            if !was.is_blank() {
+                let text = if editing {
+                    "Editing cancelled."
+                } else {
+                    "Form cleared."
+                };
+                super::app::say_undoable(app, text, super::app::Undo::Form(Box::new(was)));
+            } else if !editing {
                 say(app, "Form cleared.", "ok");
             }
         }

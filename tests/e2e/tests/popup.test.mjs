@@ -178,6 +178,14 @@ test('an unsent form survives closing the popup; people can be added and removed
   await again.getByRole('button', { name: 'Clear form' }).click();
   assert.equal(await again.getByLabel('Company').inputValue(), '');
   assert.equal(await again.evaluate(() => localStorage.getItem('followup.popup.form')), null);
+  // Clear form can be taken back: the form returns as it was, and is kept again.
+  await again.locator('#status', { hasText: 'Form cleared.' }).getByRole('button', { name: 'Undo' }).click();
+  await again.locator('#status', { hasText: 'The form is back as it was.' }).waitFor();
+  assert.equal(await again.getByLabel('Company').inputValue(), 'Hooli');
+  assert.equal(await again.locator('#f-people-0-name').inputValue(), 'Jared Dunn');
+  assert.notEqual(await again.evaluate(() => localStorage.getItem('followup.popup.form')), null);
+  await again.getByRole('button', { name: 'Clear form' }).click();
+  assert.equal(await again.getByLabel('Company').inputValue(), '');
   await again.close();
 });
 
