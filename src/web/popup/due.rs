@@ -67,6 +67,15 @@ pub(crate) fn render(app: &App) -> Dom {
         format!("Due now: {}", count(pressing, "follow-up"))
     };
     add(main, el(doc, "h2", &[("tabindex", "-1")], Some(&heading))?)?;
+    if state
+        .store
+        .profile
+        .name
+        .as_deref()
+        .is_none_or(|n| n.trim().is_empty())
+    {
+        ask_name(app)?;
+    }
     if state.items.is_empty() {
         add(
             main,
@@ -435,5 +444,66 @@ async fn record(app: &App, due: &Due, event: &Event, done: &str) {
             super::app::say_undoable(app, done, undo);
         }
         Err(e) => say(app, &format!("Not recorded. {e}"), "error"),
+    }
+}
+
+/// Asks once, at the top of the list, for the name the drafts are signed with (until there is
+/// one): without it every draft ends unsigned.
+fn ask_name(app: &App) -> Dom {
+    let doc = &app.doc;
+    let form = add(
+        &app.main,
+        el(
+            doc,
+            "form",
+            &[
+                ("class", "ask-name"),
+                ("data-form", "name"),
+                ("aria-label", "Your name"),
+            ],
+            None,
+        )?,
+    )?;
+    super::html::field(
+        doc,
+        &form,
+        "your-name",
+        "Your name, to sign your drafts",
+        super::html::Control::Input("text"),
+        "",
+        Some("Only in your drafts; change it and add a signature in Settings."),
+        &[("autocomplete", "name"), ("required", "")],
+    )?;
+    let row = add(&form, el(doc, "div", &[("class", "actions")], None)?)?;
+    let save = add(&row, button(doc, "Sign my drafts", "", "primary")?)?;
+    save.set_attribute("type", "submit")?;
+    save.remove_attribute("data-action")?;
+    Ok(())
+}
+
+/// Saves the name typed in [`ask_name`] to the profile (the rest of it as it is).
+pub(crate) async fn submit_name(app: &App) {
+    let name = app
+        .doc
+        .get_element_by_id(&super::html::field_id("your-name"))
+        .map(|e| super::html::prop_string(&e, "value"))
+        .unwrap_or_default();
+    let name = name.trim();
+    if name.is_empty() {
+        say(app, "Type your name first.", "error");
+        return;
+    }
+    let mut profile = app.state.borrow().store.profile.clone();
+    profile.name = Some(name.to_string());
+    match client::settings(&profile).await {
+        Ok(()) => {
+            reload(app).await;
+            super::app::render(app);
+            if let Some(h) = app.main.query_selector("h2").ok().flatten() {
+                super::html::focus(&h);
+            }
+            say(app, &format!("Your drafts are signed “{name}” now."), "ok");
+        }
+        Err(e) => say(app, &format!("Not saved. {e}"), "error"),
     }
 }

@@ -226,6 +226,7 @@ fn dispatch(app: &Rc<App>, event: &Event) {
                 match which.as_str() {
                     "interview" => form::submit(&app).await,
                     "settings" => settings::submit(&app).await,
+                    "name" => due::submit_name(&app).await,
                     _ => {}
                 }
             });

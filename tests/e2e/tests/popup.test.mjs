@@ -211,6 +211,23 @@ test('editing an interview keeps its history; deleting one asks twice', async ()
   await page.close();
 });
 
+test('first run: the list asks once for the name drafts are signed with, and keeps the rest of the profile', async () => {
+  const store = popupStore();
+  store.profile = { email: 'sam@example.com', keep: 'unknown field' };
+  const page = await popup(store);
+  const name = page.getByLabel('Your name, to sign your drafts');
+  await name.fill('Sam Rivera');
+  await page.getByRole('button', { name: 'Sign my drafts' }).click();
+  await page.locator('#status', { hasText: 'Your drafts are signed “Sam Rivera” now.' }).waitFor();
+  assert.equal(await name.count(), 0, 'asked once');
+  assert.deepEqual((await stored(page)).profile, { name: 'Sam Rivera', email: 'sam@example.com', keep: 'unknown field' });
+  // The next draft is signed.
+  await page.locator('li.item', { hasText: 'Thank-you note to Dana Lee' }).getByRole('button', { name: 'Preview' }).click();
+  assert.match(await page.getByLabel('Message').inputValue(), /\nSam Rivera\n/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('item actions: mark sent, they replied, snooze, copy, write in Gmail', async () => {
   const page = await popup(popupStore());
   const item = (title) => page.locator('li.item', { hasText: title }).first();

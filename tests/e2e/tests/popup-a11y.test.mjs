@@ -1,0 +1,97 @@
+// The toolbar popup as a screen-reader or keyboard user meets it: axe-core (WCAG 2.x A and AA,
+// and best practices) finds nothing on any screen, in the light and the dark theme, including
+// the states a first run passes through (the name prompt, an Undo in the status line, a draft
+// with findings, the note counter over its limit, a form with errors).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, extensionPage, send } from '../lib/harness.mjs';
+import { popupStore } from '../fixtures/popup-store.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let env;
+let axeSource;
+before(async () => {
+  env = await launch();
+  axeSource = await readFile(path.join(here, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+});
+after(async () => { await env?.close(); });
+
+/** axe-core's violations on the popup as it is now (loaded through CDP, which the page's
+ * CSP does not govern). */
+async function violations(page) {
+  if (!(await page.evaluate(() => typeof globalThis.axe !== 'undefined'))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+    }));
+  });
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`axe-core finds nothing on any popup screen (${theme})`, async () => {
+    const page = await extensionPage(env);
+    await page.emulateMedia({ colorScheme: theme });
+    await page.setViewportSize({ width: 380, height: 600 });
+    await page.locator('#app[data-ready="true"]').waitFor();
+    const store = popupStore();
+    store.profile = { email: 'sam@example.com' };
+    assert.equal((await send(page, { type: 'import', store })).ok, true);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator('#app[data-ready="true"]').waitFor();
+    const found = {};
+
+    // The list on a first run: the name prompt above the items.
+    await page.getByLabel('Your name, to sign your drafts').waitFor();
+    found.list = await violations(page);
+    // The check itself can fail: a button without a name is found.
+    await page.evaluate(() => { const b = document.createElement('button'); b.id = 'axe-probe'; document.body.append(b); });
+    assert.ok((await violations(page)).some((v) => v.id === 'button-name'), 'axe-core sees the page');
+    await page.evaluate(() => document.getElementById('axe-probe').remove());
+
+    // An Undo in the status line.
+    await page.locator('li.item', { hasText: 'Thank-you note to Raj Patel' }).getByRole('button', { name: 'Mark sent' }).click();
+    await page.locator('#status').getByRole('button', { name: 'Undo' }).waitFor();
+    found.undo = await violations(page);
+
+    // A draft with a finding, as a connection note over its limit.
+    await page.locator('li.item', { hasText: 'Thank-you note to Dana Lee' }).getByRole('button', { name: 'Preview' }).click();
+    const body = page.getByLabel('Message');
+    await body.waitFor();
+    await page.getByLabel('Channel').selectOption('linkedin-note');
+    await page.locator('#f-draft-subject').waitFor({ state: 'detached' });
+    await body.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(' lol!! ' + 'x'.repeat(300));
+    await page.locator('#h-f-draft-body.over').waitFor();
+    await page.locator('#draft-findings mark', { hasText: 'lol' }).first().waitFor();
+    found.draft = await violations(page);
+
+    // The interview form, after a save with its required fields empty.
+    await page.getByRole('button', { name: 'Add interview' }).click();
+    await page.getByRole('heading', { name: 'Add an interview' }).waitFor();
+    await page.getByLabel('Company').fill('');
+    await page.getByRole('button', { name: 'Save interview' }).click();
+    await page.locator('.error:not([hidden])').first().waitFor();
+    found.form = await violations(page);
+
+    // "Check my text" with findings, and Settings.
+    await page.getByRole('button', { name: 'Check text' }).click();
+    await page.getByRole('heading', { name: /check/i }).first().waitFor();
+    found.check = await violations(page);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: /settings/i }).first().waitFor();
+    found.settings = await violations(page);
+
+    const any = Object.entries(found).filter(([, v]) => v.length);
+    assert.deepEqual(any, [], JSON.stringify(any, null, 2));
+    await page.close();
+  });
+}
