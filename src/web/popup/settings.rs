@@ -333,6 +333,8 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
     else {
         return;
     };
+    // What was said about the previous file is not about this one.
+    app.status.set_text_content(None);
     wasm_bindgen_futures::spawn_local(async move {
         let Some(app) = super::app::app() else { return };
         if file.size() > MAX_IMPORT_BYTES {

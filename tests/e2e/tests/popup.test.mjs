@@ -492,6 +492,7 @@ test('data: export JSON and .ics, import with a preview, delete everything after
   next.interviews.push({ id: 'new-one', company: 'Newco', role: 'Analyst', at: '2026-11-20T10:00:00Z' });
   await page.getByLabel('Import a JSON export').setInputFiles({ name: 'next.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
   await page.getByRole('heading', { name: 'Importing this file will:' }).waitFor();
+  assert.equal(await page.locator('#status').textContent(), '', 'the error about the previous file is gone');
   assert.deepEqual(await page.locator('ul.preview li').allTextContents(), [
     'Adds 1 interview: Newco (Analyst)',
     'Updates 1 interview: Acme Corp (Group Product Manager)',
