@@ -65,10 +65,10 @@ string_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Failure {
     /// An imported document is not a store this version can read.
-    #[error("This file cannot be imported: {} (at {}).", .0.message, .0.path)]
+    #[error("This file cannot be imported: {}.", located(.0))]
     Import(StoreError),
     /// The store refused a value.
-    #[error("That change was refused: {} (at {}).", .0.message, .0.path)]
+    #[error("That change was refused: {}.", located(.0))]
     Refused(#[from] StoreError),
     /// No interview with this id.
     #[error("That interview is no longer in your list (id `{0}`).")]
@@ -128,6 +128,16 @@ pub enum Failure {
         /// Its words.
         message: String,
     },
+}
+
+/// What is wrong, then where: "expected a date (at interviews[0].at)"; no place for the
+/// whole document.
+fn located(e: &StoreError) -> String {
+    if e.path == "." {
+        e.message.clone()
+    } else {
+        format!("{} (at {})", e.message, e.path)
+    }
 }
 
 impl Failure {
@@ -231,6 +241,11 @@ mod tests {
         }
         let refused = Failure::Refused(StoreError::new("profile.email", "not an email address"));
         assert!(refused.to_string().ends_with("(at profile.email)."));
+        let whole = Failure::Import(StoreError::new(".", "expected an object"));
+        assert_eq!(
+            whole.to_string(),
+            "This file cannot be imported: expected an object."
+        );
     }
 
     #[test]
