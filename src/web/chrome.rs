@@ -95,6 +95,13 @@ pub fn error_text(e: &JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
+/// Opens `url` in a new tab; the tab object (`chrome.tabs.create`).
+pub async fn open_tab(url: &str) -> Result<JsValue, crate::failure::Failure> {
+    let properties =
+        super::convert::to_js(&serde_json::json!({ "url": url })).map_err(failed("open a tab"))?;
+    tabs_create(&properties).await.map_err(failed("open a tab"))
+}
+
 /// Turns a refused `chrome.*` call into a [`Failure::Browser`](crate::failure::Failure::Browser) that says what was tried
 /// (`"open a tab"`), with the browser's words.
 pub fn failed(what: &'static str) -> impl Fn(JsValue) -> crate::failure::Failure + Copy {

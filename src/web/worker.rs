@@ -245,10 +245,7 @@ async fn open(opening: Opening) -> Result<String, Failure> {
         subject,
         body,
     } = opening;
-    let tab =
-        chrome::tabs_create(&to_js(&json!({ "url": url })).map_err(chrome::failed("open a tab"))?)
-            .await
-            .map_err(chrome::failed("open a tab"))?;
+    let tab = chrome::open_tab(&url).await?;
     if let Some(tab) = property(&tab, "id").as_f64() {
         let pending = Pending {
             tab: tab as i64,
@@ -433,10 +430,7 @@ pub async fn worker_notification_clicked(id: String) {
         }
         _ => {
             let url = chrome::runtime_url("popup.html");
-            chrome::tabs_create(&to_js(&json!({ "url": url })).unwrap_or(JsValue::NULL))
-                .await
-                .map(|_| ())
-                .map_err(chrome::failed("open a tab"))
+            chrome::open_tab(&url).await.map(drop)
         }
     };
     if let Err(e) = result {

@@ -11,7 +11,6 @@ use crate::schedule::Due;
 use crate::tone::Finding;
 use crate::ui::data::ImportPreview;
 use crate::ui::form::{FieldError, InterviewForm, ProfileForm};
-use crate::web::convert::to_js;
 use crate::web::{chrome, client};
 use gloo_storage::Storage;
 use serde_json::Value;
@@ -484,13 +483,4 @@ pub(crate) async fn fetch_draft(
         now: Some(now()),
     })
     .await
-}
-
-/// Opens a tab (Gmail compose or LinkedIn).
-pub(crate) async fn open_tab(url: &str) -> Result<(), Failure> {
-    let props = to_js(&serde_json::json!({ "url": url })).map_err(chrome::failed("open a tab"))?;
-    chrome::tabs_create(&props)
-        .await
-        .map(|_| ())
-        .map_err(chrome::failed("open a tab"))
 }

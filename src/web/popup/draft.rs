@@ -403,9 +403,9 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
         }
         ("draft-linkedin", Some(d)) => {
             let copied = super::app::copy_text(app, &d.body).await;
-            match super::app::open_tab(&linkedin_url(d.to.as_deref())).await {
-                Ok(()) if copied => say(app, "Message copied; paste it into LinkedIn.", "ok"),
-                Ok(()) => say(app, "Opened LinkedIn; copy the message from here.", "ok"),
+            match crate::web::chrome::open_tab(&linkedin_url(d.to.as_deref())).await {
+                Ok(_) if copied => say(app, "Message copied; paste it into LinkedIn.", "ok"),
+                Ok(_) => say(app, "Opened LinkedIn; copy the message from here.", "ok"),
                 Err(e) => say(app, &format!("LinkedIn was not opened. {e}"), "error"),
             }
         }
