@@ -229,6 +229,23 @@ pub(crate) fn say_undoable(app: &App, text: &str, what: Undo) {
     }
 }
 
+/// Records `event` on `interview`, then shows the list as it is now and says `done` with an
+/// Undo (Mark sent, They replied; from the list and from a draft).
+pub(crate) async fn record(app: &App, interview: &str, event: Event, done: &str) {
+    match client::record(interview, &event).await {
+        Ok(()) => {
+            reload(app).await;
+            go(app, View::Due);
+            let undo = Undo::Event {
+                interview: interview.to_string(),
+                event,
+            };
+            say_undoable(app, done, undo);
+        }
+        Err(e) => say(app, &format!("Not recorded. {e}"), "error"),
+    }
+}
+
 /// Takes back what the status line's Undo offers, then shows the list as it is again.
 pub(crate) async fn undo(app: &App) {
     let what = app.state.borrow_mut().undo.take();

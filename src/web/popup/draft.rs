@@ -411,18 +411,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
         }
         ("draft-sent", Some(d)) => {
             let event = Event::sent(d.kind, d.interviewer.as_deref(), now());
-            match client::record(&d.interview, &event).await {
-                Ok(_) => {
-                    super::app::reload(app).await;
-                    go(app, View::Due);
-                    let undo = super::app::Undo::Event {
-                        interview: d.interview.clone(),
-                        event,
-                    };
-                    super::app::say_undoable(app, "Marked as sent.", undo);
-                }
-                Err(e) => say(app, &format!("Not recorded. {e}"), "error"),
-            }
+            super::app::record(app, &d.interview, event, "Marked as sent.").await;
         }
         _ => return false,
     }

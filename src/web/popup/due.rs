@@ -394,7 +394,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
         }
         "sent" => {
             let event = Event::sent(due.kind, due.interviewer.as_deref(), now());
-            record(app, due, &event, "Marked as sent.").await;
+            super::app::record(app, &due.interview, event, "Marked as sent.").await;
         }
         "reply" => {
             let outcome = button
@@ -411,7 +411,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
                 }
                 Outcome::Neutral => "Reply recorded; no more nudges for this interview.",
             };
-            record(app, due, &event, done).await;
+            super::app::record(app, &due.interview, event, done).await;
         }
         "snooze" => {
             let who = due.interviewer.as_deref();
@@ -426,24 +426,6 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
             }
         }
         _ => {}
-    }
-}
-
-async fn record(app: &App, due: &Due, event: &Event, done: &str) {
-    match client::record(&due.interview, event).await {
-        Ok(_) => {
-            reload(app).await;
-            super::app::render(app);
-            if let Some(h) = app.main.query_selector("h2").ok().flatten() {
-                super::html::focus(&h);
-            }
-            let undo = super::app::Undo::Event {
-                interview: due.interview.clone(),
-                event: event.clone(),
-            };
-            super::app::say_undoable(app, done, undo);
-        }
-        Err(e) => say(app, &format!("Not recorded. {e}"), "error"),
     }
 }
 
@@ -498,10 +480,7 @@ pub(crate) async fn submit_name(app: &App) {
     match client::settings(&profile).await {
         Ok(()) => {
             reload(app).await;
-            super::app::render(app);
-            if let Some(h) = app.main.query_selector("h2").ok().flatten() {
-                super::html::focus(&h);
-            }
+            go(app, View::Due);
             say(app, &format!("Your drafts are signed “{name}” now."), "ok");
         }
         Err(e) => say(app, &format!("Not saved. {e}"), "error"),
