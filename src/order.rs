@@ -43,6 +43,19 @@ pub fn sort<T: Ord>(v: &mut Vec<T>) {
     sort_by(v, T::cmp);
 }
 
+/// A set kept in a sorted vector: inserts `x` where it belongs unless it is there already, and
+/// says whether it was new. The module's few small sets and maps use it instead of a hash table
+/// (DESIGN.md, "Small sets without hash tables").
+pub fn insert_sorted<T: Ord>(set: &mut Vec<T>, x: T) -> bool {
+    match set.binary_search(&x) {
+        Ok(_) => false,
+        Err(at) => {
+            set.insert(at, x);
+            true
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,28 @@
 use super::error::{quote, StoreError};
 use super::migrate::CURRENT_VERSION;
 use crate::model::{Extra, Interview, Profile, Store};
-use std::collections::HashMap;
+
+/// Ids seen so far, each with the index where it first appeared, sorted by id (a map in a
+/// vector: no hash table in the module; DESIGN.md, "Small sets without hash tables").
+#[derive(Default)]
+struct Seen<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Seen<'a> {
+    /// Records `id` at `index`; when it was seen before, returns where (and keeps the first).
+    fn insert(&mut self, id: &'a str, index: usize) -> Option<usize> {
+        match self.0.binary_search_by(|(k, _)| (*k).cmp(id)) {
+            Ok(at) => Some(self.0[at].1),
+            Err(at) => {
+                self.0.insert(at, (id, index));
+                None
+            }
+        }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.0.binary_search_by(|(k, _)| (*k).cmp(id)).is_ok()
+    }
+}
 
 /// JSON names of the fields each type knows; `extra` must not repeat them (the export would
 /// then hold the key twice).
@@ -43,7 +64,7 @@ pub fn validate(store: &Store) -> Result<(), StoreError> {
     }
     no_shadowing(&store.extra, STORE_FIELDS, "")?;
     validate_profile(&store.profile)?;
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(store.interviews.len());
+    let mut seen = Seen::default();
     for (i, interview) in store.interviews.iter().enumerate() {
         let path = format!("interviews[{i}]");
         if let Some(first) = seen.insert(&interview.id, i) {
@@ -80,7 +101,7 @@ pub(crate) fn validate_interview(interview: &Interview, path: &str) -> Result<()
         }
     }
     no_shadowing(&interview.extra, INTERVIEW_FIELDS, path)?;
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(interview.interviewers.len());
+    let mut seen = Seen::default();
     for (j, person) in interview.interviewers.iter().enumerate() {
         let here = format!("{path}.interviewers[{j}]");
         if person.id.trim().is_empty() {
@@ -100,7 +121,7 @@ pub(crate) fn validate_interview(interview: &Interview, path: &str) -> Result<()
     for (k, event) in interview.events.iter().enumerate() {
         let here = format!("{path}.events[{k}]");
         if let Some(who) = &event.interviewer {
-            if !seen.contains_key(who.as_str()) {
+            if !seen.contains(who) {
                 return Err(StoreError::new(
                     format!("{here}.interviewer"),
                     format!("no interviewer {} in this interview", quote(who)),

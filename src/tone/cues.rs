@@ -2,7 +2,7 @@
 //! includes this file to put the cues into the phrase index at compile time.
 
 /// A message-level signal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Signal {
     /// Thanks the reader.
     Gratitude,

@@ -65,15 +65,18 @@ const FRENCH: &[&str] = &[
     "très", "bien", "remercie", "salutations", "ai",
 ];
 
-/// For each known function word, a bit per language (English, German, Spanish, French).
-fn lexicon() -> &'static std::collections::HashMap<&'static str, u8> {
-    static LEXICON: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> =
-        std::sync::OnceLock::new();
+/// For each known function word, a bit per language (English, German, Spanish, French),
+/// sorted by word (a map in a vector: no hash table in the module).
+fn lexicon() -> &'static [(&'static str, u8)] {
+    static LEXICON: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map = std::collections::HashMap::new();
+        let mut map: Vec<(&'static str, u8)> = Vec::new();
         for (bit, list) in [ENGLISH, GERMAN, SPANISH, FRENCH].iter().enumerate() {
             for w in *list {
-                *map.entry(*w).or_insert(0u8) |= 1 << bit;
+                match map.binary_search_by(|(k, _)| k.cmp(w)) {
+                    Ok(at) => map[at].1 |= 1 << bit,
+                    Err(at) => map.insert(at, (*w, 1 << bit)),
+                }
             }
         }
         map
@@ -87,7 +90,9 @@ pub fn detect<'w>(lowercase_words: impl Iterator<Item = &'w str>) -> Language {
     let mut total = 0usize;
     for w in lowercase_words {
         total += 1;
-        let bits = lexicon.get(w).copied().unwrap_or(0);
+        let bits = lexicon
+            .binary_search_by(|(k, _)| (*k).cmp(w))
+            .map_or(0, |at| lexicon[at].1);
         for (n, count) in counts.iter_mut().enumerate() {
             *count += usize::from(bits >> n & 1);
         }

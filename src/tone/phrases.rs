@@ -9,7 +9,7 @@ use super::table::{self, Entry};
 use crate::fold::{is_word_char, leading_word, second_word, word_hash};
 
 /// What a pattern stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Target {
     /// An entry of a phrase table (index into [`table::ENTRIES`]).
     Entry(usize),
@@ -116,8 +116,10 @@ impl Phrasebook {
             return hits;
         }
         let back = |at: usize| map.get(at).copied().unwrap_or(folded.len());
-        let mut seen: std::collections::HashSet<(Target, usize)> =
-            hits.iter().map(|h| (h.target, h.start)).collect();
+        let mut seen: Vec<(Target, usize)> = Vec::with_capacity(hits.len());
+        for h in &hits {
+            crate::order::insert_sorted(&mut seen, (h.target, h.start));
+        }
         occurrences(&TOLERANT, &squeezed, |p, s, e| {
             if !on_word_boundaries(&squeezed, s, e) {
                 return;
@@ -125,7 +127,7 @@ impl Phrasebook {
             let start = back(s);
             let end = back(e.saturating_sub(1)) + 1;
             for &target in p.targets {
-                if seen.insert((target, start)) {
+                if crate::order::insert_sorted(&mut seen, (target, start)) {
                     hits.push(Hit {
                         target,
                         start,

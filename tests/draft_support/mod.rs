@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 use followup::draft::{draft, Draft, DraftRequest};
 use followup::model::{Channel, Interviewer, Kind, Store};
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// The representative store of the snapshots.
 pub fn representative() -> Store {
@@ -173,7 +173,7 @@ pub const NOWS: &[Option<&str>] = &[
 ];
 
 /// Word 3-grams of a text (lower case).
-pub fn trigrams(text: &str) -> HashSet<String> {
+pub fn trigrams(text: &str) -> BTreeSet<String> {
     let words: Vec<String> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
