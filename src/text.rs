@@ -93,10 +93,51 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// "a", "a and b", "a, b, and c".
+pub fn join_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [a, b] => format!("{a} and {b}"),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    }
+}
+
+/// Words that already determine a noun phrase ("my portfolio", "two references").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "my", "our", "your", "some", "two", "three", "four", "five", "this", "these",
+    "those", "that",
+];
+
+/// A promised item as a noun phrase: "portfolio link" → "the portfolio link".
+pub fn promised_phrase(item: &str) -> String {
+    let item = item.trim();
+    let first = item.split_whitespace().next().unwrap_or("").to_lowercase();
+    if DETERMINERS.contains(&first.as_str()) {
+        item.to_string()
+    } else {
+        format!("the {item}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[test]
+    fn lists_join_in_english() {
+        assert_eq!(join_list(&[]), "");
+        assert_eq!(join_list(&["SQL"]), "SQL");
+        assert_eq!(join_list(&["SQL", "Rust"]), "SQL and Rust");
+        assert_eq!(join_list(&["a", "b", "c"]), "a, b, and c");
+    }
+
+    #[test]
+    fn promised_items_get_an_article_when_needed() {
+        assert_eq!(promised_phrase("portfolio link"), "the portfolio link");
+        assert_eq!(promised_phrase("my writing sample"), "my writing sample");
+        assert_eq!(promised_phrase("Two references"), "Two references");
+    }
     #[test]
     fn utf16_offsets_count_surrogate_pairs() {
         let s = "a😀b";

@@ -121,7 +121,6 @@ pub fn write(ctx: &Context) -> Content {
         c.chat.line(&[&ctx.say_chat("opening", ADDING)]);
         c.chat.line(&[&skill_note, &offer]);
     } else {
-        c.lacks(Missing::Attach(promised.clone()));
         c.subjects = vec![
             ctx.fill("Following up — {role} interview"),
             ctx.fill("Following up — {company} interview"),

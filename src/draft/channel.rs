@@ -89,8 +89,7 @@ pub fn render(ctx: &Context, content: Content) -> Rendered {
             )
         }),
         Channel::Linkedin => missing.retain(|m| !content.chat.leaves_out.contains(m)),
-        Channel::Phone => missing.retain(|m| !matches!(m, Missing::Attach(_))),
-        Channel::Email => {}
+        Channel::Phone | Channel::Email => {}
     }
     let signed =
         ctx.channel == Channel::Email && nonempty(ctx.profile.signature.as_deref()).is_some();

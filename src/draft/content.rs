@@ -92,8 +92,6 @@ pub enum Missing {
     Skills,
     /// An additional-info message with nothing promised to send.
     Promised(String),
-    /// Promised items the user must attach or paste before sending.
-    Attach(String),
     /// No email address for the interviewer (email channel).
     RecipientEmail(String),
     /// No LinkedIn profile for the interviewer (LinkedIn channels).
@@ -128,11 +126,6 @@ impl Missing {
                 "detail.missing-promised",
                 Category::Detail,
                 format!("Add what you promised to send {who}."),
-            ),
-            Missing::Attach(items) => (
-                "detail.attach-promised",
-                Category::Detail,
-                format!("Attach or paste {items} before sending."),
             ),
             Missing::RecipientEmail(who) => (
                 "detail.missing-recipient-email",

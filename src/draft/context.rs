@@ -93,7 +93,7 @@ impl<'a> Context<'a> {
         }
         let skills = self.skills(2);
         if !skills.is_empty() {
-            values.push(("skills", personal::join_list(&skills)));
+            values.push(("skills", crate::text::join_list(&skills)));
         }
         let promised = self.promised();
         if !promised.is_empty() {
@@ -186,10 +186,10 @@ impl<'a> Context<'a> {
             .promised
             .iter()
             .filter(|p| !p.trim().is_empty())
-            .map(|p| personal::promised_phrase(p))
+            .map(|p| crate::text::promised_phrase(p))
             .collect();
         let refs: Vec<&str> = items.iter().map(String::as_str).collect();
-        personal::join_list(&refs)
+        crate::text::join_list(&refs)
     }
 
     /// Whether a decision date was given.

@@ -158,7 +158,13 @@ pub fn draft(store: &Store, request: &DraftRequest) -> Result<Draft, DraftError>
             .filter(|n| !n.is_empty()),
         others,
     };
-    let mut findings = tone::lint(&written.body, &options);
+    // The same facts as any other check of a message to this person (the popup's and the
+    // in-page helper's): what they talked about, the skills, what was promised.
+    let facts = tone::Facts::of_interview(
+        interview,
+        interview.interviewers.get(rank).map(|i| i.id.as_str()),
+    );
+    let mut findings = tone::lint_with(&written.body, &options, &facts);
     findings.extend(written.missing.iter().map(Missing::finding));
     Ok(Draft {
         kind: request.kind,

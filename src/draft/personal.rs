@@ -117,16 +117,6 @@ pub fn date_words(at: DateTime<FixedOffset>, this_year: i32) -> String {
     crate::dates::long_date(at, this_year)
 }
 
-/// "a", "a and b", "a, b, and c".
-pub fn join_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [a, b] => format!("{a} and {b}"),
-        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
-    }
-}
-
 /// Up to `max` skills, best fit to this interviewer first.
 ///
 /// A skill fits when it shares a word with the interviewer's topics or title; ties keep the
@@ -165,23 +155,6 @@ fn words(text: &str) -> Vec<String> {
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)
         .collect()
-}
-
-/// Words that already determine a noun phrase ("my portfolio", "two references").
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "my", "our", "your", "some", "two", "three", "four", "five", "this", "these",
-    "those", "that",
-];
-
-/// A promised item as a noun phrase: "portfolio link" → "the portfolio link".
-pub fn promised_phrase(item: &str) -> String {
-    let item = item.trim();
-    let first = item.split_whitespace().next().unwrap_or("").to_lowercase();
-    if DETERMINERS.contains(&first.as_str()) {
-        item.to_string()
-    } else {
-        format!("the {item}")
-    }
 }
 
 #[cfg(test)]
@@ -234,14 +207,6 @@ mod tests {
     }
 
     #[test]
-    fn lists_join_in_english() {
-        assert_eq!(join_list(&[]), "");
-        assert_eq!(join_list(&["SQL"]), "SQL");
-        assert_eq!(join_list(&["SQL", "Rust"]), "SQL and Rust");
-        assert_eq!(join_list(&["a", "b", "c"]), "a, b, and c");
-    }
-
-    #[test]
     fn skills_matching_topics_come_first() {
         let skills: Vec<String> = ["SQL", "user research", "roadmapping"]
             .map(String::from)
@@ -262,12 +227,5 @@ mod tests {
             vec!["user research", "roadmapping"]
         );
         assert!(fitting_skills(&[], &nobody, 3, 2).is_empty());
-    }
-
-    #[test]
-    fn promised_items_get_an_article_when_needed() {
-        assert_eq!(promised_phrase("portfolio link"), "the portfolio link");
-        assert_eq!(promised_phrase("my writing sample"), "my writing sample");
-        assert_eq!(promised_phrase("Two references"), "Two references");
     }
 }

@@ -212,7 +212,6 @@ fn body(ctx: &Context, level: u8) -> Content {
     if !promised.is_empty() {
         fit.push(' ');
         fit.push_str(&say("promised", PROMISED));
-        c.lacks(Missing::Attach(promised));
     }
     c.para(fit);
 

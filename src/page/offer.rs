@@ -44,6 +44,43 @@ pub struct Offer {
     pub matched: usize,
 }
 
+impl Offer {
+    /// What the helper's insert button says (`label`, shown) and explains (`title`, its
+    /// tooltip): whom the follow-up is for, so the user knows before clicking. The page never
+    /// reads it (it sits in a closed shadow root, in a button of fixed width).
+    pub fn button(&self) -> (String, String) {
+        let first = match self.choices.first() {
+            None => {
+                return (
+                    "Insert follow-up".to_string(),
+                    "No tracked interviewer here — open the toolbar popup".to_string(),
+                )
+            }
+            Some(c) => c,
+        };
+        let whom = first.name.as_deref().unwrap_or("this interviewer");
+        if self.direct {
+            (
+                format!("{} for {whom}", first.kind.words().chooser),
+                format!("Insert: {}", first.label),
+            )
+        } else if self.matched == 1 {
+            (
+                format!("Follow-up for {whom}"),
+                format!("Choose which follow-up to insert for {whom}"),
+            )
+        } else {
+            (
+                "Choose a follow-up".to_string(),
+                format!(
+                    "{} tracked interviewers here: choose whom to write to",
+                    self.matched
+                ),
+            )
+        }
+    }
+}
+
 fn choice(store: &Store, who: Who, kind: Kind) -> Choice {
     let iv = &store.interviews[who.0];
     let person = &iv.interviewers[who.1];
@@ -167,6 +204,28 @@ mod tests {
             .choices
             .iter()
             .all(|c| c.interviewer.as_deref() == Some("dana")));
+    }
+
+    #[test]
+    fn the_button_says_whom_the_follow_up_is_for() {
+        let dana = offer(&store(), &[email("dana@acme.example")], now());
+        assert_eq!(
+            dana.button(),
+            (
+                "Thank-you for Dana Lee".to_string(),
+                "Insert: Thank-you · Dana Lee · Acme".to_string()
+            )
+        );
+        let raj = offer(&store(), &[email("raj@acme.example")], now());
+        assert_eq!(raj.button().0, "Follow-up for Raj Patel");
+        let both = offer(
+            &store(),
+            &[email("dana@acme.example"), email("raj@acme.example")],
+            now(),
+        );
+        assert_eq!(both.button().0, "Choose a follow-up");
+        assert!(both.button().1.starts_with("2 tracked interviewers"));
+        assert_eq!(Offer::default().button().0, "Insert follow-up");
     }
 
     #[test]

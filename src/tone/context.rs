@@ -177,6 +177,8 @@ pub struct Context<'a> {
     pub language: Language,
     /// Byte spans of web addresses, e-mail addresses and file names.
     pub links: Vec<(usize, usize)>,
+    /// What the candidate promised to send ([`Facts::promised`], blank items left out).
+    pub promised: Vec<String>,
 }
 
 impl<'a> Context<'a> {
@@ -221,6 +223,13 @@ impl<'a> Context<'a> {
             language,
             words: words(text),
             links: link_spans(text),
+            promised: facts
+                .promised
+                .iter()
+                .map(|p| p.trim())
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect(),
         }
     }
 

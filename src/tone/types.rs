@@ -138,4 +138,111 @@ impl Severity {
     pub fn is_problem(self) -> bool {
         matches!(self, Severity::Error | Severity::Warning)
     }
+
+    /// The severity in words, shown beside its colour wherever a finding is shown (the popup
+    /// and the in-page helper use these, so they never say it differently).
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Suggestion => "Suggestion",
+        }
+    }
+}
+
+impl Finding {
+    /// The label of its one-click fix ("Use “Hi”", or "Remove it" when the fix deletes the
+    /// words); `None` when it has no fix or no words to fix.
+    pub fn fix_label(&self) -> Option<String> {
+        let fix = self
+            .suggestion
+            .as_deref()
+            .filter(|_| self.end > self.start)?;
+        Some(if fix.is_empty() {
+            "Remove it".to_string()
+        } else {
+            format!("Use “{fix}”")
+        })
+    }
+}
+
+/// The heading over a list of findings, the same in the popup and the in-page helper:
+/// "Wording check: no problems found", "… 2 suggestions to consider", "… 3 findings (1 to fix)".
+pub fn summary(findings: &[Finding]) -> String {
+    let plural = |n: usize, noun: &str| match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    };
+    let problems = findings.iter().filter(|f| f.severity.is_problem()).count();
+    match (findings.len(), problems) {
+        (0, _) => "Wording check: no problems found".to_string(),
+        (n, 0) => format!("Wording check: {} to consider", plural(n, "suggestion")),
+        (n, p) => format!("Wording check: {} ({p} to fix)", plural(n, "finding")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(severity: Severity, start: usize, end: usize, fix: Option<&str>) -> Finding {
+        Finding {
+            rule: "casual.greeting".into(),
+            category: Category::Casual,
+            severity,
+            start,
+            end,
+            message: "Too casual.".into(),
+            suggestion: fix.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn fix_labels() {
+        let cases = [
+            ((0, 3, Some("Hi")), Some("Use “Hi”")),
+            ((0, 3, Some("")), Some("Remove it")),
+            ((0, 3, None), None),
+            // A message-level finding has no words to replace.
+            ((0, 0, Some("Hi")), None),
+        ];
+        for ((start, end, fix), want) in cases {
+            let f = finding(Severity::Warning, start, end, fix);
+            assert_eq!(f.fix_label().as_deref(), want, "{start}..{end} {fix:?}");
+        }
+    }
+
+    #[test]
+    fn summaries() {
+        let s = |sev| finding(sev, 0, 1, None);
+        let cases: [(Vec<Finding>, &str); 5] = [
+            (vec![], "no problems found"),
+            (vec![s(Severity::Suggestion)], "1 suggestion to consider"),
+            (
+                vec![s(Severity::Suggestion), s(Severity::Suggestion)],
+                "2 suggestions to consider",
+            ),
+            (vec![s(Severity::Error)], "1 finding (1 to fix)"),
+            (
+                vec![
+                    s(Severity::Suggestion),
+                    s(Severity::Warning),
+                    s(Severity::Error),
+                ],
+                "3 findings (2 to fix)",
+            ),
+        ];
+        for (findings, want) in cases {
+            assert_eq!(summary(&findings), format!("Wording check: {want}"));
+        }
+    }
+
+    #[test]
+    fn severity_words_are_capitalised_ids() {
+        for s in [Severity::Error, Severity::Warning, Severity::Suggestion] {
+            let mut id = s.as_str().to_string();
+            id[..1].make_ascii_uppercase();
+            assert_eq!(s.word(), id);
+        }
+    }
 }

@@ -14,6 +14,7 @@ mod mechanics_case;
 mod mechanics_spacing;
 mod phrase_table;
 mod placeholder;
+mod promised;
 mod recipient_name;
 mod repeated_question;
 mod rule;
@@ -34,6 +35,7 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder::Placeholder,
     &gratitude::Gratitude,
     &detail::Detail,
+    &promised::Promised,
     &enthusiasm::Enthusiasm,
     &length::Length,
     &recipient_name::RecipientName,

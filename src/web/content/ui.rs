@@ -36,22 +36,22 @@ const DEBOUNCE_MS: u32 = 200;
 const STYLE: &str = ":host{all:initial;display:block;position:relative;margin:2px 8px;z-index:2;\
 font:12px/1.3 'Google Sans',Roboto,system-ui,-apple-system,sans-serif}\
 .ui{--bg:#fff;--fg:#1f2328;--muted:#5f6368;--line:#d3dce6;--chip:#f0f4f9;--hover:#dbe5f1;\
---accent:#0b57d0;--on-accent:#fff;--error:#c5221f;--warning:#b45309;--suggestion:#1a73e8;\
+--accent:#1a5fb4;--on-accent:#fff;--error:#b3261e;--warning:#8a5a00;--suggestion:#1a5fb4;\
 --ok-bg:#e6f4ea;--ok-fg:#137333;--some-bg:#fef7e0;--some-fg:#7a4a00;--bad-bg:#fce8e6;--bad-fg:#a50e0e;\
 color:var(--fg)}\
 .ui.dark{--bg:#2d2e30;--fg:#e8eaed;--muted:#bdc1c6;--line:#5f6368;--chip:#35363a;--hover:#3c4043;\
---accent:#8ab4f8;--on-accent:#202124;--error:#f28b82;--warning:#fdd663;--suggestion:#8ab4f8;\
+--accent:#78aeed;--on-accent:#0d1b2a;--error:#ff8a80;--warning:#f2c04c;--suggestion:#78aeed;\
 --ok-bg:#0d3a1c;--ok-fg:#81c995;--some-bg:#3f3100;--some-fg:#fdd663;--bad-bg:#5c1a16;--bad-fg:#f6aea9}\
 .bar{display:flex;justify-content:flex-end;position:relative}\
-.chip{display:inline-flex;gap:2px;align-items:center;background:var(--chip);border:1px solid var(--line);\
+.chip{display:inline-flex;max-width:100%;box-sizing:border-box;gap:2px;align-items:center;background:var(--chip);border:1px solid var(--line);\
 border-radius:14px;padding:1px 3px}\
 button{font:inherit;border:0;border-radius:10px;padding:3px 8px;min-height:24px;background:transparent;color:inherit;cursor:pointer}\
 button:hover{background:var(--hover)}\
 button:focus-visible{outline:2px solid var(--accent);outline-offset:1px;background:var(--hover)}\
 button:disabled{color:var(--muted);cursor:default;background:transparent}\
-.insert{font-weight:600;color:var(--accent)}\
+.insert{font-weight:600;color:var(--accent);width:14em;flex-shrink:1;min-width:4em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;text-align:left}\
 .count{min-width:2.4em;font-variant-numeric:tabular-nums;border-radius:9px;background:var(--ok-bg);color:var(--ok-fg);font-weight:600}\
-.count.some{background:var(--some-bg);color:var(--some-fg)}.count.bad{background:var(--bad-bg);color:var(--bad-fg)}\
+.count::after{content:attr(data-noun)}.count.some{background:var(--some-bg);color:var(--some-fg)}.count.bad{background:var(--bad-bg);color:var(--bad-fg)}\
 .counter{padding:0 6px;color:var(--muted)}.counter.over{color:var(--bad-fg);font-weight:600}\
 .pop{position:absolute;right:0;top:calc(100% + 4px);z-index:2147483000;background:var(--bg);\
 border:1px solid var(--line);border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.16);padding:6px;\
@@ -59,7 +59,8 @@ max-width:380px;min-width:240px;max-height:260px;overflow:auto}\
 .pop.up{top:auto;bottom:calc(100% + 4px)}\
 .pop[hidden],.card[hidden]{display:none}\
 .pop button{display:block;width:100%;text-align:left;border-radius:6px}\
-.pop h3{font-size:11px;margin:2px 6px 6px;color:var(--muted);font-weight:600;text-transform:uppercase}\
+.pop,.card{font-size:13px}.pop h3{font-size:13px;margin:2px 6px 6px;font-weight:600}\
+.menu h3{font-size:11px;color:var(--muted);text-transform:uppercase}\
 .pop p{margin:4px 6px}\
 .item{padding:4px 6px;border-radius:6px}.item+.item{border-top:1px solid var(--line)}\
 .acts{display:flex;flex-wrap:wrap;gap:4px}.pop .acts button{display:inline-block;width:auto}\
@@ -72,7 +73,7 @@ box-shadow:0 4px 16px rgba(0,0,0,.18);padding:8px 10px;width:280px}\
 .card p{margin:0 0 6px}.card .rule{color:var(--muted);font-size:11px}\
 .fix{background:var(--accent);color:var(--on-accent);font-weight:600}.fix:hover{background:var(--accent)}\
 .fix:focus-visible{outline-offset:2px;background:var(--accent)}\
-.sev{display:inline-block;font-size:10px;font-weight:600;line-height:14px;padding:0 5px;margin-right:6px;\
+.sev{display:inline-block;font-size:11px;font-weight:600;line-height:15px;padding:0 6px;margin-right:6px;\
 border:1px solid currentColor;border-radius:8px;color:var(--error)}\
 .sev.warning{color:var(--warning)}.sev.suggestion{color:var(--suggestion)}\
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
@@ -212,15 +213,18 @@ pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> 
         ],
         None,
     )?;
-    let insert = button(&doc, "insert-draft", "insert", "Insert follow-up")?;
+    // Its words name the person (`update_insert`): generated content, which `window.find()`
+    // cannot probe.
+    let insert = button(&doc, "insert-draft", "insert", "")?;
+    insert.set_attribute("data-text", "Insert follow-up")?;
     let choose = button(&doc, "choose-draft", "choose", "▾")?;
     choose.set_attribute("aria-label", "Choose a follow-up")?;
     choose.set_attribute("aria-haspopup", "menu")?;
     choose.set_attribute("aria-expanded", "false")?;
     choose.set_attribute("title", "Choose a follow-up")?;
     let count = button(&doc, "open-findings", "count", "0")?;
-    count.set_attribute("aria-label", &findings_label(0))?;
-    count.set_attribute("title", &findings_label(0))?;
+    count.set_attribute("data-noun", noun(0))?;
+    count.set_attribute("title", "Open the wording check")?;
     count.set_attribute("aria-expanded", "false")?;
     chip.append_child(&insert)?;
     chip.append_child(&choose)?;
@@ -657,15 +661,6 @@ fn show(helper: &Rc<Helper>, i: usize) {
     }
 }
 
-/// A severity in words, shown beside its colour.
-fn severity_word(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "Error",
-        Severity::Warning => "Warning",
-        Severity::Suggestion => "Suggestion",
-    }
-}
-
 /// Follows the page's theme: dark when the nearest opaque background around the editor (its
 /// own, or an ancestor's, out through shadow roots) is dark.
 fn follow_theme(helper: &Helper) {
@@ -694,12 +689,18 @@ fn follow_theme(helper: &Helper) {
     let _ = helper.ui.class_list().toggle_with_force("dark", dark);
 }
 
-/// "3 wording findings": the findings button's name (it starts with the number it shows).
-fn findings_label(n: usize) -> String {
+/// The word after the number on the findings button ("3 findings"), drawn by CSS after the
+/// number so the button's name is what it shows.
+fn noun(n: usize) -> &'static str {
     match n {
-        1 => "1 wording finding".to_string(),
-        n => format!("{n} wording findings"),
+        1 => " finding",
+        _ => " findings",
     }
+}
+
+/// "3 wording findings": what the live region says when the number changes.
+fn findings_label(n: usize) -> String {
+    format!("{n} wording{}", noun(n))
 }
 
 /// The tracked data changed: every helper asks for its offer again.
@@ -874,9 +875,8 @@ fn refresh(helper: &Rc<Helper>) {
             Some(Severity::Error) => "count bad",
         },
     );
+    let _ = helper.count.set_attribute("data-noun", noun(n));
     let label = findings_label(n);
-    let _ = helper.count.set_attribute("title", &label);
-    let _ = helper.count.set_attribute("aria-label", &label);
     // Screen readers hear the number when it changes (politely, after what they are reading).
     if helper.state.borrow().findings.len() != n {
         let _ = helper.status.set_attribute("data-text", &label);
@@ -918,14 +918,12 @@ fn refresh(helper: &Rc<Helper>) {
     }
 }
 
-/// The insert button says what it will do in its tooltip (inside the closed root); its label
-/// stays the same, so the chip's size never depends on who is tracked.
+/// The insert button says whom the follow-up is for, and its tooltip what it will do
+/// ([`Offer::button`]). The button's width is fixed (14em, less only in a narrower container;
+/// longer words end in "…"), so the chip's size never depends on who is tracked.
 fn update_insert(helper: &Helper, offer: &Offer) {
-    let title = match (offer.direct, offer.choices.first()) {
-        (_, None) => "No tracked interviewer here — open the toolbar popup".to_string(),
-        (true, Some(c)) => format!("Insert: {}", c.label),
-        (false, Some(_)) => "Choose which follow-up to insert".to_string(),
-    };
+    let (label, title) = offer.button();
+    let _ = helper.insert.set_attribute("data-text", &label);
     let _ = helper.insert.set_attribute("title", &title);
 }
 
@@ -1026,29 +1024,12 @@ fn excerpt(text: &str, f: &Finding) -> Option<String> {
         .map(String::from_utf16_lossy)
 }
 
-fn fix_label(f: &Finding) -> Option<String> {
-    let s = f.suggestion.as_deref()?;
-    if f.start >= f.end {
-        return None;
-    }
-    Some(if s.is_empty() {
-        "Remove it".to_string()
-    } else {
-        format!("Replace with “{s}”")
-    })
-}
-
 fn render_panel(helper: &Helper) {
     let Ok(doc) = dom::document() else { return };
     clear(&helper.panel);
     let st = helper.state.borrow();
-    if let Ok(h) = dom::el(&doc, "h3", &[], Some("Wording checks")) {
+    if let Ok(h) = dom::el(&doc, "h3", &[], Some(&crate::tone::summary(&st.findings))) {
         let _ = helper.panel.append_child(&h);
-    }
-    if st.findings.is_empty() {
-        if let Ok(p) = dom::el(&doc, "p", &[], Some("Nothing to fix.")) {
-            let _ = helper.panel.append_child(&p);
-        }
     }
     for (i, f) in st.findings.iter().enumerate() {
         let Ok(item) = dom::el(
@@ -1064,7 +1045,7 @@ fn render_panel(helper: &Helper) {
                 &doc,
                 "span",
                 &[("class", &format!("sev {}", f.severity.as_str()))],
-                severity_word(f.severity),
+                f.severity.word(),
             ) {
                 let _ = p.append_child(&badge);
             }
@@ -1081,7 +1062,7 @@ fn render_panel(helper: &Helper) {
             continue;
         };
         let index = i.to_string();
-        if let Some(label) = fix_label(f) {
+        if let Some(label) = f.fix_label() {
             if let Ok(b) = unfindable(
                 &doc,
                 "button",
@@ -1263,7 +1244,7 @@ fn show_card(helper: &Helper, i: usize, b: [f64; 4]) {
     ) {
         let _ = helper.card.append_child(&p);
     }
-    if let Some(label) = fix_label(f) {
+    if let Some(label) = f.fix_label() {
         if let Ok(btn) = unfindable(
             &doc,
             "button",

@@ -22,20 +22,10 @@ pub(crate) fn render_findings(
     let doc = &app.doc;
     html::clear(into);
     into.set_attribute("data-count", &findings.len().to_string())?;
-    let problems = findings.iter().filter(|f| f.severity.is_problem()).count();
-    let heading = match (findings.len(), problems) {
-        (0, _) => "Wording check: no problems found".to_string(),
-        (n, 0) => format!(
-            "Wording check: {} to consider",
-            crate::ui::data::count(n, "suggestion")
-        ),
-        (n, p) => format!(
-            "Wording check: {} ({} to fix)",
-            crate::ui::data::count(n, "finding"),
-            p
-        ),
-    };
-    add(into, el(doc, "h3", &[], Some(&heading))?)?;
+    add(
+        into,
+        el(doc, "h3", &[], Some(&crate::tone::summary(findings)))?,
+    )?;
     if findings.is_empty() {
         return Ok(());
     }
@@ -56,12 +46,7 @@ pub(crate) fn render_findings(
         )?;
         add(
             &li,
-            el(
-                doc,
-                "span",
-                &[("class", "badge")],
-                Some(f.severity.as_str()),
-            )?,
+            el(doc, "span", &[("class", "badge")], Some(f.severity.word()))?,
         )?;
         if f.end > f.start {
             let (before, marked, after) = crate::ui::data::excerpt(text, f.start, f.end, 24);
@@ -78,12 +63,7 @@ pub(crate) fn render_findings(
             b.set_attribute("data-start", &start)?;
             b.set_attribute("data-end", &end)?;
         }
-        if let Some(fix) = f.suggestion.as_ref().filter(|_| f.end > f.start) {
-            let label = if fix.is_empty() {
-                "Remove it".to_string()
-            } else {
-                format!("Use “{fix}”")
-            };
+        if let (Some(fix), Some(label)) = (&f.suggestion, f.fix_label()) {
             let b = add(&actions, button(doc, &label, "apply-fix", "quiet")?)?;
             b.set_attribute("data-start", &start)?;
             b.set_attribute("data-end", &end)?;

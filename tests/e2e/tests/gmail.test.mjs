@@ -432,7 +432,7 @@ test('live checks: findings counted, underlines under the words, a one-click fix
     const b = find(a.FIX);
     return b && !b.closest('[hidden]') && b.dataset.text;
   }, { FIX });
-  assert.equal(label, 'Replace with “Hi”');
+  assert.equal(label, 'Use “Hi”');
   await ui.click(FIX);
   assert.match(await text(c.editor), /^Hi Dana, thx/);
   const after = await ui.waitForCount(n);
@@ -452,6 +452,71 @@ test('live checks: findings counted, underlines under the words, a one-click fix
   assert.ok(await ui.waitForCount(before) < before);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('one check everywhere: the chip names the person, and a draft that promises the portfolio link gets the same reminder in the page as in the extension', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  const ui = await helperUi(page);
+  const c = compose(page);
+  await c.editor.waitFor();
+  await ui.waitForTitle(/Thank-you · Dana Lee/);
+  // The chip says whom the follow-up is for, in words the page cannot search for.
+  assert.equal(await ui.attr(INSERT, 'data-text'), 'Thank-you for Dana Lee');
+  assert.equal(await ui.eval((roots, a, { find }) => find('[data-action="insert-draft"]').textContent), '');
+  // Its width does not depend on who is tracked.
+  const width = () => ui.eval((roots, a, { find }) => find('[data-action="insert-draft"]').getBoundingClientRect().width);
+  const tracked = await width();
+
+  await c.editor.click();
+  await ui.insert();
+  await ui.waitForCount(0);
+  await ui.click(FINDINGS);
+  const item = await ui.waitFor((roots) => {
+    const i = roots[0].querySelector('.panel .item[data-rule="detail.attach-promised"]');
+    return i && [...i.querySelectorAll('[data-text]')].map((e) => e.dataset.text).join(' | ');
+  }, null, { what: 'the reminder in the list' });
+  const draft = (await send(ext, { type: 'draft', interview: 'acme-pm', interviewer: 'dana', kind: 'thank-you', channel: 'email' })).draft;
+  const reminder = draft.findings.find((f) => f.rule === 'detail.attach-promised');
+  assert.ok(reminder, JSON.stringify(draft.findings));
+  assert.equal(reminder.message, 'Attach or paste the portfolio link before sending.');
+  assert.ok(item.includes(reminder.message), `the page says ${item}`);
+  assert.match(item, /^Suggestion \| /, 'severity in the same word');
+  // The list's heading is the popup's.
+  assert.match(await ui.eval((roots) => roots[0].querySelector('.panel h3').textContent), /^Wording check: \d+ (findings? \(\d+ to fix\)|suggestions? to consider)$/);
+  // The findings button shows what its number counts.
+  assert.match(await ui.eval((roots, a, { find }) => getComputedStyle(find('[data-action="open-findings"]'), '::after').content), /^" findings?"$/);
+
+  // Pasting the link into that paragraph ends the reminder.
+  await page.keyboard.press('Escape');
+  const n = await ui.count();
+  await c.editor.evaluate((e) => {
+    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walk.nextNode()) && !/portfolio link/.test(node.data));
+    const range = document.createRange();
+    range.setStart(node, node.data.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  await page.keyboard.type(' https://sam.example/portfolio');
+  assert.equal(await ui.waitForCount(n), n - 1);
+  await ui.click(FINDINGS);
+  assert.equal(await ui.eval((roots) => roots[0].querySelectorAll('.panel [data-rule="detail.attach-promised"]').length), 0);
+  await page.keyboard.press('Escape');
+
+  // Someone untracked: the same width.
+  const store = structuredClone(demoStore);
+  Object.assign(store.interviews[0].interviewers[0], { name: 'Someone Else', email: 'someone@elsewhere.example' });
+  assert.equal((await send(ext, { type: 'import', store })).ok, true);
+  try {
+    await ui.waitForTitle(/No tracked interviewer/);
+    assert.equal(await ui.attr(INSERT, 'data-text'), 'Insert follow-up');
+    assert.equal(await width(), tracked);
+    assert.deepEqual(errors, []);
+  } finally {
+    assert.equal((await send(ext, { type: 'import', store: demoStore })).ok, true);
+    await page.close();
+  }
 });
 
 test('markup in stored names and companies is inserted as literal text', async () => {
