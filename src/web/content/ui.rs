@@ -49,7 +49,7 @@ button{font:inherit;border:0;border-radius:10px;padding:3px 8px;min-height:24px;
 button:hover{background:var(--hover)}\
 button:focus-visible{outline:2px solid var(--accent);outline-offset:1px;background:var(--hover)}\
 button:disabled{color:var(--muted);cursor:default;background:transparent}\
-.insert{font-weight:600;color:var(--accent);width:14em;flex-shrink:1;min-width:4em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;text-align:left}\
+.insert{font-weight:600;color:var(--accent);width:16em;flex-shrink:1;min-width:4em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;text-align:left}\
 .count{min-width:2.4em;font-variant-numeric:tabular-nums;border-radius:9px;background:var(--ok-bg);color:var(--ok-fg);font-weight:600}\
 .count::after{content:attr(data-noun)}.count.some{background:var(--some-bg);color:var(--some-fg)}.count.bad{background:var(--bad-bg);color:var(--bad-fg)}\
 .counter{padding:0 6px;color:var(--muted)}.counter.over{color:var(--bad-fg);font-weight:600}\
@@ -919,7 +919,7 @@ fn refresh(helper: &Rc<Helper>) {
 }
 
 /// The insert button says whom the follow-up is for, and its tooltip what it will do
-/// ([`Offer::button`]). The button's width is fixed (14em, less only in a narrower container;
+/// ([`Offer::button`]). The button's width is fixed (16em, less only in a narrower container;
 /// longer words end in "…"), so the chip's size never depends on who is tracked.
 fn update_insert(helper: &Helper, offer: &Offer) {
     let (label, title) = offer.button();
