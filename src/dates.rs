@@ -131,11 +131,113 @@ pub fn parse_input_date_time(text: &str) -> Option<NaiveDateTime> {
     Some(parse_date(date)?.and_time(time))
 }
 
+/// Reading dates from serde through the parsers above and chrono's `parse_from_rfc3339`, not
+/// through chrono's `FromStr` (whose general parser links every format chrono knows, RFC 2822
+/// included; measured in DESIGN.md, "Dates without strftime"). Writing is left to chrono's own
+/// `Serialize`, so the text is unchanged. Each function is a `deserialize_with`.
+pub mod serde_with {
+    use chrono::{DateTime, FixedOffset, NaiveDate};
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer};
+
+    fn time<E: Error>(text: &str) -> Result<DateTime<FixedOffset>, E> {
+        DateTime::parse_from_rfc3339(text).map_err(|_| {
+            E::custom(format!(
+                "not an RFC 3339 time: {text:?} (e.g. \"2026-11-20T14:00:00-05:00\")"
+            ))
+        })
+    }
+
+    fn date<E: Error>(text: &str) -> Result<NaiveDate, E> {
+        super::parse_iso_date(text).ok_or_else(|| {
+            E::custom(format!(
+                "not a date: {text:?} (expected YYYY-MM-DD, e.g. \"2026-12-01\")"
+            ))
+        })
+    }
+
+    /// An RFC 3339 date and time with its offset (`2026-11-20T14:00:00-05:00`).
+    pub fn date_time<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        time(&String::deserialize(d)?)
+    }
+
+    /// An optional RFC 3339 date and time (`null` or absent: none).
+    pub fn option_date_time<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| time(&text))
+            .transpose()
+    }
+
+    /// A map of RFC 3339 dates and times by key.
+    pub fn date_time_map<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<std::collections::BTreeMap<String, DateTime<FixedOffset>>, D::Error> {
+        std::collections::BTreeMap::<String, String>::deserialize(d)?
+            .into_iter()
+            .map(|(k, text)| Ok((k, time(&text)?)))
+            .collect()
+    }
+
+    /// An optional `YYYY-MM-DD` date (`null` or absent: none).
+    pub fn option_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|t| date(&t))
+            .transpose()
+    }
+
+    /// A list of `YYYY-MM-DD` dates.
+    pub fn dates<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|t| date(t))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::disallowed_methods)] // compared with chrono's format and parse on purpose
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn serde_reads_what_chrono_writes() {
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct Times {
+            #[serde(deserialize_with = "super::serde_with::date_time")]
+            at: chrono::DateTime<chrono::FixedOffset>,
+            #[serde(default, deserialize_with = "super::serde_with::option_date")]
+            by: Option<NaiveDate>,
+            #[serde(deserialize_with = "super::serde_with::dates")]
+            off: Vec<NaiveDate>,
+        }
+        for at in [
+            "2026-11-20T14:00:00-05:00",
+            "2026-11-20T19:00:00.250+00:00",
+            "1999-12-31T23:59:59+14:00",
+        ] {
+            let t = Times {
+                at: chrono::DateTime::parse_from_rfc3339(at).unwrap(),
+                by: NaiveDate::from_ymd_opt(2026, 12, 1),
+                off: vec![NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()],
+            };
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(serde_json::from_str::<Times>(&json).unwrap(), t, "{json}");
+        }
+        let none: Times =
+            serde_json::from_str(r#"{"at":"2026-11-20T14:00:00Z","by":null,"off":[]}"#).unwrap();
+        assert_eq!(none.by, None);
+        for bad in [
+            r#"{"at":"2026-11-20 14:00","off":[]}"#,
+            r#"{"at":"2026-11-20T14:00:00Z","by":"2026-12-1","off":[]}"#,
+            r#"{"at":"2026-11-20T14:00:00Z","off":["Dec 24"]}"#,
+        ] {
+            let e = serde_json::from_str::<Times>(bad).unwrap_err().to_string();
+            assert!(e.starts_with("not a"), "{bad}: {e}");
+        }
+    }
 
     #[test]
     fn words_match_chrono_format_every_day_of_two_years() {

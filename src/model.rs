@@ -60,7 +60,11 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
     /// Extra days off that are not business days.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::dates::serde_with::dates"
+    )]
     pub holidays: Vec<NaiveDate>,
     /// Whether reminders name the company, role and interviewer. Off by default: a
     /// notification can pop up while the screen is shared (in the next interview, say).
@@ -97,9 +101,14 @@ pub struct Interview {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<Format>,
     /// When it took place, with the local UTC offset.
+    #[serde(deserialize_with = "crate::dates::serde_with::date_time")]
     pub at: DateTime<FixedOffset>,
     /// The decision date they promised, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::dates::serde_with::option_date"
+    )]
     pub decision_by: Option<NaiveDate>,
     /// The candidate's skills that fit this role.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -208,6 +217,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interviewer: Option<String>,
     /// When.
+    #[serde(deserialize_with = "crate::dates::serde_with::date_time")]
     pub at: DateTime<FixedOffset>,
     /// For `reply`: how it went.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -314,23 +314,16 @@ pub struct Done {}
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snoozed {
     /// When the item comes back (`+00:00`, never `Z`, as the reply always had it).
-    #[serde(with = "rfc3339")]
+    #[serde(
+        serialize_with = "rfc3339",
+        deserialize_with = "crate::dates::serde_with::date_time"
+    )]
     pub until: DateTime<FixedOffset>,
 }
 
 /// A time as `DateTime::to_rfc3339` writes it (chrono's serde form writes `Z` for UTC).
-mod rfc3339 {
-    use chrono::{DateTime, FixedOffset};
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&t.to_rfc3339())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
-        let text = String::deserialize(d)?;
-        DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
-    }
+fn rfc3339<S: serde::Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&t.to_rfc3339())
 }
 
 /// `{"ics": "BEGIN:VCALENDAR…"}`.

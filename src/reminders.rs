@@ -29,6 +29,7 @@ use std::collections::{BTreeMap, BTreeSet};
 #[serde(default)]
 pub struct Reminders {
     /// Item key → hidden until then.
+    #[serde(deserialize_with = "crate::dates::serde_with::date_time_map")]
     pub snoozed: BTreeMap<String, DateTime<FixedOffset>>,
     /// Items already announced (not announced again until snoozed and woken).
     pub notified: BTreeSet<String>,

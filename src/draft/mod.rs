@@ -61,7 +61,10 @@ pub struct DraftRequest {
     #[serde(default)]
     pub channel: Channel,
     /// Now, for "this morning" / "on Tuesday"; the interview day is named by weekday when absent.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::dates::serde_with::option_date_time"
+    )]
     pub now: Option<DateTime<FixedOffset>>,
 }
 

@@ -26,6 +26,7 @@ pub struct Due {
     /// What to send.
     pub kind: Kind,
     /// When, in the interview's UTC offset.
+    #[serde(deserialize_with = "crate::dates::serde_with::date_time")]
     pub due: DateTime<FixedOffset>,
     /// Status relative to `now`.
     pub status: Status,

@@ -11,9 +11,30 @@ pub const MODULE_BUDGET: u64 = 430 * 1024;
 /// Bytes the extension package (`dist/*.zip`) may take.
 pub const ZIP_BUDGET: u64 = 500 * 1024;
 
-/// Fails when a measured size is over its budget; lists the `raw` module's largest functions.
+/// Code the module must not carry, by a part of its function names, with why: each was cut with
+/// a measurement in DESIGN.md, and would come back silently through a derive or a generic call
+/// that no lint sees.
+pub const BANNED: &[(&str, &str)] = &[
+    (
+        "chrono::format::parse::parse_internal",
+        "chrono's general date parser (RFC 2822 and every other format): read dates through crate::dates::serde_with (DESIGN.md, Dates without strftime)",
+    ),
+    (
+        "hashbrown::",
+        "a hash table: use a sorted Vec (DESIGN.md, Small sets without hash tables)",
+    ),
+];
+
+/// Fails when a measured size is over its budget or the module carries [`BANNED`] code; lists
+/// the `raw` module's largest functions.
 pub fn check(module_gz: u64, zip: u64, raw: &[u8]) -> Result<()> {
     let mut over = Vec::new();
+    let names = largest(raw, usize::MAX);
+    for (part, why) in BANNED {
+        if let Some((_, name)) = names.iter().find(|(_, n)| n.contains(part)) {
+            over.push(format!("the module carries {name}: {why}"));
+        }
+    }
     if module_gz > MODULE_BUDGET {
         over.push(format!(
             "the WebAssembly module is {} gzipped, over its {} budget",
@@ -35,7 +56,7 @@ pub fn check(module_gz: u64, zip: u64, raw: &[u8]) -> Result<()> {
     for (size, name) in largest(raw, 20) {
         eprintln!("  {size:>7}  {name}");
     }
-    bail!("size budget exceeded: {}", over.join("; "))
+    bail!("size budget exceeded or banned code: {}", over.join("; "))
 }
 
 /// Kilobytes, one decimal.
@@ -206,5 +227,17 @@ mod tests {
         );
         assert!(check(1, 1, &module).is_ok());
         assert!(check(MODULE_BUDGET + 1, 1, &module).is_err());
+        // The same module with its second function named like banned code.
+        let banned = b"hashbrown::raw";
+        let mut names = vec![1u8, 0, 2, 0, 2, b'f', b'a', 1, banned.len() as u8];
+        names.extend_from_slice(banned);
+        names[1] = (names.len() - 2) as u8;
+        let mut custom = vec![0u8, 0, 4, b'n', b'a', b'm', b'e'];
+        custom.extend_from_slice(&names);
+        custom[1] = (custom.len() - 2) as u8;
+        let module = [&module[..module.len() - 18], &custom[..]].concat();
+        assert_eq!(largest(&module, 1), vec![(4, "hashbrown::raw".to_string())]);
+        let refused = check(1, 1, &module).unwrap_err().to_string();
+        assert!(refused.contains("a hash table"), "{refused}");
     }
 }
