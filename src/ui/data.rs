@@ -58,7 +58,7 @@ pub fn context(interview: &Interview) -> String {
 pub struct ImportPreview {
     /// Interviews only in the file.
     pub added: Vec<String>,
-    /// Interviews in both whose content differs.
+    /// Interviews in both whose content differs, each with what changes ("Acme (PM): the role").
     pub changed: Vec<String>,
     /// Interviews stored now that the file does not have (they would be deleted).
     pub removed: Vec<String>,
@@ -75,7 +75,12 @@ impl ImportPreview {
         for i in &incoming.interviews {
             match current.interview(&i.id) {
                 None => p.added.push(label(i)),
-                Some(old) if old != i => p.changed.push(label(i)),
+                Some(old) if old != i => {
+                    let what = what_changes(old, i);
+                    let what: Vec<&str> = what.iter().map(String::as_str).collect();
+                    p.changed
+                        .push(format!("{}: {}", label(i), crate::text::join_list(&what)));
+                }
                 Some(_) => p.unchanged += 1,
             }
         }
@@ -99,16 +104,18 @@ impl ImportPreview {
     /// One line per kind of change, e.g. "Adds 2 interviews: Acme Corp (PM), Fable (Writer)".
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for (verb, names) in [
-            ("Adds", &self.added),
-            ("Updates", &self.changed),
-            ("Deletes", &self.removed),
+        // An update says what changes in each interview ("Acme (Senior PM): the role"), so
+        // those are set apart by semicolons.
+        for (verb, names, apart) in [
+            ("Adds", &self.added, ", "),
+            ("Updates", &self.changed, "; "),
+            ("Deletes", &self.removed, ", "),
         ] {
             if !names.is_empty() {
                 out.push(format!(
                     "{verb} {}: {}",
                     count(names.len(), "interview"),
-                    shortlist(names)
+                    shortlist(names, apart)
                 ));
             }
         }
@@ -132,6 +139,210 @@ fn label(i: &Interview) -> String {
     format!("{} ({})", i.company, i.role)
 }
 
+/// What an import changes in one interview, in words: "the role", "adds Raj Patel",
+/// "Dana Lee's details", "what happened" (sent and replied).
+fn what_changes(old: &Interview, new: &Interview) -> Vec<String> {
+    let mut out: Vec<String> = [
+        (old.company != new.company, "the company"),
+        (old.role != new.role, "the role"),
+        (old.at != new.at, "the date and time"),
+        (old.decision_by != new.decision_by, "the decision date"),
+        (old.format != new.format, "the format"),
+        (old.industry != new.industry, "the industry"),
+        (old.stage != new.stage, "the stage"),
+        (old.skills != new.skills, "the skills"),
+        (old.promised != new.promised, "what you promised to send"),
+    ]
+    .into_iter()
+    .filter(|(changed, _)| *changed)
+    .map(|(_, words)| words.to_string())
+    .collect();
+    let name = |p: &Interviewer| p.name.trim().to_string();
+    for p in &new.interviewers {
+        match old.interviewers.iter().find(|o| o.id == p.id) {
+            None => out.push(format!("adds {}", name(p))),
+            Some(o) if o != p => out.push(format!("{}'s details", name(p))),
+            Some(_) => {}
+        }
+    }
+    for o in &old.interviewers {
+        if !new.interviewers.iter().any(|p| p.id == o.id) {
+            out.push(format!("removes {}", name(o)));
+        }
+    }
+    if old.events != new.events {
+        out.push("what happened (sent, replies)".to_string());
+    }
+    if out.is_empty() {
+        out.push("other details".to_string());
+    }
+    out
+}
+
+/// What the add-interview form would refuse in a file about to be imported, one line per
+/// problem, naming the interview and the field ("Acme (PM), Dana Lee's email: “dana@” is not
+/// an email address; …"): an import lets in nothing the form keeps out.
+pub fn import_problems(incoming: &Store) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in &incoming.interviews {
+        let form = crate::ui::form::InterviewForm::from_interview(i);
+        if let Err(errors) = form.to_interview(Some(i), &[], *i.at.offset()) {
+            for e in errors {
+                out.push(format!(
+                    "{}, {}: {}",
+                    label(i),
+                    field_words(i, &e.field),
+                    e.message
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A form field's name in words, for an interview being imported ("Dana Lee's email").
+fn field_words(i: &Interview, field: &str) -> String {
+    if let Some(rest) = field.strip_prefix("people.") {
+        let (n, what) = rest.split_once('.').unwrap_or((rest, ""));
+        let who = n
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| i.interviewers.get(n))
+            .map(|p| p.name.trim())
+            .filter(|n| !n.is_empty())
+            .map_or_else(|| "a person".to_string(), |n| format!("{n}'s"));
+        return format!("{who} {}", person_field(what));
+    }
+    interview_field(field)
+        .unwrap_or("the interview")
+        .to_string()
+}
+
+/// An interview's field (a form name, which is also its key in the file) in words.
+fn interview_field(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "company" => "the company",
+        "role" => "the role",
+        "at" => "the date and time",
+        "decision_by" => "the decision date",
+        "format" => "the format",
+        "industry" => "the industry",
+        "stage" => "the stage",
+        "skills" => "the skills",
+        "promised" => "what was promised",
+        "people" | "interviewers" => "the people",
+        "primary" => "the main contact",
+        "id" => "the id",
+        "events" => "what happened",
+        _ => return None,
+    })
+}
+
+fn person_field(what: &str) -> &'static str {
+    match what {
+        "name" => "name",
+        "title" => "title",
+        "email" => "email",
+        "linkedin" => "LinkedIn profile",
+        "topics" => "topics",
+        _ => "details",
+    }
+}
+
+/// Why a file cannot be imported, in words a person can act on: where (the interview by company
+/// and role, the person by name, the field) and what, with a broken file's line and column.
+/// `text` is the file, read again for the names at the error's path when it is valid JSON.
+pub fn import_error_words(e: &crate::store::StoreError, text: &str) -> String {
+    let (what, at) = match e.message.rsplit_once(" at line ") {
+        Some((what, at)) if at.contains(" column ") => {
+            (what, Some(at.replacen(" column ", ", column ", 1)))
+        }
+        _ => (e.message.as_str(), None),
+    };
+    let time;
+    let plain = if let Some(value) = what
+        .strip_prefix("not an RFC 3339 time: ")
+        .and_then(|v| v.split(" (e.g.").next())
+    {
+        time = format!(
+            "{value} is not a date and time with its offset from UTC, like \"2026-11-20T14:00:00-05:00\""
+        );
+        time.as_str()
+    } else if what.starts_with("EOF while parsing") {
+        "the file ends too early: it was cut short, or a closing bracket is missing"
+    } else if what == "expected value" && at.as_deref() == Some("1, column 1") {
+        "this is not an export of this extension (it is not JSON)"
+    } else if what == "trailing comma" {
+        "there is a comma too many"
+    } else if what == "key must be a string" {
+        "a field name is not in double quotes"
+    } else if what.starts_with("expected `,` or") {
+        "a comma or a closing bracket is missing"
+    } else if what == "trailing characters" {
+        "there is more after the end of the data"
+    } else if what.contains("control character") || what.contains("escape") {
+        "a text holds a character that must be written with a backslash"
+    } else {
+        what
+    };
+    let mut out = match place(&e.path, text) {
+        Some(place) => format!("{place}: {plain}"),
+        None => capitalise(plain),
+    };
+    if let Some(at) = at {
+        out.push_str(&format!(" (line {at})"));
+    }
+    out.push('.');
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// "Acme (PM), Dana Lee's email" for `interviews[0].interviewers[1].email`, read from the file;
+/// `None` for the whole document.
+fn place(path: &str, text: &str) -> Option<String> {
+    let rest = path.strip_prefix("interviews[")?;
+    let (n, rest) = rest.split_once(']')?;
+    let tree: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+    let interview = &tree["interviews"][n.parse::<usize>().ok()?];
+    let named = |v: &serde_json::Value, key: &str| {
+        v[key]
+            .as_str()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let mut out = match (named(interview, "company"), named(interview, "role")) {
+        (Some(c), Some(r)) => format!("{c} ({r})"),
+        (Some(c), None) => c,
+        _ => format!("Interview {}", n.parse::<usize>().map_or(0, |n| n + 1)),
+    };
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    if let Some(person) = rest.strip_prefix("interviewers[") {
+        let (m, field) = person.split_once(']').unwrap_or((person, ""));
+        let who = m
+            .parse::<usize>()
+            .ok()
+            .and_then(|m| named(&interview["interviewers"][m], "name"))
+            .map_or_else(|| "a person".to_string(), |n| format!("{n}'s"));
+        out.push_str(&format!(
+            ", {who} {}",
+            person_field(field.trim_start_matches('.'))
+        ));
+    } else if !rest.is_empty() {
+        let key = rest.split(['.', '[']).next().unwrap_or(rest);
+        match interview_field(key) {
+            Some(words) => out.push_str(&format!(", {words}")),
+            None => out.push_str(&format!(", the field “{key}”")),
+        }
+    }
+    Some(out)
+}
+
 /// "1 interview", "3 interviews".
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -141,14 +352,14 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
-fn shortlist(names: &[String]) -> String {
+fn shortlist(names: &[String], apart: &str) -> String {
     const SHOWN: usize = 5;
     let mut s = names
         .iter()
         .take(SHOWN)
         .cloned()
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(apart);
     if names.len() > SHOWN {
         s.push_str(&format!(" and {} more", names.len() - SHOWN));
     }
@@ -259,13 +470,13 @@ mod tests {
         incoming.profile.name = Some("Sam".into());
         let p = ImportPreview::new(&current, &incoming);
         assert_eq!(p.added, ["Zed (Writer)"]);
-        assert_eq!(p.changed, ["Acme (Senior PM)"]);
+        assert_eq!(p.changed, ["Acme (Senior PM): the role"]);
         assert_eq!(p.removed, ["Fable (Writer)"]);
         assert_eq!(
             p.lines(),
             [
                 "Adds 1 interview: Zed (Writer)",
-                "Updates 1 interview: Acme (Senior PM)",
+                "Updates 1 interview: Acme (Senior PM): the role",
                 "Deletes 1 interview: Fable (Writer)",
                 "Replaces your name, signature and extra holidays"
             ]
@@ -278,7 +489,93 @@ mod tests {
     #[test]
     fn long_lists_are_shortened() {
         let names: Vec<String> = (0..8).map(|i| i.to_string()).collect();
-        assert_eq!(shortlist(&names), "0, 1, 2, 3, 4 and 3 more");
+        assert_eq!(shortlist(&names, ", "), "0, 1, 2, 3, 4 and 3 more");
+    }
+
+    #[test]
+    fn import_errors_in_plain_words() {
+        let acme = |person: &str, at: &str| {
+            format!(
+                r#"{{"version":1,"interviews":[{{"id":"acme","company":"Acme","role":"PM","at":{at},"interviewers":[{person}]}}]}}"#
+            )
+        };
+        let cases: Vec<(String, &str)> = vec![
+            ("hello".into(), "This is not an export of this extension (it is not JSON) (line 1, column 1)."),
+            (
+                r#"{"version": 1, "interviews": ["#.into(),
+                "The file ends too early: it was cut short, or a closing bracket is missing (line 1, column 30).",
+            ),
+            (
+                "{\"version\": 1,\n 5: 1}".into(),
+                "A field name is not in double quotes (line 2, column 2).",
+            ),
+            (
+                r#"{"version": 1, "interviews": [],}"#.into(),
+                "There is a comma too many (line 1, column 33).",
+            ),
+            (
+                acme(r#"{"id":"d","name":"Dana Lee"}"#, r#""soon""#),
+                "Acme (PM), the date and time: \"soon\" is not a date and time with its offset from UTC, like \"2026-11-20T14:00:00-05:00\".",
+            ),
+            (
+                acme(r#"{"id":"d","name":"Dana Lee","email":5}"#, r#""2026-11-20T14:00:00-05:00""#),
+                "Acme (PM), Dana Lee's email: expected a string, found a number.",
+            ),
+        ];
+        for (text, want) in cases {
+            let e = crate::store::parse(&text).unwrap_err();
+            assert_eq!(import_error_words(&e, &text), want, "{text} ({e})");
+        }
+    }
+
+    #[test]
+    fn import_lets_in_nothing_the_form_refuses() {
+        let mut s = store();
+        s.interviews[0].interviewers[0].email = Some("dana@".into());
+        assert_eq!(
+            import_problems(&s),
+            ["Acme (PM), Dana Lee's email: “dana@” is not an email address; it should look like name@company.com."]
+        );
+        // What the extension exports, and the examples, come back in.
+        let root = env!("CARGO_MANIFEST_DIR");
+        for file in [
+            "tests/e2e/fixtures/demo-store.json",
+            "tests/data/draft-store.json",
+            "tests/data/schedule_example.json",
+        ] {
+            let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
+            let store = crate::store::parse(&text).unwrap();
+            assert_eq!(import_problems(&store), Vec::<String>::new(), "{file}");
+        }
+    }
+
+    #[test]
+    fn an_update_says_what_changes_in_each_interview() {
+        let current = store();
+        let mut incoming = store();
+        let acme = &mut incoming.interviews[0];
+        acme.decision_by = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+        acme.skills = vec!["SQL".into()];
+        acme.interviewers[0].title = Some("Head of Product".into());
+        acme.interviewers.push(crate::model::Interviewer {
+            id: "raj".into(),
+            name: "Raj Patel".into(),
+            ..crate::model::Interviewer::default()
+        });
+        incoming.interviews[1]
+            .events
+            .push(crate::model::Event::sent(
+                Kind::ThankYou,
+                None,
+                t("2026-11-23T12:00:00-05:00"),
+            ));
+        let p = ImportPreview::new(&current, &incoming);
+        assert_eq!(
+            p.lines(),
+            [
+                "Updates 2 interviews: Acme (PM): the decision date, the skills, Dana Lee's details, and adds Raj Patel; Fable (Writer): what happened (sent, replies)"
+            ]
+        );
     }
 
     #[test]

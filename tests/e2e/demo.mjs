@@ -2,7 +2,7 @@
 // origins), with the demo store imported; screenshots go to dist/demo/.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, extensionPage, send, openFixture, helperUi, FIXTURES } from './lib/harness.mjs';
+import { launch, extensionPage, send, openFixture, helperUi, dueControl, FIXTURES } from './lib/harness.mjs';
 import { popupStore } from './fixtures/popup-store.mjs';
 
 const headed = process.argv.includes('--headed');
@@ -45,7 +45,7 @@ try {
   await shot(popup, 'popup-form-errors.png');
   await popup.getByRole('button', { name: 'Clear form' }).click();
   await popup.getByRole('button', { name: 'Due now' }).click();
-  await popup.locator('li.item', { hasText: 'Thank-you note to Dana Lee' }).getByRole('button', { name: 'Preview' }).click();
+  await (await dueControl(popup, 'Thank-you note to Dana Lee', 'Preview')).click();
   const body = popup.getByLabel('Message');
   await body.waitFor();
   await body.click();

@@ -93,6 +93,8 @@ pub(crate) struct State {
     pub check: CheckState,
     /// A file read for import, with what it would change.
     pub import: Option<(Value, ImportPreview)>,
+    /// Why the file chosen for import was refused, one line per problem (cleared by the next).
+    pub import_problems: Vec<String>,
     /// The delete-everything confirmation is open.
     pub confirm_delete: bool,
     /// Settings problems.

@@ -107,17 +107,20 @@ pub(crate) fn render(app: &App) -> Dom {
             )?,
         )?;
         let hid = format!("g-{}", status.as_str());
-        add(
-            &section,
-            el(
-                doc,
-                "h3",
-                &[("id", &hid)],
-                Some(&format!("{} ({})", status_label(status), group.len())),
-            )?,
-        )?;
+        let title = format!("{} ({})", status_label(status), group.len());
+        // What is not due yet waits behind its heading, closed until asked for, so the list
+        // opens on what to do now.
+        let holder = if status == crate::schedule::Status::Upcoming && pressing > 0 {
+            let later = add(&section, el(doc, "details", &[("class", "later")], None)?)?;
+            let summary = add(&later, el(doc, "summary", &[], None)?)?;
+            add(&summary, el(doc, "h3", &[("id", &hid)], Some(&title))?)?;
+            later
+        } else {
+            add(&section, el(doc, "h3", &[("id", &hid)], Some(&title))?)?;
+            section.clone()
+        };
         let list = add(
-            &section,
+            &holder,
             el(
                 doc,
                 "ul",
@@ -136,7 +139,7 @@ pub(crate) fn render(app: &App) -> Dom {
         }
         if shown < total {
             let more = add(
-                &section,
+                &holder,
                 button(doc, &format!("Show all {total}"), "show-all", "quiet")?,
             )?;
             more.set_attribute(
@@ -201,24 +204,35 @@ fn item(
         &li,
         el(doc, "p", &[("class", "reason")], Some(&words.reason))?,
     )?;
+    // One action in view: the next step (write it when it is due, look at it when it is not,
+    // mark it done when there is nothing to write); the rest in "More".
     let actions = add(&li, el(doc, "div", &[("class", "actions")], None)?)?;
-    if words.draftable {
-        let write = if words.channel == Channel::Linkedin {
-            "Write on LinkedIn"
-        } else {
-            "Write in Gmail"
-        };
-        add(&actions, button(doc, write, "write", "primary")?)?;
-        add(&actions, button(doc, "Copy draft", "copy", "")?)?;
-        add(&actions, button(doc, "Preview", "preview", "")?)?;
-    }
-    let more = add(
-        &li,
-        el(doc, "div", &[("class", "actions secondary")], None)?,
-    )?;
+    let pressing = due.status != crate::schedule::Status::Upcoming;
+    let write = if words.channel == Channel::Linkedin {
+        "Write on LinkedIn"
+    } else {
+        "Write in Gmail"
+    };
     let sent = if words.draftable { "Mark sent" } else { "Done" };
-    add(&more, button(doc, sent, "sent", "quiet")?)?;
-    let details = add(&more, el(doc, "details", &[("class", "replied")], None)?)?;
+    let primary = match (words.draftable, pressing) {
+        (true, true) => button(doc, write, "write", "primary")?,
+        (true, false) => button(doc, "Preview", "preview", "")?,
+        (false, _) => button(doc, sent, "sent", "primary")?,
+    };
+    add(&actions, primary)?;
+    let more = add(&actions, el(doc, "details", &[("class", "more")], None)?)?;
+    add(&more, el(doc, "summary", &[], Some("More"))?)?;
+    let menu = add(&more, el(doc, "div", &[("class", "menu")], None)?)?;
+    if words.draftable {
+        if pressing {
+            add(&menu, button(doc, "Preview", "preview", "quiet")?)?;
+        } else {
+            add(&menu, button(doc, write, "write", "quiet")?)?;
+        }
+        add(&menu, button(doc, "Copy draft", "copy", "quiet")?)?;
+        add(&menu, button(doc, sent, "sent", "quiet")?)?;
+    }
+    let details = add(&menu, el(doc, "details", &[("class", "replied")], None)?)?;
     add(&details, el(doc, "summary", &[], Some("They replied"))?)?;
     let outcomes = add(&details, el(doc, "div", &[("class", "outcomes")], None)?)?;
     for (outcome, label) in [
@@ -229,7 +243,13 @@ fn item(
         let b = add(&outcomes, button(doc, label, "reply", "quiet")?)?;
         b.set_attribute("data-outcome", outcome)?;
     }
-    add(&more, button(doc, "Snooze a day", "snooze", "quiet")?)?;
+    add(&menu, button(doc, "Snooze a day", "snooze", "quiet")?)?;
+    // One item of a list is in the Tab order at a time (the first); arrows move between items.
+    if list.child_element_count() > 1 {
+        for control in roving(&li) {
+            control.set_attribute("tabindex", "-1")?;
+        }
+    }
     // Screen readers hear which follow-up each "Preview" or "Mark sent" is for.
     for control in crate::web::dom::query_all(&li, "button, summary") {
         control.set_attribute("aria-describedby", &title_id)?;
@@ -485,4 +505,54 @@ pub(crate) async fn submit_name(app: &App) {
         }
         Err(e) => say(app, &format!("Not saved. {e}"), "error"),
     }
+}
+
+/// An item's controls in the Tab order when it is the list's current item: its next step and
+/// its "More" (what "More" holds is reached from there).
+fn roving(li: &Element) -> Vec<Element> {
+    crate::web::dom::query_all(
+        li,
+        ":scope > .actions > button, :scope > .actions > details > summary",
+    )
+}
+
+/// ArrowDown/ArrowUp/Home/End on an item's next step or its "More" move to another item of
+/// the same list, which becomes the one in the Tab order. Returns whether the key was used.
+pub(crate) fn on_key(target: &Element, key: &str) -> bool {
+    let Some(li) = target.closest("li.item").ok().flatten() else {
+        return false;
+    };
+    if !roving(&li).contains(target) {
+        return false;
+    }
+    let Some(list) = li.parent_element() else {
+        return false;
+    };
+    let items = crate::web::dom::query_all(&list, ":scope > li.item");
+    let Some(at) = items.iter().position(|i| *i == li) else {
+        return false;
+    };
+    let next = match key {
+        "ArrowDown" => (at + 1).min(items.len() - 1),
+        "ArrowUp" => at.saturating_sub(1),
+        "Home" => 0,
+        "End" => items.len() - 1,
+        _ => return false,
+    };
+    for (n, item) in items.iter().enumerate() {
+        for control in roving(item) {
+            let _ = if n == next {
+                control.remove_attribute("tabindex")
+            } else {
+                control.set_attribute("tabindex", "-1")
+            };
+        }
+    }
+    // The same kind of control in the next item: its next step, or its "More".
+    let column = roving(&li).iter().position(|c| c == target).unwrap_or(0);
+    let controls = roving(&items[next]);
+    if let Some(c) = controls.get(column).or_else(|| controls.first()) {
+        super::html::focus(c);
+    }
+    true
 }

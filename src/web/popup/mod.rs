@@ -191,11 +191,18 @@ fn dispatch(app: &Rc<App>, event: &Event) {
     };
     match event.type_().as_str() {
         "keydown" => {
+            // Arrows move between the items of a due list (one of them in the Tab order).
             // Escape closes what is open, innermost first: the status message, an open "They
-            // replied" panel (focus back on its summary), then the draft preview.
+            // replied" or "More" (focus back on its summary), then the draft preview.
             let key = js_sys::Reflect::get(event, &"key".into())
                 .ok()
                 .and_then(|k| k.as_string());
+            if let Some(k @ ("ArrowDown" | "ArrowUp" | "Home" | "End")) = key.as_deref() {
+                if app.state.borrow().view == View::Due && due::on_key(&target, k) {
+                    event.prevent_default();
+                }
+                return;
+            }
             if key.as_deref() != Some("Escape") {
                 return;
             }

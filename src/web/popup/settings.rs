@@ -3,7 +3,9 @@
 
 use super::app::{now, reload, say, App};
 use super::html::{self, add, button, el, field, Control, Dom};
-use crate::ui::data::{count, export_file_name, ImportPreview};
+use crate::ui::data::{
+    count, export_file_name, import_error_words, import_problems, ImportPreview,
+};
 use crate::ui::form::ProfileForm;
 use crate::web::client;
 use serde_json::Value;
@@ -172,6 +174,34 @@ pub(crate) fn render(app: &App) -> Dom {
             Some("You see what changes before anything is replaced."),
         )?,
     )?;
+    if !state.import_problems.is_empty() {
+        let panel = add(
+            &data,
+            el(
+                doc,
+                "div",
+                &[
+                    ("class", "notice"),
+                    ("role", "group"),
+                    ("aria-labelledby", "import-h"),
+                ],
+                None,
+            )?,
+        )?;
+        add(
+            &panel,
+            el(
+                doc,
+                "h3",
+                &[("id", "import-h"), ("tabindex", "-1")],
+                Some("This file was not imported; your data is unchanged:"),
+            )?,
+        )?;
+        let list = add(&panel, el(doc, "ul", &[("class", "preview")], None)?)?;
+        for line in &state.import_problems {
+            add(&list, el(doc, "li", &[], Some(line))?)?;
+        }
+    }
     if let Some((_, preview)) = &state.import {
         let panel = add(
             &data,
@@ -335,6 +365,12 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
     };
     // What was said about the previous file is not about this one.
     app.status.set_text_content(None);
+    {
+        let mut state = app.state.borrow_mut();
+        state.import = None;
+        state.import_problems.clear();
+    }
+    super::app::render(app);
     wasm_bindgen_futures::spawn_local(async move {
         let Some(app) = super::app::app() else { return };
         if file.size() > MAX_IMPORT_BYTES {
@@ -360,27 +396,28 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
                 .map_err(|e| crate::store::StoreError::new(".", e.to_string()))?;
             Ok((store, raw))
         });
-        match parsed {
-            Err(e) => {
-                app.state.borrow_mut().import = None;
-                super::app::render(&app);
-                say(
-                    &app,
-                    &format!(
-                        "Nothing was changed. {}",
-                        crate::failure::Failure::Import(e)
-                    ),
-                    "error",
-                );
-            }
-            Ok((store, raw)) => {
-                let preview = ImportPreview::new(&app.state.borrow().store, &store);
-                app.state.borrow_mut().import = Some((raw, preview));
-                super::app::render(&app);
-                if let Some(h) = app.doc.get_element_by_id("import-h") {
-                    html::focus(&h);
+        // Refused (a broken file, or a value the form would refuse) or previewed, the answer
+        // is shown under the file control, which keeps its place on the screen.
+        {
+            let mut state = app.state.borrow_mut();
+            state.import = None;
+            state.import_problems.clear();
+            match parsed {
+                Err(e) => state.import_problems = vec![import_error_words(&e, &text)],
+                Ok((store, raw)) => {
+                    let problems = import_problems(&store);
+                    if problems.is_empty() {
+                        let preview = ImportPreview::new(&state.store, &store);
+                        state.import = Some((raw, preview));
+                    } else {
+                        state.import_problems = problems;
+                    }
                 }
             }
+        }
+        super::app::render(&app);
+        if let Some(h) = app.doc.get_element_by_id("import-h") {
+            html::focus(&h);
         }
     });
 }

@@ -424,3 +424,15 @@ export async function helperUi(page, { timeout = 15000 } = {}) {
   };
   return ui;
 }
+
+/** The control named `name` of the due item titled `title`, reached as a user would: its closed
+ * "Upcoming" section and its "More" opened first when that is where it is. */
+export async function dueControl(page, title, name) {
+  const li = page.locator('li.item', { hasText: title }).first();
+  await li.waitFor({ state: 'attached' });
+  const later = page.locator('details.later:not([open])', { has: li });
+  if (await later.count()) await later.locator(':scope > summary').click();
+  const c = li.getByRole('button', { name, exact: true }).or(li.locator('summary', { hasText: name })).first();
+  if (!(await c.isVisible())) await li.locator('details.more > summary').click();
+  return c;
+}

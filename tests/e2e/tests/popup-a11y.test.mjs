@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, extensionPage, send } from '../lib/harness.mjs';
+import { launch, extensionPage, send, dueControl } from '../lib/harness.mjs';
 import { popupStore } from '../fixtures/popup-store.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,13 +56,21 @@ for (const theme of ['light', 'dark']) {
     assert.ok((await violations(page)).some((v) => v.id === 'button-name'), 'axe-core sees the page');
     await page.evaluate(() => document.getElementById('axe-probe').remove());
 
+    // An item's More and "They replied" open, and the Upcoming section open.
+    await (await dueControl(page, 'Thank-you note to Dana Lee', 'They replied')).click();
+    await page.locator('details.later > summary').click();
+    await page.getByRole('button', { name: 'Not selected' }).first().waitFor();
+    found.more = await violations(page);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+
     // An Undo in the status line.
-    await page.locator('li.item', { hasText: 'Thank-you note to Raj Patel' }).getByRole('button', { name: 'Mark sent' }).click();
+    await (await dueControl(page, 'Thank-you note to Raj Patel', 'Mark sent')).click();
     await page.locator('#status').getByRole('button', { name: 'Undo' }).waitFor();
     found.undo = await violations(page);
 
     // A draft with a finding, as a connection note over its limit.
-    await page.locator('li.item', { hasText: 'Thank-you note to Dana Lee' }).getByRole('button', { name: 'Preview' }).click();
+    await (await dueControl(page, 'Thank-you note to Dana Lee', 'Preview')).click();
     const body = page.getByLabel('Message');
     await body.waitFor();
     await page.getByLabel('Channel').selectOption('linkedin-note');
@@ -89,6 +97,10 @@ for (const theme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: /settings/i }).first().waitFor();
     found.settings = await violations(page);
+    // An import refused, with its reasons listed.
+    await page.getByLabel('Import a JSON export').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1,') });
+    await page.getByRole('heading', { name: 'This file was not imported; your data is unchanged:' }).waitFor();
+    found.importRefused = await violations(page);
 
     const any = Object.entries(found).filter(([, v]) => v.length);
     assert.deepEqual(any, [], JSON.stringify(any, null, 2));

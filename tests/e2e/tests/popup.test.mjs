@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, extensionPage, send, openFixture, median } from '../lib/harness.mjs';
+import { launch, extensionPage, send, openFixture, median, dueControl } from '../lib/harness.mjs';
 import { popupStore, bigStore } from '../fixtures/popup-store.mjs';
 
 let env;
@@ -60,7 +60,54 @@ test('the due list groups open follow-ups and says who, what, when and why', asy
   assert.match(await due.locator('.when').textContent(), /^by \d{1,2}(:\d\d)? (am|pm) (today|tomorrow)$|^by (noon|midnight) (today|tomorrow)$/);
   // Someone with only a LinkedIn profile is written to there.
   const upcoming = page.locator('section.group[data-status="upcoming"] li.item', { hasText: 'Hank Scorpio' }).first();
-  assert.equal(await upcoming.getByRole('button', { name: 'Write on LinkedIn' }).count(), 1);
+  assert.equal(await upcoming.locator('button', { hasText: 'Write on LinkedIn' }).count(), 1);
+
+  // What is not due yet waits, closed, under its heading; its items offer a look first.
+  assert.equal(await page.locator('details.later').getAttribute('open'), null);
+  assert.equal(await upcoming.isVisible(), false);
+  await page.locator('details.later > summary').click();
+  assert.deepEqual(await upcoming.locator('.actions > button').allTextContents(), ['Preview']);
+  // One next step in view per item; the rest under "More".
+  const first = overdue.first();
+  assert.deepEqual(await first.locator('.actions > button').allTextContents(), ['Write in Gmail']);
+  assert.equal(await first.getByRole('button', { name: 'Mark sent' }).isVisible(), false);
+  await first.locator('details.more > summary').click();
+  assert.deepEqual(await first.locator('.menu > button').allTextContents(), ['Preview', 'Copy draft', 'Mark sent', 'Snooze a day']);
+  await page.keyboard.press('Escape');
+  assert.equal(await first.locator('details.more').getAttribute('open'), null, 'Escape closes More');
+
+  // A list is two Tab stops however long it is (the current item's next step and its More);
+  // arrows move between its items.
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return { title: a.closest('li.item')?.querySelector('.title').textContent, group: a.closest('section.group')?.dataset.status, tag: a.tagName };
+  });
+  await first.getByRole('button', { name: 'Write in Gmail' }).focus();
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(), { title: 'Thank-you note to Dana Lee', group: 'overdue', tag: 'SUMMARY' });
+  await page.keyboard.press('Tab');
+  assert.equal((await focused()).group, 'due', 'the next Tab leaves the overdue list');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('ArrowDown');
+  const second = await overdue.nth(1).locator('.title').textContent();
+  assert.deepEqual(await focused(), { title: second, group: 'overdue', tag: 'SUMMARY' });
+  await page.keyboard.press('Home');
+  assert.equal((await focused()).title, 'Thank-you note to Dana Lee');
+  // Tab stops on the whole screen, from its heading to the end.
+  await page.locator('h2').first().focus();
+  let stops = 0;
+  while (stops < 200) {
+    await page.keyboard.press('Tab');
+    if (!(await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement)))) break;
+    stops += 1;
+  }
+  const items = await page.locator('li.item').count();
+  console.log(`due list: ${stops} Tab stops for ${items} items`);
+  // Two per list, plus the disclosures outside the items ("Upcoming", "All interviews").
+  const lists = await page.locator('ul.items').count();
+  const outside = await page.locator('main summary').evaluateAll((s) => s.filter((e) => !e.closest('li.item')).length);
+  assert.equal(stops, 2 * lists + outside, `${stops} Tab stops for ${items} items in ${lists} lists`);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
@@ -222,7 +269,7 @@ test('first run: the list asks once for the name drafts are signed with, and kee
   assert.equal(await name.count(), 0, 'asked once');
   assert.deepEqual((await stored(page)).profile, { name: 'Sam Rivera', email: 'sam@example.com', keep: 'unknown field' });
   // The next draft is signed.
-  await page.locator('li.item', { hasText: 'Thank-you note to Dana Lee' }).getByRole('button', { name: 'Preview' }).click();
+  await (await dueControl(page, 'Thank-you note to Dana Lee', 'Preview')).click();
   assert.match(await page.getByLabel('Message').inputValue(), /\nSam Rivera\n/);
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -232,7 +279,7 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   const page = await popup(popupStore());
   const item = (title) => page.locator('li.item', { hasText: title }).first();
 
-  await item('Thank-you note to Raj Patel').getByRole('button', { name: 'Mark sent' }).click();
+  await (await dueControl(page, 'Thank-you note to Raj Patel', 'Mark sent')).click();
   await page.locator('#status', { hasText: 'Marked as sent.' }).waitFor();
   assert.equal(await item('Thank-you note to Raj Patel').count(), 0);
   const raj = (await stored(page)).interviews[0].events.find((e) => e.interviewer === 'raj');
@@ -245,7 +292,7 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   await page.locator('#status', { hasText: 'Taken back.' }).waitFor();
   await item('Thank-you note to Raj Patel').waitFor();
   assert.equal(((await stored(page)).interviews[0].events ?? []).length, before - 1);
-  await item('Thank-you note to Raj Patel').getByRole('button', { name: 'Mark sent' }).click();
+  await (await dueControl(page, 'Thank-you note to Raj Patel', 'Mark sent')).click();
   await page.locator('#status', { hasText: 'Marked as sent.' }).waitFor();
   assert.equal(await item('Thank-you note to Raj Patel').count(), 0);
 
@@ -253,7 +300,7 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   // its summary), one at a time.
   assert.equal(await page.locator('#status').textContent(), 'Marked as sent.Undo');
   const maria = item('Thank-you note to Maria Gómez');
-  await maria.locator('summary', { hasText: 'They replied' }).click();
+  await (await dueControl(page, 'Thank-you note to Maria Gómez', 'They replied')).click();
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#status').textContent(), '', 'status closed');
   assert.equal(await maria.locator('details.replied').getAttribute('open'), '', 'panel still open');
@@ -262,33 +309,33 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'They replied');
   await maria.locator('summary', { hasText: 'They replied' }).click();
   await maria.getByRole('button', { name: 'Not selected' }).click();
-  await page.locator('li.item', { hasText: 'Reply to the rejection' }).waitFor();
+  await page.locator('li.item', { hasText: 'Reply to the rejection' }).waitFor({ state: 'attached' });
   // A reply that ended the follow-ups is taken back by keyboard too: its Undo is a button.
   await page.locator('#status').getByRole('button', { name: 'Undo' }).focus();
   await page.keyboard.press('Enter');
   await page.locator('#status', { hasText: 'Taken back.' }).waitFor();
   await item('Thank-you note to Maria Gómez').waitFor();
   assert.equal(await page.locator('li.item', { hasText: 'Reply to the rejection' }).count(), 0);
-  await item('Thank-you note to Maria Gómez').locator('summary', { hasText: 'They replied' }).click();
+  await (await dueControl(page, 'Thank-you note to Maria Gómez', 'They replied')).click();
   await item('Thank-you note to Maria Gómez').getByRole('button', { name: 'Not selected' }).click();
-  await page.locator('li.item', { hasText: 'Reply to the rejection' }).waitFor();
+  await page.locator('li.item', { hasText: 'Reply to the rejection' }).waitFor({ state: 'attached' });
 
-  await item('Status check to Dana Lee').getByRole('button', { name: 'Snooze a day' }).click();
+  await (await dueControl(page, 'Status check to Dana Lee', 'Snooze a day')).click();
   await page.locator('#status', { hasText: /^Snoozed until / }).waitFor();
   assert.equal(await item('Status check to Dana Lee').count(), 0);
 
-  await item('Reply to the rejection').getByRole('button', { name: 'Copy draft' }).click();
+  await (await dueControl(page, 'Reply to the rejection', 'Copy draft')).click();
   await page.locator('#status', { hasText: /^Message copied\. Subject line: “.+”\.$/ }).waitFor();
 
   const opened = env.context.waitForEvent('page');
-  await item('Thank-you note to Dana Lee').getByRole('button', { name: 'Write in Gmail' }).click();
+  await (await dueControl(page, 'Thank-you note to Dana Lee', 'Write in Gmail')).click();
   const tab = await opened;
   await tab.waitForURL(/^https:\/\/mail\.google\.com\//);
   await tab.close();
 
   // Someone known only on LinkedIn: their profile opens, the message is on the clipboard.
   const profile = env.context.waitForEvent('page');
-  await item('Thank-you note to Hank Scorpio').getByRole('button', { name: 'Write on LinkedIn' }).click();
+  await (await dueControl(page, 'Thank-you note to Hank Scorpio', 'Write on LinkedIn')).click();
   const linkedin = await profile;
   await linkedin.waitForURL(/^https:\/\/www\.linkedin\.com\/in\/hank/);
   await page.locator('#status', { hasText: /^Opened (their LinkedIn profile|in a new tab)/ }).waitFor();
@@ -299,7 +346,7 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
 
 test('draft preview: kind, channel, findings highlighted, edit, fix, copy and open in Gmail', async () => {
   const page = await popup(popupStore());
-  await page.locator('li.item', { hasText: 'Thank-you note to Dana Lee' }).getByRole('button', { name: 'Preview' }).click();
+  await (await dueControl(page, 'Thank-you note to Dana Lee', 'Preview')).click();
   await page.getByRole('heading', { name: 'Thank-you note to Dana Lee' }).waitFor();
   assert.match(await page.getByLabel('Subject').inputValue(), /Thank you/);
   const body = page.getByLabel('Message');
@@ -357,7 +404,7 @@ test('draft preview: kind, channel, findings highlighted, edit, fix, copy and op
   await page.getByRole('button', { name: '← Back to the list' }).click();
   await page.getByRole('heading', { name: /^Due now/ }).waitFor();
   // Escape also leaves a preview.
-  await page.locator('li.item').first().getByRole('button', { name: 'Preview' }).click();
+  await (await dueControl(page, await page.locator('li.item .title').first().textContent(), 'Preview')).click();
   await page.getByLabel('Message').waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('heading', { name: /^Due now/ }).waitFor();
@@ -480,10 +527,31 @@ test('data: export JSON and .ics, import with a preview, delete everything after
   const ics = await readFile(await (await download).path(), 'utf8');
   assert.match(ics, /^BEGIN:VCALENDAR/);
 
-  // A broken file is refused with the place it breaks; nothing changes.
-  await page.getByLabel('Import a JSON export').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"interviews":[{"id":"x","company":"X","role":"R","at":"tomorrow"}]}') });
-  await page.locator('#status', { hasText: 'interviews[0].at' }).waitFor();
+  // A broken file is refused in words that name the interview and the field, under the file
+  // control (the focus stays there); nothing changes.
+  const file = page.getByLabel('Import a JSON export');
+  const refused = page.getByRole('heading', { name: 'This file was not imported; your data is unchanged:' });
+  await file.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"interviews":[{"id":"x","company":"X","role":"R","at":"tomorrow"}]}') });
+  await refused.waitFor();
+  assert.deepEqual(await page.locator('ul.preview li').allTextContents(), [
+    'X (R), the date and time: "tomorrow" is not a date and time with its offset from UTC, like "2026-11-20T14:00:00-05:00".',
+  ]);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-h');
   assert.equal((await stored(page)).interviews.length, 3);
+  // A file cut short: where it breaks, in plain words.
+  await file.setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1,\n "interviews": [') });
+  await page.locator('ul.preview li', { hasText: 'The file ends too early' }).waitFor();
+  assert.match(await page.locator('ul.preview li').textContent(), /\(line 2, column 16\)\.$/);
+  // A value the form would refuse does not get in by import either.
+  const typo = structuredClone(exported);
+  typo.interviews[0].interviewers[0].email = 'dana@';
+  await file.setInputFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(typo)) });
+  await page.locator('ul.preview li', { hasText: 'dana@' }).waitFor();
+  assert.deepEqual(await page.locator('ul.preview li').allTextContents(), [
+    'Acme Corp (Product Manager), Dana Lee\'s email: “dana@” is not an email address; it should look like name@company.com.',
+  ]);
+  assert.equal(await page.getByRole('button', { name: 'Replace my data with this file' }).count(), 0);
+  assert.equal((await stored(page)).interviews[0].interviewers[0].email, 'dana@acme.example');
 
   // A good file shows what changes first.
   const next = structuredClone(exported);
@@ -492,10 +560,10 @@ test('data: export JSON and .ics, import with a preview, delete everything after
   next.interviews.push({ id: 'new-one', company: 'Newco', role: 'Analyst', at: '2026-11-20T10:00:00Z' });
   await page.getByLabel('Import a JSON export').setInputFiles({ name: 'next.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
   await page.getByRole('heading', { name: 'Importing this file will:' }).waitFor();
-  assert.equal(await page.locator('#status').textContent(), '', 'the error about the previous file is gone');
+  assert.equal(await refused.count(), 0, 'what was said about the previous file is gone');
   assert.deepEqual(await page.locator('ul.preview li').allTextContents(), [
     'Adds 1 interview: Newco (Analyst)',
-    'Updates 1 interview: Acme Corp (Group Product Manager)',
+    'Updates 1 interview: Acme Corp (Group Product Manager): the role',
     'Deletes 1 interview: Globex (Data Analyst)',
     'Keeps 1 interview as they are',
   ]);
