@@ -175,60 +175,22 @@ pub(crate) fn render(app: &App) -> Dom {
         )?,
     )?;
     if !state.import_problems.is_empty() {
-        let panel = add(
+        import_panel(
+            doc,
             &data,
-            el(
-                doc,
-                "div",
-                &[
-                    ("class", "notice"),
-                    ("role", "group"),
-                    ("aria-labelledby", "import-h"),
-                ],
-                None,
-            )?,
+            "notice",
+            "This file was not imported; your data is unchanged:",
+            &state.import_problems,
         )?;
-        add(
-            &panel,
-            el(
-                doc,
-                "h3",
-                &[("id", "import-h"), ("tabindex", "-1")],
-                Some("This file was not imported; your data is unchanged:"),
-            )?,
-        )?;
-        let list = add(&panel, el(doc, "ul", &[("class", "preview")], None)?)?;
-        for line in &state.import_problems {
-            add(&list, el(doc, "li", &[], Some(line))?)?;
-        }
     }
     if let Some((_, preview)) = &state.import {
-        let panel = add(
+        let panel = import_panel(
+            doc,
             &data,
-            el(
-                doc,
-                "div",
-                &[
-                    ("class", "confirm"),
-                    ("role", "group"),
-                    ("aria-labelledby", "import-h"),
-                ],
-                None,
-            )?,
+            "confirm",
+            "Importing this file will:",
+            &preview.lines(),
         )?;
-        add(
-            &panel,
-            el(
-                doc,
-                "h3",
-                &[("id", "import-h"), ("tabindex", "-1")],
-                Some("Importing this file will:"),
-            )?,
-        )?;
-        let list = add(&panel, el(doc, "ul", &[("class", "preview")], None)?)?;
-        for line in preview.lines() {
-            add(&list, el(doc, "li", &[], Some(&line))?)?;
-        }
         let row = add(&panel, el(doc, "div", &[("class", "actions")], None)?)?;
         add(
             &row,
@@ -341,6 +303,44 @@ fn typed(form: &Element) -> ProfileForm {
         );
     }
     p
+}
+
+/// The panel under the file control: what an import would do, or why it was refused (a
+/// heading the focus goes to, and one line each).
+fn import_panel(
+    doc: &web_sys::Document,
+    into: &Element,
+    class: &str,
+    heading: &str,
+    lines: &[String],
+) -> Result<Element, wasm_bindgen::JsValue> {
+    let panel = add(
+        into,
+        el(
+            doc,
+            "div",
+            &[
+                ("class", class),
+                ("role", "group"),
+                ("aria-labelledby", "import-h"),
+            ],
+            None,
+        )?,
+    )?;
+    add(
+        &panel,
+        el(
+            doc,
+            "h3",
+            &[("id", "import-h"), ("tabindex", "-1")],
+            Some(heading),
+        )?,
+    )?;
+    let list = add(&panel, el(doc, "ul", &[("class", "preview")], None)?)?;
+    for line in lines {
+        add(&list, el(doc, "li", &[], Some(line))?)?;
+    }
+    Ok(panel)
 }
 
 /// Typing in the settings keeps what is typed (until saved); a file picked for import is read
