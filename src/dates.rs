@@ -131,6 +131,28 @@ pub fn parse_input_date_time(text: &str) -> Option<NaiveDateTime> {
     Some(parse_date(date)?.and_time(time))
 }
 
+/// An RFC 3339 date and time with its offset, or why not in the words every reader of the
+/// store format uses (the store reader, the serde fields of [`serde_with`]; the popup's import
+/// words read them back).
+pub fn read_time(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+    chrono::DateTime::parse_from_rfc3339(text).map_err(|_| {
+        format!(
+            "not an RFC 3339 time: {} (e.g. \"2026-11-20T14:00:00-05:00\")",
+            crate::text::quote(text)
+        )
+    })
+}
+
+/// A `YYYY-MM-DD` date that reads back to the same text ([`parse_iso_date`]), or why not.
+pub fn read_date(text: &str) -> Result<NaiveDate, String> {
+    parse_iso_date(text).ok_or_else(|| {
+        format!(
+            "not a date: {} (expected YYYY-MM-DD, e.g. \"2026-12-01\")",
+            crate::text::quote(text)
+        )
+    })
+}
+
 /// Reading dates from serde through the parsers above and chrono's `parse_from_rfc3339`, not
 /// through chrono's `FromStr` (whose general parser links every format chrono knows, RFC 2822
 /// included; measured in DESIGN.md, "Dates without strftime"). Writing is left to chrono's own
@@ -141,19 +163,11 @@ pub mod serde_with {
     use serde::{Deserialize, Deserializer};
 
     fn time<E: Error>(text: &str) -> Result<DateTime<FixedOffset>, E> {
-        DateTime::parse_from_rfc3339(text).map_err(|_| {
-            E::custom(format!(
-                "not an RFC 3339 time: {text:?} (e.g. \"2026-11-20T14:00:00-05:00\")"
-            ))
-        })
+        super::read_time(text).map_err(E::custom)
     }
 
     fn date<E: Error>(text: &str) -> Result<NaiveDate, E> {
-        super::parse_iso_date(text).ok_or_else(|| {
-            E::custom(format!(
-                "not a date: {text:?} (expected YYYY-MM-DD, e.g. \"2026-12-01\")"
-            ))
-        })
+        super::read_date(text).map_err(E::custom)
     }
 
     /// An RFC 3339 date and time with its offset (`2026-11-20T14:00:00-05:00`).

@@ -120,6 +120,26 @@ pub fn promised_phrase(item: &str) -> String {
     }
 }
 
+/// A user value quoted for an error message, shortened so the message stays readable.
+pub fn quote(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() > MAX {
+        let short: String = s.chars().take(MAX).collect();
+        format!("{:?}…", short)
+    } else {
+        format!("{s:?}")
+    }
+}
+
+/// "1 interview", "3 interviews".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

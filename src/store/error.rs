@@ -51,13 +51,4 @@ pub(crate) fn describe(value: &Value) -> &'static str {
     }
 }
 
-/// A user value quoted for an error message, shortened so the message stays readable.
-pub(crate) fn quote(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() > MAX {
-        let short: String = s.chars().take(MAX).collect();
-        format!("{:?}…", short)
-    } else {
-        format!("{s:?}")
-    }
-}
+pub(crate) use crate::text::quote;

@@ -382,22 +382,12 @@ where
 
 fn time(value: Value, path: &Path<'_>) -> Result<DateTime<FixedOffset>, StoreError> {
     let s = string(value, path)?;
-    DateTime::parse_from_rfc3339(&s).map_err(|_| {
-        path.error(format!(
-            "not an RFC 3339 time: {} (e.g. \"2026-11-20T14:00:00-05:00\")",
-            quote(&s)
-        ))
-    })
+    crate::dates::read_time(&s).map_err(|why| path.error(why))
 }
 
 fn date(value: Value, path: &Path<'_>) -> Result<NaiveDate, StoreError> {
     let s = string(value, path)?;
     // Only what the date writes back to the same text: `-026-12-01` parses, but is written
     // `-0026-12-01`, which would then be refused (an import that locks the store).
-    crate::dates::parse_iso_date(&s).ok_or_else(|| {
-        path.error(format!(
-            "not a date: {} (expected YYYY-MM-DD, e.g. \"2026-12-01\")",
-            quote(&s)
-        ))
-    })
+    crate::dates::read_date(&s).map_err(|why| path.error(why))
 }

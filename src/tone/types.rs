@@ -169,10 +169,7 @@ impl Finding {
 /// The heading over a list of findings, the same in the popup and the in-page helper:
 /// "Wording check: no problems found", "… 2 suggestions to consider", "… 3 findings (1 to fix)".
 pub fn summary(findings: &[Finding]) -> String {
-    let plural = |n: usize, noun: &str| match n {
-        1 => format!("1 {noun}"),
-        n => format!("{n} {noun}s"),
-    };
+    let plural = crate::text::count;
     let problems = findings.iter().filter(|f| f.severity.is_problem()).count();
     match (findings.len(), problems) {
         (0, _) => "Wording check: no problems found".to_string(),

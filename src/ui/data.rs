@@ -343,14 +343,7 @@ fn place(path: &str, text: &str) -> Option<String> {
     Some(out)
 }
 
-/// "1 interview", "3 interviews".
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+pub use crate::text::count;
 
 fn shortlist(names: &[String], apart: &str) -> String {
     const SHOWN: usize = 5;
