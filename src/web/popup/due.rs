@@ -522,9 +522,10 @@ pub(crate) fn on_key(target: &Element, key: &str) -> bool {
     let Some(li) = target.closest("li.item").ok().flatten() else {
         return false;
     };
-    if !roving(&li).contains(target) {
+    // Which of the item's two controls has the focus: the next item's same one gets it.
+    let Some(column) = roving(&li).iter().position(|c| c == target) else {
         return false;
-    }
+    };
     let Some(list) = li.parent_element() else {
         return false;
     };
@@ -549,7 +550,6 @@ pub(crate) fn on_key(target: &Element, key: &str) -> bool {
         }
     }
     // The same kind of control in the next item: its next step, or its "More".
-    let column = roving(&li).iter().position(|c| c == target).unwrap_or(0);
     let controls = roving(&items[next]);
     if let Some(c) = controls.get(column).or_else(|| controls.first()) {
         super::html::focus(c);
