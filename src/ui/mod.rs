@@ -3,5 +3,6 @@
 //! `web::popup` renders what these functions decide. Words for times and kinds, which the
 //! notifications use too, are in [`crate::when`].
 
+pub mod action;
 pub mod data;
 pub mod form;

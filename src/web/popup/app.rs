@@ -32,39 +32,22 @@ pub(crate) const KEY_CHECK: &str = "followup.popup.check";
 /// Settings typed and not saved.
 pub(crate) const KEY_SETTINGS: &str = "followup.popup.settings";
 
-/// Which screen is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum View {
-    /// What to send.
-    #[default]
-    Due,
-    /// Add / edit an interview.
-    Form,
-    /// One draft, editable.
-    Draft,
-    /// Check any text.
-    Check,
-    /// Profile and data.
-    Settings,
+pub(crate) use crate::ui::action::{Action, View};
+
+/// One screen of the popup: a module with a unit struct that implements this, registered by its
+/// [`View`] in `popup::screen` (so a new screen is one file and one line there).
+pub(crate) trait Screen {
+    /// Draws the screen into `app.main` from the state.
+    fn render(&self, app: &App) -> Dom;
+    /// Follows typing in its fields (`input`, `change` and `focusout` events).
+    fn on_input(&self, _app: &App, _target: &Element, _kind: &str) {}
+    /// Carries out one of its actions (those whose [`Action::screen`] is this screen), from the
+    /// `button` that was pressed.
+    fn act<'a>(&'a self, app: &'a App, action: Action, button: &'a Element) -> Task<'a>;
 }
 
-impl View {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            View::Due => "due",
-            View::Form => "form",
-            View::Draft => "draft",
-            View::Check => "check",
-            View::Settings => "settings",
-        }
-    }
-
-    pub(crate) fn parse(s: &str) -> Option<View> {
-        [View::Due, View::Form, View::Check, View::Settings]
-            .into_iter()
-            .find(|v| v.as_str() == s)
-    }
-}
+/// What [`Screen::act`] returns: the work, run by the click listener.
+pub(crate) type Task<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + 'a>>;
 
 /// Everything the popup knows.
 #[derive(Default)]
@@ -133,9 +116,9 @@ pub(crate) struct App {
     pub status: Element,
     /// The function `executeScript` runs in the page to insert text (from the loader).
     pub insert_fn: JsValue,
-    /// Draws one screen into `main` (the screens' modules, handed over by `popup_start`, so
-    /// that this module, which every screen uses, uses none of them).
-    pub screen: fn(&App, View) -> Dom,
+    /// The screens by view (handed over by `popup_start`, so that this module, which every
+    /// screen uses, uses none of them).
+    pub screen: fn(View) -> &'static dyn Screen,
     pub state: RefCell<State>,
 }
 
@@ -226,7 +209,7 @@ pub(crate) fn say_undoable(app: &App, text: &str, what: Undo) {
     if let Ok(mut state) = app.state.try_borrow_mut() {
         state.undo = Some(what);
     }
-    if let Ok(b) = html::button(&app.doc, "Undo", "undo", "undo") {
+    if let Ok(b) = html::button(&app.doc, "Undo", Action::Undo, "undo") {
         let _ = app.status.append_child(&b);
     }
 }
@@ -315,7 +298,11 @@ pub(crate) fn go(app: &App, view: View) {
 pub(crate) fn render(app: &App) {
     let view = app.state.borrow().view;
     for b in crate::web::dom::query_all(&app.nav, "button") {
-        let here = b.get_attribute("data-view").as_deref() == Some(view.as_str());
+        let here = b
+            .get_attribute("data-action")
+            .as_deref()
+            .and_then(Action::parse)
+            == Some(Action::Nav(view));
         let _ = if here {
             b.set_attribute("aria-current", "page")
         } else {
@@ -324,7 +311,7 @@ pub(crate) fn render(app: &App) {
     }
     html::clear(&app.main);
     let _ = app.main.set_attribute("data-view", view.as_str());
-    let result = notices(app).and_then(|()| (app.screen)(app, view));
+    let result = notices(app).and_then(|()| (app.screen)(view).render(app));
     if let Err(e) = result {
         say(
             app,
@@ -359,7 +346,10 @@ fn notices(app: &App) -> Dom {
             el(
                 &app.doc,
                 "button",
-                &[("type", "button"), ("data-action", "download-unreadable")],
+                &[
+                    ("type", "button"),
+                    ("data-action", &Action::DownloadUnreadable.attr()),
+                ],
                 Some("Download the data that could not be read"),
             )?,
         )?;

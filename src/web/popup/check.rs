@@ -3,7 +3,7 @@
 //! of the focused editor in that tab, through `chrome.scripting.executeScript` and
 //! `execCommand('insertText')` (one Ctrl+Z undoes it, nothing already written is deleted).
 
-use super::app::{save_check, say, App, View};
+use super::app::{save_check, say, Action, App, Task, View};
 use super::html::{self, add, button, el, field, Control, Dom};
 use crate::model::Kind;
 use crate::web::client;
@@ -67,8 +67,25 @@ fn web_origin(tab: &Value) -> Option<String> {
     Some(format!("https://{host}"))
 }
 
+/// Check text.
+pub(crate) struct Screen;
+
+impl super::app::Screen for Screen {
+    fn render(&self, app: &App) -> Dom {
+        render(app)
+    }
+
+    fn on_input(&self, app: &App, target: &Element, kind: &str) {
+        on_input(app, target, kind)
+    }
+
+    fn act<'a>(&'a self, app: &'a App, what: Action, button: &'a Element) -> Task<'a> {
+        Box::pin(action(app, what, button))
+    }
+}
+
 /// Builds the screen.
-pub(crate) fn render(app: &App) -> Dom {
+fn render(app: &App) -> Dom {
     let doc = &app.doc;
     let state = app.state.borrow();
     let c = &state.check;
@@ -159,11 +176,11 @@ pub(crate) fn render(app: &App) -> Dom {
     if c.target.is_some() {
         add(
             &actions,
-            button(doc, "Insert into page", "insert", "primary")?,
+            button(doc, "Insert into page", Action::Insert, "primary")?,
         )?;
     }
-    add(&actions, button(doc, "Copy", "check-copy", "")?)?;
-    add(&actions, button(doc, "Clear", "check-clear", "quiet")?)?;
+    add(&actions, button(doc, "Copy", Action::CheckCopy, "")?)?;
+    add(&actions, button(doc, "Clear", Action::CheckClear, "quiet")?)?;
     if c.findings.is_none() && !c.text.trim().is_empty() {
         spawn_relint();
     }
@@ -209,7 +226,7 @@ async fn relint(app: &App) {
 }
 
 /// Typing re-checks (a late answer never wins) and keeps the text.
-pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
+fn on_input(app: &App, target: &Element, kind: &str) {
     let name = target.get_attribute("name").unwrap_or_default();
     let value = html::prop_string(target, "value");
     {
@@ -228,9 +245,9 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
 }
 
 /// Handles this screen's actions; false when `action` is not one of them.
-pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
+async fn action(app: &App, action: Action, _button: &Element) {
     match action {
-        "check-copy" => {
+        Action::CheckCopy => {
             let text = app.state.borrow().check.text.clone();
             if super::app::copy_text(app, &text).await {
                 say(app, "Text copied.", "ok");
@@ -242,7 +259,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                 );
             }
         }
-        "check-clear" => {
+        Action::CheckClear => {
             {
                 let mut state = app.state.borrow_mut();
                 state.check.text.clear();
@@ -254,10 +271,9 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                 html::focus(&area);
             }
         }
-        "insert" => insert(app).await,
-        _ => return false,
+        Action::Insert => insert(app).await,
+        _ => {}
     }
-    true
 }
 
 async fn insert(app: &App) {

@@ -1,7 +1,7 @@
 //! Draft preview: pick kind, channel and person; see the subject and body with the wording
 //! findings; edit (re-checked as you type), copy, open in Gmail or LinkedIn.
 
-use super::app::{go, now, say, App, DraftState, View};
+use super::app::{go, now, say, Action, App, DraftState, Task, View};
 use super::findings::{lint, render_findings};
 use super::html::{self, add, button, el, field, Control, Dom};
 use crate::model::{Channel, Event, Kind};
@@ -11,8 +11,7 @@ use crate::ui::data::context;
 use crate::ui::form::characters_used;
 use crate::web::client;
 use crate::when::kind_label;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlTextAreaElement};
+use web_sys::Element;
 
 const CHANNELS: &[(&str, &str)] = &[
     ("email", "Email"),
@@ -69,8 +68,25 @@ async fn refetch(app: &App) {
     }
 }
 
+/// The draft preview.
+pub(crate) struct Screen;
+
+impl super::app::Screen for Screen {
+    fn render(&self, app: &App) -> Dom {
+        render(app)
+    }
+
+    fn on_input(&self, app: &App, target: &Element, kind: &str) {
+        on_input(app, target, kind)
+    }
+
+    fn act<'a>(&'a self, app: &'a App, what: Action, button: &'a Element) -> Task<'a> {
+        Box::pin(action(app, what, button))
+    }
+}
+
 /// Builds the screen.
-pub(crate) fn render(app: &App) -> Dom {
+fn render(app: &App) -> Dom {
     let doc = &app.doc;
     let state = app.state.borrow();
     let Some(d) = &state.draft else {
@@ -84,7 +100,7 @@ pub(crate) fn render(app: &App) -> Dom {
     let person = interview.and_then(|i| i.person(d.interviewer.as_deref()));
     add(
         &app.main,
-        button(doc, "← Back to the list", "back", "quiet back")?,
+        button(doc, "← Back to the list", Action::Back, "quiet back")?,
     )?;
     let who = person
         .map(|p| p.name.clone())
@@ -207,7 +223,7 @@ pub(crate) fn render(app: &App) -> Dom {
         Channel::Email => {
             add(
                 &actions,
-                button(doc, "Open in Gmail", "draft-gmail", "primary")?,
+                button(doc, "Open in Gmail", Action::DraftGmail, "primary")?,
             )?;
         }
         Channel::Linkedin | Channel::LinkedinNote
@@ -215,13 +231,21 @@ pub(crate) fn render(app: &App) -> Dom {
         {
             add(
                 &actions,
-                button(doc, "Copy and open LinkedIn", "draft-linkedin", "primary")?,
+                button(
+                    doc,
+                    "Copy and open LinkedIn",
+                    Action::DraftLinkedin,
+                    "primary",
+                )?,
             )?;
         }
         _ => {}
     }
-    add(&actions, button(doc, "Copy", "draft-copy", "")?)?;
-    add(&actions, button(doc, "Mark sent", "draft-sent", "quiet")?)?;
+    add(&actions, button(doc, "Copy", Action::DraftCopy, "")?)?;
+    add(
+        &actions,
+        button(doc, "Mark sent", Action::DraftSent, "quiet")?,
+    )?;
     Ok(())
 }
 
@@ -236,53 +260,6 @@ fn show_used(app: &App, used: Option<(String, bool)>) {
     };
     hint.set_text_content(Some(&words));
     let _ = hint.set_attribute("class", if over { "hint over" } else { "hint" });
-}
-
-/// "Show" selects a finding's words in its message box; "Use …" replaces them with the fix
-/// (one Ctrl+Z undoes it) and lets the box's own input handling re-check the text. The box is
-/// named by the `data-for` of the findings container.
-pub(crate) fn fix_or_show(app: &App, action: &str, button: &Element) {
-    let range = |k: &str| button.get_attribute(k).and_then(|v| v.parse::<u32>().ok());
-    let (Some(start), Some(end)) = (range("data-start"), range("data-end")) else {
-        return;
-    };
-    let Some(area) = button
-        .closest("[data-for]")
-        .ok()
-        .flatten()
-        .and_then(|c| c.get_attribute("data-for"))
-        .and_then(|id| app.doc.get_element_by_id(&id))
-        .and_then(|e| html::cast::<HtmlTextAreaElement>(&e))
-    else {
-        return;
-    };
-    let _ = area.focus();
-    if action == "apply-fix" {
-        let fix = button.get_attribute("data-fix").unwrap_or_default();
-        let _ = area.set_selection_range(start, end);
-        // execCommand keeps the undo stack; setRangeText is the fallback.
-        let done = app
-            .doc
-            .clone()
-            .dyn_into::<web_sys::HtmlDocument>()
-            .ok()
-            .and_then(|d| {
-                d.exec_command_with_show_ui_and_value("insertText", false, &fix)
-                    .ok()
-            })
-            .unwrap_or(false);
-        if !done {
-            let _ = area.set_range_text_with_start_and_end(&fix, start, end);
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
-                let _ = area.dispatch_event(&event);
-            }
-        }
-        say(app, "Fixed. Press Ctrl+Z in the message to undo.", "ok");
-    } else {
-        let _ = area.set_selection_range(start, end);
-    }
 }
 
 /// Re-checks the edited draft and redraws the findings (a late answer never wins).
@@ -327,7 +304,7 @@ async fn relint(app: &App) {
 }
 
 /// Edits re-check; kind, channel and person changes write a new draft.
-pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
+fn on_input(app: &App, target: &Element, kind: &str) {
     let name = target.get_attribute("name").unwrap_or_default();
     let value = html::prop_string(target, "value");
     match (name.as_str(), kind) {
@@ -374,12 +351,11 @@ pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
 }
 
 /// Handles this screen's actions; false when `action` is not one of them.
-pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
+async fn action(app: &App, action: Action, _button: &Element) {
     let d = app.state.borrow().draft.clone();
     match (action, d) {
-        ("back", _) => go(app, View::Due),
-        ("select-span" | "apply-fix", _) => fix_or_show(app, action, button),
-        ("draft-copy", Some(d)) => {
+        (Action::Back, _) => go(app, View::Due),
+        (Action::DraftCopy, Some(d)) => {
             if super::app::copy_text(app, &d.body).await {
                 let subject = (d.channel == Channel::Email).then_some(d.subject.as_str());
                 say(app, &super::app::copied(subject), "ok");
@@ -391,7 +367,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 );
             }
         }
-        ("draft-gmail", Some(d)) => {
+        (Action::DraftGmail, Some(d)) => {
             // The worker opens the compose; the text waits for its in-page helper (never in
             // the URL, where it would stay in the browser's history).
             let edited = Some((Some(d.subject.clone()), d.body.clone()));
@@ -401,7 +377,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 Err(e) => say(app, &format!("Gmail was not opened. {e}"), "error"),
             }
         }
-        ("draft-linkedin", Some(d)) => {
+        (Action::DraftLinkedin, Some(d)) => {
             let copied = super::app::copy_text(app, &d.body).await;
             match crate::web::chrome::open_tab(&linkedin_url(d.to.as_deref())).await {
                 Ok(_) if copied => say(app, "Message copied; paste it into LinkedIn.", "ok"),
@@ -409,11 +385,10 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 Err(e) => say(app, &format!("LinkedIn was not opened. {e}"), "error"),
             }
         }
-        ("draft-sent", Some(d)) => {
+        (Action::DraftSent, Some(d)) => {
             let event = Event::sent(d.kind, d.interviewer.as_deref(), now());
             super::app::record(app, &d.interview, event, "Marked as sent.").await;
         }
-        _ => return false,
+        _ => {}
     }
-    true
 }

@@ -1,10 +1,11 @@
 //! "Due now": open follow-ups grouped Overdue / Due / Upcoming, with their actions, and the
 //! list of every interview (edit, delete).
 
-use super::app::{fetch_draft, go, now, reload, say, App, View};
+use super::app::{fetch_draft, go, now, reload, say, App, Task, View};
 use super::html::{add, button, el, Dom};
 use crate::model::{Channel, Event, Outcome};
 use crate::schedule::Due;
+use crate::ui::action::Action;
 use crate::ui::data::{context, count, item_words};
 use crate::web::client;
 use crate::when::{short_date_time, status_label, when_words, STATUS_ORDER};
@@ -14,7 +15,7 @@ use web_sys::Element;
 const SHOWN: usize = 15;
 
 /// Builds the screen.
-pub(crate) fn render(app: &App) -> Dom {
+fn render(app: &App) -> Dom {
     let doc = &app.doc;
     let state = app.state.borrow();
     let main = &app.main;
@@ -49,10 +50,12 @@ pub(crate) fn render(app: &App) -> Dom {
         let row = add(&card, el(doc, "div", &[("class", "actions")], None)?)?;
         add(
             &row,
-            button(doc, "Add your first interview", "add-first", "primary")?,
+            button(doc, "Add your first interview", Action::AddFirst, "primary")?,
         )?;
-        let import = add(&row, button(doc, "Import a backup", "nav", "quiet")?)?;
-        import.set_attribute("data-view", "settings")?;
+        add(
+            &row,
+            button(doc, "Import a backup", Action::Nav(View::Settings), "quiet")?,
+        )?;
         return Ok(());
     }
     let now = now();
@@ -140,7 +143,7 @@ pub(crate) fn render(app: &App) -> Dom {
         if shown < total {
             let more = add(
                 &holder,
-                button(doc, &format!("Show all {total}"), "show-all", "quiet")?,
+                button(doc, &format!("Show all {total}"), Action::ShowAll, "quiet")?,
             )?;
             more.set_attribute(
                 "aria-label",
@@ -215,9 +218,9 @@ fn item(
     };
     let sent = if words.draftable { "Mark sent" } else { "Done" };
     let primary = match (words.draftable, pressing) {
-        (true, true) => button(doc, write, "write", "primary")?,
-        (true, false) => button(doc, "Preview", "preview", "")?,
-        (false, _) => button(doc, sent, "sent", "primary")?,
+        (true, true) => button(doc, write, Action::Write, "primary")?,
+        (true, false) => button(doc, "Preview", Action::Preview, "")?,
+        (false, _) => button(doc, sent, Action::Sent, "primary")?,
     };
     add(&actions, primary)?;
     let more = add(&actions, el(doc, "details", &[("class", "more")], None)?)?;
@@ -225,25 +228,27 @@ fn item(
     let menu = add(&more, el(doc, "div", &[("class", "menu")], None)?)?;
     if words.draftable {
         if pressing {
-            add(&menu, button(doc, "Preview", "preview", "quiet")?)?;
+            add(&menu, button(doc, "Preview", Action::Preview, "quiet")?)?;
         } else {
-            add(&menu, button(doc, write, "write", "quiet")?)?;
+            add(&menu, button(doc, write, Action::Write, "quiet")?)?;
         }
-        add(&menu, button(doc, "Copy draft", "copy", "quiet")?)?;
-        add(&menu, button(doc, sent, "sent", "quiet")?)?;
+        add(&menu, button(doc, "Copy draft", Action::Copy, "quiet")?)?;
+        add(&menu, button(doc, sent, Action::Sent, "quiet")?)?;
     }
     let details = add(&menu, el(doc, "details", &[("class", "replied")], None)?)?;
     add(&details, el(doc, "summary", &[], Some("They replied"))?)?;
     let outcomes = add(&details, el(doc, "div", &[("class", "outcomes")], None)?)?;
     for (outcome, label) in [
-        ("positive", "Good news"),
-        ("neutral", "Neutral"),
-        ("negative", "Not selected"),
+        (Outcome::Positive, "Good news"),
+        (Outcome::Neutral, "Neutral"),
+        (Outcome::Negative, "Not selected"),
     ] {
-        let b = add(&outcomes, button(doc, label, "reply", "quiet")?)?;
-        b.set_attribute("data-outcome", outcome)?;
+        add(
+            &outcomes,
+            button(doc, label, Action::Reply(outcome), "quiet")?,
+        )?;
     }
-    add(&menu, button(doc, "Snooze a day", "snooze", "quiet")?)?;
+    add(&menu, button(doc, "Snooze a day", Action::Snooze, "quiet")?)?;
     // One item of a list is in the Tab order at a time (the first); arrows move between items.
     if list.child_element_count() > 1 {
         for control in roving(&li) {
@@ -284,9 +289,12 @@ fn interviews(app: &App, store: &crate::model::Store) -> Dom {
             el(doc, "p", &[("class", "meta")], Some(&short_date_time(i.at)))?,
         )?;
         let actions = add(&li, el(doc, "div", &[("class", "actions")], None)?)?;
-        let edit = add(&actions, button(doc, "Edit", "edit", "quiet")?)?;
+        let edit = add(&actions, button(doc, "Edit", Action::Edit, "quiet")?)?;
         edit.set_attribute("aria-label", &format!("Edit {}", context(i)))?;
-        let del = add(&actions, button(doc, "Delete", "remove", "quiet danger")?)?;
+        let del = add(
+            &actions,
+            button(doc, "Delete", Action::Remove, "quiet danger")?,
+        )?;
         del.set_attribute("aria-label", &format!("Delete {}", context(i)))?;
     }
     Ok(())
@@ -310,27 +318,40 @@ fn channel_for(app: &App, due: &Due) -> Channel {
     item_words(&state.store, due, now()).map_or(Channel::Email, |w| w.channel)
 }
 
-/// Handles this screen's actions; false when `action` is not one of them.
-pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
+/// The due list.
+pub(crate) struct Screen;
+
+impl super::app::Screen for Screen {
+    fn render(&self, app: &App) -> Dom {
+        render(app)
+    }
+
+    fn act<'a>(&'a self, app: &'a App, what: Action, button: &'a Element) -> Task<'a> {
+        Box::pin(action(app, what, button))
+    }
+}
+
+/// Carries out this screen's actions ([`Action::screen`] is [`View::Due`]).
+async fn action(app: &App, action: Action, button: &Element) {
     match action {
-        "show-all" => {
+        Action::ShowAll => {
             app.state.borrow_mut().show_all = true;
             super::app::render(app);
         }
-        "add-first" => {
+        Action::AddFirst => {
             super::form::prepare(app);
             go(app, View::Form);
         }
-        "edit" | "remove" => {
+        Action::Edit | Action::Remove => {
             let Some(id) = button
                 .closest("li[data-id]")
                 .ok()
                 .flatten()
                 .and_then(|li| li.get_attribute("data-id"))
             else {
-                return true;
+                return;
             };
-            if action == "edit" {
+            if action == Action::Edit {
                 super::form::edit(app, &id);
             } else if button.get_attribute("data-confirm").is_none() {
                 let _ = button.set_attribute("data-confirm", "");
@@ -351,23 +372,21 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 }
             }
         }
-        "write" | "copy" | "preview" | "sent" | "reply" | "snooze" => {
+        _ => {
             let Some(due) = item_of(app, button) else {
                 say(app, "That item is gone; the list was refreshed.", "error");
-                return true;
+                return;
             };
-            item_action(app, action, button, &due).await;
+            item_action(app, action, &due).await;
         }
-        _ => return false,
     }
-    true
 }
 
-async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
+async fn item_action(app: &App, action: Action, due: &Due) {
     let channel = channel_for(app, due);
     match action {
-        "preview" => super::draft::open(app, due, channel).await,
-        "copy" => match fetch_draft(
+        Action::Preview => super::draft::open(app, due, channel).await,
+        Action::Copy => match fetch_draft(
             &due.interview,
             due.interviewer.as_deref(),
             due.kind,
@@ -384,7 +403,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
             }
             Err(e) => say(app, &format!("Nothing was copied. {e}"), "error"),
         },
-        "write" => {
+        Action::Write => {
             // LinkedIn has no compose link: the message goes to the clipboard first.
             let copied = if channel == Channel::Linkedin {
                 match fetch_draft(
@@ -412,15 +431,11 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
                 Err(e) => say(app, &format!("Not opened. {e}"), "error"),
             }
         }
-        "sent" => {
+        Action::Sent => {
             let event = Event::sent(due.kind, due.interviewer.as_deref(), now());
             super::app::record(app, &due.interview, event, "Marked as sent.").await;
         }
-        "reply" => {
-            let outcome = button
-                .get_attribute("data-outcome")
-                .and_then(|o| o.parse().ok())
-                .unwrap_or(Outcome::Neutral);
+        Action::Reply(outcome) => {
             let event = Event::reply(outcome, due.interviewer.as_deref(), now());
             let done = match outcome {
                 Outcome::Negative => {
@@ -433,7 +448,7 @@ async fn item_action(app: &App, action: &str, button: &Element, due: &Due) {
             };
             super::app::record(app, &due.interview, event, done).await;
         }
-        "snooze" => {
+        Action::Snooze => {
             let who = due.interviewer.as_deref();
             match client::snooze(&due.interview, who, due.kind, None).await {
                 Ok(until) => {
@@ -477,9 +492,7 @@ fn ask_name(app: &App) -> Dom {
         &[("autocomplete", "name"), ("required", "")],
     )?;
     let row = add(&form, el(doc, "div", &[("class", "actions")], None)?)?;
-    let save = add(&row, button(doc, "Sign my drafts", "", "primary")?)?;
-    save.set_attribute("type", "submit")?;
-    save.remove_attribute("data-action")?;
+    add(&row, super::html::submit(doc, "Sign my drafts", "primary")?)?;
     Ok(())
 }
 

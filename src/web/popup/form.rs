@@ -1,7 +1,7 @@
 //! "Add / edit interview": the form, kept in Web Storage as it is typed, validated in plain
 //! words next to each field, saved through the worker.
 
-use super::app::{go, now, reload, save_form, say, App, View};
+use super::app::{go, now, reload, save_form, say, Action, App, Task, View};
 use super::html::{self, add, button, el, field, Control, Dom};
 use crate::ui::form::{InterviewForm, MAX_PEOPLE};
 use crate::web::client;
@@ -61,8 +61,25 @@ pub(crate) fn edit(app: &App, id: &str) {
     go(app, View::Form);
 }
 
+/// The interview form.
+pub(crate) struct Screen;
+
+impl super::app::Screen for Screen {
+    fn render(&self, app: &App) -> Dom {
+        render(app)
+    }
+
+    fn on_input(&self, app: &App, target: &Element, kind: &str) {
+        on_input(app, target, kind)
+    }
+
+    fn act<'a>(&'a self, app: &'a App, what: Action, button: &'a Element) -> Task<'a> {
+        Box::pin(action(app, what, button))
+    }
+}
+
 /// Builds the screen.
-pub(crate) fn render(app: &App) -> Dom {
+fn render(app: &App) -> Dom {
     let doc = &app.doc;
     let state = app.state.borrow();
     let f = &state.form;
@@ -216,7 +233,7 @@ pub(crate) fn render(app: &App) -> Dom {
         };
         add(&head, el(doc, "h3", &[("id", &hid)], Some(&name))?)?;
         if f.people.len() > 1 {
-            let remove = add(&head, button(doc, "Remove", "remove-person", "quiet")?)?;
+            let remove = add(&head, button(doc, "Remove", Action::RemovePerson, "quiet")?)?;
             remove.set_attribute("aria-label", &format!("Remove {name}"))?;
         }
         let key = |k: &str| format!("people.{i}.{k}");
@@ -311,7 +328,7 @@ pub(crate) fn render(app: &App) -> Dom {
     if f.people.len() < MAX_PEOPLE {
         add(
             &people,
-            button(doc, "Add another person", "add-person", "")?,
+            button(doc, "Add another person", Action::AddPerson, "")?,
         )?;
     }
     add(
@@ -343,7 +360,7 @@ pub(crate) fn render(app: &App) -> Dom {
         button(
             doc,
             if editing { "Cancel" } else { "Clear form" },
-            "clear-form",
+            Action::ClearForm,
             "quiet",
         )?,
     )?;
@@ -414,7 +431,7 @@ fn show(app: &App) {
 }
 
 /// Typing keeps the form; leaving a changed field checks it.
-pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
+fn on_input(app: &App, target: &Element, kind: &str) {
     let Some(name) = target.get_attribute("name") else {
         return;
     };
@@ -525,9 +542,9 @@ pub(crate) async fn submit(app: &App) {
 }
 
 /// Handles this screen's actions; false when `action` is not one of them.
-pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
+async fn action(app: &App, action: Action, button: &Element) {
     match action {
-        "add-person" => {
+        Action::AddPerson => {
             read(app);
             let index = {
                 let mut state = app.state.borrow_mut();
@@ -540,7 +557,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 html::focus(&input);
             }
         }
-        "remove-person" => {
+        Action::RemovePerson => {
             read(app);
             let index = button
                 .closest("[data-person]")
@@ -556,7 +573,7 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
             super::app::render(app);
             say(app, "Person removed from the form.", "ok");
         }
-        "clear-form" => {
+        Action::ClearForm => {
             read(app);
             let (editing, was) = {
                 let state = app.state.borrow();
@@ -587,7 +604,6 @@ pub(crate) async fn action(app: &App, action: &str, button: &Element) -> bool {
                 say(app, "Form cleared.", "ok");
             }
         }
-        _ => return false,
+        _ => {}
     }
-    true
 }

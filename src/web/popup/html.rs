@@ -1,6 +1,7 @@
 //! Node builders for the popup: every element is created node by node, text stays text.
 
 use super::super::dom;
+use crate::ui::action::Action;
 use crate::ui::form::FieldError;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
@@ -20,15 +21,25 @@ pub fn add(parent: &Element, child: Element) -> Dom<Element> {
 }
 
 /// A `<button type="button" data-action=…>`.
-pub fn button(doc: &Document, label: &str, action: &str, class: &str) -> Dom<Element> {
+pub fn button(doc: &Document, label: &str, action: Action, class: &str) -> Dom<Element> {
     el(
         doc,
         "button",
         &[
             ("type", "button"),
-            ("data-action", action),
+            ("data-action", &action.attr()),
             ("class", class),
         ],
+        Some(label),
+    )
+}
+
+/// A form's `<button type="submit">`.
+pub fn submit(doc: &Document, label: &str, class: &str) -> Dom<Element> {
+    el(
+        doc,
+        "button",
+        &[("type", "submit"), ("class", class)],
         Some(label),
     )
 }

@@ -1,8 +1,9 @@
 //! The toolbar popup. Entry point: [`popup_start`].
 //!
 //! One `App` holds the page's elements and the `State`; every view is rebuilt from the
-//! state by its module (`due`, `form`, `draft`, `check`, `settings`). Events are delegated: one
-//! listener per event type on the root reads `data-action` and dispatches. Decisions (words,
+//! state by its module (`due`, `form`, `draft`, `check`, `settings`), each a [`Screen`] found by
+//! its view in [`screen`]. Events are delegated: one listener per event type on the root reads a
+//! button's typed [`Action`] from `data-action` and hands it to the screen that owns it. Decisions (words,
 //! validation, conversions) are made by the pure [`crate::ui`]; this layer talks to the worker
 //! and the DOM.
 
@@ -18,8 +19,8 @@ mod settings;
 use super::client;
 use crate::ui::form::{InterviewForm, ProfileForm};
 use app::{
-    app, go, reload, render, say, App, State, View, APP, KEY_CHECK, KEY_FORM, KEY_SETTINGS,
-    KEY_VIEW,
+    app, go, reload, render, say, Action, App, Screen, State, View, APP, KEY_CHECK, KEY_FORM,
+    KEY_SETTINGS, KEY_VIEW,
 };
 use gloo_storage::Storage;
 use html::{add, el, Dom};
@@ -91,8 +92,7 @@ fn shell(doc: Document, root: Element, insert_fn: JsValue) -> Dom<App> {
         (View::Check, "Check text"),
         (View::Settings, "Settings"),
     ] {
-        let b = add(&nav, html::button(&doc, label, "nav", "tab")?)?;
-        b.set_attribute("data-view", view.as_str())?;
+        add(&nav, html::button(&doc, label, Action::Nav(view), "tab")?)?;
     }
     let notices = add(&root, el(&doc, "div", &[("class", "notices")], None)?)?;
     let main = add(
@@ -109,7 +109,7 @@ fn shell(doc: Document, root: Element, insert_fn: JsValue) -> Dom<App> {
                 ("class", "status"),
                 ("role", "status"),
                 ("aria-live", "polite"),
-                ("data-action", "dismiss"),
+                ("data-action", &Action::Dismiss.attr()),
                 ("title", "Click to close"),
             ],
             None,
@@ -240,64 +240,55 @@ fn dispatch(app: &Rc<App>, event: &Event) {
         }
         "input" | "change" | "focusout" => {
             let view = app.state.borrow().view;
-            let kind = event.type_();
-            match view {
-                View::Form => form::on_input(app, &target, &kind),
-                View::Draft => draft::on_input(app, &target, &kind),
-                View::Check => check::on_input(app, &target, &kind),
-                View::Settings => settings::on_input(app, &target, &kind),
-                View::Due => {}
-            }
+            screen(view).on_input(app, &target, &event.type_());
         }
         _ => {
             let Some(button) = target.closest("[data-action]").ok().flatten() else {
                 return;
             };
-            let action = button.get_attribute("data-action").unwrap_or_default();
-            if action == "dismiss" {
-                app.status.set_text_content(None);
+            let written = button.get_attribute("data-action").unwrap_or_default();
+            let Some(action) = Action::parse(&written) else {
+                say(app, &format!("Unknown action {written}."), "error");
                 return;
-            }
-            if action == "undo" {
-                let app = app.clone();
-                wasm_bindgen_futures::spawn_local(async move { app::undo(&app).await });
-                return;
-            }
-            if action == "nav" {
-                let view = button
-                    .get_attribute("data-view")
-                    .and_then(|v| View::parse(&v))
-                    .unwrap_or_default();
-                if view == View::Form && app.state.borrow().view != View::Form {
-                    form::prepare(app);
+            };
+            match action {
+                Action::Dismiss => app.status.set_text_content(None),
+                Action::Undo => {
+                    let app = app.clone();
+                    wasm_bindgen_futures::spawn_local(async move { app::undo(&app).await });
                 }
-                go(app, view);
-                return;
-            }
-            let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = button.set_attribute("aria-disabled", "true");
-                let handled = due::action(&app, &action, &button).await
-                    || form::action(&app, &action, &button).await
-                    || draft::action(&app, &action, &button).await
-                    || check::action(&app, &action, &button).await
-                    || settings::action(&app, &action, &button).await;
-                let _ = button.remove_attribute("aria-disabled");
-                if !handled {
-                    say(&app, &format!("Unknown action {action}."), "error");
+                Action::Nav(view) => {
+                    if view == View::Form && app.state.borrow().view != View::Form {
+                        form::prepare(app);
+                    }
+                    go(app, view);
                 }
-            });
+                Action::SelectSpan | Action::ApplyFix => {
+                    findings::fix_or_show(app, action, &button)
+                }
+                _ => {
+                    let Some(owner) = action.screen() else {
+                        return;
+                    };
+                    let app = app.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = button.set_attribute("aria-disabled", "true");
+                        screen(owner).act(&app, action, &button).await;
+                        let _ = button.remove_attribute("aria-disabled");
+                    });
+                }
+            }
         }
     }
 }
 
-/// Draws `view` (what [`App::screen`] calls).
-fn screen(app: &App, view: View) -> Dom {
+/// The screens, by view (also [`App::screen`]): a new screen is its module and one line here.
+fn screen(view: View) -> &'static dyn Screen {
     match view {
-        View::Due => due::render(app),
-        View::Form => form::render(app),
-        View::Draft => draft::render(app),
-        View::Check => check::render(app),
-        View::Settings => settings::render(app),
+        View::Due => &due::Screen,
+        View::Form => &form::Screen,
+        View::Draft => &draft::Screen,
+        View::Check => &check::Screen,
+        View::Settings => &settings::Screen,
     }
 }

@@ -1,7 +1,7 @@
 //! Settings (name, email, phone, signature, extra holidays) and Data (export JSON, import JSON
 //! with a preview of what changes, export .ics, delete everything after a confirmation).
 
-use super::app::{now, reload, say, App};
+use super::app::{now, reload, say, Action, App, Task};
 use super::html::{self, add, button, el, field, Control, Dom};
 use crate::ui::data::{
     count, export_file_name, import_error_words, import_problems, ImportPreview,
@@ -15,8 +15,25 @@ use web_sys::{Element, HtmlInputElement};
 /// Largest file accepted for import (an export of 1,000 interviews is well under 1 MB).
 const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
+/// Settings and data.
+pub(crate) struct Screen;
+
+impl super::app::Screen for Screen {
+    fn render(&self, app: &App) -> Dom {
+        render(app)
+    }
+
+    fn on_input(&self, app: &App, target: &Element, kind: &str) {
+        on_input(app, target, kind)
+    }
+
+    fn act<'a>(&'a self, app: &'a App, what: Action, button: &'a Element) -> Task<'a> {
+        Box::pin(action(app, what, button))
+    }
+}
+
 /// Builds the screen.
-pub(crate) fn render(app: &App) -> Dom {
+fn render(app: &App) -> Dom {
     let doc = &app.doc;
     let state = app.state.borrow();
     // Settings typed and not saved come back as typed (after a switch of tab or a reopen).
@@ -135,10 +152,10 @@ pub(crate) fn render(app: &App) -> Dom {
         )?,
     )?;
     let row = add(&data, el(doc, "div", &[("class", "actions")], None)?)?;
-    add(&row, button(doc, "Export JSON", "export-json", "")?)?;
+    add(&row, button(doc, "Export JSON", Action::ExportJson, "")?)?;
     add(
         &row,
-        button(doc, "Export calendar (.ics)", "export-ics", "")?,
+        button(doc, "Export calendar (.ics)", Action::ExportIcs, "")?,
     )?;
     let import = add(&data, el(doc, "div", &[("class", "field")], None)?)?;
     add(
@@ -197,7 +214,7 @@ pub(crate) fn render(app: &App) -> Dom {
             button(
                 doc,
                 "Replace my data with this file",
-                "import-confirm",
+                Action::ImportConfirm,
                 if preview.removed.is_empty() {
                     "primary"
                 } else {
@@ -205,7 +222,7 @@ pub(crate) fn render(app: &App) -> Dom {
                 },
             )?,
         )?;
-        add(&row, button(doc, "Cancel", "import-cancel", "quiet")?)?;
+        add(&row, button(doc, "Cancel", Action::ImportCancel, "quiet")?)?;
     }
     let danger = add(&data, el(doc, "div", &[("class", "danger-zone")], None)?)?;
     if state.confirm_delete {
@@ -244,15 +261,15 @@ pub(crate) fn render(app: &App) -> Dom {
             )?,
         )?;
         let row = add(&panel, el(doc, "div", &[("class", "actions")], None)?)?;
-        add(&row, button(doc, "Keep my data", "delete-cancel", "")?)?;
+        add(&row, button(doc, "Keep my data", Action::DeleteCancel, "")?)?;
         add(
             &row,
-            button(doc, "Delete everything", "delete-confirm", "danger")?,
+            button(doc, "Delete everything", Action::DeleteConfirm, "danger")?,
         )?;
     } else {
         add(
             &danger,
-            button(doc, "Delete everything…", "delete-all", "quiet danger")?,
+            button(doc, "Delete everything…", Action::DeleteAll, "quiet danger")?,
         )?;
     }
     Ok(())
@@ -345,7 +362,7 @@ fn import_panel(
 
 /// Typing in the settings keeps what is typed (until saved); a file picked for import is read
 /// and compared with the stored data.
-pub(crate) fn on_input(app: &App, target: &Element, kind: &str) {
+fn on_input(app: &App, target: &Element, kind: &str) {
     if let Some(form) = target.closest("form[data-form='settings']").ok().flatten() {
         if kind == "input" {
             let p = typed(&form);
@@ -454,9 +471,9 @@ fn download(app: &App, name: &str, mime: &str, text: &str) -> Result<(), crate::
 }
 
 /// Handles this screen's actions; false when `action` is not one of them.
-pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
+async fn action(app: &App, action: Action, _button: &Element) {
     match action {
-        "download-unreadable" => match client::unreadable_text().await {
+        Action::DownloadUnreadable => match client::unreadable_text().await {
             Ok(Some(text)) => match download(
                 app,
                 &export_file_name(now(), "unreadable.json"),
@@ -469,7 +486,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
             Ok(None) => say(app, "There is no unreadable data any more.", "ok"),
             Err(e) => say(app, &format!("Not downloaded. {e}"), "error"),
         },
-        "export-json" => match client::export().await {
+        Action::ExportJson => match client::export().await {
             Ok(store) => {
                 let text = crate::store::to_json(&store);
                 match download(
@@ -484,7 +501,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
             }
             Err(e) => say(app, &format!("Not exported. {e}"), "error"),
         },
-        "export-ics" => {
+        Action::ExportIcs => {
             match client::ics(Some(now())).await {
                 Ok(text) => {
                     match download(app, &export_file_name(now(), "ics"), "text/calendar", &text) {
@@ -495,9 +512,9 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                 Err(e) => say(app, &format!("Calendar not exported. {e}"), "error"),
             }
         }
-        "import-confirm" => {
+        Action::ImportConfirm => {
             let Some((raw, _)) = app.state.borrow().import.clone() else {
-                return true;
+                return;
             };
             match client::import(raw).await {
                 Ok(_) => {
@@ -513,15 +530,15 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                 ),
             }
         }
-        "import-cancel" => {
+        Action::ImportCancel => {
             app.state.borrow_mut().import = None;
             super::app::render(app);
             say(app, "Import cancelled; nothing changed.", "ok");
         }
-        "delete-all" | "delete-cancel" => {
-            app.state.borrow_mut().confirm_delete = action == "delete-all";
+        Action::DeleteAll | Action::DeleteCancel => {
+            app.state.borrow_mut().confirm_delete = action == Action::DeleteAll;
             super::app::render(app);
-            let focus = if action == "delete-all" {
+            let focus = if action == Action::DeleteAll {
                 "delete-h"
             } else {
                 "data-h"
@@ -530,7 +547,7 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
                 html::focus(&h);
             }
         }
-        "delete-confirm" => match client::delete_all().await {
+        Action::DeleteConfirm => match client::delete_all().await {
             Ok(_) => {
                 super::app::forget_local(app);
                 app.state.borrow_mut().confirm_delete = false;
@@ -540,7 +557,6 @@ pub(crate) async fn action(app: &App, action: &str, _button: &Element) -> bool {
             }
             Err(e) => say(app, &format!("Nothing was deleted. {e}"), "error"),
         },
-        _ => return false,
+        _ => {}
     }
-    true
 }

@@ -1,0 +1,328 @@
+//! The popup's screens and what its buttons do, as types. A button carries its [`Action`] in
+//! `data-action` (written by [`Action::attr`], read back by [`Action::parse`]); the popup's one
+//! delegated click listener parses it and hands it to the screen that owns it
+//! ([`Action::screen`]), so an action nobody handles cannot be drawn, and a misspelt one is a
+//! compile error rather than a silent dead button.
+
+use crate::model::Outcome;
+
+/// A screen of the popup.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// What to send.
+    #[default]
+    Due,
+    /// Add / edit an interview.
+    Form,
+    /// One draft, editable.
+    Draft,
+    /// Check any text.
+    Check,
+    /// Profile and data.
+    Settings,
+}
+
+impl View {
+    /// Every screen.
+    pub const ALL: &'static [View] = &[
+        View::Due,
+        View::Form,
+        View::Draft,
+        View::Check,
+        View::Settings,
+    ];
+
+    /// Its stable name (`data-view`, the remembered last screen).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Due => "due",
+            View::Form => "form",
+            View::Draft => "draft",
+            View::Check => "check",
+            View::Settings => "settings",
+        }
+    }
+
+    /// A screen that can be opened by name: the draft preview needs an item, so it is not one.
+    pub fn parse(s: &str) -> Option<View> {
+        View::ALL
+            .iter()
+            .copied()
+            .filter(|v| *v != View::Draft)
+            .find(|v| v.as_str() == s)
+    }
+}
+
+/// What a popup button does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    // Anywhere (the shell handles these).
+    /// Close the status message.
+    Dismiss,
+    /// Undo the last change (the status message's button).
+    Undo,
+    /// Open a screen.
+    Nav(View),
+    /// Select a finding's words in its message box.
+    SelectSpan,
+    /// Replace a finding's words with its fix.
+    ApplyFix,
+
+    // The due list.
+    /// The empty list's first step.
+    AddFirst,
+    /// Show the items folded away.
+    ShowAll,
+    /// Edit an interview.
+    Edit,
+    /// Delete an interview (asks once).
+    Remove,
+    /// Open the draft where it is sent (Gmail, LinkedIn).
+    Write,
+    /// Copy an item's draft.
+    Copy,
+    /// Open an item's draft in the preview.
+    Preview,
+    /// Record an item as sent.
+    Sent,
+    /// Record a reply with its outcome.
+    Reply(Outcome),
+    /// Put an item off by a day.
+    Snooze,
+
+    // The interview form.
+    /// Add a person.
+    AddPerson,
+    /// Remove a person.
+    RemovePerson,
+    /// Clear the form (asks once).
+    ClearForm,
+
+    // The draft preview.
+    /// Back to the list.
+    Back,
+    /// Copy the message.
+    DraftCopy,
+    /// Open it as a Gmail draft.
+    DraftGmail,
+    /// Copy it and open LinkedIn.
+    DraftLinkedin,
+    /// Record it as sent.
+    DraftSent,
+
+    // Check text.
+    /// Copy the checked text.
+    CheckCopy,
+    /// Clear the checked text.
+    CheckClear,
+    /// Insert it into the page.
+    Insert,
+
+    // Settings and data.
+    /// Download data that could not be read.
+    DownloadUnreadable,
+    /// Export the store as JSON.
+    ExportJson,
+    /// Export the follow-ups as a calendar.
+    ExportIcs,
+    /// Apply the previewed import.
+    ImportConfirm,
+    /// Drop the previewed import.
+    ImportCancel,
+    /// Ask to delete everything.
+    DeleteAll,
+    /// Keep the data after all.
+    DeleteCancel,
+    /// Delete everything.
+    DeleteConfirm,
+}
+
+impl Action {
+    /// Every action without a payload, and one of each kind with one (the tests walk them all).
+    pub const SIMPLE: &'static [Action] = &[
+        Action::Dismiss,
+        Action::Undo,
+        Action::SelectSpan,
+        Action::ApplyFix,
+        Action::AddFirst,
+        Action::ShowAll,
+        Action::Edit,
+        Action::Remove,
+        Action::Write,
+        Action::Copy,
+        Action::Preview,
+        Action::Sent,
+        Action::Snooze,
+        Action::AddPerson,
+        Action::RemovePerson,
+        Action::ClearForm,
+        Action::Back,
+        Action::DraftCopy,
+        Action::DraftGmail,
+        Action::DraftLinkedin,
+        Action::DraftSent,
+        Action::CheckCopy,
+        Action::CheckClear,
+        Action::Insert,
+        Action::DownloadUnreadable,
+        Action::ExportJson,
+        Action::ExportIcs,
+        Action::ImportConfirm,
+        Action::ImportCancel,
+        Action::DeleteAll,
+        Action::DeleteCancel,
+        Action::DeleteConfirm,
+    ];
+
+    /// The name of an action without a payload; `None` for `Nav` and `Reply`.
+    fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Nav(_) | Action::Reply(_) => return None,
+            Action::Dismiss => "dismiss",
+            Action::Undo => "undo",
+            Action::SelectSpan => "select-span",
+            Action::ApplyFix => "apply-fix",
+            Action::AddFirst => "add-first",
+            Action::ShowAll => "show-all",
+            Action::Edit => "edit",
+            Action::Remove => "remove",
+            Action::Write => "write",
+            Action::Copy => "copy",
+            Action::Preview => "preview",
+            Action::Sent => "sent",
+            Action::Snooze => "snooze",
+            Action::AddPerson => "add-person",
+            Action::RemovePerson => "remove-person",
+            Action::ClearForm => "clear-form",
+            Action::Back => "back",
+            Action::DraftCopy => "draft-copy",
+            Action::DraftGmail => "draft-gmail",
+            Action::DraftLinkedin => "draft-linkedin",
+            Action::DraftSent => "draft-sent",
+            Action::CheckCopy => "check-copy",
+            Action::CheckClear => "check-clear",
+            Action::Insert => "insert",
+            Action::DownloadUnreadable => "download-unreadable",
+            Action::ExportJson => "export-json",
+            Action::ExportIcs => "export-ics",
+            Action::ImportConfirm => "import-confirm",
+            Action::ImportCancel => "import-cancel",
+            Action::DeleteAll => "delete-all",
+            Action::DeleteCancel => "delete-cancel",
+            Action::DeleteConfirm => "delete-confirm",
+        })
+    }
+
+    /// The `data-action` value: the name, or `nav:<view>` and `reply:<outcome>`.
+    pub fn attr(self) -> String {
+        match self {
+            Action::Nav(view) => format!("nav:{}", view.as_str()),
+            Action::Reply(outcome) => format!("reply:{}", outcome.as_str()),
+            other => other.name().unwrap_or_default().to_string(),
+        }
+    }
+
+    /// Reads a `data-action` value back; `None` for anything [`Action::attr`] does not write.
+    pub fn parse(attr: &str) -> Option<Action> {
+        if let Some(view) = attr.strip_prefix("nav:") {
+            return View::parse(view).map(Action::Nav);
+        }
+        if let Some(outcome) = attr.strip_prefix("reply:") {
+            return outcome.parse().ok().map(Action::Reply);
+        }
+        Action::SIMPLE
+            .iter()
+            .copied()
+            .find(|a| a.name() == Some(attr))
+    }
+
+    /// The screen whose module carries out this action; `None` for the shell's own (closing
+    /// the status, undo, switching screens, and the findings lists that two screens share).
+    pub fn screen(self) -> Option<View> {
+        use Action::*;
+        Some(match self {
+            Dismiss | Undo | Nav(_) | SelectSpan | ApplyFix => return None,
+            AddFirst | ShowAll | Edit | Remove | Write | Copy | Preview | Sent | Reply(_)
+            | Snooze => View::Due,
+            AddPerson | RemovePerson | ClearForm => View::Form,
+            Back | DraftCopy | DraftGmail | DraftLinkedin | DraftSent => View::Draft,
+            CheckCopy | CheckClear | Insert => View::Check,
+            DownloadUnreadable | ExportJson | ExportIcs | ImportConfirm | ImportCancel
+            | DeleteAll | DeleteCancel | DeleteConfirm => View::Settings,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every() -> Vec<Action> {
+        let mut all = Action::SIMPLE.to_vec();
+        all.extend(View::ALL.iter().map(|v| Action::Nav(*v)));
+        all.extend(Outcome::ALL.iter().map(|o| Action::Reply(*o)));
+        all
+    }
+
+    #[test]
+    fn every_action_reads_back_as_itself() {
+        for a in every() {
+            let attr = a.attr();
+            // The draft preview needs an item: it cannot be a navigation target.
+            let expected = (a != Action::Nav(View::Draft)).then_some(a);
+            assert_eq!(Action::parse(&attr), expected, "{attr}");
+        }
+    }
+
+    #[test]
+    fn names_are_distinct() {
+        let mut attrs: Vec<String> = every().iter().map(|a| a.attr()).collect();
+        crate::order::sort(&mut attrs);
+        let n = attrs.len();
+        attrs.dedup();
+        assert_eq!(attrs.len(), n);
+    }
+
+    #[test]
+    fn the_simple_list_has_every_unit_action_once() {
+        // Each unit action's name is in SIMPLE exactly once (a new variant left out of it
+        // would never parse).
+        let names: Vec<_> = Action::SIMPLE.iter().filter_map(|a| a.name()).collect();
+        assert_eq!(names.len(), Action::SIMPLE.len());
+    }
+
+    #[test]
+    fn unknown_or_malformed_values_are_refused() {
+        for bad in [
+            "",
+            "nav",
+            "nav:",
+            "nav:draft",
+            "nav:elsewhere",
+            "reply",
+            "reply:great",
+            "Write",
+            "write ",
+            "delete",
+        ] {
+            assert_eq!(Action::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn owners() {
+        assert_eq!(Action::Reply(Outcome::Positive).screen(), Some(View::Due));
+        assert_eq!(Action::DownloadUnreadable.screen(), Some(View::Settings));
+        assert_eq!(Action::ApplyFix.screen(), None);
+        assert_eq!(Action::Nav(View::Check).screen(), None);
+    }
+
+    #[test]
+    fn views_by_name() {
+        for v in View::ALL {
+            let expected = (*v != View::Draft).then_some(*v);
+            assert_eq!(View::parse(v.as_str()), expected);
+        }
+        assert_eq!(View::parse("Due"), None);
+    }
+}
