@@ -62,7 +62,7 @@ fn schedule_json_is_the_contract_shape() {
     assert_eq!(items[3]["kind"], "status-check");
     assert_eq!(
         items[3]["reason"],
-        "Decision was promised by Dec 1; two business days have passed"
+        "Decision was promised by Dec 1; by then two business days will have passed"
     );
 }
 

@@ -520,41 +520,42 @@ fn statuses_at_the_boundaries() {
 
 #[test]
 fn reasons_are_sentences_a_person_can_read() {
+    // Once the items have come (the status check, the nudge and the reply are overdue here).
     let table = [
         (
             json!({"interviewers": one_person(), "decision_by": "2026-12-01", "events": [thanked()]}),
-            "2026-11-21T10:00:00-05:00",
+            "2027-03-01T10:00:00-05:00",
             "Decision was promised by Dec 1; two business days have passed",
         ),
         (
             json!({"interviewers": one_person()}),
-            "2026-11-21T10:00:00-05:00",
+            "2027-03-01T10:00:00-05:00",
             "Thank Dana Lee within 24 hours of your Acme Corp interview on Nov 20",
         ),
         (
             json!({}),
-            "2026-11-21T10:00:00-05:00",
+            "2027-03-01T10:00:00-05:00",
             "Thank your interviewer within 24 hours of your Acme Corp interview on Nov 20",
         ),
         (
             json!({"interviewers": one_person(), "industry": "tech", "events": [thanked()]}),
-            "2026-11-21T10:00:00-05:00",
+            "2027-03-01T10:00:00-05:00",
             "No decision date was given, and tech hiring usually moves within a week; 5 business days have passed since the Nov 20 interview",
         ),
         (
             json!({"interviewers": one_person(), "events": [thanked()]}),
-            "2026-11-21T10:00:00-05:00",
+            "2027-03-01T10:00:00-05:00",
             "No decision date was given; 7 business days have passed since the Nov 20 interview",
         ),
         (
             json!({"interviewers": one_person(), "decision_by": "2026-12-18", "events": [thanked()]}),
-            "2026-11-21T10:00:00-05:00",
+            "2027-03-01T10:00:00-05:00",
             "Decision was promised by Dec 18; two business days have passed, but Dec 22 falls in the year-end holidays (Dec 20–Jan 5), so wait until Jan 6",
         ),
         (
             json!({"interviewers": one_person(), "decision_by": "2026-12-01",
                    "events": [thanked(), sent("status-check", Some("dana"), "2026-12-03T10:00:00-05:00")]}),
-            "2026-11-21T10:00:00-05:00",
+            "2027-03-01T10:00:00-05:00",
             "No reply to your status check of Dec 3; 5 business days have passed (nudge 1 of 2)",
         ),
         (
@@ -562,12 +563,12 @@ fn reasons_are_sentences_a_person_can_read() {
                    "events": [thanked(), sent("status-check", None, "2026-12-03T10:00:00-05:00"),
                               sent("nudge", None, "2026-12-10T10:00:00-05:00"),
                               sent("nudge", None, "2026-12-17T10:00:00-05:00")]}),
-            "2026-11-21T10:00:00-05:00",
+            "2027-03-01T10:00:00-05:00",
             "No reply after 3 follow-ups; keep the door open and focus elsewhere",
         ),
         (
             json!({"interviewers": one_person(), "events": [thanked(), reply("negative", "2026-12-05T10:00:00-05:00")]}),
-            "2026-11-21T10:00:00-05:00",
+            "2027-03-01T10:00:00-05:00",
             "Acme Corp replied on Dec 5 with a rejection; thank them graciously and ask for feedback",
         ),
     ];
@@ -576,6 +577,48 @@ fn reasons_are_sentences_a_person_can_read() {
         let items = schedule(&store::from_value(doc).unwrap(), t(now));
         assert_eq!(items[0].reason, want);
     }
+}
+
+#[test]
+fn reasons_for_items_still_ahead_speak_of_the_future() {
+    let ahead = "2026-11-21T10:00:00-05:00";
+    let table = [
+        (
+            json!({"interviewers": one_person(), "decision_by": "2026-12-01", "events": [thanked()]}),
+            "Decision was promised by Dec 1; by then two business days will have passed",
+        ),
+        (
+            json!({"interviewers": one_person(), "industry": "tech", "events": [thanked()]}),
+            "No decision date was given, and tech hiring usually moves within a week; by then 5 business days will have passed since the Nov 20 interview",
+        ),
+        (
+            json!({"interviewers": one_person(), "decision_by": "2026-12-18", "events": [thanked()]}),
+            "Decision was promised by Dec 18; by then two business days will have passed, but Dec 22 falls in the year-end holidays (Dec 20–Jan 5), so wait until Jan 6",
+        ),
+        (
+            json!({"interviewers": one_person(), "decision_by": "2026-12-01",
+                   "events": [thanked(), sent("status-check", Some("dana"), "2026-11-20T16:00:00-05:00")]}),
+            "No reply to your status check of Nov 20; by then 5 business days will have passed (nudge 1 of 2)",
+        ),
+    ];
+    for (fields, want) in table {
+        let doc = json!({"version": 1, "interviews": [interview(fields)]});
+        let items = schedule(&store::from_value(doc).unwrap(), t(ahead));
+        assert_eq!(items[0].status.as_str(), "upcoming");
+        assert_eq!(items[0].reason, want);
+    }
+    // The day itself reads as come: the status check is due from 9:00 on Dec 3.
+    let doc = json!({"version": 1, "interviews": [interview(
+        json!({"interviewers": one_person(), "decision_by": "2026-12-01", "events": [thanked()]}),
+    )]});
+    let items = schedule(
+        &store::from_value(doc).unwrap(),
+        t("2026-12-03T09:00:00-05:00"),
+    );
+    assert_eq!(
+        items[0].reason,
+        "Decision was promised by Dec 1; two business days have passed"
+    );
 }
 
 #[test]

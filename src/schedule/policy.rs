@@ -231,8 +231,9 @@ impl<'a> Planner<'a> {
                 "first nudge"
             };
             let reason = format!(
-                "No reply to your {previous} of {}; {NUDGE_AFTER} business days have passed (nudge {n} of {MAX_NUDGES})",
-                short_date(last.date_naive())
+                "No reply to your {previous} of {}; {} (nudge {n} of {MAX_NUDGES})",
+                short_date(last.date_naive()),
+                self.elapsed(due.date_naive(), &format!("{NUDGE_AFTER} business days"))
             );
             self.push(
                 Kind::Nudge,
@@ -250,22 +251,38 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// "`span` have passed" once `day` has come, "by then `span` will have passed" before: a
+    /// reason reads right whether its item is due or still ahead.
+    fn elapsed(&self, day: NaiveDate, span: &str) -> String {
+        if self.local(self.now).date_naive() < day {
+            format!("by then {span} will have passed")
+        } else {
+            format!("{span} have passed")
+        }
+    }
+
     /// When to ask for news, and why.
     fn status_check(&self) -> Option<(DateTime<FixedOffset>, String)> {
         let interview = self.interview;
         let (day, mut reason) = match interview.decision_by {
-            Some(by) => (
-                self.calendar.add_business_days(by, AFTER_DECISION)?,
-                format!(
-                    "Decision was promised by {}; two business days have passed",
-                    short_date(by)
-                ),
-            ),
+            Some(by) => {
+                let day = self.calendar.add_business_days(by, AFTER_DECISION)?;
+                let reason = format!(
+                    "Decision was promised by {}; {}",
+                    short_date(by),
+                    self.elapsed(day, "two business days")
+                );
+                (day, reason)
+            }
             None => {
                 let industry = interview.industry();
                 let (days, pace) = cadence(industry);
+                let day = self
+                    .calendar
+                    .add_business_days(interview.at.date_naive(), days)?;
                 let since = format!(
-                    "{days} business days have passed since the {} interview",
+                    "{} since the {} interview",
+                    self.elapsed(day, &format!("{days} business days")),
                     short_date(interview.at.date_naive())
                 );
                 let reason = match pace {
@@ -274,11 +291,7 @@ impl<'a> Planner<'a> {
                     }
                     None => format!("No decision date was given; {since}"),
                 };
-                (
-                    self.calendar
-                        .add_business_days(interview.at.date_naive(), days)?,
-                    reason,
-                )
+                (day, reason)
             }
         };
         let day = if in_holiday_season(day) {
