@@ -44,6 +44,7 @@ try {
   await popup.evaluate(() => document.querySelector('#f-people-0-email').closest('.field').scrollIntoView({ block: 'center' }));
   await shot(popup, 'popup-form-errors.png');
   await popup.getByRole('button', { name: 'Clear form' }).click();
+  await popup.getByRole('button', { name: 'Clear everything typed?' }).click();
   await popup.getByRole('button', { name: 'Due now' }).click();
   await (await dueControl(popup, 'Thank-you note to Dana Lee', 'Preview')).click();
   const body = popup.getByLabel('Message');

@@ -460,6 +460,8 @@ pub(crate) struct DraftState {
     pub findings: Vec<Finding>,
     /// Why no draft could be written.
     pub error: Option<String>,
+    /// The kind, channel and person choices are open (the user changed one of them).
+    pub choosing: bool,
 }
 
 /// The screen's state.

@@ -37,6 +37,7 @@ pub(crate) async fn open(app: &App, due: &Due, channel: Channel) {
         to: None,
         findings: Vec::new(),
         error: None,
+        choosing: false,
     });
     refetch(app).await;
     go(app, View::Draft);
@@ -121,7 +122,27 @@ fn render(app: &App) -> Dom {
             el(doc, "p", &[("class", "meta")], Some(&context(i)))?,
         )?;
     }
-    let row = add(&app.main, el(doc, "div", &[("class", "row")], None)?)?;
+    // What is written, how and to whom, in one line: the message gets the room. Open while the
+    // user is changing them, or when no draft could be written (the fix is another choice).
+    let channel_label = CHANNELS
+        .iter()
+        .find(|(v, _)| *v == d.channel.as_str())
+        .map_or("", |(_, label)| label);
+    let mut summary = format!("{} · {channel_label}", kind_label(d.kind));
+    if let Some(p) = person.filter(|_| interview.is_some_and(|i| i.interviewers.len() > 1)) {
+        summary.push_str(&format!(" · {}", p.name));
+    }
+    let choices = add(
+        &app.main,
+        el(doc, "details", &[("class", "choices")], None)?,
+    )?;
+    if d.choosing || d.error.is_some() {
+        choices.set_attribute("open", "")?;
+    }
+    let line = add(&choices, el(doc, "summary", &[], None)?)?;
+    add(&line, el(doc, "span", &[("class", "chosen")], Some(&summary))?)?;
+    add(&line, el(doc, "span", &[("class", "change")], Some("Change"))?)?;
+    let row = add(&choices, el(doc, "div", &[("class", "choice-fields")], None)?)?;
     let kinds: Vec<(&str, &str)> = Kind::DRAFTABLE
         .iter()
         .map(|k| (k.as_str(), kind_label(*k)))
@@ -155,7 +176,7 @@ fn render(app: &App) -> Dom {
         let current = person.map(|p| p.id.as_str()).unwrap_or("");
         field(
             doc,
-            &app.main,
+            &row,
             "draft-person",
             "Person",
             Control::Select(&people),
@@ -328,6 +349,7 @@ fn on_input(app: &App, target: &Element, kind: &str) {
         }
         ("draft-kind" | "draft-channel" | "draft-person", "change") => {
             if let Some(d) = app.state.borrow_mut().draft.as_mut() {
+                d.choosing = true;
                 match name.as_str() {
                     "draft-kind" => d.kind = value.parse().unwrap_or(d.kind),
                     "draft-channel" => d.channel = value.parse().unwrap_or(d.channel),

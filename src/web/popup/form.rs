@@ -579,6 +579,18 @@ async fn action(app: &App, action: Action, button: &Element) {
                 let state = app.state.borrow();
                 (!state.form.id.is_empty(), state.form.clone())
             };
+            // A form with something typed in it is cleared on the second press (and can
+            // still be taken back after).
+            if !editing && !was.is_blank() && button.get_attribute("data-confirm").is_none() {
+                let _ = button.set_attribute("data-confirm", "");
+                button.set_text_content(Some("Clear everything typed?"));
+                say(
+                    app,
+                    "Press Clear again to empty the form; Undo brings it back.",
+                    "ok",
+                );
+                return;
+            }
             super::app::forget_form();
             {
                 let mut state = app.state.borrow_mut();

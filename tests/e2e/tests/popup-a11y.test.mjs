@@ -73,6 +73,7 @@ for (const theme of ['light', 'dark']) {
     await (await dueControl(page, 'Thank-you note to Dana Lee', 'Preview')).click();
     const body = page.getByLabel('Message');
     await body.waitFor();
+    await page.locator('details.choices summary').click();
     await page.getByLabel('Channel').selectOption('linkedin-note');
     await page.locator('#f-draft-subject').waitFor({ state: 'detached' });
     await body.click();

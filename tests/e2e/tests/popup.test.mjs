@@ -222,7 +222,10 @@ test('an unsent form survives closing the popup; people can be added and removed
   await again.getByRole('button', { name: 'Remove Gavin Belson' }).click();
   assert.equal(await again.locator('.person').count(), 1);
   assert.equal(await again.locator('#f-people-0-name').inputValue(), 'Jared Dunn');
+  // Clearing a filled form asks once: the first press only asks.
   await again.getByRole('button', { name: 'Clear form' }).click();
+  assert.equal(await again.getByLabel('Company').inputValue(), 'Hooli');
+  await again.getByRole('button', { name: 'Clear everything typed?' }).click();
   assert.equal(await again.getByLabel('Company').inputValue(), '');
   assert.equal(await again.evaluate(() => localStorage.getItem('followup.popup.form')), null);
   // Clear form can be taken back: the form returns as it was, and is kept again.
@@ -232,6 +235,7 @@ test('an unsent form survives closing the popup; people can be added and removed
   assert.equal(await again.locator('#f-people-0-name').inputValue(), 'Jared Dunn');
   assert.notEqual(await again.evaluate(() => localStorage.getItem('followup.popup.form')), null);
   await again.getByRole('button', { name: 'Clear form' }).click();
+  await again.getByRole('button', { name: 'Clear everything typed?' }).click();
   assert.equal(await again.getByLabel('Company').inputValue(), '');
   await again.close();
 });
@@ -353,11 +357,26 @@ test('draft preview: kind, channel, findings highlighted, edit, fix, copy and op
   assert.match(await body.inputValue(), /^Dear Dana,/);
   assert.equal(await page.locator('#draft-findings .finding[data-severity="warning"], #draft-findings .finding[data-severity="error"]').count(), 0);
 
+  // What is written, how and to whom is one line (the message gets the room); Change opens it
+  // and it stays open while the user changes things.
+  const choices = page.locator('details.choices');
+  assert.equal(await choices.locator('summary').textContent(), 'Thank-you note · Email · Dana LeeChange');
+  assert.equal(await page.getByLabel('Person').isVisible(), false);
+  const [top, viewBottom] = await page.evaluate(() => [
+    document.querySelector('#f-draft-body').getBoundingClientRect().top,
+    document.querySelector('#view').getBoundingClientRect().bottom]);
+  assert.ok(viewBottom - top >= 200, `the message starts ${Math.round(viewBottom - top)} px above the bottom`);
+  await choices.locator('summary').click();
+
   // Another person and another channel write another draft.
   await page.getByLabel('Person').selectOption('raj');
   await page.getByRole('heading', { name: 'Thank-you note to Raj Patel' }).waitFor();
   await page.getByLabel('Channel').selectOption('linkedin-note');
   await page.locator('#f-draft-subject').waitFor({ state: 'detached' });
+  // The channel's name is shown in full.
+  const channel = page.getByLabel('Channel');
+  assert.ok(await channel.evaluate((e) => e.scrollWidth <= e.clientWidth + 1), 'the channel name fits');
+  assert.match(await choices.locator('summary').textContent(), /LinkedIn connection note · Raj Patel/);
   const note = await body.inputValue();
   assert.ok(note.length <= 300);
   // The note's room is counted as LinkedIn counts it, and going over is said, not cut.
@@ -413,6 +432,41 @@ test('draft preview: kind, channel, findings highlighted, edit, fix, copy and op
   await page.getByLabel('Your message').focus();
   await page.keyboard.press('Control+V');
   assert.match(await page.getByLabel('Your message').inputValue(), /^Dear Raj,[\s\S]*pumped/);
+  await page.close();
+});
+
+test('at 200 % zoom (a popup window 300 px tall) every screen scrolls within what is visible', async () => {
+  const page = await popup(popupStore());
+  await page.setViewportSize({ width: 380, height: 300 });
+  const screens = [
+    ['Due now', 'section.group'],
+    ['Add interview', 'button[type="submit"]'],
+    ['Check text', '#f-check-text'],
+    ['Settings', 'input[type="file"]'],
+  ];
+  for (const [tab, last] of screens) {
+    await page.getByRole('button', { name: tab, exact: true }).click();
+    await page.locator(last).last().waitFor();
+    // The screen ends inside the window, and scrolling it (the wheel, as a user would) brings
+    // its last control into view.
+    const box = await page.evaluate(() => {
+      const v = document.querySelector('#view').getBoundingClientRect();
+      return { bottom: v.bottom, inner: innerHeight };
+    });
+    assert.ok(box.bottom <= box.inner + 1, `${tab}: the screen ends at ${box.bottom}, the window at ${box.inner}`);
+    await page.mouse.move(190, 200);
+    await page.mouse.wheel(0, 5000);
+    await page.waitForFunction(() => {
+      const v = document.querySelector('#view');
+      return Math.abs(v.scrollHeight - v.clientHeight - v.scrollTop) <= 1;
+    });
+    const shown = await page.locator(last).last().evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return r.bottom <= innerHeight + 1 && r.top >= 0;
+    });
+    assert.ok(shown, `${tab}: ${last} is reachable by scrolling`);
+  }
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
