@@ -140,9 +140,18 @@ fn render(app: &App) -> Dom {
         choices.set_attribute("open", "")?;
     }
     let line = add(&choices, el(doc, "summary", &[], None)?)?;
-    add(&line, el(doc, "span", &[("class", "chosen")], Some(&summary))?)?;
-    add(&line, el(doc, "span", &[("class", "change")], Some("Change"))?)?;
-    let row = add(&choices, el(doc, "div", &[("class", "choice-fields")], None)?)?;
+    add(
+        &line,
+        el(doc, "span", &[("class", "chosen")], Some(&summary))?,
+    )?;
+    add(
+        &line,
+        el(doc, "span", &[("class", "change")], Some("Change"))?,
+    )?;
+    let row = add(
+        &choices,
+        el(doc, "div", &[("class", "choice-fields")], None)?,
+    )?;
     let kinds: Vec<(&str, &str)> = Kind::DRAFTABLE
         .iter()
         .map(|k| (k.as_str(), kind_label(*k)))
