@@ -107,6 +107,7 @@ pub fn audience(request: &Request) -> Audience {
         | Request::Unrecord { .. }
         | Request::Settings { .. }
         | Request::Snooze { .. }
+        | Request::Unsnooze { .. }
         | Request::Ics { .. }
         | Request::Open { .. }
         | Request::DeleteAll

@@ -93,6 +93,17 @@ pub enum Request {
         #[serde(default)]
         until: Option<String>,
     },
+    /// Takes back a snooze (its Undo): the item is listed again, and not announced again, since
+    /// the user has just seen it.
+    Unsnooze {
+        /// Interview id.
+        interview: String,
+        /// Interviewer id, for per-person items.
+        #[serde(default)]
+        interviewer: Option<String>,
+        /// Item kind.
+        kind: Kind,
+    },
     /// Open follow-ups as an `.ics` calendar text.
     Ics {
         /// Now (RFC 3339); the current time when absent.
@@ -464,6 +475,7 @@ impl Request {
             Request::Unrecord { .. } => "unrecord",
             Request::Settings { .. } => "settings",
             Request::Snooze { .. } => "snooze",
+            Request::Unsnooze { .. } => "unsnooze",
             Request::Ics { .. } => "ics",
             Request::Open { .. } => "open",
             Request::DeleteAll => "delete-all",
@@ -490,6 +502,7 @@ impl Request {
             Request::RemoveInterview { .. }
             | Request::Record { .. }
             | Request::Unrecord { .. }
+            | Request::Unsnooze { .. }
             | Request::Settings { .. }
             | Request::DeleteAll
             | Request::WasmRefused { .. } => ReplyKind::Done,
@@ -738,6 +751,14 @@ mod tests {
                 Response::Snoozed(Snoozed { until: now }),
             ),
             (
+                Request::Unsnooze {
+                    interview: "acme".into(),
+                    interviewer: Some("dana".into()),
+                    kind: Kind::ThankYou,
+                },
+                done(),
+            ),
+            (
                 Request::Ics { now: None },
                 Response::Calendar(Calendar {
                     ics: "BEGIN:VCALENDAR".into(),
@@ -844,6 +865,7 @@ mod tests {
             Request::PageDraft { .. } => 18,
             Request::UnreadableText => 19,
             Request::Unrecord { .. } => 20,
+            Request::Unsnooze { .. } => 21,
         }
     }
 
@@ -855,7 +877,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=20).collect::<Vec<_>>(),
+            (0..=21).collect::<Vec<_>>(),
             "a request has no sample"
         );
         for (request, _) in &samples {

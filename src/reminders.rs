@@ -81,6 +81,13 @@ impl Reminders {
         self.notified.remove(&key);
         self.snoozed.insert(key, until);
     }
+
+    /// Takes back a snooze: the item is listed again at once, and counts as announced (the
+    /// user has just seen it in the popup), so no notification follows the Undo.
+    pub fn unsnooze(&mut self, key: String) {
+        self.snoozed.remove(&key);
+        self.notified.insert(key);
+    }
 }
 
 /// When a snooze asked for at `now` ends: the RFC 3339 time given, else one day later; it must
@@ -284,6 +291,27 @@ mod tests {
             .message
             .contains("— overdue since 2 pm yesterday."));
         assert!(late.message.starts_with("Thank Dana Lee"));
+    }
+
+    #[test]
+    fn an_undone_snooze_lists_the_item_again_without_announcing_it() {
+        let s = store();
+        let now = t("2026-11-20T16:00:00-05:00");
+        let items = crate::schedule::schedule(&s, now);
+        let mut state = Reminders::default();
+        let announced = take_announcements(&items, &mut state, now);
+        let key = item_key(&announced[0]);
+        state.snooze(key.clone(), now + Duration::days(1));
+        assert_eq!(visible(items.clone(), &state, now).len(), items.len() - 1);
+        state.unsnooze(key.clone());
+        assert_eq!(visible(items.clone(), &state, now).len(), items.len());
+        assert!(take_announcements(&items, &mut state, now).is_empty());
+        // Also when it was snoozed before it was ever announced (from the popup).
+        let mut fresh = Reminders::default();
+        fresh.snooze(key.clone(), now + Duration::days(1));
+        fresh.unsnooze(key);
+        let again = take_announcements(&items, &mut fresh, now);
+        assert_eq!(again.len(), announced.len() - 1);
     }
 
     #[test]

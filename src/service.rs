@@ -86,6 +86,11 @@ pub enum Outcome {
         /// When it comes back.
         until: DateTime<FixedOffset>,
     },
+    /// Take back the snooze of the item with `key` (reminder state), then reply [`Done`].
+    Unsnooze {
+        /// The item's reminder key.
+        key: String,
+    },
     /// Open a tab for "Write it"; the message waits for that tab's helper.
     Open(Opening),
     /// Reply with the offer and forget the waiting message, now handed over.
@@ -208,6 +213,13 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
         } => Ok(Outcome::Snooze {
             key: reminders::key(&interview, interviewer.as_deref(), kind),
             until: reminders::snooze_end(until.as_deref(), env.now)?,
+        }),
+        Request::Unsnooze {
+            interview,
+            interviewer,
+            kind,
+        } => Ok(Outcome::Unsnooze {
+            key: reminders::key(&interview, interviewer.as_deref(), kind),
         }),
         Request::Ics { now } => reply(Response::Calendar(Calendar {
             ics: crate::schedule::ics::to_ics(store, at(now)?),
@@ -782,6 +794,14 @@ mod tests {
         };
         assert_eq!(key, reminders::key("acme", Some("li"), Kind::ThankYou));
         assert_eq!(until, env.now + chrono::Duration::days(1));
+        let Ok(Outcome::Unsnooze { key: back }) = answer(
+            &s,
+            json!({"type":"unsnooze","interview":"acme","interviewer":"li","kind":"thank-you"}),
+            &env,
+        ) else {
+            panic!()
+        };
+        assert_eq!(back, key);
         let Ok(Outcome::Open(o)) = answer(
             &s,
             json!({"type":"open","interview":"acme","interviewer":"dana","kind":"thank-you","body":"Edited"}),

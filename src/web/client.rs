@@ -131,6 +131,20 @@ pub async fn snooze(
     expect!(request, Snoozed).map(|s| s.until)
 }
 
+/// Takes back a snooze.
+pub async fn unsnooze(
+    interview: &str,
+    interviewer: Option<&str>,
+    kind: Kind,
+) -> Result<(), Failure> {
+    let request = Request::Unsnooze {
+        interview: interview.to_string(),
+        interviewer: interviewer.map(str::to_owned),
+        kind,
+    };
+    expect!(request, Done).map(drop)
+}
+
 /// Open follow-ups as a calendar (`.ics` text).
 pub async fn ics(now: Option<DateTime<FixedOffset>>) -> Result<String, Failure> {
     let now = now.map(|t| t.to_rfc3339());

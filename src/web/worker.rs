@@ -186,6 +186,16 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Response, Failure>
             refresh().await;
             Ok(Response::Snoozed(Snoozed { until }))
         }
+        Outcome::Unsnooze { key } => {
+            storage::exclusive(async {
+                let mut state = load_reminders().await;
+                state.unsnooze(key);
+                save_reminders(&state).await
+            })
+            .await?;
+            refresh().await;
+            Ok(done)
+        }
         Outcome::Open(opening) => open(opening)
             .await
             .map(|url| Response::Opened(Opened { url })),

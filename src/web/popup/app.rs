@@ -104,6 +104,15 @@ pub(crate) enum Undo {
     },
     /// The interview form as it was before Clear form.
     Form(Box<InterviewForm>),
+    /// An item just snoozed.
+    Snooze {
+        /// Interview id.
+        interview: String,
+        /// Interviewer id, for per-person items.
+        interviewer: Option<String>,
+        /// Item kind.
+        kind: Kind,
+    },
 }
 
 /// The popup: its elements and its state.
@@ -245,6 +254,18 @@ pub(crate) async fn undo(app: &App) {
                 Err(e) => say(app, &format!("Not taken back. {e}"), "error"),
             }
         }
+        Some(Undo::Snooze {
+            interview,
+            interviewer,
+            kind,
+        }) => match client::unsnooze(&interview, interviewer.as_deref(), kind).await {
+            Ok(()) => {
+                reload(app).await;
+                render(app);
+                say(app, "Taken back: the item is on the list again.", "ok");
+            }
+            Err(e) => say(app, &format!("Not taken back. {e}"), "error"),
+        },
         Some(Undo::Form(form)) => {
             save_form(&form);
             app.state.borrow_mut().form = *form;

@@ -455,7 +455,15 @@ async fn item_action(app: &App, action: Action, due: &Due) {
                     reload(app).await;
                     super::app::render(app);
                     let until = when_words(until, now()).replacen("by ", "until ", 1);
-                    say(app, &format!("Snoozed {until}."), "ok");
+                    super::app::say_undoable(
+                        app,
+                        &format!("Snoozed {until}."),
+                        super::app::Undo::Snooze {
+                            interview: due.interview.clone(),
+                            interviewer: due.interviewer.clone(),
+                            kind: due.kind,
+                        },
+                    );
                 }
                 Err(e) => say(app, &format!("Not snoozed. {e}"), "error"),
             }

@@ -327,6 +327,15 @@ test('item actions: mark sent, they replied, snooze, copy, write in Gmail', asyn
   await (await dueControl(page, 'Status check to Dana Lee', 'Snooze a day')).click();
   await page.locator('#status', { hasText: /^Snoozed until / }).waitFor();
   assert.equal(await item('Status check to Dana Lee').count(), 0);
+  // A snooze can be taken back too: the item is listed again, and stays (the worker kept it).
+  await page.locator('#status').getByRole('button', { name: 'Undo' }).click();
+  await page.locator('#status', { hasText: 'Taken back: the item is on the list again.' }).waitFor();
+  await item('Status check to Dana Lee').waitFor({ state: 'attached' });
+  const listed = await send(page, { type: 'schedule' });
+  assert.ok(listed.items.some((i) => i.kind === 'status-check' && i.interviewer === 'dana'), 'the worker lists it again');
+  await (await dueControl(page, 'Status check to Dana Lee', 'Snooze a day')).click();
+  await page.locator('#status', { hasText: /^Snoozed until / }).waitFor();
+  assert.equal(await item('Status check to Dana Lee').count(), 0);
 
   await (await dueControl(page, 'Reply to the rejection', 'Copy draft')).click();
   await page.locator('#status', { hasText: /^Message copied\. Subject line: “.+”\.$/ }).waitFor();

@@ -263,6 +263,8 @@ test("from the content script's world: storage is refused, and so is every reque
       { type: 'record', interview: 'acme-pm', event: { kind: 'reply', at: '2026-11-25T10:00:00Z', outcome: 'negative' } },
       { type: 'open', interview: 'fable-content', kind: 'thank-you' },
       { type: 'ics' },
+      { type: 'snooze', interview: 'acme-pm', kind: 'status-check' },
+      { type: 'unsnooze', interview: 'acme-pm', kind: 'status-check' },
       { type: 'wasm-refused', origin: 'https://www.linkedin.com' },
       { type: 'page-draft', people: [{ name: 'Someone Else' }], interview: 'fable-content', interviewer: 'maria', kind: 'thank-you' },
     ]) out[m.type] = await ask(m);
@@ -273,7 +275,7 @@ test("from the content script's world: storage is refused, and so is every reque
     return out;
   });
   assert.equal(seen.storage, 'refused', `content script read storage keys ${seen.storage}`);
-  for (const type of ['export', 'import', 'settings', 'delete-all', 'schedule', 'draft', 'record', 'open', 'ics']) {
+  for (const type of ['export', 'import', 'settings', 'delete-all', 'schedule', 'draft', 'record', 'open', 'ics', 'snooze', 'unsnooze']) {
     assert.match(seen[type], /^refused: `[a-z-]+` is only answered to the extension's own pages$/, `${type}: ${seen[type]}`);
   }
   assert.match(seen['wasm-refused'], /^refused: a page on https:\/\/mail\.google\.com reported/);
