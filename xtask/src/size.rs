@@ -6,10 +6,11 @@ use anyhow::{bail, Result};
 /// Gzipped bytes the extension's WebAssembly may take. A ratchet near today's size (411 KB at the
 /// start of this wave, 418.5 KB with its fixes; 428.7 KB with the popup's due list and import
 /// rework, 430.6 KB with its typed actions and screen registry, 433.1 KB with Undo for a snooze
-/// and the draft preview's choices line), so that the module does not grow unnoticed; the
+/// and the draft preview's choices line, 434.1 KB with Undo for adding, editing and deleting an
+/// interview and for saved settings), so that the module does not grow unnoticed; the
 /// per-context budgets (100 KB for the in-page module, 250 KB for the others) apply once the
 /// module is split per context.
-pub const MODULE_BUDGET: u64 = 434 * 1024;
+pub const MODULE_BUDGET: u64 = 436 * 1024;
 /// Bytes the extension package (`dist/*.zip`) may take.
 pub const ZIP_BUDGET: u64 = 500 * 1024;
 

@@ -6,7 +6,7 @@
 use super::html::{self, add, el, Dom};
 use crate::draft::DraftRequest;
 use crate::failure::Failure;
-use crate::model::{Channel, Event, Kind, Store};
+use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
 use crate::schedule::Due;
 use crate::tone::Finding;
 use crate::ui::data::ImportPreview;
@@ -104,6 +104,13 @@ pub(crate) enum Undo {
     },
     /// The interview form as it was before Clear form.
     Form(Box<InterviewForm>),
+    /// An interview as it was before it was deleted or its changes saved: saved back as it
+    /// was, with its history.
+    Restore(Box<Interview>),
+    /// An interview just added: removed again.
+    Added(String),
+    /// The settings as they were before they were saved.
+    Profile(Box<Profile>),
     /// An item just snoozed.
     Snooze {
         /// Interview id.
@@ -254,6 +261,19 @@ pub(crate) async fn undo(app: &App) {
                 Err(e) => say(app, &format!("Not taken back. {e}"), "error"),
             }
         }
+        Some(Undo::Restore(interview)) => {
+            let done = client::upsert_interview(&interview).await.map(drop);
+            taken_back(app, done).await;
+        }
+        Some(Undo::Added(id)) => {
+            let done = client::remove_interview(&id).await;
+            taken_back(app, done).await;
+        }
+        Some(Undo::Profile(profile)) => {
+            save_settings_draft(app, None);
+            let done = client::settings(&profile).await;
+            taken_back(app, done).await;
+        }
         Some(Undo::Snooze {
             interview,
             interviewer,
@@ -273,6 +293,18 @@ pub(crate) async fn undo(app: &App) {
             say(app, "The form is back as it was.", "ok");
         }
         None => {}
+    }
+}
+
+/// After an Undo's request: the screen as the data now is, and what happened.
+async fn taken_back(app: &App, done: Result<(), Failure>) {
+    match done {
+        Ok(()) => {
+            reload(app).await;
+            render(app);
+            say(app, "Taken back.", "ok");
+        }
+        Err(e) => say(app, &format!("Not taken back. {e}"), "error"),
     }
 }
 

@@ -355,18 +355,26 @@ async fn action(app: &App, action: Action, button: &Element) {
                 super::form::edit(app, &id);
             } else if button.get_attribute("data-confirm").is_none() {
                 let _ = button.set_attribute("data-confirm", "");
-                button.set_text_content(Some("Delete for good?"));
+                button.set_text_content(Some("Delete it and its history?"));
                 say(
                     app,
                     "Press Delete again to remove this interview and everything recorded about it.",
                     "ok",
                 );
             } else {
+                let before = app.state.borrow().store.interview(&id).cloned();
                 match client::remove_interview(&id).await {
                     Ok(_) => {
                         reload(app).await;
                         super::app::render(app);
-                        say(app, "Interview deleted.", "ok");
+                        match before {
+                            Some(i) => super::app::say_undoable(
+                                app,
+                                "Interview deleted.",
+                                super::app::Undo::Restore(Box::new(i)),
+                            ),
+                            None => say(app, "Interview deleted.", "ok"),
+                        }
                     }
                     Err(e) => say(app, &format!("Not deleted. {e}"), "error"),
                 }

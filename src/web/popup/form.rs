@@ -486,7 +486,7 @@ pub(crate) async fn submit(app: &App) {
         );
         return;
     }
-    let (interview, editing) = {
+    let (interview, before) = {
         let state = app.state.borrow();
         let taken: Vec<&str> = state
             .store
@@ -496,12 +496,12 @@ pub(crate) async fn submit(app: &App) {
             .collect();
         let existing = state.store.interview(&state.form.id);
         match state.form.to_interview(existing, &taken, *now().offset()) {
-            Ok(i) => (i, existing.is_some()),
+            Ok(i) => (i, existing.cloned()),
             Err(_) => return,
         }
     };
     match client::upsert_interview(&interview).await {
-        Ok(_) => {
+        Ok(saved) => {
             super::app::forget_form();
             {
                 let mut state = app.state.borrow_mut();
@@ -526,15 +526,19 @@ pub(crate) async fn submit(app: &App) {
                     })
                     .unwrap_or_default()
             };
-            let verb = if editing {
+            let verb = if before.is_some() {
                 "Saved the changes to"
             } else {
                 "Added"
             };
-            say(
+            let undo = match before {
+                Some(was) => super::app::Undo::Restore(Box::new(was)),
+                None => super::app::Undo::Added(saved.id),
+            };
+            super::app::say_undoable(
                 app,
                 &format!("{verb} {} at {}.{next}", interview.role, interview.company),
-                "ok",
+                undo,
             );
         }
         Err(e) => say(app, &format!("Not saved; your form is kept. {e}"), "error"),

@@ -302,7 +302,11 @@ pub(crate) async fn submit(app: &App) {
                 Ok(_) => {
                     super::app::save_settings_draft(app, None);
                     reload(app).await;
-                    say(app, "Settings saved.", "ok");
+                    super::app::say_undoable(
+                        app,
+                        "Settings saved.",
+                        super::app::Undo::Profile(Box::new(existing)),
+                    );
                 }
                 Err(e) => say(app, &format!("Settings not saved. {e}"), "error"),
             }

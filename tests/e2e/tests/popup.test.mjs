@@ -143,6 +143,11 @@ test('adding an interview with the keyboard only', async () => {
   assert.equal(store.interviews.length, 4);
   // The unsent form was forgotten once saved.
   assert.equal(await page.evaluate(() => localStorage.getItem('followup.popup.form')), null);
+  // Adding can be taken back.
+  await status(page).getByRole('button', { name: 'Undo' }).click();
+  await page.locator('#status', { hasText: 'Taken back.' }).waitFor();
+  assert.equal((await stored(page)).interviews.some((i) => i.company === 'Initech'), false);
+  assert.equal(await page.locator('li.item', { hasText: 'Bill Lumbergh' }).count(), 0);
   await page.close();
 });
 
@@ -240,7 +245,7 @@ test('an unsent form survives closing the popup; people can be added and removed
   await again.close();
 });
 
-test('editing an interview keeps its history; deleting one asks twice', async () => {
+test('editing an interview keeps its history; deleting one asks twice; both can be taken back', async () => {
   const page = await popup(popupStore());
   await page.locator('details.all summary').click();
   await page.getByRole('button', { name: 'Edit Content Strategist at Fable' }).click();
@@ -251,14 +256,27 @@ test('editing an interview keeps its history; deleting one asks twice', async ()
   const fable = (await stored(page)).interviews.find((i) => i.id === 'fable-content');
   assert.equal(fable.role, 'Senior Content Strategist');
   assert.equal(fable.interviewers[0].id, 'maria');
+  // Undo saves it back as it was.
+  await status(page).getByRole('button', { name: 'Undo' }).click();
+  await page.locator('#status', { hasText: 'Taken back.' }).waitFor();
+  const back = (await stored(page)).interviews.find((i) => i.id === 'fable-content');
+  assert.equal(back.role, 'Content Strategist');
+  assert.deepEqual(back.events, fable.events);
 
   await page.locator('details.all summary').click();
+  const was = (await stored(page)).interviews.find((i) => i.id === 'globex-analyst');
   const del = page.getByRole('button', { name: 'Delete Data Analyst at Globex' });
   await del.click();
-  assert.equal(await del.textContent(), 'Delete for good?');
+  assert.equal(await del.textContent(), 'Delete it and its history?');
   await del.click();
   await page.locator('#status', { hasText: 'Interview deleted.' }).waitFor();
-  assert.equal((await stored(page)).interviews.some((i) => i.id === 'globex-analyst'), false);
+  const globex = (await send(page, { type: 'export' })).store;
+  assert.equal(globex.interviews.some((i) => i.id === 'globex-analyst'), false);
+  // Undo brings it back with everything recorded about it.
+  await status(page).getByRole('button', { name: 'Undo' }).click();
+  await page.locator('#status', { hasText: 'Taken back.' }).waitFor();
+  const restored = (await stored(page)).interviews.find((i) => i.id === 'globex-analyst');
+  assert.deepEqual(restored, was);
   await page.close();
 });
 
@@ -559,18 +577,25 @@ test('settings: profile saved with plain messages for bad values', async () => {
   assert.equal(profile.keep, 'unknown field');
 
   // Settings typed and not saved survive a switch of tab and a closed popup, until saved.
-  await page.getByLabel('Your phone').fill('+1 555 0100');
+  await page.getByLabel('Your phone').fill('+1 555 0199');
   await page.getByRole('button', { name: 'Check text' }).click();
   await page.getByRole('button', { name: 'Settings' }).click();
-  assert.equal(await page.getByLabel('Your phone').inputValue(), '+1 555 0100', 'kept across tabs');
+  assert.equal(await page.getByLabel('Your phone').inputValue(), '+1 555 0199', 'kept across tabs');
   const again = await extensionPage(env);
   await again.locator('#app[data-ready="true"]').waitFor();
   await again.getByRole('button', { name: 'Settings' }).click();
-  assert.equal(await again.getByLabel('Your phone').inputValue(), '+1 555 0100', 'kept across a reopen');
+  assert.equal(await again.getByLabel('Your phone').inputValue(), '+1 555 0199', 'kept across a reopen');
   await again.getByRole('button', { name: 'Save settings' }).click();
   await again.locator('#status', { hasText: 'Settings saved.' }).waitFor();
-  assert.equal((await stored(again)).profile.phone, '+1 555 0100');
+  assert.equal((await stored(again)).profile.phone, '+1 555 0199');
   assert.equal(await again.evaluate(() => localStorage.getItem('followup.popup.settings')), null, 'forgotten once saved');
+  // Saving settings can be taken back: the profile is as it was, unknown fields and all.
+  await again.locator('#status').getByRole('button', { name: 'Undo' }).click();
+  await again.locator('#status', { hasText: 'Taken back.' }).waitFor();
+  const before = (await stored(again)).profile;
+  assert.equal(before.phone, '+1 555 0100');
+  assert.equal(before.email, 'sam@rivera.example');
+  assert.equal(before.keep, 'unknown field');
   await again.close();
   await page.close();
 });
