@@ -287,7 +287,7 @@ fn render(app: &App) -> Dom {
             "What you talked about",
             Control::Text(2),
             &p.topics,
-            Some("One topic per line; the thank-you mentions them."),
+            Some("What they told you about or asked you, one per line (e.g. “the onboarding revamp planned for Q1”): their thank-you mentions it."),
             &[],
         )?;
         let radio_id = format!("f-primary-{i}");
