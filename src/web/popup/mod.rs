@@ -1,11 +1,11 @@
 //! The toolbar popup. Entry point: [`popup_start`].
 //!
 //! One `App` holds the page's elements and the `State`; every view is rebuilt from the
-//! state by its module (`due`, `form`, `draft`, `check`, `settings`), each a [`Screen`] found by
-//! its view in [`screen`]. Events are delegated: one listener per event type on the root reads a
-//! button's typed [`Action`] from `data-action` and hands it to the screen that owns it. Decisions (words,
-//! validation, conversions) are made by the pure [`crate::ui`]; this layer talks to the worker
-//! and the DOM.
+//! state by its module (`due`, `form`, `draft`, `check`, `settings`), each a `Screen` found by
+//! its view in `screen`. Events are delegated: one listener per event type on the root reads a
+//! button's typed [`crate::ui::action::Action`] from `data-action` and hands it to the screen
+//! that owns it. Decisions (words, validation, conversions) are made by the pure [`crate::ui`];
+//! this layer talks to the worker and the DOM.
 
 mod app;
 mod check;
