@@ -10,7 +10,8 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
   return true;
 });
 chrome.alarms.onAlarm.addListener(when(core.worker_alarm));
-chrome.notifications.onButtonClicked.addListener(when(core.worker_notification_button));
+// Firefox has no notification buttons (a click on the notification writes the follow-up).
+chrome.notifications.onButtonClicked?.addListener(when(core.worker_notification_button));
 chrome.notifications.onClicked.addListener(when(core.worker_notification_clicked));
 chrome.runtime.onInstalled.addListener(when(core.worker_refresh));
 chrome.runtime.onStartup.addListener(when(core.worker_refresh));

@@ -37,10 +37,19 @@ const MAX_NOTIFICATIONS: usize = 3;
 pub async fn worker_start() {
     let options = to_js(&json!({ "accessLevel": "TRUSTED_CONTEXTS" })).unwrap_or(JsValue::NULL);
     if let Err(e) = chrome::storage_set_access_level(&options).await {
-        web_sys::console::error_2(
-            &"Interview Follow-Up: could not restrict storage to the extension".into(),
-            &e,
-        );
+        // Firefox has no access levels: there, as in Chromium by default, pages never reach an
+        // extension's storage, but its content scripts could (README, "Firefox").
+        if chrome::error_text(&e).contains("not a function") {
+            web_sys::console::debug_1(
+                &"Interview Follow-Up: storage access levels are not supported in this browser"
+                    .into(),
+            );
+        } else {
+            web_sys::console::error_2(
+                &"Interview Follow-Up: could not restrict storage to the extension".into(),
+                &e,
+            );
+        }
     }
 }
 
@@ -367,11 +376,25 @@ async fn notify(store: &Store, items: &[Due], now: DateTime<FixedOffset>) {
     }
 }
 
+/// Shows a notification. Where buttons are not supported (Firefox throws on them), the same
+/// notification without them: a click on it writes the follow-up, and snoozing is in the popup.
 async fn show(id: &str, options: &Value) {
-    let Ok(options) = to_js(options) else {
+    let Ok(js) = to_js(options) else {
         return;
     };
-    if let Err(e) = chrome::notifications_create(id, &options).await {
+    let Err(refused) = chrome::notifications_create(id, &js).await else {
+        return;
+    };
+    let mut plain = options.clone();
+    let had_buttons = plain
+        .as_object_mut()
+        .and_then(|o| o.remove("buttons"))
+        .is_some();
+    let retried = match to_js(&plain) {
+        Ok(js) if had_buttons => chrome::notifications_create(id, &js).await,
+        _ => Err(refused),
+    };
+    if let Err(e) = retried {
         web_sys::console::debug_2(&"Interview Follow-Up: no notification".into(), &e);
     }
 }

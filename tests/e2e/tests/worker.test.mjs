@@ -277,6 +277,46 @@ test('calendar export and delete everything', async () => {
   assert.equal(await storage(ext, () => chrome.action.getBadgeText({})), '');
 });
 
+test('a chrome.* call that throws instead of rejecting leaves the worker answering; refused buttons fall back to a plain notification', async () => {
+  // As Firefox does with notification buttons: a synchronous throw, not a rejected promise.
+  const worker = env.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  await worker.evaluate(() => {
+    globalThis.followupRealCreate = chrome.notifications.create;
+    const real = chrome.notifications.create.bind(chrome.notifications);
+    globalThis.followupThrown = 0;
+    chrome.notifications.create = (id, options) => {
+      if (options?.buttons) {
+        globalThis.followupThrown += 1;
+        throw new TypeError('Type error for parameter options (Property "buttons" is unsupported by Firefox)');
+      }
+      return real(id, options);
+    };
+  });
+  try {
+    await storage(ext, () => chrome.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id)))));
+    const store = {
+      version: 1,
+      interviews: [{ id: 'thrown', company: 'Umbrella', role: 'Analyst', at: fromNow(-2 * 3600e3), interviewers: [{ id: 'ada', name: 'Ada Wong', email: 'ada@umbrella.example' }] }],
+    };
+    const imported = await send(ext, { type: 'import', store });
+    assert.equal(imported.ok, true, imported.error);
+    const key = JSON.stringify(['thrown', 'ada', 'thank-you']);
+    let shown = {};
+    for (const deadline = Date.now() + 15000; !shown[key] && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 100));
+      shown = await storage(ext, () => chrome.notifications.getAll());
+    }
+    assert.equal(shown[key], true, 'shown without its buttons');
+    assert.ok(await worker.evaluate(() => globalThis.followupThrown) >= 1, 'the call with buttons threw');
+    // The worker still answers, and still writes.
+    assert.equal((await send(ext, { type: 'ping' })).ok, true);
+    const recorded = await send(ext, { type: 'record', interview: 'thrown', event: { kind: 'sent', follow_up: 'thank-you', interviewer: 'ada', at: fromNow(0) } });
+    assert.equal(recorded.ok, true, recorded.error);
+  } finally {
+    await worker.evaluate(() => { chrome.notifications.create = globalThis.followupRealCreate; }).catch(() => {});
+  }
+});
+
 test('no request left the browser', () => {
   assert.deepEqual(env.stray, []);
 });
