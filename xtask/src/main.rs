@@ -6,6 +6,7 @@
 //! - `bench-wasm` — build, then time `lint` in Node over the fixture messages, and against
 //!   write-good and harper.js (`benches/compare`).
 
+mod firefox;
 mod size;
 
 use anyhow::{bail, Context, Result};
@@ -112,6 +113,8 @@ fn ensure_wasm_target() -> Result<()> {
 struct BuildOutput {
     wasm: PathBuf,
     zip: PathBuf,
+    /// The unpacked Firefox build (`dist/extension-firefox`).
+    firefox: PathBuf,
 }
 
 fn build(root: &Path) -> Result<BuildOutput> {
@@ -187,11 +190,23 @@ fn build(root: &Path) -> Result<BuildOutput> {
     let zip_path = dist.join(format!("interview-followup-{version}.zip"));
     write_zip(&ext, &zip_path)?;
 
+    step("assembling dist/extension-firefox");
+    let firefox = dist.join("extension-firefox");
+    let _ = std::fs::remove_dir_all(&firefox);
+    copy_dir(&ext, &firefox)?;
+    std::fs::write(
+        firefox.join("manifest.json"),
+        serde_json::to_string_pretty(&firefox::manifest(&manifest)?)? + "\n",
+    )?;
+    let firefox_zip = dist.join(format!("interview-followup-{version}-firefox.zip"));
+    write_zip(&firefox, &firefox_zip)?;
+
     let wasm_bytes = std::fs::read(&wasm)?;
     let wasm_gz = gzip_len(&wasm_bytes)?;
     let zip_len = std::fs::metadata(&zip_path)?.len();
+    let firefox_zip_len = std::fs::metadata(&firefox_zip)?.len();
     eprintln!(
-        "\n  {}: {} raw, {} gzipped (budget {})\n  {}: {} (budget {})",
+        "\n  {}: {} raw, {} gzipped (budget {})\n  {}: {} (budget {})\n  {}: {} (budget {})",
         rel(root, &wasm),
         kb(wasm_bytes.len() as u64),
         kb(wasm_gz),
@@ -199,11 +214,15 @@ fn build(root: &Path) -> Result<BuildOutput> {
         rel(root, &zip_path),
         kb(zip_len),
         kb(size::ZIP_BUDGET),
+        rel(root, &firefox_zip),
+        kb(firefox_zip_len),
+        kb(size::ZIP_BUDGET),
     );
-    size::check(wasm_gz, zip_len, &std::fs::read(&raw)?)?;
+    size::check(wasm_gz, zip_len.max(firefox_zip_len), &std::fs::read(&raw)?)?;
     Ok(BuildOutput {
         wasm,
         zip: zip_path,
+        firefox,
     })
 }
 
@@ -327,6 +346,22 @@ fn chromium_path() -> Result<PathBuf> {
     }
 }
 
+fn firefox_path() -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os("FIREFOX") {
+        return Ok(PathBuf::from(p));
+    }
+    let p = PathBuf::from("/usr/bin/firefox-esr");
+    if p.exists() {
+        Ok(p)
+    } else {
+        bail!(
+            "Firefox is missing: the Firefox end-to-end tests need Debian's `firefox-esr` at \
+             /usr/bin/firefox-esr (`sudo apt-get install -y firefox-esr`) or FIREFOX=/path/to/firefox; \
+             `bash .ci/run` installs it"
+        )
+    }
+}
+
 /// `root/dir`, with its npm packages installed from its committed lockfile (`npm ci`) when they
 /// are missing or older than the lockfile (npm's record of what it installed,
 /// `node_modules/.package-lock.json`, predates `package-lock.json`: a pulled change).
@@ -355,6 +390,62 @@ fn ensure_build_tools(root: &Path) -> Result<()> {
 /// The browser suite's packages (playwright-core, axe-core), from `tests/e2e`.
 fn ensure_node_modules(root: &Path) -> Result<PathBuf> {
     npm_packages(root, "tests/e2e")
+}
+
+/// `web-ext lint` (Mozilla's add-on linter, npm `web-ext` in `xtask/npm`) on the Firefox build:
+/// fails on any error, prints every warning.
+fn lint_firefox(root: &Path, dir: &Path) -> Result<()> {
+    step("web-ext lint (dist/extension-firefox)");
+    let bin = npm_packages(root, "xtask/npm")?.join("node_modules/.bin/web-ext");
+    let out = Command::new(&bin)
+        .args([
+            "lint",
+            "--output",
+            "json",
+            "--no-config-discovery",
+            "--source-dir",
+        ])
+        .arg(dir)
+        .output()
+        .with_context(|| format!("could not run {}", bin.display()))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let start = text.find('{').unwrap_or(0);
+    let report: serde_json::Value = serde_json::from_str(&text[start..]).with_context(|| {
+        format!(
+            "web-ext lint printed no report: {}{}",
+            text,
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })?;
+    let list = |kind: &str| report[kind].as_array().cloned().unwrap_or_default();
+    let (errors, warnings, notices) = (list("errors"), list("warnings"), list("notices"));
+    for (kind, items) in [
+        ("error", &errors),
+        ("warning", &warnings),
+        ("notice", &notices),
+    ] {
+        for item in items {
+            eprintln!(
+                "  {kind}: {} {} ({})",
+                item["code"].as_str().unwrap_or("?"),
+                item["message"].as_str().unwrap_or(""),
+                item["file"].as_str().unwrap_or("manifest")
+            );
+        }
+    }
+    eprintln!(
+        "  web-ext lint: {} errors, {} warnings, {} notices",
+        errors.len(),
+        warnings.len(),
+        notices.len()
+    );
+    if !errors.is_empty() {
+        bail!(
+            "web-ext lint found {} errors in the Firefox build",
+            errors.len()
+        );
+    }
+    Ok(())
 }
 
 fn test(root: &Path, no_e2e: bool) -> Result<()> {
@@ -403,15 +494,19 @@ fn test(root: &Path, no_e2e: bool) -> Result<()> {
         return Ok(());
     }
     let chromium = chromium_path()?;
+    let firefox = firefox_path()?;
     let out = build(root)?;
+    lint_firefox(root, &out.firefox)?;
     let e2e = ensure_node_modules(root)?;
-    step("end-to-end tests (Playwright + Chromium)");
+    step("end-to-end tests (Chromium with Playwright, Firefox with Puppeteer)");
     run_cmd(
         Command::new("node")
             .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
             .arg("tests/")
             .current_dir(&e2e)
             .env("CHROMIUM", &chromium)
+            .env("FIREFOX", &firefox)
+            .env("FOLLOWUP_FIREFOX_EXTENSION", &out.firefox)
             .env("FOLLOWUP_EXTENSION", root.join("dist/extension"))
             .env("FOLLOWUP_WASM", &out.wasm)
             .env("FOLLOWUP_ZIP", &out.zip),

@@ -1,0 +1,138 @@
+// The Firefox build in Firefox ESR (lib/firefox.mjs): the event page answers and keeps data,
+// wakes for a message and for an alarm after going idle, notifies without buttons (Firefox has
+// none), sets the badge; the popup lists and records; Gmail and LinkedIn composes are
+// recognised, and a draft goes into Gmail's editor by keyboard; nothing leaves the browser.
+// The fixtures and stores are the Chromium suite's.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, extensionPage, reload, send, openFixture, until, IDLE_MS } from '../lib/firefox.mjs';
+import { popupStore } from '../fixtures/popup-store.mjs';
+
+let env;
+let ext;
+const started = Date.now();
+before(async () => {
+  env = await launch();
+  ext = await extensionPage(env);
+});
+after(async () => {
+  console.log(`# firefox: suite took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await env?.close();
+});
+
+const idle = () => new Promise((r) => setTimeout(r, IDLE_MS + 2000));
+
+/** An ISO time with a -05:00 offset, `ms` from now. */
+function fromNow(ms) {
+  const d = new Date(Date.now() + ms - 5 * 3600e3);
+  return d.toISOString().replace(/\.\d+Z$/, '-05:00');
+}
+
+test('Firefox: the event page answers, keeps what it is given, and is woken by a message after going idle', async () => {
+  assert.deepEqual(await send(ext, { type: 'ping' }), { ok: true, version: (await send(ext, { type: 'ping' })).version });
+  const store = popupStore();
+  const imported = await send(ext, { type: 'import', store });
+  assert.equal(imported.ok, true, imported.error);
+  const before = (await send(ext, { type: 'export' })).store;
+  assert.equal(before.profile.keep, 'unknown field', 'unknown fields round-trip');
+  assert.deepEqual(before.interviews.map((i) => i.id), store.interviews.map((i) => i.id));
+  // The event page goes idle and is suspended; a message wakes it, and the data is all there.
+  await idle();
+  const after = await send(ext, { type: 'export' });
+  assert.equal(after.ok, true, after.error);
+  assert.deepEqual(after.store, before);
+  // A malformed import is refused with its path, and changes nothing.
+  const bad = await send(ext, { type: 'import', store: { version: 1, interviews: [{ id: 7 }] } });
+  assert.equal(bad.ok, false);
+  assert.match(bad.error, /interviews\[0\]/);
+  assert.deepEqual((await send(ext, { type: 'export' })).store, before);
+});
+
+test('Firefox: the popup lists what is due and records a sent note, with Undo', async () => {
+  await send(ext, { type: 'import', store: popupStore() });
+  await reload(ext);
+  const heading = await until(ext, () => document.querySelector('#view h2')?.textContent);
+  assert.match(heading, /^Due now: \d+ follow-ups?$/);
+  const titles = await ext.evaluate(() => [...document.querySelectorAll('li.item .title')].map((t) => t.textContent));
+  assert.ok(titles.includes('Thank-you note to Raj Patel'), titles.join(' | '));
+  // More → Mark sent on Raj's thank-you (real clicks), then Undo.
+  const item = 'li.item[data-kind="thank-you"]:has(.title)';
+  const index = await ext.evaluate((sel) => [...document.querySelectorAll(sel)].findIndex((li) => li.querySelector('.title').textContent === 'Thank-you note to Raj Patel'), item);
+  assert.ok(index >= 0);
+  const li = (await ext.$$(item))[index];
+  await (await li.$('details.more > summary')).click();
+  const sent = await li.$$('.menu > button');
+  const labels = await Promise.all(sent.map((b) => b.evaluate((e) => e.textContent)));
+  await sent[labels.indexOf('Mark sent')].click();
+  await until(ext, () => document.querySelector('#status')?.textContent.startsWith('Marked as sent.'), undefined, { what: 'Marked as sent' });
+  const raj = (await send(ext, { type: 'export' })).store.interviews.find((i) => i.id === 'acme-pm').events;
+  assert.equal(raj.at(-1).kind, 'sent');
+  assert.equal(raj.at(-1).interviewer, 'raj');
+  await ext.click('#status button.undo');
+  await until(ext, () => document.querySelector('#status')?.textContent === 'Taken back.', undefined, { what: 'Taken back' });
+  assert.equal((await send(ext, { type: 'export' })).store.interviews.find((i) => i.id === 'acme-pm').events?.length ?? 0, 0);
+});
+
+test('Firefox: a Gmail compose is recognised and a draft for its recipient goes in by keyboard', async () => {
+  await send(ext, { type: 'import', store: popupStore() });
+  const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  // The page sees the mark on the editor and the helper's host, nothing more.
+  await until(page, () => !!(document.querySelector('[data-followup-compose="gmail"]') && document.querySelector('[data-followup-ui]')), undefined, { what: 'the helper' });
+  const host = await page.evaluate(() => {
+    const h = document.querySelector('[data-followup-ui]');
+    return { attrs: [...h.attributes].map((a) => a.name), open: h.shadowRoot !== null };
+  });
+  assert.deepEqual(host, { attrs: ['data-followup-ui'], open: false });
+  // Into the message, then back to the helper's first control (insert), and Enter.
+  await page.click('[g_editable="true"]');
+  await page.keyboard.type('Already here. ');
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+  }
+  await page.keyboard.press('Enter');
+  const text = await until(page, () => {
+    const t = document.querySelector('[g_editable="true"]').innerText;
+    return t.includes('Dana') && t;
+  }, undefined, { what: 'the inserted draft' });
+  assert.ok(text.includes('Already here.'), `what the user wrote stays: ${JSON.stringify(text.slice(0, 300))}`);
+  assert.match(text, /Dear Dana,/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Firefox: a LinkedIn message compose is recognised', async () => {
+  const { page, errors } = await openFixture(env, 'linkedin', 'messaging');
+  await until(page, () => !!(document.querySelector('[data-followup-compose="linkedin"]') && document.querySelector('[data-followup-ui]')), undefined, { what: 'the LinkedIn helper' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Firefox: an alarm wakes the idle event page; the reminder is a notification (without buttons) and the badge counts it', async () => {
+  await ext.evaluate(() => chrome.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id)))));
+  // The thank-you is announced an hour after the interview began: make that after the event
+  // page has gone idle.
+  const wait = IDLE_MS + 4000;
+  const store = {
+    version: 1,
+    interviews: [{ id: 'soon', company: 'Umbrella', role: 'Analyst', at: fromNow(-3600e3 + wait), interviewers: [{ id: 'ada', name: 'Ada Wong', email: 'ada@umbrella.example' }] }],
+  };
+  assert.equal((await send(ext, { type: 'import', store })).ok, true);
+  const key = JSON.stringify(['soon', 'ada', 'thank-you']);
+  const alarm = await ext.evaluate(() => chrome.alarms.get('followup-next'));
+  assert.ok(alarm && Math.abs(alarm.scheduledTime - (Date.now() + wait)) < 5000, 'an alarm is set for the reminder');
+  assert.equal((await ext.evaluate(() => chrome.notifications.getAll()))[key], undefined);
+  // Firefox lists each notification with its options (Chromium says `true`): it has no buttons.
+  const shown = await until(ext, (k) => chrome.notifications.getAll().then((all) => all[k]), key, { timeout: wait + 30000, what: `notification ${key}` });
+  assert.equal(shown.buttons, undefined);
+  // Names stay out of notifications unless the user turns them on.
+  assert.match(shown.message, /^Due by .*Open Interview Follow-Up to see who and what\.$/);
+  assert.equal(await ext.evaluate(() => chrome.action.getBadgeText({})), '1');
+  const state = await ext.evaluate(() => chrome.storage.local.get('reminders'));
+  assert.ok(JSON.parse(state.reminders).notified.includes(key));
+});
+
+test('Firefox: no request left the browser', () => {
+  assert.deepEqual(env.stray, []);
+});
