@@ -1,8 +1,11 @@
 //! `cargo xtask`: the project's one task runner.
 //!
-//! - `build`  — wasm32 release build, wasm-bindgen (pinned by Cargo.lock), wasm-opt, `dist/`.
-//! - `test`   — fmt, clippy and docs (native and wasm32), cargo test, build, the Playwright suite.
-//! - `demo`   — build, then drive Chromium with the extension over the demo pages; screenshots.
+//! - `build`  — wasm32 release build, wasm-bindgen (pinned by Cargo.lock), wasm-opt, `dist/`
+//!   (the Chromium and the Firefox builds).
+//! - `test`   — fmt, clippy and docs (native and wasm32), cargo test, build, web-ext lint, the
+//!   browser suites (Chromium and Firefox).
+//! - `demo`   — build, then drive Chromium (`--firefox`: Firefox) with the extension over the
+//!   demo pages; screenshots.
 //! - `bench-wasm` — build, then time `lint` in Node over the fixture messages, and against
 //!   write-good and harper.js (`benches/compare`).
 
@@ -38,7 +41,7 @@ fn run() -> Result<()> {
     let flags = args.get(1..).unwrap_or(&[]);
     let allowed: &[&str] = match command {
         Some("test") => &["--no-e2e"],
-        Some("demo") => &["--headed"],
+        Some("demo") => &["--headed", "--firefox"],
         _ => &[],
     };
     if let Some(unknown) = flags.iter().find(|f| !allowed.contains(&f.as_str())) {
@@ -49,6 +52,7 @@ fn run() -> Result<()> {
     match command {
         Some("build") => build(&root).map(|_| ()),
         Some("test") => test(&root, has("--no-e2e")),
+        Some("demo") if has("--firefox") => demo_firefox(&root),
         Some("demo") => demo(&root, has("--headed")),
         Some("bench-wasm") => bench_wasm(&root),
         _ => {
@@ -58,10 +62,10 @@ fn run() -> Result<()> {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <build | test [--no-e2e] | demo [--headed] | bench-wasm>\n\
-  build       the extension (dist/extension, dist/*.zip); fails over a size budget\n\
-  test        fmt, clippy, docs, unit tests, build, the browser suite (--no-e2e: without it)\n\
-  demo        build, then show the extension on the demo pages (--headed: in a window)\n\
+const USAGE: &str = "usage: cargo xtask <build | test [--no-e2e] | demo [--headed | --firefox] | bench-wasm>\n\
+  build       the extension (dist/extension, dist/extension-firefox, dist/*.zip); fails over a size budget\n\
+  test        fmt, clippy, docs, unit tests, build, web-ext lint, the browser suites (--no-e2e: without them)\n\
+  demo        build, then show the extension on the demo pages (--headed: in a window; --firefox: in Firefox)\n\
   bench-wasm  build, then time the WebAssembly API in Node";
 
 fn project_root() -> PathBuf {
@@ -531,6 +535,23 @@ fn demo(root: &Path, headed: bool) -> Result<()> {
         cmd.arg("--headed");
     }
     run_cmd(&mut cmd)
+}
+
+/// `cargo xtask demo --firefox`: the same store and pages in Firefox ESR (screenshots
+/// `dist/demo/firefox-*.png`).
+fn demo_firefox(root: &Path) -> Result<()> {
+    let firefox = firefox_path()?;
+    let out = build(root)?;
+    let e2e = ensure_node_modules(root)?;
+    step("demo: Firefox with the extension on the demo pages");
+    run_cmd(
+        Command::new("node")
+            .arg("demo-firefox.mjs")
+            .current_dir(&e2e)
+            .env("FIREFOX", &firefox)
+            .env("FOLLOWUP_FIREFOX_EXTENSION", &out.firefox)
+            .env("FOLLOWUP_DEMO_OUT", root.join("dist/demo")),
+    )
 }
 
 fn bench_wasm(root: &Path) -> Result<()> {
