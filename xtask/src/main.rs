@@ -335,35 +335,28 @@ fn write_zip(dir: &Path, zip_path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn chromium_path() -> Result<PathBuf> {
-    if let Some(p) = std::env::var_os("CHROMIUM") {
+/// A browser for the end-to-end tests: `$var`, else Debian's package at `default`.
+fn browser_path(var: &str, default: &str, package: &str) -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os(var) {
         return Ok(PathBuf::from(p));
     }
-    let p = PathBuf::from("/usr/bin/chromium");
+    let p = PathBuf::from(default);
     if p.exists() {
         Ok(p)
     } else {
         bail!(
-            "Chromium is missing: the end-to-end tests need Debian's `chromium` at /usr/bin/chromium \
-             (`sudo apt-get install -y chromium`) or CHROMIUM=/path/to/chrome; `bash .ci/run` installs it"
+            "{package} is missing: the end-to-end tests need Debian's `{package}` at {default} \
+             (`sudo apt-get install -y {package}`) or {var}=/path/to/it; `bash .ci/run` installs it"
         )
     }
 }
 
+fn chromium_path() -> Result<PathBuf> {
+    browser_path("CHROMIUM", "/usr/bin/chromium", "chromium")
+}
+
 fn firefox_path() -> Result<PathBuf> {
-    if let Some(p) = std::env::var_os("FIREFOX") {
-        return Ok(PathBuf::from(p));
-    }
-    let p = PathBuf::from("/usr/bin/firefox-esr");
-    if p.exists() {
-        Ok(p)
-    } else {
-        bail!(
-            "Firefox is missing: the Firefox end-to-end tests need Debian's `firefox-esr` at \
-             /usr/bin/firefox-esr (`sudo apt-get install -y firefox-esr`) or FIREFOX=/path/to/firefox; \
-             `bash .ci/run` installs it"
-        )
-    }
+    browser_path("FIREFOX", "/usr/bin/firefox-esr", "firefox-esr")
 }
 
 /// `root/dir`, with its npm packages installed from its committed lockfile (`npm ci`) when they

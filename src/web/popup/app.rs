@@ -49,6 +49,35 @@ pub(crate) trait Screen {
 /// What [`Screen::act`] returns: the work, run by the click listener.
 pub(crate) type Task<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + 'a>>;
 
+/// Declares a screen module's `Screen` over its `render`, `action` and (when it has fields)
+/// `on_input` functions: `screen!(/// doc, render, action, on_input)`.
+macro_rules! screen {
+    ($(#[$doc:meta])* $render:ident, $act:ident $(, $input:ident)?) => {
+        $(#[$doc])*
+        pub(crate) struct Screen;
+
+        impl super::app::Screen for Screen {
+            fn render(&self, app: &super::app::App) -> super::html::Dom {
+                $render(app)
+            }
+            $(
+                fn on_input(&self, app: &super::app::App, target: &web_sys::Element, kind: &str) {
+                    $input(app, target, kind)
+                }
+            )?
+            fn act<'a>(
+                &'a self,
+                app: &'a super::app::App,
+                what: super::app::Action,
+                button: &'a web_sys::Element,
+            ) -> super::app::Task<'a> {
+                Box::pin($act(app, what, button))
+            }
+        }
+    };
+}
+pub(crate) use screen;
+
 /// Everything the popup knows.
 #[derive(Default)]
 pub(crate) struct State {
@@ -294,6 +323,18 @@ pub(crate) async fn undo(app: &App) {
         }
         None => {}
     }
+}
+
+/// A button that acts on its second press: the first turns its label into `question` and says
+/// `hint`. True when this press only asked.
+pub(crate) fn asked_first(app: &App, button: &Element, question: &str, hint: &str) -> bool {
+    if button.get_attribute("data-confirm").is_some() {
+        return false;
+    }
+    let _ = button.set_attribute("data-confirm", "");
+    button.set_text_content(Some(question));
+    say(app, hint, "ok");
+    true
 }
 
 /// After an Undo's request: the screen as the data now is, and what happened.

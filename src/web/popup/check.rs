@@ -3,7 +3,7 @@
 //! of the focused editor in that tab, through `chrome.scripting.executeScript` and
 //! `execCommand('insertText')` (one Ctrl+Z undoes it, nothing already written is deleted).
 
-use super::app::{save_check, say, Action, App, Task, View};
+use super::app::{save_check, say, Action, App, View};
 use super::html::{self, add, button, el, field, Control, Dom};
 use crate::model::Kind;
 use crate::web::client;
@@ -67,22 +67,12 @@ fn web_origin(tab: &Value) -> Option<String> {
     Some(format!("https://{host}"))
 }
 
-/// Check text.
-pub(crate) struct Screen;
-
-impl super::app::Screen for Screen {
-    fn render(&self, app: &App) -> Dom {
-        render(app)
-    }
-
-    fn on_input(&self, app: &App, target: &Element, kind: &str) {
-        on_input(app, target, kind)
-    }
-
-    fn act<'a>(&'a self, app: &'a App, what: Action, button: &'a Element) -> Task<'a> {
-        Box::pin(action(app, what, button))
-    }
-}
+super::app::screen!(
+    /// Check text.
+    render,
+    action,
+    on_input
+);
 
 /// Builds the screen.
 fn render(app: &App) -> Dom {

@@ -1,7 +1,7 @@
 //! Draft preview: pick kind, channel and person; see the subject and body with the wording
 //! findings; edit (re-checked as you type), copy, open in Gmail or LinkedIn.
 
-use super::app::{go, now, say, Action, App, DraftState, Task, View};
+use super::app::{go, now, say, Action, App, DraftState, View};
 use super::findings::{lint, render_findings};
 use super::html::{self, add, button, el, field, Control, Dom};
 use crate::model::{Channel, Event, Kind};
@@ -69,22 +69,12 @@ async fn refetch(app: &App) {
     }
 }
 
-/// The draft preview.
-pub(crate) struct Screen;
-
-impl super::app::Screen for Screen {
-    fn render(&self, app: &App) -> Dom {
-        render(app)
-    }
-
-    fn on_input(&self, app: &App, target: &Element, kind: &str) {
-        on_input(app, target, kind)
-    }
-
-    fn act<'a>(&'a self, app: &'a App, what: Action, button: &'a Element) -> Task<'a> {
-        Box::pin(action(app, what, button))
-    }
-}
+super::app::screen!(
+    /// The draft preview.
+    render,
+    action,
+    on_input
+);
 
 /// Builds the screen.
 fn render(app: &App) -> Dom {

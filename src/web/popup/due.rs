@@ -1,7 +1,7 @@
 //! "Due now": open follow-ups grouped Overdue / Due / Upcoming, with their actions, and the
 //! list of every interview (edit, delete).
 
-use super::app::{fetch_draft, go, now, reload, say, App, Task, View};
+use super::app::{fetch_draft, go, now, reload, say, App, View};
 use super::html::{add, button, el, Dom};
 use crate::model::{Channel, Event, Outcome};
 use crate::schedule::Due;
@@ -318,18 +318,11 @@ fn channel_for(app: &App, due: &Due) -> Channel {
     item_words(&state.store, due, now()).map_or(Channel::Email, |w| w.channel)
 }
 
-/// The due list.
-pub(crate) struct Screen;
-
-impl super::app::Screen for Screen {
-    fn render(&self, app: &App) -> Dom {
-        render(app)
-    }
-
-    fn act<'a>(&'a self, app: &'a App, what: Action, button: &'a Element) -> Task<'a> {
-        Box::pin(action(app, what, button))
-    }
-}
+super::app::screen!(
+    /// The due list.
+    render,
+    action
+);
 
 /// Carries out this screen's actions ([`Action::screen`] is [`View::Due`]).
 async fn action(app: &App, action: Action, button: &Element) {
@@ -353,15 +346,12 @@ async fn action(app: &App, action: Action, button: &Element) {
             };
             if action == Action::Edit {
                 super::form::edit(app, &id);
-            } else if button.get_attribute("data-confirm").is_none() {
-                let _ = button.set_attribute("data-confirm", "");
-                button.set_text_content(Some("Delete it and its history?"));
-                say(
-                    app,
-                    "Press Delete again to remove this interview and everything recorded about it.",
-                    "ok",
-                );
-            } else {
+            } else if !super::app::asked_first(
+                app,
+                button,
+                "Delete it and its history?",
+                "Press Delete again to remove this interview and everything recorded about it.",
+            ) {
                 let before = app.state.borrow().store.interview(&id).cloned();
                 match client::remove_interview(&id).await {
                     Ok(_) => {

@@ -1,7 +1,7 @@
 //! "Add / edit interview": the form, kept in Web Storage as it is typed, validated in plain
 //! words next to each field, saved through the worker.
 
-use super::app::{go, now, reload, save_form, say, Action, App, Task, View};
+use super::app::{go, now, reload, save_form, say, Action, App, View};
 use super::html::{self, add, button, el, field, Control, Dom};
 use crate::ui::form::{InterviewForm, MAX_PEOPLE};
 use crate::web::client;
@@ -61,22 +61,12 @@ pub(crate) fn edit(app: &App, id: &str) {
     go(app, View::Form);
 }
 
-/// The interview form.
-pub(crate) struct Screen;
-
-impl super::app::Screen for Screen {
-    fn render(&self, app: &App) -> Dom {
-        render(app)
-    }
-
-    fn on_input(&self, app: &App, target: &Element, kind: &str) {
-        on_input(app, target, kind)
-    }
-
-    fn act<'a>(&'a self, app: &'a App, what: Action, button: &'a Element) -> Task<'a> {
-        Box::pin(action(app, what, button))
-    }
-}
+super::app::screen!(
+    /// The interview form.
+    render,
+    action,
+    on_input
+);
 
 /// Builds the screen.
 fn render(app: &App) -> Dom {
@@ -585,14 +575,15 @@ async fn action(app: &App, action: Action, button: &Element) {
             };
             // A form with something typed in it is cleared on the second press (and can
             // still be taken back after).
-            if !editing && !was.is_blank() && button.get_attribute("data-confirm").is_none() {
-                let _ = button.set_attribute("data-confirm", "");
-                button.set_text_content(Some("Clear everything typed?"));
-                say(
+            if !editing
+                && !was.is_blank()
+                && super::app::asked_first(
                     app,
+                    button,
+                    "Clear everything typed?",
                     "Press Clear again to empty the form; Undo brings it back.",
-                    "ok",
-                );
+                )
+            {
                 return;
             }
             super::app::forget_form();

@@ -1,7 +1,7 @@
 //! Settings (name, email, phone, signature, extra holidays) and Data (export JSON, import JSON
 //! with a preview of what changes, export .ics, delete everything after a confirmation).
 
-use super::app::{now, reload, say, Action, App, Task};
+use super::app::{now, reload, say, Action, App};
 use super::html::{self, add, button, el, field, Control, Dom};
 use crate::ui::data::{
     count, export_file_name, import_error_words, import_problems, ImportPreview,
@@ -15,22 +15,12 @@ use web_sys::{Element, HtmlInputElement};
 /// Largest file accepted for import (an export of 1,000 interviews is well under 1 MB).
 const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
-/// Settings and data.
-pub(crate) struct Screen;
-
-impl super::app::Screen for Screen {
-    fn render(&self, app: &App) -> Dom {
-        render(app)
-    }
-
-    fn on_input(&self, app: &App, target: &Element, kind: &str) {
-        on_input(app, target, kind)
-    }
-
-    fn act<'a>(&'a self, app: &'a App, what: Action, button: &'a Element) -> Task<'a> {
-        Box::pin(action(app, what, button))
-    }
-}
+super::app::screen!(
+    /// Settings and data.
+    render,
+    action,
+    on_input
+);
 
 /// Builds the screen.
 fn render(app: &App) -> Dom {
