@@ -8,6 +8,11 @@ import assert from 'node:assert/strict';
 import { launch, extensionPage, reload, send, openFixture, until, IDLE_MS } from '../lib/firefox.mjs';
 import { popupStore } from '../fixtures/popup-store.mjs';
 import { WORKER_BODIES, fromNow } from '../lib/shared.mjs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FIXTURES } from '../lib/harness.mjs';
+
+const demo = JSON.parse(await readFile(path.join(FIXTURES, 'demo-store.json'), 'utf8'));
 
 let env;
 let ext;
@@ -95,9 +100,63 @@ test('Firefox: a Gmail compose is recognised and a draft for its recipient goes 
   await page.close();
 });
 
-test('Firefox: a LinkedIn message compose is recognised', async () => {
-  const { page, errors } = await openFixture(env, 'linkedin', 'messaging');
-  await until(page, () => !!(document.querySelector('[data-followup-compose="linkedin"]') && document.querySelector('[data-followup-ui]')), undefined, { what: 'the LinkedIn helper' });
+test('Firefox: what the user types is checked, and a finding\'s fix applies from the keyboard', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  await until(page, () => !!document.querySelector('[data-followup-ui]'), undefined, { what: 'the helper' });
+  const editor = '[g_editable="true"]';
+  await page.click(editor);
+  // One finding with a fix: "thx" (text speak), and its capital at a sentence start.
+  const typed = 'Hi Dana, thank you for the interview yesterday. I enjoyed our conversation about the onboarding revamp planned for Q1, and I am excited about the Product Manager role. thx again, Sam';
+  await page.keyboard.type(typed);
+  // The findings button is just before the message; Enter opens the list, Tab reaches the
+  // first finding's fix (the helper lives in a closed shadow root: the page, and this test,
+  // see only what it does to the message).
+  await new Promise((r) => setTimeout(r, 600));
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('Tab');
+  await page.keyboard.up('Shift');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const fixed = await until(page, (sel) => {
+    const t = document.querySelector(sel).innerText;
+    return t.includes('thanks again') && t;
+  }, editor, { what: 'the fix in the message' });
+  assert.equal(fixed.trim(), typed.replace('thx', 'thanks'), 'only the finding\'s words changed');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Firefox: LinkedIn composes are recognised; a chat bubble gets its person\'s note by keyboard, with Send enabled', async () => {
+  const { page: messaging, errors: seen } = await openFixture(env, 'linkedin', 'messaging');
+  await until(messaging, () => !!(document.querySelector('[data-followup-compose="linkedin"]') && document.querySelector('[data-followup-ui]')), undefined, { what: 'the messaging helper' });
+  assert.deepEqual(seen, []);
+  await messaging.close();
+
+  await send(ext, { type: 'import', store: demo });
+  const { page, errors } = await openFixture(env, 'linkedin', 'chat-bubble');
+  await until(page, () => document.querySelectorAll('[data-followup-compose="linkedin"]').length === 2, undefined, { what: 'both bubbles' });
+  const bubble = '#msg-overlay-conversation-bubble-1';
+  const lines = () => page.evaluate((b) => [...document.querySelector(`${b} [data-followup-compose]`).querySelectorAll('p')].map((p) => p.textContent), bubble);
+  const sendDisabled = () => page.evaluate((b) => document.querySelector(`${b} .msg-form__send-button, ${b} .send`).disabled, bubble);
+  assert.equal(await sendDisabled(), true);
+  // Wait until the helper has matched Dana (the insert offer comes from the background).
+  await new Promise((r) => setTimeout(r, 800));
+  await page.click(`${bubble} [data-followup-compose]`);
+  await page.keyboard.type('Hello again!');
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+  }
+  await page.keyboard.press('Enter');
+  const got = await until(page, (b) => {
+    const ps = [...document.querySelector(`${b} [data-followup-compose]`).querySelectorAll('p')].map((p) => p.textContent);
+    return ps.some((l) => /^(Hi|Dear) Dana,/.test(l)) && ps;
+  }, bubble, { what: "Dana's note" });
+  assert.equal(got[0], 'Hello again!', 'what the user wrote stays first');
+  assert.equal(await sendDisabled(), false, 'LinkedIn saw the change: Send is enabled');
+  assert.ok((await lines()).join('\n').length <= 1000 + 13);
   assert.deepEqual(errors, []);
   await page.close();
 });
