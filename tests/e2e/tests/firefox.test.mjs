@@ -71,6 +71,44 @@ test('Firefox: the popup lists what is due and records a sent note, with Undo', 
   assert.equal((await send(ext, { type: 'export' })).store.interviews.find((i) => i.id === 'acme-pm').events?.length ?? 0, 0);
 });
 
+test('Firefox: the popup adds an interview, previews its draft and records a reply', async () => {
+  await send(ext, { type: 'import', store: { version: 1, profile: { name: 'Sam Rivera' }, interviews: [] } });
+  await reload(ext);
+  await ext.click('nav button[data-action="nav:form"]');
+  await until(ext, () => !!document.querySelector('#f-company'), undefined, { what: 'the form' });
+  await ext.type('#f-company', 'Initech');
+  await ext.type('#f-role', 'Support Lead');
+  await ext.type('#f-people-0-name', 'Bill Lumbergh');
+  await ext.type('#f-people-0-email', 'bill@initech.example');
+  await ext.click('button[type="submit"]');
+  // The default time is now, rounded down: the thank-you is due at once.
+  await until(ext, () => document.querySelector('#status')?.textContent.startsWith('Added Support Lead at Initech.'), undefined, { what: 'Added' });
+  const added = (await send(ext, { type: 'export' })).store.interviews;
+  assert.deepEqual(added.map((i) => [i.company, i.interviewers[0].name, i.interviewers[0].email]), [['Initech', 'Bill Lumbergh', 'bill@initech.example']]);
+  await until(ext, () => [...document.querySelectorAll('li.item .title')].some((t) => t.textContent === 'Thank-you note to Bill Lumbergh'), undefined, { what: 'the thank-you in the list' });
+
+  // Preview: the draft, signed, with its findings list.
+  const li = 'li.item[data-kind="thank-you"]';
+  await ext.click(`${li} details.more > summary`);
+  const buttons = await ext.$$(`${li} .menu > button`);
+  const labels = await Promise.all(buttons.map((b) => b.evaluate((e) => e.textContent)));
+  await buttons[labels.indexOf('Preview')].click();
+  const body = await until(ext, () => document.querySelector('#f-draft-body')?.value, undefined, { what: 'the draft' });
+  assert.match(body, /^Dear Bill,/);
+  assert.match(body, /Sam Rivera/);
+  assert.match(await ext.$eval('#f-draft-subject', (e) => e.value), /Support Lead/);
+  await ext.click('button[data-action="back"]');
+
+  // They replied: good news; the answer is on the list.
+  await until(ext, () => !!document.querySelector('li.item[data-kind="thank-you"]'), undefined, { what: 'the list again' });
+  await ext.click(`${li} details.more > summary`);
+  await ext.click(`${li} details.replied > summary`);
+  await ext.click(`${li} button[data-action="reply:positive"]`);
+  await until(ext, () => document.querySelector('#status')?.textContent.startsWith('Reply recorded. Congratulations!'), undefined, { what: 'the reply recorded' });
+  const events = (await send(ext, { type: 'export' })).store.interviews[0].events;
+  assert.deepEqual(events.map((e) => [e.kind, e.outcome]), [['reply', 'positive']]);
+});
+
 test('Firefox: a Gmail compose is recognised and a draft for its recipient goes in by keyboard', async () => {
   await send(ext, { type: 'import', store: popupStore() });
   const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
