@@ -216,30 +216,16 @@ fn render(app: &App) -> Dom {
     }
     let danger = add(&data, el(doc, "div", &[("class", "danger-zone")], None)?)?;
     if state.confirm_delete {
-        let panel = add(
+        let heading = format!(
+            "Delete {} and your settings?",
+            count(state.store.interviews.len(), "interview")
+        );
+        let panel = headed_panel(
+            doc,
             &danger,
-            el(
-                doc,
-                "div",
-                &[
-                    ("class", "confirm"),
-                    ("role", "alertdialog"),
-                    ("aria-labelledby", "delete-h"),
-                ],
-                None,
-            )?,
-        )?;
-        add(
-            &panel,
-            el(
-                doc,
-                "h3",
-                &[("id", "delete-h"), ("tabindex", "-1")],
-                Some(&format!(
-                    "Delete {} and your settings?",
-                    count(state.store.interviews.len(), "interview")
-                )),
-            )?,
+            ("confirm", "alertdialog"),
+            "delete-h",
+            &heading,
         )?;
         add(
             &panel,
@@ -325,32 +311,36 @@ fn import_panel(
     heading: &str,
     lines: &[String],
 ) -> Result<Element, wasm_bindgen::JsValue> {
+    let panel = headed_panel(doc, into, (class, "group"), "import-h", heading)?;
+    let list = add(&panel, el(doc, "ul", &[("class", "preview")], None)?)?;
+    for line in lines {
+        add(&list, el(doc, "li", &[], Some(line))?)?;
+    }
+    Ok(panel)
+}
+
+/// A `div` with `(class, role)` labelled by its `h3` heading (`id`, focusable: the focus goes
+/// there when the panel opens).
+fn headed_panel(
+    doc: &web_sys::Document,
+    into: &Element,
+    (class, role): (&str, &str),
+    id: &str,
+    heading: &str,
+) -> Result<Element, wasm_bindgen::JsValue> {
     let panel = add(
         into,
         el(
             doc,
             "div",
-            &[
-                ("class", class),
-                ("role", "group"),
-                ("aria-labelledby", "import-h"),
-            ],
+            &[("class", class), ("role", role), ("aria-labelledby", id)],
             None,
         )?,
     )?;
     add(
         &panel,
-        el(
-            doc,
-            "h3",
-            &[("id", "import-h"), ("tabindex", "-1")],
-            Some(heading),
-        )?,
+        el(doc, "h3", &[("id", id), ("tabindex", "-1")], Some(heading))?,
     )?;
-    let list = add(&panel, el(doc, "ul", &[("class", "preview")], None)?)?;
-    for line in lines {
-        add(&list, el(doc, "li", &[], Some(line))?)?;
-    }
     Ok(panel)
 }
 
