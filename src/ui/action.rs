@@ -53,166 +53,115 @@ impl View {
     }
 }
 
-/// What a popup button does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
+/// Declares [`Action`] from one table: its plain actions with their `data-action` names (the
+/// enum, [`Action::SIMPLE`] and the names all come from it, so none can be left out), and the
+/// two that carry a value.
+macro_rules! actions {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// What a popup button does.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Action {
+            $($(#[$doc])* $variant,)*
+            /// Open a screen.
+            Nav(View),
+            /// Record a reply with its outcome.
+            Reply(Outcome),
+        }
+
+        impl Action {
+            /// Every action without a payload.
+            pub const SIMPLE: &'static [Action] = &[$(Action::$variant),*];
+
+            /// The name of an action without a payload; `None` for `Nav` and `Reply`.
+            fn name(self) -> Option<&'static str> {
+                match self {
+                    $(Action::$variant => Some($name),)*
+                    Action::Nav(_) | Action::Reply(_) => None,
+                }
+            }
+        }
+    };
+}
+
+actions! {
     // Anywhere (the shell handles these).
     /// Close the status message.
-    Dismiss,
+    Dismiss = "dismiss",
     /// Undo the last change (the status message's button).
-    Undo,
-    /// Open a screen.
-    Nav(View),
+    Undo = "undo",
     /// Select a finding's words in its message box.
-    SelectSpan,
+    SelectSpan = "select-span",
     /// Replace a finding's words with its fix.
-    ApplyFix,
+    ApplyFix = "apply-fix",
 
     // The due list.
     /// The empty list's first step.
-    AddFirst,
+    AddFirst = "add-first",
     /// Show the items folded away.
-    ShowAll,
+    ShowAll = "show-all",
     /// Edit an interview.
-    Edit,
+    Edit = "edit",
     /// Delete an interview (asks once).
-    Remove,
+    Remove = "remove",
     /// Open the draft where it is sent (Gmail, LinkedIn).
-    Write,
+    Write = "write",
     /// Copy an item's draft.
-    Copy,
+    Copy = "copy",
     /// Open an item's draft in the preview.
-    Preview,
+    Preview = "preview",
     /// Record an item as sent.
-    Sent,
-    /// Record a reply with its outcome.
-    Reply(Outcome),
+    Sent = "sent",
     /// Put an item off by a day.
-    Snooze,
+    Snooze = "snooze",
 
     // The interview form.
     /// Add a person.
-    AddPerson,
+    AddPerson = "add-person",
     /// Remove a person.
-    RemovePerson,
+    RemovePerson = "remove-person",
     /// Clear the form (asks once).
-    ClearForm,
+    ClearForm = "clear-form",
 
     // The draft preview.
     /// Back to the list.
-    Back,
+    Back = "back",
     /// Copy the message.
-    DraftCopy,
+    DraftCopy = "draft-copy",
     /// Open it as a Gmail draft.
-    DraftGmail,
+    DraftGmail = "draft-gmail",
     /// Copy it and open LinkedIn.
-    DraftLinkedin,
+    DraftLinkedin = "draft-linkedin",
     /// Record it as sent.
-    DraftSent,
+    DraftSent = "draft-sent",
 
     // Check text.
     /// Copy the checked text.
-    CheckCopy,
+    CheckCopy = "check-copy",
     /// Clear the checked text.
-    CheckClear,
+    CheckClear = "check-clear",
     /// Insert it into the page.
-    Insert,
+    Insert = "insert",
 
     // Settings and data.
     /// Download data that could not be read.
-    DownloadUnreadable,
+    DownloadUnreadable = "download-unreadable",
     /// Export the store as JSON.
-    ExportJson,
+    ExportJson = "export-json",
     /// Export the follow-ups as a calendar.
-    ExportIcs,
+    ExportIcs = "export-ics",
     /// Apply the previewed import.
-    ImportConfirm,
+    ImportConfirm = "import-confirm",
     /// Drop the previewed import.
-    ImportCancel,
+    ImportCancel = "import-cancel",
     /// Ask to delete everything.
-    DeleteAll,
+    DeleteAll = "delete-all",
     /// Keep the data after all.
-    DeleteCancel,
+    DeleteCancel = "delete-cancel",
     /// Delete everything.
-    DeleteConfirm,
+    DeleteConfirm = "delete-confirm",
 }
 
 impl Action {
-    /// Every action without a payload, and one of each kind with one (the tests walk them all).
-    pub const SIMPLE: &'static [Action] = &[
-        Action::Dismiss,
-        Action::Undo,
-        Action::SelectSpan,
-        Action::ApplyFix,
-        Action::AddFirst,
-        Action::ShowAll,
-        Action::Edit,
-        Action::Remove,
-        Action::Write,
-        Action::Copy,
-        Action::Preview,
-        Action::Sent,
-        Action::Snooze,
-        Action::AddPerson,
-        Action::RemovePerson,
-        Action::ClearForm,
-        Action::Back,
-        Action::DraftCopy,
-        Action::DraftGmail,
-        Action::DraftLinkedin,
-        Action::DraftSent,
-        Action::CheckCopy,
-        Action::CheckClear,
-        Action::Insert,
-        Action::DownloadUnreadable,
-        Action::ExportJson,
-        Action::ExportIcs,
-        Action::ImportConfirm,
-        Action::ImportCancel,
-        Action::DeleteAll,
-        Action::DeleteCancel,
-        Action::DeleteConfirm,
-    ];
-
-    /// The name of an action without a payload; `None` for `Nav` and `Reply`.
-    fn name(self) -> Option<&'static str> {
-        Some(match self {
-            Action::Nav(_) | Action::Reply(_) => return None,
-            Action::Dismiss => "dismiss",
-            Action::Undo => "undo",
-            Action::SelectSpan => "select-span",
-            Action::ApplyFix => "apply-fix",
-            Action::AddFirst => "add-first",
-            Action::ShowAll => "show-all",
-            Action::Edit => "edit",
-            Action::Remove => "remove",
-            Action::Write => "write",
-            Action::Copy => "copy",
-            Action::Preview => "preview",
-            Action::Sent => "sent",
-            Action::Snooze => "snooze",
-            Action::AddPerson => "add-person",
-            Action::RemovePerson => "remove-person",
-            Action::ClearForm => "clear-form",
-            Action::Back => "back",
-            Action::DraftCopy => "draft-copy",
-            Action::DraftGmail => "draft-gmail",
-            Action::DraftLinkedin => "draft-linkedin",
-            Action::DraftSent => "draft-sent",
-            Action::CheckCopy => "check-copy",
-            Action::CheckClear => "check-clear",
-            Action::Insert => "insert",
-            Action::DownloadUnreadable => "download-unreadable",
-            Action::ExportJson => "export-json",
-            Action::ExportIcs => "export-ics",
-            Action::ImportConfirm => "import-confirm",
-            Action::ImportCancel => "import-cancel",
-            Action::DeleteAll => "delete-all",
-            Action::DeleteCancel => "delete-cancel",
-            Action::DeleteConfirm => "delete-confirm",
-        })
-    }
-
     /// The `data-action` value: the name, or `nav:<view>` and `reply:<outcome>`.
     pub fn attr(self) -> String {
         match self {
