@@ -89,6 +89,25 @@ export function send(page, message) {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 }
 
+/** Shift+Tab, `times` times (from an editor back to the helper's controls just before it). */
+export async function shiftTab(page, times = 1) {
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+  }
+}
+
+/** Opens a due item's More (`li`: the item's element) and clicks its button named `label`. */
+export async function more(li, label) {
+  await (await li.$('details.more > summary')).click();
+  const buttons = await li.$$('.menu > button');
+  const labels = await Promise.all(buttons.map((b) => b.evaluate((e) => e.textContent)));
+  const at = labels.indexOf(label);
+  if (at < 0) throw new Error(`no ${label} under More: ${labels.join(', ')}`);
+  await buttons[at].click();
+}
+
 /** Opens a Gmail or LinkedIn fixture at the site's real address, served from `fixtures/`. */
 export async function openFixture(env, site, name, csp) {
   const page = await env.browser.newPage();

@@ -5,7 +5,7 @@
 // The fixtures and stores are the Chromium suite's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, extensionPage, reload, send, openFixture, until, IDLE_MS } from '../lib/firefox.mjs';
+import { launch, extensionPage, reload, send, openFixture, until, shiftTab, more, IDLE_MS } from '../lib/firefox.mjs';
 import { popupStore } from '../fixtures/popup-store.mjs';
 import { WORKER_BODIES, fromNow } from '../lib/shared.mjs';
 import { readFile } from 'node:fs/promises';
@@ -57,11 +57,7 @@ test('Firefox: the popup lists what is due and records a sent note, with Undo', 
   const item = 'li.item[data-kind="thank-you"]:has(.title)';
   const index = await ext.evaluate((sel) => [...document.querySelectorAll(sel)].findIndex((li) => li.querySelector('.title').textContent === 'Thank-you note to Raj Patel'), item);
   assert.ok(index >= 0);
-  const li = (await ext.$$(item))[index];
-  await (await li.$('details.more > summary')).click();
-  const sent = await li.$$('.menu > button');
-  const labels = await Promise.all(sent.map((b) => b.evaluate((e) => e.textContent)));
-  await sent[labels.indexOf('Mark sent')].click();
+  await more((await ext.$$(item))[index], 'Mark sent');
   await until(ext, () => document.querySelector('#status')?.textContent.startsWith('Marked as sent.'), undefined, { what: 'Marked as sent' });
   const raj = (await send(ext, { type: 'export' })).store.interviews.find((i) => i.id === 'acme-pm').events;
   assert.equal(raj.at(-1).kind, 'sent');
@@ -89,10 +85,7 @@ test('Firefox: the popup adds an interview, previews its draft and records a rep
 
   // Preview: the draft, signed, with its findings list.
   const li = 'li.item[data-kind="thank-you"]';
-  await ext.click(`${li} details.more > summary`);
-  const buttons = await ext.$$(`${li} .menu > button`);
-  const labels = await Promise.all(buttons.map((b) => b.evaluate((e) => e.textContent)));
-  await buttons[labels.indexOf('Preview')].click();
+  await more(await ext.$(li), 'Preview');
   const body = await until(ext, () => document.querySelector('#f-draft-body')?.value, undefined, { what: 'the draft' });
   assert.match(body, /^Dear Bill,/);
   assert.match(body, /Sam Rivera/);
@@ -122,11 +115,7 @@ test('Firefox: a Gmail compose is recognised and a draft for its recipient goes 
   // Into the message, then back to the helper's first control (insert), and Enter.
   await page.click('[g_editable="true"]');
   await page.keyboard.type('Already here. ');
-  for (let i = 0; i < 3; i++) {
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('Tab');
-    await page.keyboard.up('Shift');
-  }
+  await shiftTab(page, 3);
   await page.keyboard.press('Enter');
   const text = await until(page, () => {
     const t = document.querySelector('[g_editable="true"]').innerText;
@@ -150,9 +139,7 @@ test('Firefox: what the user types is checked, and a finding\'s fix applies from
   // first finding's fix (the helper lives in a closed shadow root: the page, and this test,
   // see only what it does to the message).
   await new Promise((r) => setTimeout(r, 600));
-  await page.keyboard.down('Shift');
-  await page.keyboard.press('Tab');
-  await page.keyboard.up('Shift');
+  await shiftTab(page);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
@@ -182,11 +169,7 @@ test('Firefox: LinkedIn composes are recognised; a chat bubble gets its person\'
   await new Promise((r) => setTimeout(r, 800));
   await page.click(`${bubble} [data-followup-compose]`);
   await page.keyboard.type('Hello again!');
-  for (let i = 0; i < 3; i++) {
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('Tab');
-    await page.keyboard.up('Shift');
-  }
+  await shiftTab(page, 3);
   await page.keyboard.press('Enter');
   const got = await until(page, (b) => {
     const ps = [...document.querySelector(`${b} [data-followup-compose]`).querySelectorAll('p')].map((p) => p.textContent);
