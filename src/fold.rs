@@ -15,19 +15,33 @@ pub fn is_combining(c: char) -> bool {
 
 /// Whether `c` is part of a word: letters, digits, and combining marks. ASCII is answered
 /// without the Unicode tables (the phrase scan asks for every char of a message).
+#[inline(always)]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric() || is_combining(c)
+        is_other_word_char(c)
     }
 }
 
+/// [`is_word_char`] beyond ASCII (kept out of line: the ASCII test is inlined where it is used).
+#[inline(never)]
+fn is_other_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
 /// Lowercases one char when it lowercases to exactly one char (keeps it otherwise).
+#[inline(always)]
 pub fn lower_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    lower_other_char(c)
+}
+
+/// [`lower_char`] beyond ASCII.
+#[inline(never)]
+fn lower_other_char(c: char) -> char {
     let mut l = c.to_lowercase();
     match (l.next(), l.next()) {
         (Some(a), None) => a,
@@ -72,7 +86,7 @@ pub fn leading_word(s: &str) -> &str {
 
 /// The end of the run of word characters `s` starts with.
 fn word_end(s: &str) -> usize {
-    s.char_indices()
+    char_indices(s)
         .find(|&(_, c)| !is_word_char(c))
         .map_or(s.len(), |(i, _)| i)
 }
@@ -81,8 +95,7 @@ fn word_end(s: &str) -> usize {
 /// characters that are not word characters after it (empty when there is none).
 pub fn second_word(s: &str) -> &str {
     let rest = &s[word_end(s)..];
-    let start = rest
-        .char_indices()
+    let start = char_indices(rest)
         .find(|&(_, c)| is_word_char(c))
         .map_or(rest.len(), |(i, _)| i);
     leading_word(&rest[start..])
@@ -90,8 +103,204 @@ pub fn second_word(s: &str) -> &str {
 
 /// FNV-1a hash of a word: the phrase index looks words up by this number, so finding the
 /// patterns that start with a word compares integers, not strings.
-pub fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+pub const fn word_hash(word: &str) -> u64 {
+    hash_bytes(word.as_bytes(), false)
+}
+
+/// [`word_hash`] of `word` with ASCII letters lowercased, without building that string.
+pub const fn word_hash_ascii_lower(word: &str) -> u64 {
+    hash_bytes(word.as_bytes(), true)
+}
+
+/// FNV-1a over `bytes`, ASCII letters lowercased when `lower`.
+const fn hash_bytes(bytes: &[u8], lower: bool) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = if lower {
+            bytes[i].to_ascii_lowercase()
+        } else {
+            bytes[i]
+        };
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// A word of a folded text: a run of word characters ([`is_word_char`]), with its
+/// [`word_hash`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Start, byte offset.
+    pub start: usize,
+    /// End, byte offset.
+    pub end: usize,
+    /// [`word_hash`] of the word.
+    pub hash: u64,
+}
+
+/// The words of `text`, in order: what [`leading_word`] returns at each word start, hashed once.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut start: Option<usize> = None;
+    for (at, c) in char_indices(text) {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                out.push(Token {
+                    start: s,
+                    end: at,
+                    hash: word_hash(text.get(s..at).unwrap_or("")),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            start: s,
+            end: text.len(),
+            hash: word_hash(text.get(s..).unwrap_or("")),
+        });
+    }
+    out
+}
+
+/// The runs of word characters and apostrophes of `text` ("j'ai", "c'est", "don't"), in order.
+/// A loop: the size-optimised build would call `split`'s closure per char.
+pub fn apostrophe_words(text: &str) -> Vec<&str> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut start = None;
+    for (at, c) in char_indices(text).then(' ') {
+        let inside = at < text.len() && (is_word_char(c) || c == '\'');
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                out.push(text.get(s..at).unwrap_or(""));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `str::char_indices` for the checker's loops over every char of a message. In the
+/// size-optimised WebAssembly build the standard iterator is not inlined: each char costs a
+/// call and a general UTF-8 decode (with `Chars`, about 30 % of a lint measured in Node). This
+/// one reads ASCII inline and decodes only other chars; it can also end with one extra
+/// `(text.len(), end)` item ([`CharIndices::then`]) and look one char ahead
+/// ([`CharIndices::peek`]) without `Chain` or `Peekable`. Measured in DESIGN.md ("Char loops
+/// the size-optimised build inlines").
+#[derive(Debug, Clone)]
+pub struct CharIndices<'a> {
+    text: &'a str,
+    at: usize,
+    end: Option<char>,
+}
+
+/// The chars of `text` with their byte offsets (see [`CharIndices`]).
+#[inline(always)]
+pub fn char_indices(text: &str) -> CharIndices<'_> {
+    CharIndices {
+        text,
+        at: 0,
+        end: None,
+    }
+}
+
+impl CharIndices<'_> {
+    /// Yields `(text.len(), end)` after the last char: a loop that acts at the end of each word
+    /// also acts after the last one.
+    #[inline(always)]
+    pub fn then(mut self, end: char) -> Self {
+        self.end = Some(end);
+        self
+    }
+
+    /// The next item, without moving past it.
+    #[inline(always)]
+    pub fn peek(&self) -> Option<(usize, char)> {
+        self.clone().next()
+    }
+}
+
+impl Iterator for CharIndices<'_> {
+    type Item = (usize, char);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let at = self.at;
+        let Some(&b) = self.text.as_bytes().get(at) else {
+            return self.end.take().map(|c| (self.text.len(), c));
+        };
+        if b < 0x80 {
+            self.at = at + 1;
+            return Some((at, char::from(b)));
+        }
+        let c = decode(self.text, at)?;
+        self.at = at + c.len_utf8();
+        Some((at, c))
+    }
+}
+
+/// The char at byte `at` (a char boundary) of `text`: the slow path of [`CharIndices`].
+#[inline(never)]
+fn decode(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+#[cfg(test)]
+#[allow(clippy::disallowed_methods)] // compared with the standard iterator
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn char_indices_is_the_standard_one(text in "\\PC{0,40}", end in any::<char>()) {
+            let ours: Vec<(usize, char)> = char_indices(&text).collect();
+            let std: Vec<(usize, char)> = text.char_indices().collect();
+            prop_assert_eq!(&ours, &std);
+            prop_assert_eq!(word_hash_ascii_lower(&text), word_hash(&text.to_ascii_lowercase()));
+            let mut it = char_indices(&text).then(end);
+            let mut with_end = Vec::new();
+            while let Some(peeked) = it.peek() {
+                prop_assert_eq!(it.next(), Some(peeked));
+                with_end.push(peeked);
+            }
+            prop_assert_eq!(it.next(), None);
+            let want: Vec<(usize, char)> = std.into_iter().chain([(text.len(), end)]).collect();
+            prop_assert_eq!(with_end, want);
+        }
+
+        #[test]
+        fn apostrophe_words_are_split_on_other_chars(text in "[a-zé' .,-]{0,40}") {
+            let split: Vec<&str> = text
+                .split(|c: char| !(is_word_char(c) || c == '\''))
+                .filter(|w| !w.is_empty())
+                .collect();
+            prop_assert_eq!(apostrophe_words(&text), split);
+        }
+
+        #[test]
+        fn tokens_are_the_leading_and_second_words(text in "[a-zé' .,-]{0,40}") {
+            let words = tokens(&text);
+            for (i, w) in words.iter().enumerate() {
+                let rest = &text[w.start..];
+                prop_assert_eq!(&text[w.start..w.end], leading_word(rest));
+                prop_assert_eq!(w.hash, word_hash(leading_word(rest)));
+                let second = words.get(i + 1).map_or("", |n| &text[n.start..n.end]);
+                prop_assert_eq!(second, second_word(rest));
+            }
+            let starts = text
+                .char_indices()
+                .zip(std::iter::once(None).chain(text.chars().map(Some)))
+                .filter(|&((_, c), prev)| is_word_char(c) && !prev.is_some_and(is_word_char))
+                .count();
+            prop_assert_eq!(words.len(), starts);
+        }
+    }
 }

@@ -258,7 +258,7 @@ fn truncate_words(text: &str, max: usize) -> String {
     }
     let mut end = 0;
     let mut used = 0;
-    for (i, ch) in text.char_indices() {
+    for (i, ch) in crate::fold::char_indices(text) {
         used += ch.len_utf16();
         if used > max.saturating_sub(1) {
             break;

@@ -103,7 +103,7 @@ pub fn fit(text: &str, room: usize) -> &str {
     }
     let mut units = 0;
     let mut end = 0;
-    for (i, c) in text.char_indices() {
+    for (i, c) in crate::fold::char_indices(text) {
         if units + c.len_utf16() > room {
             break;
         }

@@ -26,20 +26,28 @@ pub struct Folded {
 impl Folded {
     /// Folds `source`.
     pub fn new(source: &str) -> Folded {
-        let mut text = String::with_capacity(source.len());
+        // Bytes, made a string once at the end: `String::push` is a call per char in the
+        // size-optimised build.
+        let mut text: Vec<u8> = Vec::with_capacity(source.len());
         let mut map = Vec::with_capacity(source.len() + 1);
         let mut quotes = Vec::new();
         let mut space = false;
         // Letter elongation ("sooo", "pleeease"): a run of three or more identical letters
         // folds to one letter, so the tables need no spelling for it.
         let mut run: (char, usize) = (' ', 0);
-        for (at, c) in source.char_indices() {
-            if c.is_alphabetic() && fold_char(c) == run.0 {
+        for (at, c) in crate::fold::char_indices(source) {
+            let folded = fold_char(c);
+            let alphabetic = if c.is_ascii() {
+                c.is_ascii_alphabetic()
+            } else {
+                c.is_alphabetic()
+            };
+            if alphabetic && folded == run.0 {
                 run.1 += 1;
             } else {
-                run = (fold_char(c), 1);
+                run = (folded, 1);
             }
-            if run.1 >= 2 && c.is_alphabetic() && elongated(source, at, c, run.1) {
+            if run.1 >= 2 && alphabetic && elongated(source, at, c, run.1) {
                 continue;
             }
             let f = if c.is_whitespace() {
@@ -50,15 +58,25 @@ impl Folded {
                 ' '
             } else {
                 space = false;
-                fold_char(c)
+                folded
             };
             if f == '"' {
                 quotes.push(text.len());
             }
-            text.push(f);
-            map.resize(text.len(), at);
+            if f.is_ascii() {
+                text.push(f as u8);
+                map.push(at);
+            } else {
+                let mut buf = [0; 4];
+                text.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                map.resize(text.len(), at);
+            }
         }
         map.push(source.len());
+        // Only whole chars were pushed, so this is valid UTF-8; a lossy copy would be a bug's
+        // fallback, never a panic.
+        let text = String::from_utf8(text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Folded { text, map, quotes }
     }
 
@@ -206,12 +224,7 @@ impl<'a> Context<'a> {
         has_detail = has_detail
             || mentions_a_fact(&folded.text, facts)
             || (options.kind.is_some() && names_specifics_without_cue(text));
-        let language = detect(
-            folded
-                .text
-                .split(|c: char| !(crate::text::is_word_char(c) || c == '\''))
-                .filter(|w| !w.is_empty()),
-        );
+        let language = detect(crate::fold::apostrophe_words(&folded.text).into_iter());
         Context {
             text,
             options,

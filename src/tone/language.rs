@@ -13,6 +13,8 @@
 //! interest and detail warnings, and an English one taken for another language would lose them;
 //! `tests/tone_corpus.rs` fails on either. The WASM size of the lists was not measured.
 
+use crate::fold::word_hash;
+
 /// A language the checker knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -65,22 +67,37 @@ const FRENCH: &[&str] = &[
     "très", "bien", "remercie", "salutations", "ai",
 ];
 
-/// For each known function word, a bit per language (English, German, Spanish, French),
-/// sorted by word (a map in a vector: no hash table in the module).
-fn lexicon() -> &'static [(&'static str, u8)] {
-    static LEXICON: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
+/// For each known function word, its [`word_hash`] and a bit per language (English, German,
+/// Spanish, French), sorted by hash: a word of the message is looked up by one hash and integer
+/// comparisons (a map in a vector: no hash table in the module), and its text compared once.
+fn lexicon() -> &'static [(u64, &'static str, u8)] {
+    static LEXICON: std::sync::OnceLock<Vec<(u64, &'static str, u8)>> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: Vec<(&'static str, u8)> = Vec::new();
+        let mut map: Vec<(u64, &'static str, u8)> = Vec::new();
         for (bit, list) in [ENGLISH, GERMAN, SPANISH, FRENCH].iter().enumerate() {
             for w in *list {
-                match map.binary_search_by(|(k, _)| k.cmp(w)) {
-                    Ok(at) => map[at].1 |= 1 << bit,
-                    Err(at) => map.insert(at, (*w, 1 << bit)),
+                let key = (word_hash(w), *w);
+                match map.binary_search_by(|&(h, k, _)| (h, k).cmp(&key)) {
+                    Ok(at) => map[at].2 |= 1 << bit,
+                    Err(at) => map.insert(at, (key.0, key.1, 1 << bit)),
                 }
             }
         }
         map
     })
+}
+
+/// The language bits of `word` (0 when it is no known function word).
+fn bits(lexicon: &[(u64, &str, u8)], word: &str) -> u8 {
+    let hash = word_hash(word);
+    let from = lexicon.partition_point(|&(h, _, _)| h < hash);
+    lexicon
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|&&(h, _, _)| h == hash)
+        .find(|&&(_, k, _)| k == word)
+        .map_or(0, |&(_, _, b)| b)
 }
 
 /// Guesses the language of a text from its lowercase words.
@@ -90,9 +107,7 @@ pub fn detect<'w>(lowercase_words: impl Iterator<Item = &'w str>) -> Language {
     let mut total = 0usize;
     for w in lowercase_words {
         total += 1;
-        let bits = lexicon
-            .binary_search_by(|(k, _)| (*k).cmp(w))
-            .map_or(0, |at| lexicon[at].1);
+        let bits = bits(lexicon, w);
         for (n, count) in counts.iter_mut().enumerate() {
             *count += usize::from(bits >> n & 1);
         }

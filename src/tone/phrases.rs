@@ -6,7 +6,9 @@
 
 use super::signals::Signal;
 use super::table::{self, Entry};
-use crate::fold::{is_word_char, leading_word, second_word, word_hash};
+#[cfg(test)]
+use crate::fold::{leading_word, word_hash};
+use crate::fold::{tokens, Token};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,9 +44,8 @@ pub struct Index {
 }
 
 impl Index {
-    /// The patterns whose leading word hashes like `word`.
-    fn starting_with(&self, word: &str) -> &'static [Pattern] {
-        let hash = word_hash(word);
+    /// The patterns whose leading word has the hash `hash`.
+    fn starting_with(&self, hash: u64) -> &'static [Pattern] {
         self.groups
             .binary_search_by_key(&hash, |g| g.0)
             .ok()
@@ -75,34 +76,33 @@ pub struct Hit {
     pub looks_back: bool,
 }
 
-/// Calls `found(pattern, start, end)` for every occurrence in `text` of a pattern of `index`
-/// that starts where a word starts (or, for a pattern that starts with punctuation, anywhere).
-/// Word boundaries are checked by the caller.
-fn occurrences(index: &Index, text: &str, mut found: impl FnMut(&'static Pattern, usize, usize)) {
+/// Calls `found(pattern, start, end)` for every occurrence in `text` (whose [`tokens`] are
+/// `words`) of a pattern of `index` that starts where a word starts (or, for a pattern that
+/// starts with punctuation, anywhere). Word boundaries are checked by the caller.
+fn occurrences(
+    index: &Index,
+    text: &str,
+    words: &[Token],
+    mut found: impl FnMut(&'static Pattern, usize, usize),
+) {
     for p in index.loose {
         for (at, _) in text.match_indices(p.text) {
             found(p, at, at + p.text.len());
         }
     }
-    let mut prev_is_word = false;
-    for (at, c) in text.char_indices() {
-        let word = is_word_char(c);
-        if word && !prev_is_word {
-            let rest = &text[at..];
-            let group = index.starting_with(leading_word(rest));
-            if !group.is_empty() {
-                let second = match second_word(rest) {
-                    "" => 0,
-                    w => word_hash(w),
-                };
-                for p in group {
-                    if (p.second == 0 || p.second == second) && rest.starts_with(p.text) {
-                        found(p, at, at + p.text.len());
-                    }
-                }
+    for (i, word) in words.iter().enumerate() {
+        let group = index.starting_with(word.hash);
+        if group.is_empty() {
+            continue;
+        }
+        // The next word is the pattern's second word (`fold::second_word`).
+        let second = words.get(i + 1).map_or(0, |w| w.hash);
+        let rest = text.get(word.start..).unwrap_or("");
+        for p in group {
+            if (p.second == 0 || p.second == second) && rest.starts_with(p.text) {
+                found(p, word.start, word.start + p.text.len());
             }
         }
-        prev_is_word = word;
     }
 }
 
@@ -110,17 +110,25 @@ impl Phrasebook {
     /// Every occurrence of every pattern in `folded` that starts and ends on a word boundary,
     /// then the `modifiers = yes` entries found once the modifiers are taken out.
     pub fn scan(&self, folded: &str) -> Vec<Hit> {
-        let mut hits = self.scan_exact(folded);
-        let (squeezed, map) = squeeze(folded);
-        if squeezed.len() == folded.len() {
+        let words = tokens(folded);
+        let mut hits = self.scan_exact(folded, &words);
+        // The modifier-tolerant pass only when it can find something: a word that starts a
+        // `modifiers = yes` spelling, and a modifier to take out.
+        if !words
+            .iter()
+            .any(|w| !TOLERANT.starting_with(w.hash).is_empty())
+        {
             return hits;
         }
+        let Some((squeezed, map)) = squeeze(folded) else {
+            return hits;
+        };
         let back = |at: usize| map.get(at).copied().unwrap_or(folded.len());
         let mut seen: Vec<(Target, usize)> = Vec::with_capacity(hits.len());
         for h in &hits {
             crate::order::insert_sorted(&mut seen, (h.target, h.start));
         }
-        occurrences(&TOLERANT, &squeezed, |p, s, e| {
+        occurrences(&TOLERANT, &squeezed, &tokens(&squeezed), |p, s, e| {
             if !on_word_boundaries(&squeezed, s, e) {
                 return;
             }
@@ -141,9 +149,9 @@ impl Phrasebook {
     }
 
     /// Every occurrence of every pattern, as written.
-    fn scan_exact(&self, folded: &str) -> Vec<Hit> {
+    fn scan_exact(&self, folded: &str, words: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        occurrences(&EXACT, folded, |p, start, end| {
+        occurrences(&EXACT, folded, words, |p, start, end| {
             if !on_word_boundaries(folded, start, end) {
                 return;
             }
@@ -162,53 +170,44 @@ impl Phrasebook {
 /// `folded` with every [`table::MODIFIERS`] word taken out where it stands between two other
 /// words ("thanks so much for" → "thanks for"), and for each byte of the result the byte of
 /// `folded` it came from (plus one entry for the end). A modifier next to punctuation stays.
-pub fn squeeze(folded: &str) -> (String, Vec<usize>) {
-    let tokens: Vec<(usize, &str)> = folded
-        .split(' ')
-        .scan(0usize, |at, t| {
-            let start = *at;
-            *at += t.len() + 1;
-            Some((start, t))
+/// `None` when there is nothing to take out.
+pub fn squeeze(folded: &str) -> Option<(String, Vec<usize>)> {
+    // The space-separated tokens with their offsets and hashes (one loop: the size-optimised
+    // build calls `split` and `scan` per item).
+    let mut tokens: Vec<(usize, &str, u64)> = Vec::with_capacity(folded.len() / 5);
+    let bytes = folded.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while at <= bytes.len() {
+        if bytes.get(at).is_none_or(|&b| b == b' ') {
+            let token = folded.get(start..at).unwrap_or("");
+            tokens.push((start, token, crate::fold::word_hash(token)));
+            start = at + 1;
+        }
+        at += 1;
+    }
+    // How many tokens a modifier at token `i` spans, when one stands there between words.
+    let modifier_at = |i: usize| -> Option<usize> {
+        let &(_, _, hash) = tokens.get(i)?;
+        // Most tokens start no modifier: integer comparisons first.
+        if !MODIFIER_STARTS.contains(&hash) {
+            return None;
+        }
+        let (_, prev, _) = tokens.get(i.checked_sub(1)?)?;
+        if !prev.chars().last().is_some_and(crate::text::is_word_char) {
+            return None;
+        }
+        table::MODIFIERS.iter().find_map(|m| {
+            let words = tokens.get(i..i + m.len())?;
+            let same = words.iter().zip(m.iter()).all(|((_, t, _), w)| t == w);
+            (same && tokens.get(i + m.len()).is_some()).then_some(m.len())
         })
-        .collect();
+    };
+    let first = (0..tokens.len()).find(|&i| modifier_at(i).is_some())?;
     let mut out = String::with_capacity(folded.len());
     let mut map = Vec::with_capacity(folded.len() + 1);
     let mut i = 0;
-    while let Some(&(start, token)) = tokens.get(i) {
-        let prev_is_word = i > 0
-            && tokens
-                .get(i - 1)
-                .and_then(|(_, t)| t.chars().last())
-                .is_some_and(crate::text::is_word_char);
-        // Cheap pre-check: modifiers start with one of few short words.
-        let may_start = matches!(token.len(), 1..=10)
-            && matches!(
-                token.as_bytes().first(),
-                Some(
-                    b'a' | b'g'
-                        | b'h'
-                        | b'i'
-                        | b'j'
-                        | b'k'
-                        | b'p'
-                        | b'q'
-                        | b'r'
-                        | b's'
-                        | b't'
-                        | b'v'
-                        | b'e'
-                )
-            );
-        let skip = (prev_is_word && may_start)
-            .then(|| {
-                table::MODIFIERS.iter().find_map(|m| {
-                    let words = tokens.get(i..i + m.len())?;
-                    let same = words.iter().zip(m.iter()).all(|((_, t), w)| t == w);
-                    (same && tokens.get(i + m.len()).is_some()).then_some(m.len())
-                })
-            })
-            .flatten();
-        if let Some(n) = skip {
+    while let Some(&(start, token, _)) = tokens.get(i) {
+        if let Some(n) = (i >= first).then(|| modifier_at(i)).flatten() {
             i += n;
             continue;
         }
@@ -221,8 +220,21 @@ pub fn squeeze(folded: &str) -> (String, Vec<usize>) {
         i += 1;
     }
     map.push(folded.len());
-    (out, map)
+    Some((out, map))
 }
+
+/// [`word_hash`](crate::fold::word_hash) of the first word of each [`table::MODIFIERS`].
+const MODIFIER_STARTS: [u64; table::MODIFIERS.len()] = {
+    let mut out = [0; table::MODIFIERS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        if let Some(first) = table::MODIFIERS[i].first() {
+            out[i] = crate::fold::word_hash(first);
+        }
+        i += 1;
+    }
+    out
+};
 
 /// The shared phrasebook.
 pub fn phrasebook() -> &'static Phrasebook {
@@ -304,7 +316,7 @@ mod tests {
                     thank-you e-mail: can't wait";
         let book = phrasebook();
         let mut fast: Vec<(Target, usize, usize)> = book
-            .scan_exact(text)
+            .scan_exact(text, &tokens(text))
             .iter()
             .map(|h| (h.target, h.start, h.end))
             .collect();
@@ -325,11 +337,15 @@ mod tests {
     #[test]
     fn modifiers_are_squeezed_out_between_words_only() {
         let text = "thanks so much for the interview. so, very";
-        let (s, map) = squeeze(text);
+        let (s, map) = squeeze(text).unwrap_or_default();
         assert_eq!(s, "thanks for the interview. so, very");
         let at = s.find("for").unwrap_or(0);
         assert_eq!(&text[map[at]..map[at] + 3], "for");
-        assert_eq!(squeeze("i was really so nervous").0, "i was nervous");
+        assert_eq!(
+            squeeze("i was really so nervous").map(|s| s.0).as_deref(),
+            Some("i was nervous")
+        );
+        assert_eq!(squeeze("so, thanks for the interview"), None);
     }
 
     #[test]

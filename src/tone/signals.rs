@@ -293,12 +293,13 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
 
 /// Byte offset of the end of the first sentence of `text`.
 fn sentence_end(text: &str) -> usize {
-    text.char_indices()
+    crate::fold::char_indices(text)
         .find(|&(at, c)| ends_sentence(text, at, c))
         .map_or(text.len(), |(at, _)| at)
 }
 
 /// Byte offset of the start of the last sentence of `text`.
+#[allow(clippy::disallowed_methods)] // backwards: the crate's iterator runs forwards only
 fn sentence_start(text: &str) -> usize {
     text.char_indices()
         .rev()
@@ -363,7 +364,7 @@ pub fn names_specifics_before(folded_before_cue: &str) -> bool {
 /// little.
 pub fn names_specifics_without_cue(text: &str) -> bool {
     let mut start = 0;
-    for (at, c) in text.char_indices().chain([(text.len(), '\n')]) {
+    for (at, c) in crate::fold::char_indices(text).then('\n') {
         if at < start || !(at == text.len() || ends_sentence(text, at, c)) {
             continue;
         }

@@ -17,6 +17,10 @@ impl Word<'_> {
     /// Whether every letter is a capital and there are at least two letters.
     pub fn is_caps(&self) -> bool {
         // Fast path: most words start with a lowercase letter or a digit.
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => return false,
+            _ => {}
+        }
         if !self.text.chars().next().is_some_and(|c| c.is_uppercase()) {
             return false;
         }
@@ -35,11 +39,11 @@ impl Word<'_> {
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
+    let mut chars = crate::fold::char_indices(text);
     while let Some((at, c)) = chars.next() {
         let inner_apostrophe = matches!(c, '\'' | '’')
             && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
         if crate::text::is_word_char(c) || inner_apostrophe {
             start.get_or_insert(at);
             continue;
@@ -77,14 +81,22 @@ pub fn link_spans(text: &str) -> Vec<(usize, usize)> {
         "js", "rs", "py", "json",
     ];
     let mut spans = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive(char::is_whitespace) {
-        let token = raw.trim_end();
-        let start = offset;
-        offset += raw.len();
-        if !token.contains(['.', '@', ':']) {
+    // Whitespace-separated tokens, in one loop; only those with `.`, `@` or `:` are looked at.
+    let mut token_start = None;
+    let mut marked = false;
+    for (at, c) in crate::fold::char_indices(text).then(' ') {
+        if !c.is_whitespace() {
+            token_start.get_or_insert(at);
+            marked |= matches!(c, '.' | '@' | ':');
             continue;
         }
+        let Some(start) = token_start.take() else {
+            continue;
+        };
+        if !std::mem::take(&mut marked) {
+            continue;
+        }
+        let token = text.get(start..at).unwrap_or("");
         let core = token.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
         let lower = core.to_ascii_lowercase();
         let dotted_name = lower

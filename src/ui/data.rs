@@ -365,7 +365,7 @@ fn shortlist(names: &[String], apart: &str) -> String {
 pub fn excerpt(text: &str, start: usize, end: usize, around: usize) -> (String, String, String) {
     let byte = |unit: usize| {
         let mut seen = 0;
-        for (i, c) in text.char_indices() {
+        for (i, c) in crate::fold::char_indices(text) {
             if seen >= unit {
                 return i;
             }

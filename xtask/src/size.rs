@@ -7,10 +7,12 @@ use anyhow::{bail, Result};
 /// start of this wave, 418.5 KB with its fixes; 428.7 KB with the popup's due list and import
 /// rework, 430.6 KB with its typed actions and screen registry, 433.1 KB with Undo for a snooze
 /// and the draft preview's choices line, 434.1 KB with Undo for adding, editing and deleting an
-/// interview and for saved settings), so that the module does not grow unnoticed; the
+/// interview and for saved settings, 436.1 KB with the checker's char loops inlined for speed:
+/// DESIGN.md, "Char loops the size-optimised build inlines"), so that the module does not grow
+/// unnoticed; the
 /// per-context budgets (100 KB for the in-page module, 250 KB for the others) apply once the
 /// module is split per context.
-pub const MODULE_BUDGET: u64 = 436 * 1024;
+pub const MODULE_BUDGET: u64 = 437 * 1024;
 /// Bytes the extension package (`dist/*.zip`) may take.
 pub const ZIP_BUDGET: u64 = 500 * 1024;
 

@@ -116,7 +116,7 @@ fn places(text: &str, findings: &[Finding]) -> Vec<(Place, Place)> {
         .collect();
     wanted.sort_unstable();
     let mut out = vec![Place::default(); 2 * findings.len()];
-    let mut chars = text.char_indices().enumerate().peekable();
+    let mut chars = followup::fold::char_indices(text).enumerate().peekable();
     let (mut units, mut place) = (0, Place::default());
     for (unit, slot) in wanted {
         while units < unit {
@@ -146,7 +146,7 @@ pub fn report(text: &str, findings: &[Finding]) -> String {
     let mut out = String::new();
     // Byte offset and char index of every line start.
     let mut line_starts = vec![Place::default()];
-    for (n, (at, c)) in text.char_indices().enumerate() {
+    for (n, (at, c)) in followup::fold::char_indices(text).enumerate() {
         if c == '\n' {
             line_starts.push(Place {
                 byte: at + 1,
@@ -180,6 +180,8 @@ pub fn report(text: &str, findings: &[Finding]) -> String {
             // The window: up to CONTEXT_CHARS chars either side, found by walking from the span
             // (never from the line start, which may be megabytes away).
             let before = line.get(..start.byte - line_start.byte).unwrap_or("");
+            // Backwards: the crate's iterator runs forwards only (and this is the native CLI).
+            #[allow(clippy::disallowed_methods)]
             let window_start = before
                 .char_indices()
                 .rev()

@@ -16,8 +16,8 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 /// FNV-1a of the lower-cased word: no allocation per word.
 fn word_hash(word: &str) -> u64 {
     let mut h = FNV_OFFSET;
-    for c in word.chars().map(crate::text::lower_char) {
-        h = (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME);
+    for (_, c) in crate::fold::char_indices(word) {
+        h = (h ^ u64::from(u32::from(crate::text::lower_char(c)))).wrapping_mul(FNV_PRIME);
     }
     h
 }
@@ -25,9 +25,8 @@ fn word_hash(word: &str) -> u64 {
 /// The distinct word 3-shingles of `text` (fewer words: one shingle of them all), as sorted
 /// 64-bit hashes.
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text
-        .split(|c: char| !crate::text::is_word_char(c) && c != '\'')
-        .filter(|w| !w.is_empty())
+    let words: Vec<u64> = crate::fold::apostrophe_words(text)
+        .into_iter()
         .map(word_hash)
         .collect();
     let size = 3.min(words.len().max(1));

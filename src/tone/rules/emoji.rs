@@ -45,11 +45,11 @@ impl Rule for Emoji {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        let mut chars = text.char_indices().peekable();
+        let mut chars = crate::fold::char_indices(text);
         while let Some((start, c)) = chars.next() {
             if is_emoji(c) {
                 let mut end = start + c.len_utf8();
-                while let Some(&(at, next)) = chars.peek() {
+                while let Some((at, next)) = chars.peek() {
                     if !continues_emoji(next) {
                         break;
                     }

@@ -24,7 +24,7 @@ pub fn word_limit(kind: Option<Kind>) -> usize {
 /// Byte offset of the first char that does not fit in `units` UTF-16 units (or the end).
 fn byte_at_unit(text: &str, units: usize) -> usize {
     let mut count = 0;
-    for (at, c) in text.char_indices() {
+    for (at, c) in crate::fold::char_indices(text) {
         count += c.len_utf16();
         if count > units {
             return at;

@@ -138,6 +138,11 @@ fn is_list_numeral(text: &str, w: &Word<'_>) -> bool {
 /// in lower case after a greeting line ending in a comma; English ones do not (`english`).
 fn starts_sentence(text: &str, at: usize, english: bool) -> bool {
     let before = text.get(..at).unwrap_or("");
+    // Most words follow a letter, a digit or a comma: no stop, no line break, no sentence.
+    let prev = before.bytes().rev().find(|b| !matches!(b, b' ' | b'\t'));
+    if prev.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b',' | b';' | b':' | b'-')) {
+        return false;
+    }
     let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
     if trimmed.is_empty() {
         return true;

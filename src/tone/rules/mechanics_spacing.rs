@@ -37,9 +37,9 @@ impl Rule for MechanicsSpacing {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         let mut prev: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
+        let mut chars = crate::fold::char_indices(text);
         while let Some((at, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+            let next = chars.peek().map(|(_, n)| n);
             let before = prev;
             prev = Some(c);
             let (Some(b), Some(n)) = (before, next) else {

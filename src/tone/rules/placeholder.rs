@@ -216,7 +216,7 @@ impl Rule for Placeholder {
         }
         // Markers: whole words.
         let mut start: Option<usize> = None;
-        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        for (at, c) in crate::fold::char_indices(text).then(' ') {
             if c.is_alphanumeric() {
                 start.get_or_insert(at);
                 continue;

@@ -1,6 +1,7 @@
 //! `casual.text_speak`: texting abbreviations (u, thx, 2day, pls, lol) in a professional note.
 
 use super::rule::{finding, Rule};
+use crate::fold::{word_hash, word_hash_ascii_lower};
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
 
@@ -47,6 +48,32 @@ const TEXT_SPEAK: &[(&str, Option<&str>, bool)] = &[
     ("hehe", None, false),
 ];
 
+/// [`word_hash`] of each entry: a word is compared with the list as one integer first.
+const HASHES: [u64; TEXT_SPEAK.len()] = {
+    let mut out = [0; TEXT_SPEAK.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = word_hash(TEXT_SPEAK[i].0);
+        i += 1;
+    }
+    out
+};
+
+/// The entry for `word` in any case, if it has one.
+fn entry(word: &str) -> Option<&'static (&'static str, Option<&'static str>, bool)> {
+    let lower_hash = word_hash_ascii_lower(word);
+    let mut i = 0;
+    while i < HASHES.len() {
+        if HASHES[i] == lower_hash {
+            return TEXT_SPEAK
+                .get(i)
+                .filter(|(w, _, _)| w.eq_ignore_ascii_case(word));
+        }
+        i += 1;
+    }
+    None
+}
+
 impl Rule for TextSpeak {
     fn id(&self) -> &'static str {
         "casual.text_speak"
@@ -59,7 +86,7 @@ impl Rule for TextSpeak {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         let mut start: Option<usize> = None;
-        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        for (at, c) in crate::fold::char_indices(text).then(' ') {
             if c.is_alphanumeric() {
                 start.get_or_insert(at);
                 continue;
@@ -71,12 +98,10 @@ impl Rule for TextSpeak {
             if word.len() > 7 {
                 continue;
             }
-            let lower = word.to_ascii_lowercase();
-            let Some((_, fix, lowercase_only)) = TEXT_SPEAK.iter().find(|(w, _, _)| *w == lower)
-            else {
+            let Some((_, fix, lowercase_only)) = entry(word) else {
                 continue;
             };
-            if *lowercase_only && word != lower {
+            if *lowercase_only && word.bytes().any(|b| b.is_ascii_uppercase()) {
                 continue;
             }
             // Initials and compounds: "U.S.", "R&D", "u-boat", "u's".
