@@ -17,9 +17,18 @@ impl Word<'_> {
     /// Whether every letter is a capital and there are at least two letters.
     pub fn is_caps(&self) -> bool {
         // Fast path: most words start with a lowercase letter or a digit.
-        match self.text.as_bytes().first() {
+        let bytes = self.text.as_bytes();
+        match bytes.first() {
             Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => return false,
             _ => {}
+        }
+        if self.text.is_ascii() {
+            let (mut letters, mut lower) = (0, false);
+            for &b in bytes {
+                letters += usize::from(b.is_ascii_alphabetic());
+                lower |= b.is_ascii_lowercase();
+            }
+            return bytes.first().is_some_and(u8::is_ascii_uppercase) && letters >= 2 && !lower;
         }
         if !self.text.chars().next().is_some_and(|c| c.is_uppercase()) {
             return false;
@@ -128,6 +137,18 @@ pub fn inside(spans: &[(usize, usize)], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn is_caps_fast_paths_agree_with_the_definition(text in "[A-Za-zÉé0-9']{0,8}") {
+            let reference = text.chars().next().is_some_and(char::is_uppercase)
+                && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !text.chars().any(char::is_lowercase);
+            let word = Word { start: 0, end: text.len(), text: &text };
+            prop_assert_eq!(word.is_caps(), reference);
+        }
+    }
 
     #[test]
     fn links_emails_and_files_are_found() {

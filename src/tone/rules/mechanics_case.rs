@@ -36,6 +36,19 @@ const PRONOUN_I: &[&str] = &[
     "i", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll",
 ];
 
+/// Whether `word` is a lower-case "i" form (first byte checked before the list).
+fn is_pronoun_i(word: &str) -> bool {
+    word.as_bytes().first() == Some(&b'i') && PRONOUN_I.contains(&word)
+}
+
+/// Whether a char after the first one is a capital ("iPhone", "eBay").
+fn has_inner_capital(word: &str) -> bool {
+    if word.is_ascii() {
+        return word.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+    }
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
 impl Rule for MechanicsCase {
     fn id(&self) -> &'static str {
         "mechanics"
@@ -70,7 +83,7 @@ impl Rule for MechanicsCase {
         }
         if cx.is_english() {
             for w in &words {
-                if PRONOUN_I.contains(&w.text) && !is_list_numeral(text, w) {
+                if is_pronoun_i(w.text) && !is_list_numeral(text, w) {
                     out.push(finding(
                         "mechanics.lowercase_i",
                         Category::Spelling,
@@ -90,8 +103,8 @@ impl Rule for MechanicsCase {
                 continue;
             };
             if !first.is_lowercase()
-                || w.text.chars().skip(1).any(char::is_uppercase)
-                || PRONOUN_I.contains(&w.text)
+                || has_inner_capital(w.text)
+                || is_pronoun_i(w.text)
                 || !starts_sentence(text, w.start, cx.is_english())
             {
                 continue;
