@@ -9,11 +9,12 @@ use anyhow::{bail, Result};
 /// and the draft preview's choices line, 434.1 KB with Undo for adding, editing and deleting an
 /// interview and for saved settings, 436.1 KB with the checker's char loops inlined for speed:
 /// DESIGN.md, "Char loops the size-optimised build inlines"; 436.9 KB with `grammar.missing_word`
-/// and the capitals checks' ASCII paths), so that the module does not grow
+/// and the capitals checks' ASCII paths; 456.0 KB with calendar invitations read into the form:
+/// DESIGN.md, "Calendar invitations"), so that the module does not grow
 /// unnoticed; the
 /// per-context budgets (100 KB for the in-page module, 250 KB for the others) apply once the
 /// module is split per context.
-pub const MODULE_BUDGET: u64 = 438 * 1024;
+pub const MODULE_BUDGET: u64 = 457 * 1024;
 /// Bytes the extension package (`dist/*.zip`) may take.
 pub const ZIP_BUDGET: u64 = 500 * 1024;
 

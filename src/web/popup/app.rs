@@ -107,6 +107,9 @@ pub(crate) struct State {
     pub import: Option<(Value, ImportPreview)>,
     /// Why the file chosen for import was refused, one line per problem (cleared by the next).
     pub import_problems: Vec<String>,
+    /// What to check in a form filled from a calendar invitation (a guessed time zone, a
+    /// whole-day event, no company found); cleared when the form is cleared or saved.
+    pub invite_notes: Vec<String>,
     /// The delete-everything confirmation is open.
     pub confirm_delete: bool,
     /// Settings problems.

@@ -39,6 +39,7 @@ pub(crate) fn prepare(app: &App) {
     let mut state = app.state.borrow_mut();
     if state.form.is_blank() {
         state.form = InterviewForm::new_at(now());
+        state.invite_notes.clear();
         state.form_errors.clear();
         state.touched.clear();
         state.tried = false;
@@ -102,6 +103,9 @@ fn render(app: &App) -> Dom {
             Some("Only the company, role and time are needed; the rest makes the drafts personal. What you type is kept if the popup closes."),
         )?,
     )?;
+    if !editing {
+        invitation_control(doc, &form, &state.invite_notes)?;
+    }
     let about = add(&form, el(doc, "fieldset", &[], None)?)?;
     add(&about, el(doc, "legend", &[], Some("The interview"))?)?;
     field(
@@ -420,11 +424,132 @@ fn show(app: &App) {
     }
 }
 
+/// "Fill in from a calendar invitation": a file control (a drop or a paste on the form does the
+/// same), and what to check after a fill.
+fn invitation_control(doc: &web_sys::Document, form: &Element, notes: &[String]) -> Dom {
+    let box_ = field(
+        doc,
+        form,
+        "invite-file",
+        "Fill in from a calendar invitation",
+        Control::Input("file"),
+        "",
+        Some("Choose the invitation's .ics file, drop it on this form, or paste its text (BEGIN:VCALENDAR…) into any field. You check the form before saving."),
+        &[("accept", ".ics,text/calendar")],
+    )?
+    .parent_element()
+    .ok_or("no field")?;
+    box_.class_list().add_1("invite")?;
+    if !notes.is_empty() {
+        let panel = add(
+            &box_,
+            el(doc, "div", &[("class", "notice"), ("role", "note")], None)?,
+        )?;
+        add(
+            &panel,
+            el(doc, "p", &[], Some("Filled in from the invitation. Check:"))?,
+        )?;
+        let list = add(&panel, el(doc, "ul", &[], None)?)?;
+        for n in notes {
+            add(&list, el(doc, "li", &[], Some(n))?)?;
+        }
+    }
+    Ok(())
+}
+
+/// Fills the form from an invitation's text (chosen, dropped or pasted), keeping what was typed
+/// for Undo; says why when the text is not an invitation.
+pub(crate) fn fill_from_invitation(app: &App, text: &str) {
+    let invitation = match crate::ui::invite::read(text) {
+        Ok(i) => i,
+        Err(e) => {
+            say(app, &format!("{e} The form is unchanged."), "error");
+            return;
+        }
+    };
+    // Leave the focused field first: its focusout reads the form as typed now, not while the
+    // filled form replaces it.
+    if let Some(focused) = app
+        .doc
+        .active_element()
+        .and_then(|e| html::cast::<web_sys::HtmlElement>(&e))
+    {
+        let _ = focused.blur();
+    }
+    read(app);
+    let was = {
+        let mut state = app.state.borrow_mut();
+        let me = crate::ui::invite::Me {
+            name: state.store.profile.name.clone().unwrap_or_default(),
+            email: state.store.profile.email.clone().unwrap_or_default(),
+        };
+        let filled = crate::ui::invite::prefill(&invitation, &me, *now().offset());
+        let mut form = filled.form;
+        if form.people.is_empty() {
+            form.people = InterviewForm::new_at(now()).people;
+        }
+        let was = std::mem::replace(&mut state.form, form);
+        state.invite_notes = filled.notes;
+        state.form_errors.clear();
+        state.touched.clear();
+        state.tried = false;
+        save_form(&state.form);
+        was
+    };
+    super::app::render(app);
+    if let Some(company) = app.main.query_selector("#f-company").ok().flatten() {
+        html::focus(&company);
+    }
+    let text = "Filled in from the invitation; check it, then save.";
+    if was.is_blank() {
+        say(app, text, "ok");
+    } else {
+        super::app::say_undoable(app, text, super::app::Undo::Form(Box::new(was)));
+    }
+}
+
+/// Reads a chosen or dropped invitation file, then fills the form from it.
+pub(crate) fn fill_from_file(file: web_sys::File) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(app) = super::app::app() else { return };
+        if file.size() > crate::ui::invite::MAX_BYTES as f64 {
+            say(
+                &app,
+                &crate::ui::invite::InviteError::TooBig.to_string(),
+                "error",
+            );
+            return;
+        }
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(t) => fill_from_invitation(&app, &t.as_string().unwrap_or_default()),
+            Err(e) => say(
+                &app,
+                &format!(
+                    "The file could not be read: {}",
+                    crate::web::chrome::error_text(&e)
+                ),
+                "error",
+            ),
+        }
+    });
+}
+
 /// Typing keeps the form; leaving a changed field checks it.
 fn on_input(app: &App, target: &Element, kind: &str) {
     let Some(name) = target.get_attribute("name") else {
         return;
     };
+    if name == "invite-file" {
+        if kind == "change" {
+            let file = html::cast::<web_sys::HtmlInputElement>(target)
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                fill_from_file(file);
+            }
+        }
+        return;
+    }
     read(app);
     save_form(&app.state.borrow().form);
     if kind == "change" || kind == "focusout" {
@@ -496,6 +621,7 @@ pub(crate) async fn submit(app: &App) {
             {
                 let mut state = app.state.borrow_mut();
                 state.form = InterviewForm::new_at(now());
+                state.invite_notes.clear();
                 state.form_errors.clear();
                 state.touched.clear();
                 state.tried = false;
@@ -590,6 +716,7 @@ async fn action(app: &App, action: Action, button: &Element) {
             {
                 let mut state = app.state.borrow_mut();
                 state.form = InterviewForm::new_at(now());
+                state.invite_notes.clear();
                 state.form_errors.clear();
                 state.touched.clear();
                 state.tried = false;

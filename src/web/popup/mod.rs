@@ -171,7 +171,9 @@ fn restore(app: &App) {
 
 /// One delegated listener per event type.
 fn listen(this: &App) -> Dom {
-    for kind in ["click", "input", "change", "submit", "focusout", "keydown"] {
+    for kind in [
+        "click", "input", "change", "submit", "focusout", "keydown", "paste", "dragover", "drop",
+    ] {
         let closure = Closure::<dyn Fn(Event)>::new(move |event: Event| {
             if let Some(app) = app() {
                 dispatch(&app, &event);
@@ -223,6 +225,43 @@ fn dispatch(app: &Rc<App>, event: &Event) {
             } else if app.state.borrow().view == View::Draft {
                 event.prevent_default();
                 go(app, View::Due);
+            }
+        }
+        // On the form, an invitation pasted into any field or dropped anywhere fills it in.
+        "paste" | "dragover" | "drop" => {
+            if app.state.borrow().view != View::Form {
+                return;
+            }
+            let data = event
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|e| e.clipboard_data())
+                .or_else(|| {
+                    event
+                        .dyn_ref::<web_sys::DragEvent>()
+                        .and_then(|e| e.data_transfer())
+                });
+            let Some(data) = data else { return };
+            match event.type_().as_str() {
+                "paste" => {
+                    let text = data.get_data("text/plain").unwrap_or_default();
+                    if text.trim_start().starts_with("BEGIN:VCALENDAR") {
+                        event.prevent_default();
+                        form::fill_from_invitation(app, &text);
+                    }
+                }
+                // A file dragged over the form may be dropped on it (not only on the file
+                // control).
+                "dragover" => {
+                    if data.types().includes(&"Files".into(), 0) {
+                        event.prevent_default();
+                    }
+                }
+                _ => {
+                    if let Some(file) = data.files().and_then(|f| f.get(0)) {
+                        event.prevent_default();
+                        form::fill_from_file(file);
+                    }
+                }
             }
         }
         "submit" => {

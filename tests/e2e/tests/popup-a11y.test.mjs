@@ -90,6 +90,11 @@ for (const theme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Save interview' }).click();
     await page.locator('.error:not([hidden])').first().waitFor();
     found.form = await violations(page);
+    // The form filled from an invitation whose zone differs, with what to check listed.
+    const invite = await readFile(new URL('../../data/invites/zoom.ics', import.meta.url));
+    await page.getByLabel('Fill in from a calendar invitation').setInputFiles({ name: 'invite.ics', mimeType: 'text/calendar', buffer: invite });
+    await page.locator('#status', { hasText: 'Filled in from the invitation' }).waitFor();
+    found.formFromInvitation = await violations(page);
 
     // "Check my text" with findings, and Settings.
     await page.getByRole('button', { name: 'Check text' }).click();

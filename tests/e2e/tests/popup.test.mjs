@@ -117,7 +117,9 @@ test('adding an interview with the keyboard only', async () => {
   await nav.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Add an interview' }).waitFor();
-  // Tab order follows the form: heading → company → role → date and time …
+  // Tab order follows the form: heading → the invitation file → company → role → date and time …
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'invite-file');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.name), 'company');
   await page.keyboard.type('Initech');
@@ -148,6 +150,84 @@ test('adding an interview with the keyboard only', async () => {
   await page.locator('#status', { hasText: 'Taken back.' }).waitFor();
   assert.equal((await stored(page)).interviews.some((i) => i.company === 'Initech'), false);
   assert.equal(await page.locator('li.item', { hasText: 'Bill Lumbergh' }).count(), 0);
+  await page.close();
+});
+
+test('a calendar invitation fills the form: chosen, pasted or dropped; nothing is saved before Save', async () => {
+  const page = await popup({ version: 1, profile: { name: 'Sam Rivera', email: 'sam@example.org' }, interviews: [] });
+  await page.getByRole('button', { name: 'Add your first interview' }).click();
+  await page.getByRole('heading', { name: 'Add an interview' }).waitFor();
+  const invites = new URL('../../data/invites/', import.meta.url);
+  const sample = (name) => readFile(new URL(`${name}.ics`, invites), 'utf8');
+  const value = (label) => page.getByLabel(label, { exact: true }).first().inputValue();
+  // The page's own time zone: the form shows the invitation's time in it.
+  const local = (iso) => page.evaluate((iso) => {
+    const d = new Date(iso);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  }, iso);
+
+  // Chosen with the file control (Outlook/Teams, in Pacific summer time).
+  const file = page.getByLabel('Fill in from a calendar invitation');
+  await file.setInputFiles({ name: 'invite.ics', mimeType: 'text/calendar', buffer: Buffer.from(await sample('outlook')) });
+  await page.locator('#status', { hasText: 'Filled in from the invitation' }).waitFor();
+  assert.equal(await value('Company'), 'Northwind Traders');
+  assert.equal(await value('Role'), 'Senior Data Analyst');
+  assert.equal(await value('Date and time'), await local('2026-06-15T21:00:00Z'));
+  assert.equal(await page.locator('select[name="format"]').inputValue(), 'video');
+  assert.equal(await page.locator('select[name="stage"]').inputValue(), 'final');
+  const people = page.locator('input[name$=".name"]');
+  assert.deepEqual(await people.evaluateAll((ins) => ins.map((i) => i.value)), ['Priya Lee', 'Omar Haddad']);
+  assert.deepEqual(await page.locator('input[name$=".email"]').evaluateAll((ins) => ins.map((i) => i.value)),
+    ['priya.lee@northwind-traders.com', 'omar.haddad@northwind-traders.com']);
+  assert.equal((await stored(page)).interviews.length, 0, 'nothing is saved until Save');
+
+  // Pasted into a field (Calendly, in UTC): replaces the fill, with Undo.
+  await page.getByLabel('Role', { exact: true }).focus();
+  const calendly = await sample('calendly');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, calendly);
+  await page.waitForFunction(() => document.querySelector('input[name="company"]')?.value === 'Initech');
+  assert.equal(await value('Role'), '', 'the paste did not land in the field');
+  assert.equal(await page.locator('select[name="format"]').inputValue(), 'phone');
+  await page.locator('#status').getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction(() => document.querySelector('input[name="company"]')?.value === 'Northwind Traders');
+
+  // Not an invitation: said, and the form is unchanged.
+  await page.getByLabel('Fill in from a calendar invitation').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Dana Lee invited you to an interview') });
+  await page.locator('#status', { hasText: 'This is not a calendar invitation' }).waitFor();
+  assert.equal(await value('Company'), 'Northwind Traders');
+
+  // Dropped anywhere on the form (Google Calendar): what to check is listed above the fields.
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'invite.ics', { type: 'text/calendar' }));
+    const form = document.querySelector('form[data-form="interview"]');
+    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+    form.dispatchEvent(over);
+    if (!over.defaultPrevented) throw new Error('the form does not accept a dropped file');
+    form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, await sample('google'));
+  await page.waitForFunction(() => document.querySelector('input[name="company"]')?.value === 'Acme');
+  assert.equal(await value('Role'), 'Product Manager');
+  assert.deepEqual(await people.evaluateAll((ins) => ins.map((i) => i.value)), ['Dana Lee', 'Chris Park']);
+  const offset = await page.evaluate(() => new Date('2026-12-08T15:00:00Z').getTimezoneOffset());
+  if (offset !== 300) {
+    assert.match(await page.locator('.invite .notice').textContent(), /the invitation says 2026-12-08 10:00 America\/New_York \(UTC-05:00\)/);
+  }
+
+  // Saved as reviewed.
+  await page.getByRole('button', { name: 'Save interview' }).click();
+  await page.locator('li.item', { hasText: 'Thank-you note to Dana Lee' }).waitFor();
+  const added = (await stored(page)).interviews[0];
+  assert.equal(added.company, 'Acme');
+  assert.equal(added.format, 'video');
+  assert.deepEqual(added.interviewers.map((p) => [p.name, p.email]), [['Dana Lee', 'dana.lee@acme.com'], ['Chris Park', 'chris.park@acme.com']]);
+  assert.equal(new Date(added.at).toISOString(), '2026-12-08T15:00:00.000Z');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
