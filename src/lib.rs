@@ -17,6 +17,7 @@ pub mod order;
 pub mod page;
 pub mod protocol;
 pub mod reminders;
+pub mod reply;
 pub mod schedule;
 pub mod service;
 pub mod store;

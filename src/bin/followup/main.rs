@@ -4,6 +4,7 @@
 mod args;
 mod draft;
 mod lint;
+mod reply;
 mod schedule;
 
 use std::process::ExitCode;
@@ -13,7 +14,8 @@ const USAGE: &str = "usage:
                  [--store STORE.json --interview ID [--interviewer ID]] [--others FILE]... [--json] FILE|-
   followup draft --store STORE.json --interview ID [--interviewer ID] --kind KIND [--channel CH] [--now RFC3339] [--json]
   followup schedule --store STORE.json [--now RFC3339] [--json]
-  followup ics   --store STORE.json [--now RFC3339]";
+  followup ics   --store STORE.json [--now RFC3339]
+  followup reply [--subject S] [--json] FILE|-      what a recruiter's reply says, and the outcome to record";
 
 fn main() -> ExitCode {
     let mut argv = std::env::args().skip(1);
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
         Some("draft") => draft::run(&rest),
         Some("schedule") => schedule::run_schedule(&rest),
         Some("ics") => schedule::run_ics(&rest),
+        Some("reply") => reply::run(&rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
