@@ -683,20 +683,12 @@ const MEETING_WORDS: &[&str] = &[
     "1st",
     "2nd",
     "3rd",
-    "with",
-    "at",
-    "for",
-    "and",
-    "the",
-    "a",
-    "an",
     "re",
     "invitation",
     "invite",
     "updated",
     "recruiter",
     "hiring",
-    "team",
     "panel",
     "technical",
     "loop",
@@ -706,9 +698,11 @@ const MEETING_WORDS: &[&str] = &[
     "teams",
     "meet",
     "google",
-    "to",
-    "of",
-    "&",
+];
+
+/// Small words a role keeps inside ("Head of Design") but not at its ends ("with", "for").
+const CONNECTORS: &[&str] = &[
+    "with", "at", "for", "and", "the", "a", "an", "to", "of", "&", "@",
 ];
 
 /// The title's pieces between separators (" - ", ":", "|", "<>", " x ", "/", "(", ")", ",").
@@ -738,23 +732,39 @@ fn names_someone(piece: &str, names: &[String]) -> bool {
 /// or people's names ("Product Manager interview - Acme" → "Product Manager").
 fn role_in(summary: &str, company: &str, people: &[String]) -> String {
     let company = company.to_lowercase();
+    let bare = |w: &str| {
+        w.to_lowercase()
+            .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '-' | '&' | '@'))
+            .to_string()
+    };
     for piece in title_pieces(summary) {
-        let words: Vec<&str> = piece
-            .split_whitespace()
-            .filter(|w| {
-                let lower = w.to_lowercase();
-                let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-                !MEETING_WORDS.contains(&bare)
-                    && (company.is_empty() || !company.split_whitespace().any(|c| c == bare))
-            })
-            .collect();
-        let candidate = words.join(" ");
-        let has_role_word = words.iter().any(|w| {
-            let lower = w.to_lowercase();
-            ROLE_WORDS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
-        });
-        if has_role_word && !names_someone(&candidate, people) {
-            return candidate;
+        // Runs of words between meeting words and the company's words: "Team Lead" and
+        // "with the" in "Team Lead interview with the hiring team".
+        let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+        for w in piece.split_whitespace() {
+            let b = bare(w);
+            let splits = MEETING_WORDS.contains(&b.as_str())
+                || (!company.is_empty() && company.split_whitespace().any(|c| c == b));
+            match runs.last_mut() {
+                Some(run) if !splits => run.push(w),
+                _ => runs.push(Vec::new()),
+            }
+        }
+        for run in runs {
+            let start = run
+                .iter()
+                .position(|w| !CONNECTORS.contains(&bare(w).as_str()))
+                .unwrap_or(run.len());
+            let end = run
+                .iter()
+                .rposition(|w| !CONNECTORS.contains(&bare(w).as_str()))
+                .map_or(start, |e| e + 1);
+            let words = run.get(start..end.max(start)).unwrap_or(&[]);
+            let has_role_word = words.iter().any(|w| ROLE_WORDS.contains(&bare(w).as_str()));
+            let candidate = words.join(" ");
+            if has_role_word && !names_someone(&candidate, people) {
+                return candidate;
+            }
         }
     }
     String::new()

@@ -269,6 +269,18 @@ fn titles_give_roles_and_the_company_spelling() {
     );
     assert_eq!(role_in("Interview with Dana Lee", "", &people), "");
     assert_eq!(role_in("Coffee chat", "", &people), "");
+    assert_eq!(
+        role_in("Interview for Head of Design at Acme", "Acme", &people),
+        "Head of Design"
+    );
+    assert_eq!(
+        role_in("Team Lead interview with the hiring team", "", &people),
+        "Team Lead"
+    );
+    assert_eq!(
+        role_in("Final round: VP of Engineering", "", &people),
+        "VP of Engineering"
+    );
     let inv = Invitation {
         summary: "Final interview at ACME Labs".into(),
         guests: vec![Guest {
