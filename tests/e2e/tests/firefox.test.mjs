@@ -67,6 +67,28 @@ test('Firefox: the popup lists what is due and records a sent note, with Undo', 
   assert.equal((await send(ext, { type: 'export' })).store.interviews.find((i) => i.id === 'acme-pm').events?.length ?? 0, 0);
 });
 
+test('Firefox: a calendar invitation dropped on the form fills it in', async () => {
+  await send(ext, { type: 'import', store: { version: 1, profile: { name: 'Sam Rivera', email: 'sam@example.org' }, interviews: [] } });
+  await reload(ext);
+  await ext.click('nav button[data-action="nav:form"]');
+  await until(ext, () => !!document.querySelector('#f-invite-file'), undefined, { what: 'the invitation control' });
+  const sample = (name) => readFile(new URL(`../../data/invites/${name}.ics`, import.meta.url), 'utf8');
+  await ext.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'invite.ics', { type: 'text/calendar' }));
+    const form = document.querySelector('form[data-form="interview"]');
+    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+    form.dispatchEvent(over);
+    if (!over.defaultPrevented) throw new Error('the form does not accept a dropped file');
+    form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, await sample('zoom'));
+  await until(ext, () => document.querySelector('#f-company')?.value === 'Globex', undefined, { what: 'the dropped invitation' });
+  assert.equal(await ext.$eval('#f-role', (e) => e.value), 'Backend Engineer');
+  assert.equal(await ext.$eval('#f-people-0-name', (e) => e.value), 'Hans Gruber');
+  // (A paste is checked in Chromium: Firefox gives a script-made paste event no clipboard data.)
+  assert.equal((await send(ext, { type: 'export' })).store.interviews.length, 0, 'nothing saved before Save');
+});
+
 test('Firefox: the popup adds an interview, previews its draft and records a reply', async () => {
   await send(ext, { type: 'import', store: { version: 1, profile: { name: 'Sam Rivera' }, interviews: [] } });
   await reload(ext);
