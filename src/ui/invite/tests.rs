@@ -1,7 +1,12 @@
 //! Invitations in the shapes Google Calendar, Outlook/Teams, Zoom and Calendly send
 //! (`tests/data/invites/*.ics`, written for these tests), and the edges of the format.
 
+use super::calendar::yearly_onset;
+use super::guess::{
+    company_in, company_label, first_last, is_robot, name_from_email, role_in, title_case,
+};
 use super::*;
+use chrono::NaiveTime;
 use proptest::prelude::*;
 
 fn sample(name: &str) -> String {
