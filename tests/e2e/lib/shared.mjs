@@ -8,6 +8,23 @@ import { FIXTURES } from './harness.mjs';
 
 const demo = JSON.parse(await readFile(path.join(FIXTURES, 'demo-store.json'), 'utf8'));
 
+/** A calendar invitation in `tests/data/invites/` (written in the shapes the services send). */
+export const invitation = (name) => readFile(new URL(`../../data/invites/${name}.ics`, import.meta.url), 'utf8');
+
+/**
+ * Runs in the popup page (pass it to the driver's `evaluate` with the file's text): drags an
+ * `.ics` file over the "Add interview" form and drops it there, as a file manager would.
+ */
+export function dropInvitation(text) {
+  const data = new DataTransfer();
+  data.items.add(new File([text], 'invite.ics', { type: 'text/calendar' }));
+  const form = document.querySelector('form[data-form="interview"]');
+  const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+  form.dispatchEvent(over);
+  if (!over.defaultPrevented) throw new Error('the form does not accept a dropped file');
+  form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+}
+
 /** An ISO time with a -05:00 offset, `ms` from now. */
 export function fromNow(ms) {
   const d = new Date(Date.now() + ms - 5 * 3600e3);

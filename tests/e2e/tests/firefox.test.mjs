@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, extensionPage, reload, send, openFixture, until, shiftTab, more, IDLE_MS } from '../lib/firefox.mjs';
 import { popupStore } from '../fixtures/popup-store.mjs';
-import { WORKER_BODIES, fromNow } from '../lib/shared.mjs';
+import { WORKER_BODIES, fromNow, invitation, dropInvitation } from '../lib/shared.mjs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FIXTURES } from '../lib/harness.mjs';
@@ -72,16 +72,7 @@ test('Firefox: a calendar invitation dropped on the form fills it in', async () 
   await reload(ext);
   await ext.click('nav button[data-action="nav:form"]');
   await until(ext, () => !!document.querySelector('#f-invite-file'), undefined, { what: 'the invitation control' });
-  const sample = (name) => readFile(new URL(`../../data/invites/${name}.ics`, import.meta.url), 'utf8');
-  await ext.evaluate((text) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], 'invite.ics', { type: 'text/calendar' }));
-    const form = document.querySelector('form[data-form="interview"]');
-    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
-    form.dispatchEvent(over);
-    if (!over.defaultPrevented) throw new Error('the form does not accept a dropped file');
-    form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, await sample('zoom'));
+  await ext.evaluate(dropInvitation, await invitation('zoom'));
   await until(ext, () => document.querySelector('#f-company')?.value === 'Globex', undefined, { what: 'the dropped invitation' });
   assert.equal(await ext.$eval('#f-role', (e) => e.value), 'Backend Engineer');
   assert.equal(await ext.$eval('#f-people-0-name', (e) => e.value), 'Hans Gruber');

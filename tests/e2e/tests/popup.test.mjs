@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch, extensionPage, send, openFixture, median, dueControl } from '../lib/harness.mjs';
 import { popupStore, bigStore } from '../fixtures/popup-store.mjs';
+import { invitation, dropInvitation } from '../lib/shared.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -157,8 +158,6 @@ test('a calendar invitation fills the form: chosen, pasted or dropped; nothing i
   const page = await popup({ version: 1, profile: { name: 'Sam Rivera', email: 'sam@example.org' }, interviews: [] });
   await page.getByRole('button', { name: 'Add your first interview' }).click();
   await page.getByRole('heading', { name: 'Add an interview' }).waitFor();
-  const invites = new URL('../../data/invites/', import.meta.url);
-  const sample = (name) => readFile(new URL(`${name}.ics`, invites), 'utf8');
   const value = (label) => page.getByLabel(label, { exact: true }).first().inputValue();
   // The page's own time zone: the form shows the invitation's time in it.
   const local = (iso) => page.evaluate((iso) => {
@@ -169,7 +168,7 @@ test('a calendar invitation fills the form: chosen, pasted or dropped; nothing i
 
   // Chosen with the file control (Outlook/Teams, in Pacific summer time).
   const file = page.getByLabel('Fill in from a calendar invitation');
-  await file.setInputFiles({ name: 'invite.ics', mimeType: 'text/calendar', buffer: Buffer.from(await sample('outlook')) });
+  await file.setInputFiles({ name: 'invite.ics', mimeType: 'text/calendar', buffer: Buffer.from(await invitation('outlook')) });
   await page.locator('#status', { hasText: 'Filled in from the invitation' }).waitFor();
   assert.equal(await value('Company'), 'Northwind Traders');
   assert.equal(await value('Role'), 'Senior Data Analyst');
@@ -184,7 +183,7 @@ test('a calendar invitation fills the form: chosen, pasted or dropped; nothing i
 
   // Pasted into a field (Calendly, in UTC): replaces the fill, with Undo.
   await page.getByLabel('Role', { exact: true }).focus();
-  const calendly = await sample('calendly');
+  const calendly = await invitation('calendly');
   await page.evaluate((text) => {
     const data = new DataTransfer();
     data.setData('text/plain', text);
@@ -202,15 +201,7 @@ test('a calendar invitation fills the form: chosen, pasted or dropped; nothing i
   assert.equal(await value('Company'), 'Northwind Traders');
 
   // Dropped anywhere on the form (Google Calendar): what to check is listed above the fields.
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], 'invite.ics', { type: 'text/calendar' }));
-    const form = document.querySelector('form[data-form="interview"]');
-    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
-    form.dispatchEvent(over);
-    if (!over.defaultPrevented) throw new Error('the form does not accept a dropped file');
-    form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, await sample('google'));
+  await page.evaluate(dropInvitation, await invitation('google'));
   await page.waitForFunction(() => document.querySelector('input[name="company"]')?.value === 'Acme');
   assert.equal(await value('Role'), 'Product Manager');
   assert.deepEqual(await people.evaluateAll((ins) => ins.map((i) => i.value)), ['Dana Lee', 'Chris Park']);
