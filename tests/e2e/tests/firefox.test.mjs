@@ -78,6 +78,10 @@ test('Firefox: a calendar invitation dropped on the form fills it in', async () 
   assert.equal(await ext.$eval('#f-people-0-name', (e) => e.value), 'Hans Gruber');
   // (A paste is checked in Chromium: Firefox gives a script-made paste event no clipboard data.)
   assert.equal((await send(ext, { type: 'export' })).store.interviews.length, 0, 'nothing saved before Save');
+  // Clear form asks once, then empties it (the unsent form would be kept for the next test).
+  await ext.click('button[data-action="clear-form"]');
+  await ext.click('button[data-action="clear-form"]');
+  await until(ext, () => document.querySelector('#f-company')?.value === '', undefined, { what: 'the cleared form' });
 });
 
 test('Firefox: the popup adds an interview, previews its draft and records a reply', async () => {
