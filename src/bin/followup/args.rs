@@ -64,6 +64,20 @@ impl Args {
             .ok_or_else(|| CliError(format!("--{name} is required")))
     }
 
+    /// The one FILE (or `-`) `command` reads, or an error saying what `what` it wants.
+    pub fn one_file(&self, command: &str, what: &str) -> Result<&str, CliError> {
+        match self.positional.as_slice() {
+            [one] => Ok(one.as_str()),
+            [] => Err(CliError(format!(
+                "{command}: give a FILE {what}, or - for standard input"
+            ))),
+            more => Err(CliError(format!(
+                "{command}: expected one FILE, got {}",
+                more.len()
+            ))),
+        }
+    }
+
     /// Whether `--name` was given.
     pub fn switch(&self, name: &str) -> bool {
         self.switches.iter().any(|s| s == name)

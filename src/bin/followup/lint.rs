@@ -30,20 +30,7 @@ pub fn run(argv: &[String]) -> Result<String, CliError> {
         ],
         &["json"],
     )?;
-    let path = match args.positional.as_slice() {
-        [one] => one.as_str(),
-        [] => {
-            return Err(CliError(
-                "lint: give a FILE to check, or - for standard input".into(),
-            ))
-        }
-        more => {
-            return Err(CliError(format!(
-                "lint: expected one FILE, got {}",
-                more.len()
-            )))
-        }
-    };
+    let path = args.one_file("lint", "to check")?;
     let (facts, interviewer_name) = known_interview(&args)?;
     let others = args
         .values("others")

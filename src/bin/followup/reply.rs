@@ -7,20 +7,7 @@ use followup::reply::classify;
 /// Runs the command.
 pub fn run(argv: &[String]) -> Result<String, CliError> {
     let args = Args::parse(argv, &["subject"], &["json"])?;
-    let path = match args.positional.as_slice() {
-        [one] => one.as_str(),
-        [] => {
-            return Err(CliError(
-                "reply: give a FILE with the reply's text, or - for standard input".into(),
-            ))
-        }
-        more => {
-            return Err(CliError(format!(
-                "reply: expected one FILE, got {}",
-                more.len()
-            )))
-        }
-    };
+    let path = args.one_file("reply", "with the reply's text")?;
     let body = read_input(path)?;
     let found = classify(args.value("subject").unwrap_or(""), &body);
     let outcome = found.outcome().map(|o| o.as_str());
