@@ -4,6 +4,8 @@
 //! write them). Prints precision and recall per kind; fails below 0.9 on either.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use followup::reply::{classify, ReplyKind};
 
 #[derive(serde::Deserialize)]
@@ -70,20 +72,7 @@ fn precision_and_recall_per_kind_on_the_labelled_replies() {
 /// `followup reply`: the JSON contract and the readable line.
 #[test]
 fn the_cli_says_the_kind_and_the_outcome() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let run = |args: &[&str], stdin: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
-            .arg("reply")
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-        child.wait_with_output().unwrap()
-    };
+    let run = |args: &[&str], stdin: &str| common::run_with_stdin("reply", args, stdin.as_bytes());
     let out = run(
         &["--json", "-"],
         "Unfortunately, the position has been filled.",

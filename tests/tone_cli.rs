@@ -2,25 +2,12 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests may panic on setup failures
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 fn lint(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .arg("lint")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn followup");
-    // The binary may exit before reading (bad flags): a broken pipe here is fine.
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes());
-    child.wait_with_output().expect("wait")
+    common::run_with_stdin("lint", args, stdin.as_bytes())
 }
 
 #[test]
@@ -105,21 +92,7 @@ fn bad_input_exits_2_with_one_line() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_followup"))
-        .args(["lint", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            let _ = c
-                .stdin
-                .take()
-                .expect("stdin")
-                .write_all(&[0xff, 0xfe, b'h']);
-            c.wait_with_output()
-        })
-        .expect("run");
+    let out = common::run_with_stdin("lint", &["-"], &[0xff, 0xfe, b'h']);
     assert_eq!(out.status.code(), Some(2), "invalid UTF-8 is bad input");
 }
 
