@@ -250,6 +250,34 @@ pub(crate) fn say(app: &App, text: &str, kind: &str) {
     say_for(app, text, kind, 7000);
 }
 
+/// The text of a file the user chose or dropped, or `None` once the status line has said why
+/// not: over `max` bytes (`too_big` is what is said), or unreadable.
+pub(crate) async fn read_file(
+    app: &App,
+    file: &web_sys::File,
+    max: f64,
+    too_big: &str,
+) -> Option<String> {
+    if file.size() > max {
+        say(app, too_big, "error");
+        return None;
+    }
+    match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+        Ok(t) => Some(t.as_string().unwrap_or_default()),
+        Err(e) => {
+            say(
+                app,
+                &format!(
+                    "The file could not be read: {}",
+                    crate::web::chrome::error_text(&e)
+                ),
+                "error",
+            );
+            None
+        }
+    }
+}
+
 /// [`say`], with an Undo button that takes `what` back (see [`undo`]); it stays longer, and
 /// Escape or a click closes it as any message.
 pub(crate) fn say_undoable(app: &App, text: &str, what: Undo) {

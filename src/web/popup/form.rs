@@ -512,24 +512,10 @@ pub(crate) fn fill_from_invitation(app: &App, text: &str) {
 pub(crate) fn fill_from_file(file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
         let Some(app) = super::app::app() else { return };
-        if file.size() > crate::ui::invite::MAX_BYTES as f64 {
-            say(
-                &app,
-                &crate::ui::invite::InviteError::TooBig.to_string(),
-                "error",
-            );
-            return;
-        }
-        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(t) => fill_from_invitation(&app, &t.as_string().unwrap_or_default()),
-            Err(e) => say(
-                &app,
-                &format!(
-                    "The file could not be read: {}",
-                    crate::web::chrome::error_text(&e)
-                ),
-                "error",
-            ),
+        let too_big = crate::ui::invite::InviteError::TooBig.to_string();
+        let max = crate::ui::invite::MAX_BYTES as f64;
+        if let Some(text) = super::app::read_file(&app, &file, max, &too_big).await {
+            fill_from_invitation(&app, &text);
         }
     });
 }

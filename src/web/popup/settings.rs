@@ -374,23 +374,9 @@ fn on_input(app: &App, target: &Element, kind: &str) {
     super::app::render(app);
     wasm_bindgen_futures::spawn_local(async move {
         let Some(app) = super::app::app() else { return };
-        if file.size() > MAX_IMPORT_BYTES {
-            say(&app, "This file is too big to be an export of this extension (over 5 MB); nothing was changed.", "error");
+        let too_big = "This file is too big to be an export of this extension (over 5 MB); nothing was changed.";
+        let Some(text) = super::app::read_file(&app, &file, MAX_IMPORT_BYTES, too_big).await else {
             return;
-        }
-        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(t) => t.as_string().unwrap_or_default(),
-            Err(e) => {
-                say(
-                    &app,
-                    &format!(
-                        "The file could not be read: {}",
-                        crate::web::chrome::error_text(&e)
-                    ),
-                    "error",
-                );
-                return;
-            }
         };
         let parsed = crate::store::parse(&text).and_then(|store| {
             let raw: Value = serde_json::from_str(&text)
