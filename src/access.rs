@@ -92,9 +92,11 @@ pub enum Audience {
 pub fn audience(request: &Request) -> Audience {
     use Audience::*;
     match request {
-        Request::Offer { .. } | Request::PageDraft { .. } | Request::WasmRefused { .. } => {
-            ExtensionAndPages
-        }
+        Request::Offer { .. }
+        | Request::PageDraft { .. }
+        | Request::PageSent { .. }
+        | Request::PageUnsent { .. }
+        | Request::WasmRefused { .. } => ExtensionAndPages,
         Request::Ping
         | Request::Import { .. }
         | Request::Export

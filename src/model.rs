@@ -70,6 +70,11 @@ pub struct Profile {
     /// notification can pop up while the screen is shared (in the next interview, say).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub notification_details: bool,
+    /// Whether the in-page helper leaves sent follow-ups for the user to record by hand. Off by
+    /// default: a follow-up sent from a Gmail or LinkedIn compose addressed to a tracked
+    /// interviewer is recorded as sent (with an Undo).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub record_sent_by_hand: bool,
     /// Unknown fields, kept.
     #[serde(flatten)]
     pub extra: Extra,
@@ -222,6 +227,10 @@ pub struct Event {
     /// For `reply`: how it went.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
+    /// For `sent`: how it went out, when known (the in-page helper records it when it sees the
+    /// message sent from Gmail or LinkedIn).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
     /// Unknown fields, kept.
     #[serde(flatten)]
     pub extra: Extra,
@@ -236,7 +245,16 @@ impl Event {
             interviewer: interviewer.map(str::to_owned),
             at,
             outcome: None,
+            channel: None,
             extra: Extra::new(),
+        }
+    }
+
+    /// The same event, sent through `channel`.
+    pub fn via(self, channel: Channel) -> Event {
+        Event {
+            channel: Some(channel),
+            ..self
         }
     }
 
@@ -248,6 +266,7 @@ impl Event {
             interviewer: interviewer.map(str::to_owned),
             at,
             outcome: Some(outcome),
+            channel: None,
             extra: Extra::new(),
         }
     }

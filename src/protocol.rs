@@ -7,6 +7,7 @@ use crate::failure::Failure;
 use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
 use crate::page::offer::Offer;
 use crate::page::people::Person;
+use crate::page::sent::{Answer, Pick};
 use crate::schedule::Due;
 use crate::tone::{Finding, LintOptions};
 use chrono::{DateTime, FixedOffset};
@@ -171,6 +172,30 @@ pub enum Request {
         #[serde(default)]
         channel: Channel,
     },
+    /// From the in-page helper: the user sent what they wrote in a compose addressed to
+    /// `people`. The follow-up it answers is recorded as sent now ([`crate::page::sent`]):
+    /// the draft the user inserted when it is still open for them, else each tracked person's
+    /// follow-up that is due. Nothing for anybody else, nothing when sends are recorded by hand.
+    PageSent {
+        /// Who the compose was addressed to.
+        people: Vec<Person>,
+        /// The follow-up the user inserted in it from the offer, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        chosen: Option<Pick>,
+        /// Where the message went.
+        #[serde(default)]
+        channel: Channel,
+    },
+    /// From the in-page helper: Undo of a `page-sent` record, for the people of that compose
+    /// and within minutes of it ([`crate::page::sent::may_undo`]).
+    PageUnsent {
+        /// Who the compose was addressed to.
+        people: Vec<Person>,
+        /// Interview id.
+        interview: String,
+        /// The event, as `page-sent` recorded it (store format v1).
+        event: Doc<Event>,
+    },
 }
 
 /// What the worker tells content scripts (they accept it only from their own extension).
@@ -266,6 +291,8 @@ pub enum Response {
     Refused(RefusedOrigins),
     /// To `offer`.
     Offered(Offered),
+    /// To `page-sent`.
+    Recorded(Sends),
 }
 
 /// `{"version": "0.1.0"}`.
@@ -413,6 +440,37 @@ pub struct Offered {
     pub insert: Option<Waiting>,
 }
 
+/// `{"recorded": [{"interview", "event", "label"}]}`: what a send from the page recorded
+/// (nothing, when it answered no open follow-up).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Sends {
+    /// The follow-ups recorded as sent.
+    pub recorded: Vec<Recorded>,
+}
+
+/// One follow-up recorded as sent, as the page gets it: what it shows, and what its Undo sends
+/// back. The event stays a store-format document the page does not read (so the in-page module
+/// links no decoder for it); the worker reads it with the store's checks when it comes back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recorded {
+    /// Interview id.
+    pub interview: String,
+    /// The event, as recorded (store format v1).
+    pub event: Doc<Event>,
+    /// Kind, person and company (text, never markup).
+    pub label: String,
+}
+
+impl From<&Answer> for Recorded {
+    fn from(a: &Answer) -> Recorded {
+        Recorded {
+            interview: a.interview.clone(),
+            event: Doc::of(&a.event),
+            label: a.label.clone(),
+        }
+    }
+}
+
 /// A message waiting to be typed into a compose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Waiting {
@@ -456,6 +514,8 @@ pub enum ReplyKind {
     Refused,
     /// [`Offered`].
     Offered,
+    /// [`Sends`].
+    Recorded,
 }
 
 impl Request {
@@ -485,6 +545,8 @@ impl Request {
             Request::WasmStatus => "wasm-status",
             Request::Offer { .. } => "offer",
             Request::PageDraft { .. } => "page-draft",
+            Request::PageSent { .. } => "page-sent",
+            Request::PageUnsent { .. } => "page-unsent",
         }
     }
 
@@ -505,6 +567,7 @@ impl Request {
             | Request::Unsnooze { .. }
             | Request::Settings { .. }
             | Request::DeleteAll
+            | Request::PageUnsent { .. }
             | Request::WasmRefused { .. } => ReplyKind::Done,
             Request::Snooze { .. } => ReplyKind::Snoozed,
             Request::Ics { .. } => ReplyKind::Calendar,
@@ -513,6 +576,7 @@ impl Request {
             Request::UnreadableText => ReplyKind::Unreadable,
             Request::WasmStatus => ReplyKind::Refused,
             Request::Offer { .. } => ReplyKind::Offered,
+            Request::PageSent { .. } => ReplyKind::Recorded,
         }
     }
 }
@@ -534,7 +598,7 @@ payloads! {
     Pong => Pong, Imported => Imported, Exported => Exported, Schedule => Schedule,
     Drafted => Drafted, Findings => Findings, Saved => Saved, Done => Done,
     Snoozed => Snoozed, Calendar => Calendar, Opened => Opened, ProblemReport => Problem, Unreadable => Unreadable,
-    RefusedOrigins => Refused, Offered => Offered,
+    RefusedOrigins => Refused, Offered => Offered, Sends => Recorded,
 }
 
 /// Whether `T` is the payload [`Request::reply`] pairs with `request`; an `Err` naming both
@@ -588,6 +652,7 @@ impl Response {
             ReplyKind::Unreadable => payload(request, reply).map(Response::Unreadable),
             ReplyKind::Refused => payload(request, reply).map(Response::Refused),
             ReplyKind::Offered => payload(request, reply).map(Response::Offered),
+            ReplyKind::Recorded => payload(request, reply).map(Response::Recorded),
         }
     }
 }
@@ -671,6 +736,7 @@ mod tests {
             interviewer: Some("dana".into()),
             at: now,
             outcome: None,
+            channel: Some(Channel::Email),
             extra: Default::default(),
         };
         let done = || Response::Done(Done {});
@@ -837,6 +903,32 @@ mod tests {
                 },
                 Response::Drafted(Drafted { draft }),
             ),
+            (
+                Request::PageSent {
+                    people: vec![Person::named("Dana Lee")],
+                    chosen: Some(Pick {
+                        interview: "acme".into(),
+                        interviewer: Some("dana".into()),
+                        kind: Kind::ThankYou,
+                    }),
+                    channel: Channel::Linkedin,
+                },
+                Response::Recorded(Sends {
+                    recorded: vec![Recorded {
+                        interview: "acme".into(),
+                        event: Doc::of(&event),
+                        label: "Thank-you · Dana Lee · Acme".into(),
+                    }],
+                }),
+            ),
+            (
+                Request::PageUnsent {
+                    people: vec![Person::named("Dana Lee")],
+                    interview: "acme".into(),
+                    event: Doc::of(&event),
+                },
+                done(),
+            ),
         ]
     }
 
@@ -866,6 +958,8 @@ mod tests {
             Request::UnreadableText => 19,
             Request::Unrecord { .. } => 20,
             Request::Unsnooze { .. } => 21,
+            Request::PageSent { .. } => 22,
+            Request::PageUnsent { .. } => 23,
         }
     }
 
@@ -877,7 +971,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=21).collect::<Vec<_>>(),
+            (0..=23).collect::<Vec<_>>(),
             "a request has no sample"
         );
         for (request, _) in &samples {

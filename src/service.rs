@@ -25,7 +25,7 @@ use crate::page::offer::offer;
 use crate::page::people::Person;
 use crate::protocol::{
     Calendar, Done, Drafted, Exported, Findings, Imported, Offered, Pong, Request, Response, Saved,
-    Schedule, Waiting,
+    Schedule, Sends, Waiting,
 };
 use crate::reminders::{self, Reminders};
 use crate::store::{from_value, StoreError};
@@ -286,6 +286,34 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
             env.now,
         )
         .and_then(|draft| reply(Response::Drafted(Drafted { draft }))),
+        Request::PageSent {
+            people,
+            chosen,
+            channel,
+        } => {
+            Person::check(&people).map_err(Failure::BadRequest)?;
+            let answers =
+                crate::page::sent::answered(store, &people, chosen.as_ref(), channel, env.now);
+            if answers.is_empty() {
+                return reply(Response::Recorded(Sends::default()));
+            }
+            let next = crate::page::sent::record(store, &answers)?;
+            let recorded = answers.iter().map(Into::into).collect();
+            Ok(write(next, Response::Recorded(Sends { recorded })))
+        }
+        Request::PageUnsent {
+            people,
+            interview,
+            event,
+        } => {
+            Person::check(&people).map_err(Failure::BadRequest)?;
+            let index = position(store, &interview)?;
+            let at = store.interviews[index].events.len();
+            let parsed = crate::store::event_at(event.value().clone(), index, at)?;
+            crate::page::sent::may_undo(store, &people, &interview, &parsed, env.now)
+                .map_err(|why| Failure::NotAllowed(format!("refused: {why}")))?;
+            Ok(write(unrecord(store, &interview, event.value())?, done()))
+        }
     }
 }
 
@@ -646,6 +674,49 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(again, Failure::Refused(ref e) if e.path == "interviews[0].events"));
+    }
+
+    #[test]
+    fn a_send_from_the_page_is_recorded_once_and_its_undo_takes_it_back() {
+        let s = store();
+        let env = Env::at(at("2026-11-21T10:00:00-05:00"));
+        let sent = json!({"type": "page-sent", "people": [{"name": "Li Wei"}],
+            "channel": "linkedin"});
+        let Ok(Outcome::Write {
+            store: next,
+            reply: Response::Recorded(sends),
+            ..
+        }) = answer(&s, sent.clone(), &env)
+        else {
+            panic!("not a write")
+        };
+        assert_eq!(sends.recorded.len(), 1);
+        let r = &sends.recorded[0];
+        assert_eq!(r.label, "Thank-you · Li Wei · Acme");
+        let recorded = next.interviews[0].events.last().unwrap();
+        assert_eq!(recorded.channel, Some(Channel::Linkedin));
+        assert_eq!(recorded.at, env.now);
+        assert_eq!(r.event.value(), &serde_json::to_value(recorded).unwrap());
+        // Sent again (a second message to Li): the thank-you is no longer open.
+        let Response::Recorded(again) = replied(answer(&next, sent, &env)) else {
+            panic!()
+        };
+        assert!(again.recorded.is_empty());
+        // The reply's event, sent back as the page got it, is the Undo.
+        let reply = crate::protocol::reply_json(&Ok(Response::Recorded(sends.clone())));
+        let event = reply["recorded"][0]["event"].clone();
+        let undo = json!({"type": "page-unsent", "people": [{"name": "Li Wei"}],
+            "interview": "acme", "event": event});
+        let Ok(Outcome::Write { store: undone, .. }) = answer(&next, undo.clone(), &env) else {
+            panic!("not a write")
+        };
+        assert_eq!(*undone, s);
+        let twice = answer(&undone, undo, &env).unwrap_err();
+        assert!(matches!(twice, Failure::Refused(_)), "{twice:?}");
+        let other = json!({"type": "page-unsent", "people": [{"email": "dana@acme.example"}],
+            "interview": "acme", "event": event});
+        let refused = answer(&next, other, &env).unwrap_err();
+        assert!(matches!(refused, Failure::NotAllowed(_)), "{refused:?}");
     }
 
     #[test]

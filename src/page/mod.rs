@@ -5,9 +5,12 @@
 //! - [`people`]: recipients read from the page (address lists, names, profile links) and
 //!   matching them to tracked interviewers,
 //! - [`offer`]: which follow-ups the helper offers for a compose, most relevant first,
+//! - [`sent`]: which open follow-up a message sent from a compose answers, and what the page
+//!   may take back,
 //! - [`theme`]: whether the page around an editor is dark, from its computed background.
 
 pub mod offer;
 pub mod people;
+pub mod sent;
 pub mod textmap;
 pub mod theme;

@@ -81,7 +81,8 @@ impl Offer {
     }
 }
 
-fn choice(store: &Store, who: Who, kind: Kind) -> Choice {
+/// The choice of `kind` for the interviewer `who`.
+pub(super) fn choice(store: &Store, who: Who, kind: Kind) -> Choice {
     let iv = &store.interviews[who.0];
     let person = &iv.interviewers[who.1];
     Choice {
@@ -99,14 +100,21 @@ fn choice(store: &Store, who: Who, kind: Kind) -> Choice {
     }
 }
 
-/// The follow-ups for a compose addressed to `people`, as of `now`.
-///
-/// Open items of the matched interviewers come first (items without an interviewer belong to
-/// the interview's primary, or first, interviewer); a matched interviewer with nothing open is
-/// offered every draftable kind. When nobody matches, nothing is offered.
-pub fn offer(store: &Store, people: &[Person], now: DateTime<FixedOffset>) -> Offer {
-    let matched = matches(store, people);
-    let items = schedule(store, now);
+/// One open follow-up and who it is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Open {
+    /// The interviewer it is for (an item without one belongs to the interview's primary, or
+    /// first, interviewer).
+    pub who: Who,
+    /// Kind of message.
+    pub kind: Kind,
+    /// Whether it is upcoming, due or overdue.
+    pub status: Status,
+}
+
+/// The open follow-ups as of `now` (move-on items left out: nothing is written for them), most
+/// relevant first: thank-yous, then what is due or overdue, then the schedule's order.
+pub(super) fn open_items(store: &Store, now: DateTime<FixedOffset>) -> Vec<Open> {
     let owner = |interview: &str, interviewer: &Option<String>| -> Option<Who> {
         let i = store.interviews.iter().position(|iv| iv.id == interview)?;
         let iv = &store.interviews[i];
@@ -116,22 +124,39 @@ pub fn offer(store: &Store, people: &[Person], now: DateTime<FixedOffset>) -> Of
         };
         (j < iv.interviewers.len()).then_some((i, j))
     };
-    let rank = |kind: Kind, status: Status| (kind != Kind::ThankYou, status == Status::Upcoming);
-    let mut open: Vec<(Who, Kind, Status, usize)> = items
+    let rank = |o: &Open| (o.kind != Kind::ThankYou, o.status == Status::Upcoming);
+    let mut open: Vec<Open> = schedule(store, now)
         .iter()
-        .enumerate()
-        .filter(|(_, d)| d.kind != Kind::MoveOn)
-        .filter_map(|(n, d)| owner(&d.interview, &d.interviewer).map(|w| (w, d.kind, d.status, n)))
+        .filter(|d| d.kind != Kind::MoveOn)
+        .filter_map(|d| {
+            owner(&d.interview, &d.interviewer).map(|who| Open {
+                who,
+                kind: d.kind,
+                status: d.status,
+            })
+        })
         .collect();
-    crate::order::sort_by_key(&mut open, |&(_, kind, status, n)| (rank(kind, status), n));
+    // Stable on the schedule's order within a rank.
+    crate::order::sort_by_key(&mut open, rank);
+    open
+}
+
+/// The follow-ups for a compose addressed to `people`, as of `now`.
+///
+/// Open items of the matched interviewers come first (items without an interviewer belong to
+/// the interview's primary, or first, interviewer); a matched interviewer with nothing open is
+/// offered every draftable kind. When nobody matches, nothing is offered.
+pub fn offer(store: &Store, people: &[Person], now: DateTime<FixedOffset>) -> Offer {
+    let matched = matches(store, people);
+    let open = open_items(store, now);
     let mut choices: Vec<Choice> = Vec::new();
     let mut direct = false;
     if !matched.is_empty() {
         for &who in &matched {
             let mine: Vec<Choice> = open
                 .iter()
-                .filter(|(w, ..)| *w == who)
-                .map(|&(w, k, _, _)| choice(store, w, k))
+                .filter(|o| o.who == who)
+                .map(|o| choice(store, o.who, o.kind))
                 .collect();
             if mine.is_empty() {
                 choices.extend(Kind::DRAFTABLE.iter().map(|&k| choice(store, who, k)));
@@ -144,11 +169,12 @@ pub fn offer(store: &Store, people: &[Person], now: DateTime<FixedOffset>) -> Of
             // Several people: their most relevant items first, then the rest.
             let key = |c: &Choice| {
                 open.iter()
-                    .position(|&(w, k, ..)| {
-                        store.interviews[w.0].id == c.interview
-                            && Some(&store.interviews[w.0].interviewers[w.1].id)
+                    .position(|o| {
+                        let (i, j) = o.who;
+                        store.interviews[i].id == c.interview
+                            && Some(&store.interviews[i].interviewers[j].id)
                                 == c.interviewer.as_ref()
-                            && k == c.kind
+                            && o.kind == c.kind
                     })
                     .unwrap_or(usize::MAX)
             };

@@ -2,7 +2,8 @@
 //! 1,000 interviews ≤ 5 ms, 1,000 interviews stored ≤ 1 MB).
 
 use crate::model::{
-    Event, EventKind, Extra, Industry, Interview, Interviewer, Kind, Outcome, Profile, Stage, Store,
+    Channel, Event, EventKind, Extra, Industry, Interview, Interviewer, Kind, Outcome, Profile,
+    Stage, Store,
 };
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, TimeDelta, Utc};
 
@@ -35,6 +36,7 @@ pub fn sample_store(count: usize, end: NaiveDate) -> Store {
                 .into_iter()
                 .collect(),
             notification_details: false,
+            record_sent_by_hand: false,
             extra: Extra::new(),
         },
         interviews,
@@ -89,12 +91,14 @@ fn interview(n: usize, at: DateTime<FixedOffset>, rng: &mut Lcg) -> Interview {
     let decision_by = (rng.below(2) == 0).then(|| later(i64::from(7 + rng.below(10))).date_naive());
     let mut events = Vec::new();
     let history = rng.below(6);
+    let channel = [None, Some(Channel::Email), Some(Channel::Linkedin)][rng.below(3) as usize];
     let sent = |kind: Kind, to: Option<&str>, after_days: i64| Event {
         kind: EventKind::Sent,
         follow_up: Some(kind),
         interviewer: to.map(str::to_owned),
         at: later(after_days),
         outcome: None,
+        channel,
         extra: Extra::new(),
     };
     if history >= 1 {
@@ -118,6 +122,7 @@ fn interview(n: usize, at: DateTime<FixedOffset>, rng: &mut Lcg) -> Interview {
             interviewer: None,
             at: later(25),
             outcome: Some(outcome),
+            channel: None,
             extra: Extra::new(),
         });
     }

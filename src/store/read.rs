@@ -264,6 +264,7 @@ fn profile(value: Value, path: &Path<'_>) -> Result<Profile, StoreError> {
         notification_details: f
             .optional("notification_details", boolean)?
             .unwrap_or(false),
+        record_sent_by_hand: f.optional("record_sent_by_hand", boolean)?.unwrap_or(false),
         extra: f.rest(),
     })
 }
@@ -324,6 +325,7 @@ fn event(value: Value, path: &Path<'_>) -> Result<Event, StoreError> {
         interviewer: f.optional("interviewer", string)?,
         at: f.required("at", time)?,
         outcome: f.optional("outcome", enumeration)?,
+        channel: f.optional("channel", enumeration)?,
         extra: f.rest(),
     })
 }

@@ -30,7 +30,15 @@ impl<'a> Seen<'a> {
 /// JSON names of the fields each type knows; `extra` must not repeat them (the export would
 /// then hold the key twice).
 const STORE_FIELDS: &[&str] = &["version", "profile", "interviews"];
-const PROFILE_FIELDS: &[&str] = &["name", "email", "phone", "signature", "holidays"];
+const PROFILE_FIELDS: &[&str] = &[
+    "name",
+    "email",
+    "phone",
+    "signature",
+    "holidays",
+    "notification_details",
+    "record_sent_by_hand",
+];
 const INTERVIEW_FIELDS: &[&str] = &[
     "id",
     "company",
@@ -48,7 +56,14 @@ const INTERVIEW_FIELDS: &[&str] = &[
 const INTERVIEWER_FIELDS: &[&str] = &[
     "id", "name", "title", "email", "linkedin", "topics", "primary",
 ];
-const EVENT_FIELDS: &[&str] = &["kind", "follow_up", "interviewer", "at", "outcome"];
+const EVENT_FIELDS: &[&str] = &[
+    "kind",
+    "follow_up",
+    "interviewer",
+    "at",
+    "outcome",
+    "channel",
+];
 
 /// Checks the rules a parsed or edited store must keep.
 ///

@@ -535,6 +535,8 @@ pub struct ProfileForm {
     pub holidays: String,
     /// Reminders name the company, role and person.
     pub notification_details: bool,
+    /// Sent follow-ups are marked by hand (not noticed in Gmail and LinkedIn).
+    pub record_sent_by_hand: bool,
 }
 
 impl ProfileForm {
@@ -552,6 +554,7 @@ impl ProfileForm {
                 .collect::<Vec<_>>()
                 .join("\n"),
             notification_details: p.notification_details,
+            record_sent_by_hand: p.record_sent_by_hand,
         }
     }
 
@@ -565,6 +568,7 @@ impl ProfileForm {
             "signature" => self.signature = value,
             "holidays" => self.holidays = value,
             "notification_details" => self.notification_details = value == "true",
+            "record_sent_by_hand" => self.record_sent_by_hand = value == "true",
             _ => {}
         }
     }
@@ -622,6 +626,7 @@ impl ProfileForm {
             signature,
             holidays,
             notification_details: self.notification_details,
+            record_sent_by_hand: self.record_sent_by_hand,
             extra: existing.extra.clone(),
         })
     }
@@ -823,6 +828,7 @@ mod tests {
                 interviewer: Some("dana".into()),
                 at: t("2026-11-20T19:00:00+01:00"),
                 outcome: None,
+                channel: None,
                 extra: Extra::new()
             }
         );
@@ -916,6 +922,18 @@ mod tests {
             ProfileForm::from_profile(&p).holidays,
             "2026-12-24\n2026-12-31"
         );
+        assert!(
+            !p.record_sent_by_hand,
+            "sends are noticed unless turned off"
+        );
+        f.set("record_sent_by_hand", "true");
+        let by_hand = f.to_profile(&existing).unwrap();
+        assert!(ProfileForm::from_profile(&by_hand).record_sent_by_hand);
+        assert_eq!(
+            serde_json::to_value(&by_hand).unwrap()["record_sent_by_hand"],
+            serde_json::json!(true)
+        );
+        f.set("record_sent_by_hand", "false");
         f.set("email", "sam");
         f.set("holidays", "12/24");
         let errors = f.to_profile(&existing).unwrap_err();

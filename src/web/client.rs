@@ -10,7 +10,10 @@ use crate::draft::{Draft, DraftRequest};
 use crate::failure::Failure;
 use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
 use crate::page::people::Person;
-use crate::protocol::{self, Doc, Imported, Offered, Payload, Refusal, Request, StoreProblem};
+use crate::page::sent::Pick;
+use crate::protocol::{
+    self, Doc, Imported, Offered, Payload, Recorded, Refusal, Request, StoreProblem,
+};
 use crate::schedule::Due;
 use crate::tone::{Finding, LintOptions};
 use chrono::{DateTime, FixedOffset};
@@ -222,4 +225,29 @@ pub async fn page_draft(
         channel,
     };
     expect!(request, Drafted).map(|d| d.draft)
+}
+
+/// Tells the worker the user sent the message of a compose addressed to `people` (`chosen`:
+/// the follow-up they inserted there, if any); what it recorded as sent.
+pub async fn page_sent(
+    people: Vec<Person>,
+    chosen: Option<Pick>,
+    channel: Channel,
+) -> Result<Vec<Recorded>, Failure> {
+    let request = Request::PageSent {
+        people,
+        chosen,
+        channel,
+    };
+    expect!(request, Sends).map(|s| s.recorded)
+}
+
+/// Takes back one record of [`page_sent`] (its Undo), for the people of the same compose.
+pub async fn page_unsent(people: Vec<Person>, recorded: &Recorded) -> Result<(), Failure> {
+    let request = Request::PageUnsent {
+        people,
+        interview: recorded.interview.clone(),
+        event: recorded.event.clone(),
+    };
+    expect!(request, Done).map(drop)
 }

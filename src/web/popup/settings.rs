@@ -104,6 +104,19 @@ fn render(app: &App) -> Dom {
         Some("Reminders can pop up while you share your screen; with names off, the details are here in the popup."),
         &[],
     )?;
+    field(
+        doc,
+        &you,
+        "record_sent_by_hand",
+        "Sent follow-ups",
+        Control::Select(&[
+            ("false", "Noticed when you send them from Gmail or LinkedIn"),
+            ("true", "Marked sent by hand, here"),
+        ]),
+        if p.record_sent_by_hand { "true" } else { "false" },
+        Some("A message you send to a tracked interviewer is marked sent with an Undo; nothing else on the page is read."),
+        &[],
+    )?;
     let actions = add(&form, el(doc, "div", &[("class", "actions")], None)?)?;
     add(
         &actions,
