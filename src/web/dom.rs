@@ -79,3 +79,38 @@ pub fn visible(e: &Element) -> bool {
 pub fn html(e: &Element) -> Option<HtmlElement> {
     e.clone().dyn_into::<HtmlElement>().ok()
 }
+
+/// Whether the nearest opaque background around `el` (its own, or an ancestor's, out through
+/// shadow roots) is dark.
+pub fn dark_around(el: &Element) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let mut node = Some(el.clone());
+    while let Some(el) = node {
+        let colour = window
+            .get_computed_style(&el)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("background-color").ok());
+        if let Some(d) = colour
+            .as_deref()
+            .and_then(crate::page::theme::dark_background)
+        {
+            return d;
+        }
+        node = el.parent_element().or_else(|| {
+            el.get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .map(|r| r.host())
+        });
+    }
+    false
+}
+
+/// Milliseconds since the epoch (`Date.now()`: one call, cheaper than reaching
+/// `performance` through the window, and precise enough for scan intervals and debouncing).
+pub fn clock() -> f64 {
+    js_sys::Date::now()
+}

@@ -2,7 +2,7 @@
 //! structure relied on is described in `docs/page-structures.md`; selectors go stable attributes
 //! first, classes next, the localized aria-label last.
 
-use super::site::{push_person, text_of, Compose, Site};
+use super::site::{ctrl_enter, nearest, push_person, text_of, Compose, Site};
 use crate::model::Channel;
 use crate::page::people::{parse_addresses, Person};
 use crate::web::dom;
@@ -27,6 +27,10 @@ const ROOTS: &str = "td.I5, table.aoP, .aoI, .M9, .aSt, [role=dialog], [role=mai
 
 /// Containers of several composes: the root of one compose is never looked for above them.
 const OUTER: &str = ".dw, .aSs, body";
+
+/// The Send button: its class, else the first button of the send cell (`.Up`) that opens no
+/// menu ("More send options" does). Its label and tooltip are localized.
+const SEND: &str = "div[role=button].aoO, .Up div > div[role=button]:not([aria-haspopup])";
 
 /// The compose around `editor`: going up from it, the first ancestor that holds Gmail's hidden
 /// `composeid` (every full compose form has one, sometimes fifteen levels up) or is one of the
@@ -160,5 +164,23 @@ impl Site for Gmail {
             subject_field: field.filter(|_| new_message),
             channel: Channel::Email,
         }
+    }
+
+    fn send_button(&self, editor: &Element) -> Option<Element> {
+        nearest(editor, SEND, OUTER)
+    }
+
+    /// Ctrl+Enter (⌘+Enter) anywhere in the compose.
+    fn sends_on_key(&self, _editor: &Element, key: &web_sys::KeyboardEvent) -> bool {
+        ctrl_enter(key)
+    }
+
+    /// Gmail says why it did not send in an alert dialog ("Please specify at least one
+    /// recipient", an address it does not recognise) and keeps the compose open.
+    fn send_failed(&self) -> bool {
+        dom::document()
+            .ok()
+            .and_then(|d| d.query_selector("[role=alertdialog]").ok().flatten())
+            .is_some_and(|e| dom::visible(&e))
     }
 }

@@ -2,7 +2,7 @@
 //! connection-request note and InMail, including modals in the open shadow root of
 //! `#interop-outlet`. The page structure relied on is described in `docs/page-structures.md`.
 
-use super::site::{push_person, text_of, Compose, Site};
+use super::site::{ctrl_enter, push_person, text_of, Compose, Site};
 use crate::model::Channel;
 use crate::page::people::Person;
 use crate::web::dom;
@@ -192,5 +192,30 @@ impl Site for LinkedIn {
                 Channel::Linkedin
             },
         }
+    }
+
+    /// The message form's submit button, or the primary button of the invitation dialog.
+    fn send_button(&self, editor: &Element) -> Option<Element> {
+        let within = |scope: &str, button: &str| {
+            editor
+                .closest(scope)
+                .ok()
+                .flatten()
+                .and_then(|s| s.query_selector(button).ok().flatten())
+        };
+        within(
+            "form, .msg-form",
+            "button.msg-form__send-button, button[type=submit]",
+        )
+        .or_else(|| within("[role=dialog]", "button.artdeco-button--primary"))
+    }
+
+    /// In a message editor, Enter sends when LinkedIn's "Press Enter to send" is on (else it
+    /// starts a line, and the editor does not empty, so nothing is recorded), and Ctrl+Enter
+    /// sends either way. A note (a textarea) is sent by its button only.
+    fn sends_on_key(&self, editor: &Element, key: &web_sys::KeyboardEvent) -> bool {
+        let plain_enter =
+            key.key() == "Enter" && !key.shift_key() && !key.alt_key() && !key.is_composing();
+        editor.tag_name() != "TEXTAREA" && (plain_enter || ctrl_enter(key))
     }
 }

@@ -19,6 +19,7 @@
 mod editor;
 mod gmail;
 mod linkedin;
+mod sent;
 mod site;
 mod ui;
 
@@ -215,7 +216,7 @@ fn on_mutations() {
     if PENDING.with(Cell::get) {
         return;
     }
-    let wait = LAST_SCAN.with(Cell::get) + SCAN_INTERVAL_MS - ui::clock();
+    let wait = LAST_SCAN.with(Cell::get) + SCAN_INTERVAL_MS - dom::clock();
     if wait <= 0.0 {
         run_scan();
         return;
@@ -236,7 +237,7 @@ fn on_mutations() {
 
 fn run_scan() {
     PENDING.with(|p| p.set(false));
-    LAST_SCAN.with(|l| l.set(ui::clock()));
+    LAST_SCAN.with(|l| l.set(dom::clock()));
     if let Some(site) = SITE.with(Cell::get) {
         scan(site);
     }

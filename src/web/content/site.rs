@@ -4,7 +4,7 @@
 use super::editor;
 use crate::model::Channel;
 use crate::page::people::Person;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, KeyboardEvent};
 
 /// What a supported site must tell the shared code.
 pub trait Site {
@@ -34,6 +34,39 @@ pub trait Site {
     }
     /// What the page says about the compose around `editor`, read fresh each time.
     fn compose(&self, editor: &Element) -> Compose;
+    /// The Send button of the compose around `editor`, if the page shows one.
+    fn send_button(&self, _editor: &Element) -> Option<Element> {
+        None
+    }
+    /// Whether `key`, pressed in the editor or the subject field, sends the message.
+    fn sends_on_key(&self, _editor: &Element, _key: &KeyboardEvent) -> bool {
+        false
+    }
+    /// Whether the page shows that a send just failed (the compose then stays open).
+    fn send_failed(&self) -> bool {
+        false
+    }
+}
+
+/// The first element matching `selector` in the nearest ancestor of `editor` that has one,
+/// looking no higher than an ancestor matching `outer` (a container of several composes).
+pub(super) fn nearest(editor: &Element, selector: &str, outer: &str) -> Option<Element> {
+    let mut at = editor.parent_element();
+    while let Some(e) = at {
+        if e.matches(outer).unwrap_or(true) {
+            return None;
+        }
+        if let Some(found) = e.query_selector(selector).ok().flatten() {
+            return Some(found);
+        }
+        at = e.parent_element();
+    }
+    None
+}
+
+/// Ctrl+Enter (⌘+Enter on a Mac): the send shortcut of both sites.
+pub(super) fn ctrl_enter(key: &KeyboardEvent) -> bool {
+    key.key() == "Enter" && (key.ctrl_key() || key.meta_key()) && !key.alt_key()
 }
 
 /// The compose around one editor, as read from the page.

@@ -11,11 +11,12 @@
 //! so not even its size tells the page.
 
 use super::editor;
+use super::sent;
 use super::site::Site;
 use crate::model::Channel;
 use crate::page::offer::{Choice, Offer};
 use crate::page::people::Person;
-use crate::page::theme;
+use crate::page::sent::Pick;
 use crate::tone::{lint_with, Finding, LintOptions, Severity};
 use crate::web::{client, dom};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -103,6 +104,8 @@ struct Helper {
     /// and Tab from the chip back to the message.
     ahead_in_tab_order: bool,
     state: RefCell<State>,
+    /// The compose's Send button, once found, whose clicks are watched ([`watch_send_button`]).
+    send_button: RefCell<Option<Element>>,
     /// Its listeners (editor, subject field, its own root, the window's scroll and resize).
     /// Each holds the helper weakly and is removed when the helper is dropped, so a closed
     /// compose leaves nothing behind: no listener, no closure, no helper.
@@ -119,7 +122,7 @@ impl Drop for Helper {
 struct State {
     /// The pending check; dropping it cancels it.
     timer: Option<Timeout>,
-    /// When the check is due ([`clock`]): each key moves it, the timer follows it.
+    /// When the check is due ([`dom::clock`]): each key moves it, the timer follows it.
     due: f64,
     offer: Offer,
     /// Who `offer` is for (`None`: not asked yet, or the tracked data changed since).
@@ -138,6 +141,10 @@ struct State {
     ignored: Vec<(String, String)>,
     saved: Option<Range>,
     layout_pending: bool,
+    /// The follow-up last inserted here from the offer: what a send of this compose answers.
+    inserted: Option<Pick>,
+    /// Whether the text changed since it was last checked (`text` may be out of date).
+    typed: bool,
 }
 
 thread_local! {
@@ -307,6 +314,7 @@ pub fn attach(site: &'static dyn Site, editor: &Element) -> Result<(), JsValue> 
             .get_attribute("tabindex")
             .is_some_and(|t| t.trim().parse::<i32>().is_ok_and(|t| t > 0)),
         state: RefCell::new(State::default()),
+        send_button: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
     });
     ALIVE.with(|n| n.set(n.get() + 1));
@@ -344,6 +352,7 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
     let editor: &EventTarget = &helper.editor;
     // Runs on every key: nothing here reads the whole text (but a limited editor's counter).
     listen(helper, editor, "input", PASSIVE, |h, _| {
+        h.state.borrow_mut().typed = true;
         update_counter(h);
         hide_card(h);
         drop_marks(h);
@@ -351,7 +360,14 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
     });
     if let Some(field) = helper.site.compose(&helper.editor).subject_field {
         listen(helper, &field, "input", PASSIVE, |h, _| schedule_refresh(h));
+        listen(helper, &field, "keydown", PASSIVE, |h, e| {
+            let key = e.dyn_ref::<web_sys::KeyboardEvent>();
+            if e.is_trusted() && key.is_some_and(|k| h.site.sends_on_key(&h.editor, k)) {
+                asked_to_send(h);
+            }
+        });
     }
+    watch_send_button(helper);
     listen(helper, editor, "blur", PASSIVE, |h, _| {
         let saved = editor::saved_caret(&h.editor);
         if saved.is_some() {
@@ -486,6 +502,11 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
             e.prevent_default();
             e.stop_propagation();
         }
+        if h.site.sends_on_key(&h.editor, k) {
+            asked_to_send(h);
+        } else if !matches!(k.key().as_str(), "Control" | "Meta" | "Shift" | "Alt") {
+            sent::typed(&h.editor);
+        }
         if k.key() == "Tab" && k.shift_key() && h.ahead_in_tab_order {
             if let Some(last) = dom::html(&h.count) {
                 let _ = last.focus();
@@ -504,6 +525,51 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
             schedule_layout(h)
         });
     }
+}
+
+/// The user asked to send this compose (its button or shortcut; trusted input only).
+fn asked_to_send(helper: &Rc<Helper>) {
+    let (chosen, had_text) = {
+        let st = helper.state.borrow();
+        (st.inserted.clone(), st.typed || !st.text.trim().is_empty())
+    };
+    sent::asked(helper.site, &helper.editor, chosen, had_text);
+}
+
+/// Watches the compose's Send button (found again when the site replaced it): a click, or Enter
+/// or Space on it, asks to send. Its release is watched too, since a site may act on it and
+/// close the compose before any click arrives.
+fn watch_send_button(helper: &Rc<Helper>) {
+    let current = helper
+        .send_button
+        .borrow()
+        .as_ref()
+        .is_some_and(|b| b.is_connected());
+    if current {
+        return;
+    }
+    let Some(button) = helper.site.send_button(&helper.editor) else {
+        return;
+    };
+    *helper.send_button.borrow_mut() = Some(button.clone());
+    let capture = EventListenerOptions {
+        phase: EventListenerPhase::Capture,
+        passive: true,
+    };
+    for event in ["mouseup", "click"] {
+        listen(helper, &button, event, capture, |h, e| {
+            let main = e.dyn_ref::<MouseEvent>().is_some_and(|m| m.button() == 0);
+            if e.is_trusted() && main {
+                asked_to_send(h);
+            }
+        });
+    }
+    listen(helper, &button, "keydown", capture, |h, e| {
+        let key = e.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+        if e.is_trusted() && matches!(key.as_deref(), Some("Enter" | " ")) {
+            asked_to_send(h);
+        }
+    });
 }
 
 fn set_hidden(e: &Element, hidden: bool) {
@@ -661,31 +727,9 @@ fn show(helper: &Rc<Helper>, i: usize) {
     }
 }
 
-/// Follows the page's theme: dark when the nearest opaque background around the editor (its
-/// own, or an ancestor's, out through shadow roots) is dark.
+/// Follows the page's theme: dark when the nearest opaque background around the editor is.
 fn follow_theme(helper: &Helper) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let mut node = Some(helper.editor.clone());
-    let mut dark = false;
-    while let Some(el) = node {
-        let colour = window
-            .get_computed_style(&el)
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_property_value("background-color").ok());
-        if let Some(d) = colour.as_deref().and_then(theme::dark_background) {
-            dark = d;
-            break;
-        }
-        node = el.parent_element().or_else(|| {
-            el.get_root_node()
-                .dyn_into::<web_sys::ShadowRoot>()
-                .ok()
-                .map(|r| r.host())
-        });
-    }
+    let dark = dom::dark_around(&helper.editor);
     let _ = helper.ui.class_list().toggle_with_force("dark", dark);
 }
 
@@ -734,7 +778,7 @@ pub fn prune() {
 /// Checks the text once typing has paused for [`DEBOUNCE_MS`]. One timer per pause, not one
 /// per key: a key only moves the deadline, and the timer, when it fires early, waits the rest.
 fn schedule_refresh(helper: &Rc<Helper>) {
-    let due = clock() + f64::from(DEBOUNCE_MS);
+    let due = dom::clock() + f64::from(DEBOUNCE_MS);
     let idle = {
         let mut st = helper.state.borrow_mut();
         st.due = due;
@@ -751,7 +795,7 @@ fn arm(helper: &Rc<Helper>, wait: u32) -> Timeout {
     let weak = Rc::downgrade(helper);
     Timeout::new(wait, move || {
         let Some(h) = weak.upgrade() else { return };
-        let left = h.state.borrow().due - clock();
+        let left = h.state.borrow().due - dom::clock();
         let next = (left >= 1.0).then(|| arm(&h, left.ceil() as u32));
         // The spent timer is let go once the borrow ends.
         let spent = std::mem::replace(&mut h.state.borrow_mut().timer, next);
@@ -829,6 +873,7 @@ fn ask_offer(helper: &Rc<Helper>, people: Vec<Person>, channel: Channel) {
 /// Re-reads the compose, asks for the offer again when the people changed, and re-checks the
 /// text.
 fn refresh(helper: &Rc<Helper>) {
+    watch_send_button(helper);
     let mut compose = helper.site.compose(&helper.editor);
     compose.people.truncate(crate::page::people::MAX_PEOPLE);
     if helper.state.borrow().offered_to.as_ref() != Some(&compose.people) {
@@ -887,6 +932,7 @@ fn refresh(helper: &Rc<Helper>) {
         let mut st = helper.state.borrow_mut();
         st.findings = findings;
         st.text = text;
+        st.typed = false;
         st.card = None;
         st.pinned = false;
     }
@@ -1334,6 +1380,11 @@ fn insert(helper: &Rc<Helper>, choice: &Choice) {
     // The caret the user left, taken now: the answer comes after a round trip.
     let saved = helper.state.borrow_mut().saved.take();
     let choice = choice.clone();
+    let pick = Pick {
+        interview: choice.interview.clone(),
+        interviewer: choice.interviewer.clone(),
+        kind: choice.kind,
+    };
     let request = move |channel: Channel| {
         let (people, choice) = (people.clone(), choice.clone());
         async move {
@@ -1367,6 +1418,7 @@ fn insert(helper: &Rc<Helper>, choice: &Choice) {
         if subject.is_none() && wants_subject {
             subject = request(Channel::Email).await.ok().and_then(|d| d.subject);
         }
+        h.state.borrow_mut().inserted = Some(pick);
         type_in(&h, subject, &written.body, saved);
     });
 }
@@ -1383,10 +1435,4 @@ fn type_in(helper: &Rc<Helper>, subject: Option<String>, body: &str, saved: Opti
     }
     editor::insert(&helper.editor, body, saved.as_ref(), helper.limit);
     refresh(helper);
-}
-
-/// Milliseconds since the epoch (`Date.now()`: one call, cheaper than reaching
-/// `performance` through the window, and precise enough for scan intervals and debouncing).
-pub(super) fn clock() -> f64 {
-    js_sys::Date::now()
 }

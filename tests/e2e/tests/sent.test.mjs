@@ -1,0 +1,228 @@
+// Sends, noticed: a follow-up sent from a Gmail or LinkedIn compose addressed to a tracked
+// interviewer is recorded as sent once, with the real time and channel, and a note in the page
+// offers Undo; a failed send, a discarded compose, an untracked recipient, a line break and the
+// "by hand" setting record nothing.
+import { test, before, beforeEach, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { launch, extensionPage, send, openFixture, helperUi, FIXTURES } from '../lib/harness.mjs';
+
+let env;
+let ext;
+let demoStore;
+before(async () => {
+  env = await launch();
+  ext = await extensionPage(env);
+  demoStore = JSON.parse(await readFile(path.join(FIXTURES, 'demo-store.json'), 'utf8'));
+});
+// Every test starts from the demo store, nothing sent yet.
+beforeEach(async () => {
+  const r = await send(ext, { type: 'import', store: demoStore });
+  assert.equal(r.ok, true, JSON.stringify(r));
+});
+after(async () => { await env?.close(); });
+
+const EDITOR = '[data-followup-compose]';
+const NOTE = 'body > [data-followup-ui]';
+// Several times what the content script needs to see a send through (it looks every 200 ms) and
+// the worker to record it: "nothing recorded" is checked after this long.
+const SETTLE_MS = 1500;
+
+/** The `sent` events of the store, as `interviewer:kind:channel`. */
+async function sent() {
+  const { store } = await send(ext, { type: 'export' });
+  return store.interviews.flatMap((iv) => (iv.events ?? [])
+    .filter((e) => e.kind === 'sent')
+    .map((e) => `${iv.id}/${e.interviewer}:${e.follow_up}:${e.channel ?? '-'}`));
+}
+
+/** Waits until the store's sent events are `expected`; returns the events. */
+async function waitForSent(expected, what) {
+  const deadline = Date.now() + 10000;
+  let last;
+  for (;;) {
+    last = await sent();
+    if (JSON.stringify(last) === JSON.stringify(expected)) return last;
+    if (Date.now() > deadline) assert.fail(`${what}: expected ${JSON.stringify(expected)}, store has ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Whether the schedule still lists Dana's thank-you (what the popup's list shows). */
+async function danaThankYouOpen() {
+  const { items } = await send(ext, { type: 'schedule' });
+  return items.some((i) => i.interview === 'acme-pm' && i.interviewer === 'dana' && i.kind === 'thank-you');
+}
+
+/** The note the page shows after a send: its words (generated content) and whether it is shown. */
+const note = (ui) => ui.eval((roots, a, { pick, shown }) => {
+  const root = pick(a.sel);
+  if (!root) return null;
+  return { text: shown(a.sel), open: !root.querySelector('.note').hidden };
+}, { sel: NOTE });
+
+async function openGmail() {
+  const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  const ui = await helperUi(page);
+  await ui.waitForTitle(/Thank-you · Dana Lee/);
+  return { page, errors, ui, editor: page.locator(EDITOR) };
+}
+
+test('Gmail: Send clicked records the thank-you once with its channel, and the note\'s Undo takes it back', async () => {
+  const { page, errors, ui, editor } = await openGmail();
+  await editor.click();
+  await page.keyboard.type('Thank you for your time today, Dana.');
+  await ui.insert();
+  assert.equal(await danaThankYouOpen(), true);
+  const before = Date.now();
+  await page.locator('[role=button].aoO').click();
+  await page.waitForSelector('text=Message sent');
+  await waitForSent(['acme-pm/dana:thank-you:email'], 'recorded once, by email');
+  const { store } = await send(ext, { type: 'export' });
+  const at = Date.parse(store.interviews[0].events[0].at);
+  assert.ok(at >= before - 2000 && at <= Date.now() + 2000, `the real send time: ${store.interviews[0].events[0].at}`);
+  assert.equal(await danaThankYouOpen(), false, 'the popup\'s list no longer has it');
+
+  const shown = await ui.waitFor((roots, a, { pick, shown }) => pick(a) && shown(a).includes('Marked sent') && shown(a), NOTE, { what: 'the note' });
+  assert.match(shown, /Marked sent: Thank-you · Dana Lee · Acme Corp/);
+  assert.deepEqual(await ui.axe({ host: NOTE }), [], 'the note passes axe');
+  await ui.click('[data-action="undo-sent"]', { host: NOTE });
+  await waitForSent([], 'Undo removed it');
+  assert.equal(await danaThankYouOpen(), true, 'listed again');
+  assert.match((await note(ui)).text, /Taken back/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Gmail: Ctrl+Enter sends and records once; the page sees no words of the note', async () => {
+  const { page, errors, ui, editor } = await openGmail();
+  await editor.click();
+  await page.keyboard.type('Dear Dana, thank you for walking me through the onboarding revamp.');
+  await page.keyboard.press('Control+Enter');
+  await waitForSent(['acme-pm/dana:thank-you:email'], 'recorded by the shortcut');
+  await ui.waitFor((roots, a, { pick, shown }) => pick(a) && shown(a).includes('Marked sent'), NOTE, { what: 'the note' });
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector('body > [data-followup-ui]');
+    return { text: host.textContent, open: host.shadowRoot, attrs: host.getAttributeNames(), found: window.find('Dana Lee') };
+  });
+  assert.deepEqual(seen, { text: '', open: null, attrs: ['data-followup-ui'], found: false });
+  // A second send to Dana (her thank-you is done, nothing else is due) records nothing more.
+  await page.waitForTimeout(SETTLE_MS);
+  assert.deepEqual(await sent(), ['acme-pm/dana:thank-you:email']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Gmail: a failed send, then discarding the compose, records nothing', async () => {
+  const { page, errors, ui, editor } = await openGmail();
+  await editor.click();
+  await page.keyboard.type('Thank you, Dana.');
+  await page.evaluate(() => { window.failSends = true; });
+  await page.locator('[role=button].aoO').click();
+  await page.waitForSelector('[role=alertdialog]');
+  assert.equal(await editor.count(), 1, 'the compose stays open');
+  await page.waitForTimeout(SETTLE_MS);
+  await page.locator('[role=button][aria-label^="Discard"]').click();
+  assert.equal(await editor.count(), 0, 'discarded');
+  await page.waitForTimeout(SETTLE_MS);
+  assert.deepEqual(await sent(), []);
+  assert.equal(await ui.roots(), 0, 'no note');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Gmail: a discarded compose and an empty one record nothing; an untracked recipient gets the same empty note host', async () => {
+  let { page, errors, editor } = await openGmail();
+  await editor.click();
+  await page.keyboard.type('Thank you, Dana.');
+  await page.locator('[role=button][aria-label^="Discard"]').click();
+  await page.waitForTimeout(SETTLE_MS);
+  assert.deepEqual(await sent(), []);
+  assert.equal(await page.locator(NOTE).count(), 0, 'nothing sent, no note');
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  ({ page, errors, editor } = await openGmail());
+  await page.locator('[role=button].aoO').click();
+  await page.waitForTimeout(SETTLE_MS);
+  assert.deepEqual(await sent(), [], 'a message with no text answers nothing');
+  await page.close();
+
+  let ui;
+  ({ page, errors, editor, ui } = await openGmail());
+  await page.evaluate(() => {
+    const chip = document.querySelector('[data-hovercard-id]');
+    chip.setAttribute('data-hovercard-id', 'someone@elsewhere.example');
+    chip.setAttribute('data-name', 'Someone Else');
+  });
+  await editor.click();
+  await page.keyboard.type('Hi, see you on Monday.');
+  await page.locator('[role=button].aoO').click();
+  await page.waitForSelector('text=Message sent');
+  await page.locator(NOTE).waitFor({ state: 'attached' });
+  await page.waitForTimeout(SETTLE_MS);
+  assert.deepEqual(await sent(), [], 'nobody tracked, nothing recorded');
+  assert.deepEqual(await note(ui), { text: '', open: false }, 'the host is there, saying nothing');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('LinkedIn: Send clicked and Enter-to-send record once; Enter that starts a line records nothing', async () => {
+  const { page, errors } = await openFixture(env, 'linkedin', 'chat-bubble');
+  const ui = await helperUi(page);
+  const dana = page.locator('#editor-dana');
+  await ui.waitForTitle(/Thank-you · Dana Lee/, { host: '#msg-overlay-conversation-bubble-1' });
+  await dana.click();
+  await page.keyboard.type('Thank you for the conversation, Dana.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('It was great to learn about the onboarding revamp.');
+  await page.waitForTimeout(SETTLE_MS);
+  assert.deepEqual(await sent(), [], 'Enter only started a line');
+  await page.locator('#msg-overlay-conversation-bubble-1 .msg-form__send-button').click();
+  await waitForSent(['acme-pm/dana:thank-you:linkedin'], 'recorded by Send');
+  assert.equal((await dana.innerText()).trim(), '', 'LinkedIn emptied the editor');
+  await ui.waitFor((roots, a, { pick, shown }) => pick(a) && shown(a).includes('Marked sent: Thank-you · Dana Lee'), NOTE, { what: 'the note' });
+
+  // Raj, in the "New message" bubble, with LinkedIn's "Press Enter to send" on.
+  await page.evaluate(() => { window.enterSends = true; });
+  await page.locator('#editor-new').click();
+  await page.keyboard.type('Thank you for your time, Raj.');
+  await page.keyboard.press('Enter');
+  await waitForSent(['acme-pm/dana:thank-you:linkedin', 'acme-pm/raj:thank-you:linkedin'], 'recorded by Enter');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Settings "Marked sent by hand": sends are not recorded', async () => {
+  const { store } = await send(ext, { type: 'export' });
+  const r = await send(ext, { type: 'settings', profile: { ...store.profile, record_sent_by_hand: true } });
+  assert.equal(r.ok, true, JSON.stringify(r));
+  const { page, errors, editor } = await openGmail();
+  await editor.click();
+  await page.keyboard.type('Thank you, Dana.');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('text=Message sent');
+  await page.waitForTimeout(SETTLE_MS);
+  assert.deepEqual(await sent(), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page cannot record or take back sends for people not on its compose', async () => {
+  const { page } = await openGmail();
+  const ui = await helperUi(page);
+  // From the content script's own world (what a compromised page could at most reach).
+  const tries = await ui.eval(async () => {
+    const ask = (m) => chrome.runtime.sendMessage(m);
+    const forged = await ask({ type: 'page-sent', people: [{ email: 'someone@elsewhere.example' }],
+      chosen: { interview: 'acme-pm', interviewer: 'dana', kind: 'thank-you' }, channel: 'email' });
+    const undo = await ask({ type: 'page-unsent', people: [{ email: 'dana@acme.example' }], interview: 'acme-pm',
+      event: { kind: 'sent', follow_up: 'thank-you', interviewer: 'dana', at: new Date().toISOString() } });
+    return { forged, undo };
+  });
+  assert.deepEqual(tries.forged, { ok: true, recorded: [] });
+  assert.equal(tries.undo.ok, false);
+  assert.deepEqual(await sent(), []);
+  await page.close();
+});
