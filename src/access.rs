@@ -96,6 +96,8 @@ pub fn audience(request: &Request) -> Audience {
         | Request::PageDraft { .. }
         | Request::PageSent { .. }
         | Request::PageUnsent { .. }
+        | Request::PageReply { .. }
+        | Request::PageReplied { .. }
         | Request::WasmRefused { .. } => ExtensionAndPages,
         Request::Ping
         | Request::Import { .. }

@@ -4,9 +4,10 @@
 
 use crate::draft::{Draft, DraftRequest};
 use crate::failure::Failure;
-use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
+use crate::model::{Channel, Event, Interview, Kind, Outcome, Profile, Store};
 use crate::page::offer::Offer;
 use crate::page::people::Person;
+use crate::page::replied::ReplyOffer;
 use crate::page::sent::{Answer, Pick};
 use crate::schedule::Due;
 use crate::tone::{Finding, LintOptions};
@@ -186,8 +187,33 @@ pub enum Request {
         #[serde(default)]
         channel: Channel,
     },
-    /// From the in-page helper: Undo of a `page-sent` record, for the people of that compose
-    /// and within minutes of it ([`crate::page::sent::may_undo`]).
+    /// From the in-page helper: the message the user opened in a conversation, from `from`.
+    /// The worker says whether it is a tracked interviewer's reply worth recording, and which
+    /// outcome it reads ([`crate::page::replied`]); nothing for anybody else.
+    PageReply {
+        /// Who sent it, as read from the page.
+        from: Vec<Person>,
+        /// The conversation's subject (email), if any.
+        #[serde(default)]
+        subject: String,
+        /// The message's own text (the start of it).
+        body: String,
+    },
+    /// From the in-page helper: the user confirmed the reply `page-reply` offered, with the
+    /// outcome they chose. Refused unless `from` is a tracked interviewer of `interview`.
+    PageReplied {
+        /// Who sent it (the offer is checked again against them).
+        from: Vec<Person>,
+        /// Interview id.
+        interview: String,
+        /// How it went.
+        outcome: Outcome,
+        /// Where it came (email or LinkedIn).
+        #[serde(default)]
+        channel: Channel,
+    },
+    /// From the in-page helper: Undo of a `page-sent` or `page-replied` record, for the people
+    /// of that page and within minutes of it ([`crate::page::sent::may_undo`]).
     PageUnsent {
         /// Who the compose was addressed to.
         people: Vec<Person>,
@@ -291,8 +317,10 @@ pub enum Response {
     Refused(RefusedOrigins),
     /// To `offer`.
     Offered(Offered),
-    /// To `page-sent`.
+    /// To `page-sent` and `page-replied`.
     Recorded(Sends),
+    /// To `page-reply`.
+    ReplyOffered(ReplyOffered),
 }
 
 /// `{"version": "0.1.0"}`.
@@ -471,6 +499,13 @@ impl From<&Answer> for Recorded {
     }
 }
 
+/// `{"offer": {…} | null}`: whether the opened message is a reply to record, and how it reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyOffered {
+    /// The offer, when the sender is tracked and the reply is not recorded yet.
+    pub offer: Option<ReplyOffer>,
+}
+
 /// A message waiting to be typed into a compose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Waiting {
@@ -516,6 +551,8 @@ pub enum ReplyKind {
     Offered,
     /// [`Sends`].
     Recorded,
+    /// [`ReplyOffered`].
+    ReplyOffered,
 }
 
 impl Request {
@@ -547,6 +584,8 @@ impl Request {
             Request::PageDraft { .. } => "page-draft",
             Request::PageSent { .. } => "page-sent",
             Request::PageUnsent { .. } => "page-unsent",
+            Request::PageReply { .. } => "page-reply",
+            Request::PageReplied { .. } => "page-replied",
         }
     }
 
@@ -576,7 +615,8 @@ impl Request {
             Request::UnreadableText => ReplyKind::Unreadable,
             Request::WasmStatus => ReplyKind::Refused,
             Request::Offer { .. } => ReplyKind::Offered,
-            Request::PageSent { .. } => ReplyKind::Recorded,
+            Request::PageSent { .. } | Request::PageReplied { .. } => ReplyKind::Recorded,
+            Request::PageReply { .. } => ReplyKind::ReplyOffered,
         }
     }
 }
@@ -599,6 +639,7 @@ payloads! {
     Drafted => Drafted, Findings => Findings, Saved => Saved, Done => Done,
     Snoozed => Snoozed, Calendar => Calendar, Opened => Opened, ProblemReport => Problem, Unreadable => Unreadable,
     RefusedOrigins => Refused, Offered => Offered, Sends => Recorded,
+    ReplyOffered => ReplyOffered,
 }
 
 /// Whether `T` is the payload [`Request::reply`] pairs with `request`; an `Err` naming both
@@ -653,6 +694,7 @@ impl Response {
             ReplyKind::Refused => payload(request, reply).map(Response::Refused),
             ReplyKind::Offered => payload(request, reply).map(Response::Offered),
             ReplyKind::Recorded => payload(request, reply).map(Response::Recorded),
+            ReplyKind::ReplyOffered => payload(request, reply).map(Response::ReplyOffered),
         }
     }
 }
@@ -922,6 +964,31 @@ mod tests {
                 }),
             ),
             (
+                Request::PageReply {
+                    from: vec![Person::named("Dana Lee")],
+                    subject: "Re: Thank you".into(),
+                    body: "We would like to invite you to a final round.".into(),
+                },
+                Response::ReplyOffered(ReplyOffered {
+                    offer: Some(ReplyOffer {
+                        interview: "acme".into(),
+                        name: "Dana Lee".into(),
+                        label: "Dana Lee · Acme".into(),
+                        outcome: Outcome::Positive,
+                        reads_as: "advance".into(),
+                    }),
+                }),
+            ),
+            (
+                Request::PageReplied {
+                    from: vec![Person::named("Dana Lee")],
+                    interview: "acme".into(),
+                    outcome: Outcome::Negative,
+                    channel: Channel::Email,
+                },
+                Response::Recorded(Sends::default()),
+            ),
+            (
                 Request::PageUnsent {
                     people: vec![Person::named("Dana Lee")],
                     interview: "acme".into(),
@@ -960,6 +1027,8 @@ mod tests {
             Request::Unsnooze { .. } => 21,
             Request::PageSent { .. } => 22,
             Request::PageUnsent { .. } => 23,
+            Request::PageReply { .. } => 24,
+            Request::PageReplied { .. } => 25,
         }
     }
 
@@ -971,7 +1040,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=23).collect::<Vec<_>>(),
+            (0..=25).collect::<Vec<_>>(),
             "a request has no sample"
         );
         for (request, _) in &samples {

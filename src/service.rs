@@ -24,8 +24,8 @@ use crate::model::{Channel, Interview, Interviewer, Kind, Store};
 use crate::page::offer::offer;
 use crate::page::people::Person;
 use crate::protocol::{
-    Calendar, Done, Drafted, Exported, Findings, Imported, Offered, Pong, Request, Response, Saved,
-    Schedule, Sends, Waiting,
+    Calendar, Done, Drafted, Exported, Findings, Imported, Offered, Pong, ReplyOffered, Request,
+    Response, Saved, Schedule, Sends, Waiting,
 };
 use crate::reminders::{self, Reminders};
 use crate::store::{from_value, StoreError};
@@ -299,6 +299,30 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
             }
             let next = crate::page::sent::record(store, &answers)?;
             let recorded = answers.iter().map(Into::into).collect();
+            Ok(write(next, Response::Recorded(Sends { recorded })))
+        }
+        Request::PageReply {
+            from,
+            subject,
+            body,
+        } => {
+            Person::check(&from).map_err(Failure::BadRequest)?;
+            let offer = crate::page::replied::offer_reply(store, &from, &subject, &body, env.now);
+            reply(Response::ReplyOffered(ReplyOffered { offer }))
+        }
+        Request::PageReplied {
+            from,
+            interview,
+            outcome,
+            channel,
+        } => {
+            Person::check(&from).map_err(Failure::BadRequest)?;
+            let answer = crate::page::replied::reply_answer(
+                store, &from, &interview, outcome, channel, env.now,
+            )
+            .map_err(|why| Failure::NotAllowed(format!("refused: {why}")))?;
+            let next = crate::page::sent::record(store, std::slice::from_ref(&answer))?;
+            let recorded = vec![(&answer).into()];
             Ok(write(next, Response::Recorded(Sends { recorded })))
         }
         Request::PageUnsent {
@@ -717,6 +741,55 @@ mod tests {
             "interview": "acme", "event": event});
         let refused = answer(&next, other, &env).unwrap_err();
         assert!(matches!(refused, Failure::NotAllowed(_)), "{refused:?}");
+    }
+
+    #[test]
+    fn an_opened_reply_is_offered_recorded_and_taken_back() {
+        let s = store();
+        let env = Env::at(at("2026-11-25T10:00:00-05:00"));
+        let dana = json!([{"email": "dana@acme.example", "name": "Dana Lee"}]);
+        let Response::ReplyOffered(offered) = replied(answer(
+            &s,
+            json!({"type": "page-reply", "from": dana, "subject": "Update",
+                "body": "Unfortunately, the position has been filled."}),
+            &env,
+        )) else {
+            panic!()
+        };
+        let offer = offered.offer.unwrap();
+        assert_eq!(offer.outcome, crate::model::Outcome::Negative);
+        let Ok(Outcome::Write {
+            store: next,
+            reply: Response::Recorded(sends),
+            ..
+        }) = answer(
+            &s,
+            json!({"type": "page-replied", "from": dana, "interview": "acme",
+                "outcome": "negative", "channel": "email"}),
+            &env,
+        )
+        else {
+            panic!("not a write")
+        };
+        let items = crate::schedule::schedule(&next, env.now);
+        assert!(
+            items.iter().any(|d| d.kind == Kind::RejectionReply),
+            "{items:?}"
+        );
+        let undo = json!({"type": "page-unsent", "people": dana, "interview": "acme",
+            "event": sends.recorded[0].event.value()});
+        let Ok(Outcome::Write { store: undone, .. }) = answer(&next, undo, &env) else {
+            panic!("not a write")
+        };
+        assert_eq!(*undone, s);
+        let stranger = answer(
+            &s,
+            json!({"type": "page-replied", "from": [{"email": "x@y.example"}],
+                "interview": "acme", "outcome": "positive"}),
+            &env,
+        )
+        .unwrap_err();
+        assert!(matches!(stranger, Failure::NotAllowed(_)), "{stranger:?}");
     }
 
     #[test]

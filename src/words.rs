@@ -10,7 +10,7 @@
 //! assert_eq!(followup::text::fill(w.notice, &[("company", "Acme")]), "Answer Acme's good news");
 //! ```
 
-use crate::model::Kind;
+use crate::model::{Kind, Outcome};
 
 /// The words for one kind of follow-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +83,17 @@ impl Kind {
             chooser,
             notice,
             calendar,
+        }
+    }
+}
+
+impl Outcome {
+    /// How the popup's "They replied" buttons and the in-page prompt name it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Outcome::Positive => "Good news",
+            Outcome::Neutral => "Neutral",
+            Outcome::Negative => "Not selected",
         }
     }
 }

@@ -5,12 +5,15 @@
 //! - [`people`]: recipients read from the page (address lists, names, profile links) and
 //!   matching them to tracked interviewers,
 //! - [`offer`]: which follow-ups the helper offers for a compose, most relevant first,
+//! - [`replied`]: whether a message the user opened is a tracked interviewer's reply, and what
+//!   to record,
 //! - [`sent`]: which open follow-up a message sent from a compose answers, and what the page
 //!   may take back,
 //! - [`theme`]: whether the page around an editor is dark, from its computed background.
 
 pub mod offer;
 pub mod people;
+pub mod replied;
 pub mod sent;
 pub mod textmap;
 pub mod theme;

@@ -18,7 +18,7 @@
 
 use super::offer::{choice, open_items};
 use super::people::{matches, Person};
-use crate::model::{Channel, Event, EventKind, Kind, Store};
+use crate::model::{Channel, Event, Kind, Store};
 use crate::schedule::Status;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::{Deserialize, Serialize};
@@ -109,9 +109,9 @@ pub fn record(store: &Store, answers: &[Answer]) -> Result<Store, crate::store::
     Ok(next)
 }
 
-/// Whether the page may take back `event` on `interview` for a compose addressed to `people`:
-/// a `sent` event the page recorded (it names a channel), at most [`UNDO_WINDOW_MINUTES`] old,
-/// for one of those people. The error says why not.
+/// Whether the page may take back `event` on `interview` for the people of its compose or its
+/// opened reply: an event the page recorded (a send or a reply; it names a channel), at most
+/// [`UNDO_WINDOW_MINUTES`] old, for one of those people. The error says why not.
 pub fn may_undo(
     store: &Store,
     people: &[Person],
@@ -119,19 +119,19 @@ pub fn may_undo(
     event: &Event,
     now: DateTime<FixedOffset>,
 ) -> Result<(), &'static str> {
-    if event.kind != EventKind::Sent || event.channel.is_none() {
-        return Err("only a send the page recorded can be taken back from the page");
+    if event.channel.is_none() {
+        return Err("only what the page recorded can be taken back from the page");
     }
     let age = now.signed_duration_since(event.at);
     if age > TimeDelta::minutes(UNDO_WINDOW_MINUTES) || age < TimeDelta::minutes(-1) {
-        return Err("that send is too old to take back from the page");
+        return Err("that is too old to take back from the page");
     }
     let addressed = matches(store, people).into_iter().any(|(i, j)| {
         let iv = &store.interviews[i];
         iv.id == interview && event.interviewer.as_ref() == Some(&iv.interviewers[j].id)
     });
     if !addressed {
-        return Err("that send is not for the people on this compose");
+        return Err("that is not for the people on this page");
     }
     Ok(())
 }

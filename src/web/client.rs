@@ -8,8 +8,9 @@ use super::chrome;
 use super::convert::{from_js, property, to_js};
 use crate::draft::{Draft, DraftRequest};
 use crate::failure::Failure;
-use crate::model::{Channel, Event, Interview, Kind, Profile, Store};
+use crate::model::{Channel, Event, Interview, Kind, Outcome, Profile, Store};
 use crate::page::people::Person;
+use crate::page::replied::ReplyOffer;
 use crate::page::sent::Pick;
 use crate::protocol::{
     self, Doc, Imported, Offered, Payload, Recorded, Refusal, Request, StoreProblem,
@@ -250,4 +251,35 @@ pub async fn page_unsent(people: Vec<Person>, recorded: &Recorded) -> Result<(),
         event: recorded.event.clone(),
     };
     expect!(request, Done).map(drop)
+}
+
+/// Whether the message the user opened, from `from`, is a tracked interviewer's reply to
+/// record, and how it reads.
+pub async fn page_reply(
+    from: Vec<Person>,
+    subject: String,
+    body: String,
+) -> Result<Option<ReplyOffer>, Failure> {
+    let request = Request::PageReply {
+        from,
+        subject,
+        body,
+    };
+    expect!(request, ReplyOffered).map(|r| r.offer)
+}
+
+/// Records the reply [`page_reply`] offered, with the outcome the user chose.
+pub async fn page_replied(
+    from: Vec<Person>,
+    interview: &str,
+    outcome: Outcome,
+    channel: Channel,
+) -> Result<Vec<Recorded>, Failure> {
+    let request = Request::PageReplied {
+        from,
+        interview: interview.to_string(),
+        outcome,
+        channel,
+    };
+    expect!(request, Sends).map(|s| s.recorded)
 }

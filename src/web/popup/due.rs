@@ -238,14 +238,10 @@ fn item(
     let details = add(&menu, el(doc, "details", &[("class", "replied")], None)?)?;
     add(&details, el(doc, "summary", &[], Some("They replied"))?)?;
     let outcomes = add(&details, el(doc, "div", &[("class", "outcomes")], None)?)?;
-    for (outcome, label) in [
-        (Outcome::Positive, "Good news"),
-        (Outcome::Neutral, "Neutral"),
-        (Outcome::Negative, "Not selected"),
-    ] {
+    for outcome in [Outcome::Positive, Outcome::Neutral, Outcome::Negative] {
         add(
             &outcomes,
-            button(doc, label, Action::Reply(outcome), "quiet")?,
+            button(doc, outcome.words(), Action::Reply(outcome), "quiet")?,
         )?;
     }
     add(&menu, button(doc, "Snooze a day", Action::Snooze, "quiet")?)?;
