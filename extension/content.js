@@ -1,13 +1,14 @@
 // Content-script loader. Nothing is loaded where nobody writes: the WebAssembly is fetched and
 // instantiated only once the page shows something to write in (an editor or a text area added,
-// in the document or in an open shadow root, also one attached later, or focused). Until then a
+// in the document or in an open shadow root, also one attached later, or focused), or an opened
+// email with its sender (Gmail's message view: a reply from an interviewer is noticed there). Until then a
 // tab pays for this loader and one observer (and a look every 200 ms at a shadow host still
 // without its root), dropped at start. A page whose CSP refuses WebAssembly makes
 // instantiation throw: then the page is left untouched, the worker is told, and the toolbar popup
 // takes over for this tab. State and timings stay in this isolated world (tests read them); the
 // page's performance timeline gets no entry that would tell it the extension is installed.
 (() => {
-  const EDITOR = '[contenteditable]:not([contenteditable="false"]), textarea';
+  const EDITOR = '[contenteditable]:not([contenteditable="false"]), textarea, .adn [email]';
   const url = (p) => chrome.runtime.getURL(p);
   const loaded = performance.now();
   const watched = new WeakSet();

@@ -12,11 +12,12 @@ use anyhow::{bail, Result};
 /// and the capitals checks' ASCII paths; 456.0 KB with calendar invitations read into the form:
 /// DESIGN.md, "Calendar invitations"; 471.8 KB with sends noticed in the page: the note with its
 /// Undo, the Send watch, and the `page-sent`/`page-unsent` messages, whose serde decoders are
-/// about half of it), so that the module does not grow
+/// about half of it; 486.3 KB with replies noticed in Gmail: the reply classifier in the
+/// module, the reply note, `page-reply`/`page-replied`), so that the module does not grow
 /// unnoticed; the
 /// per-context budgets (100 KB for the in-page module, 250 KB for the others) apply once the
 /// module is split per context.
-pub const MODULE_BUDGET: u64 = 472 * 1024;
+pub const MODULE_BUDGET: u64 = 487 * 1024;
 /// Bytes the extension package (`dist/*.zip`) may take.
 pub const ZIP_BUDGET: u64 = 500 * 1024;
 

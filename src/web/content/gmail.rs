@@ -2,7 +2,7 @@
 //! structure relied on is described in `docs/page-structures.md`; selectors go stable attributes
 //! first, classes next, the localized aria-label last.
 
-use super::site::{ctrl_enter, nearest, push_person, text_of, Compose, Site};
+use super::site::{ctrl_enter, cut, nearest, push_person, text_of, Compose, Opened, Site};
 use crate::model::Channel;
 use crate::page::people::{parse_addresses, Person};
 use crate::web::dom;
@@ -173,6 +173,50 @@ impl Site for Gmail {
     /// Ctrl+Enter (⌘+Enter) anywhere in the compose.
     fn sends_on_key(&self, _editor: &Element, key: &web_sys::KeyboardEvent) -> bool {
         ctrl_enter(key)
+    }
+
+    /// The conversation view's newest message that shows its sender (`span.gD` with `email` and
+    /// `name`) and its text (`.a3s`); collapsed older messages are left alone. Only this one
+    /// message is read.
+    fn opened(&self, doc: &web_sys::Document) -> Option<Opened> {
+        let main = doc.query_selector("[role=main]").ok().flatten()?;
+        let message = dom::query_all(&main.clone().into(), ".adn")
+            .into_iter()
+            .rev()
+            .find(|m| m.query_selector(".a3s").ok().flatten().is_some())?;
+        let sender = message
+            .query_selector("span.gD[email], .gD [email], h3 [email]")
+            .ok()
+            .flatten()?;
+        let email = sender.get_attribute("email").filter(|e| e.contains('@'))?;
+        let name = sender
+            .get_attribute("name")
+            .or_else(|| sender.text_content())
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty() && *n != email);
+        let body = message
+            .query_selector(".a3s")
+            .ok()
+            .flatten()
+            .and_then(|b| dom::html(&b))
+            .map(|b| b.inner_text())
+            .unwrap_or_default();
+        let id = message
+            .get_attribute("data-message-id")
+            .or_else(|| message.get_attribute("data-legacy-message-id"))
+            .or_else(|| doc.location().and_then(|l| l.hash().ok()))
+            .unwrap_or_default();
+        Some(Opened {
+            key: format!("{id} {email}"),
+            from: vec![Person {
+                name,
+                email: Some(email),
+                profile: None,
+            }],
+            subject: text_of(&main, "h2.hP").unwrap_or_default(),
+            body: cut(body, crate::page::replied::MAX_BODY),
+            channel: Channel::Email,
+        })
     }
 
     /// Gmail says why it did not send in an alert dialog ("Please specify at least one

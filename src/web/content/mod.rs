@@ -19,6 +19,8 @@
 mod editor;
 mod gmail;
 mod linkedin;
+mod note;
+mod opened;
 mod sent;
 mod site;
 mod ui;
@@ -110,6 +112,7 @@ pub fn content_start() -> Result<(), JsValue> {
     observe(&doc, site)?;
     scan(site);
     listen_to_worker();
+    opened::watch(site);
     Ok(())
 }
 

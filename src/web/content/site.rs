@@ -46,6 +46,36 @@ pub trait Site {
     fn send_failed(&self) -> bool {
         false
     }
+    /// The newest message of the conversation the user has open, if one is open and shows one.
+    fn opened(&self, _doc: &web_sys::Document) -> Option<Opened> {
+        None
+    }
+}
+
+/// The newest message of a conversation the user opened, as read from the page.
+pub struct Opened {
+    /// Who sent it.
+    pub from: Vec<Person>,
+    /// The conversation's subject (email).
+    pub subject: String,
+    /// The message's text, cut to [`crate::page::replied::MAX_BODY`] bytes.
+    pub body: String,
+    /// Which message it is (the same message, opened again, has the same key).
+    pub key: String,
+    /// Where it came.
+    pub channel: Channel,
+}
+
+/// `text` cut to at most `max` bytes, on a character boundary.
+pub(super) fn cut(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
 }
 
 /// The first element matching `selector` in the nearest ancestor of `editor` that has one,

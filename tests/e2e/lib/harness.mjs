@@ -116,6 +116,29 @@ export async function send(page, message) {
 }
 
 /**
+ * The store's events of `kind` (`sent` or `reply`), as `interview/interviewer:what:channel`
+ * (what: the follow-up sent, or the reply's outcome), read from an extension page `ext`.
+ */
+export async function storedEvents(ext, kind) {
+  const { store } = await send(ext, { type: 'export' });
+  return store.interviews.flatMap((iv) => (iv.events ?? [])
+    .filter((e) => e.kind === kind)
+    .map((e) => `${iv.id}/${e.interviewer}:${e.follow_up ?? e.outcome}:${e.channel ?? '-'}`));
+}
+
+/** Waits (10 s at most) until `storedEvents(ext, kind)` is `expected`; fails saying `what`. */
+export async function waitForEvents(ext, kind, expected, what) {
+  const deadline = Date.now() + 10000;
+  let last;
+  for (;;) {
+    last = await storedEvents(ext, kind);
+    if (JSON.stringify(last) === JSON.stringify(expected)) return last;
+    if (Date.now() > deadline) throw new Error(`${what}: expected ${JSON.stringify(expected)}, the store has ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * Opens a fixture page and records page errors and console errors on it. With `file` (an
  * absolute path), that page is served at the site's address instead of a fixture (`name` is
  * then only a label).

@@ -6,7 +6,7 @@ import { test, before, beforeEach, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, extensionPage, send, openFixture, helperUi, FIXTURES } from '../lib/harness.mjs';
+import { launch, extensionPage, send, openFixture, helperUi, storedEvents, waitForEvents, FIXTURES } from '../lib/harness.mjs';
 
 let env;
 let ext;
@@ -29,25 +29,8 @@ const NOTE = 'body > [data-followup-ui]';
 // the worker to record it: "nothing recorded" is checked after this long.
 const SETTLE_MS = 1500;
 
-/** The `sent` events of the store, as `interviewer:kind:channel`. */
-async function sent() {
-  const { store } = await send(ext, { type: 'export' });
-  return store.interviews.flatMap((iv) => (iv.events ?? [])
-    .filter((e) => e.kind === 'sent')
-    .map((e) => `${iv.id}/${e.interviewer}:${e.follow_up}:${e.channel ?? '-'}`));
-}
-
-/** Waits until the store's sent events are `expected`; returns the events. */
-async function waitForSent(expected, what) {
-  const deadline = Date.now() + 10000;
-  let last;
-  for (;;) {
-    last = await sent();
-    if (JSON.stringify(last) === JSON.stringify(expected)) return last;
-    if (Date.now() > deadline) assert.fail(`${what}: expected ${JSON.stringify(expected)}, store has ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const sent = () => storedEvents(ext, 'sent');
+const waitForSent = (expected, what) => waitForEvents(ext, 'sent', expected, what);
 
 /** Whether the schedule still lists Dana's thank-you (what the popup's list shows). */
 async function danaThankYouOpen() {
@@ -90,7 +73,7 @@ test('Gmail: Send clicked records the thank-you once with its channel, and the n
   await ui.click('[data-action="undo-sent"]', { host: NOTE });
   await waitForSent([], 'Undo removed it');
   assert.equal(await danaThankYouOpen(), true, 'listed again');
-  assert.match((await note(ui)).text, /Taken back/);
+  await ui.waitFor((roots, a, { shown }) => shown(a).includes('Taken back'), NOTE, { what: 'the note to say so' });
   assert.deepEqual(errors, []);
   await page.close();
 });
