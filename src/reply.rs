@@ -366,4 +366,26 @@ mod tests {
             ReplyKind::Scheduling
         );
     }
+
+    proptest::proptest! {
+        /// Any text is classified without a panic (emoji, right-to-left text, lone combining
+        /// marks, quote markers anywhere), and a kind other than `other` always names its cue.
+        #[test]
+        fn any_text_gets_a_kind_and_its_cue(subject in "\\PC{0,40}", body in "(\\PC|\n|>){0,400}") {
+            let c = classify(&subject, &body);
+            proptest::prop_assert_eq!(c.cue.is_some(), c.kind != ReplyKind::Other);
+        }
+
+        /// What is quoted (lines starting with `>`, or after "On … wrote:") never changes the
+        /// reading of the reply's own words.
+        #[test]
+        fn quoted_text_does_not_count(own in "[a-zA-Z ,.]{0,80}", quoted in "\\PC{0,120}") {
+            let alone = classify("", &own);
+            let marked: String = quoted.lines().map(|l| format!("> {l}\n")).collect();
+            let with_quote = classify("", &format!("{own}\n{marked}"));
+            proptest::prop_assert_eq!(alone.kind, with_quote.kind);
+            let after = classify("", &format!("{own}\nOn Mon, Dana Lee wrote:\n{quoted}"));
+            proptest::prop_assert_eq!(alone.kind, after.kind);
+        }
+    }
 }

@@ -209,4 +209,18 @@ mod tests {
         );
         assert!(refused.is_err());
     }
+
+    #[test]
+    fn a_long_reply_is_read_from_its_start_on_a_character_boundary() {
+        // 3-byte characters around the cut, and the rejection only past it.
+        let long = format!("{}{REJECTION}", "€".repeat(MAX_BODY / 3 + 1));
+        let o = offer_reply(&store(), &from("dana@acme.example"), "", &long, now()).unwrap();
+        assert_eq!(
+            o.outcome,
+            Outcome::Neutral,
+            "the cue past the cut is not read"
+        );
+        let o = offer_reply(&store(), &from("dana@acme.example"), "", REJECTION, now()).unwrap();
+        assert_eq!(o.outcome, Outcome::Negative);
+    }
 }
