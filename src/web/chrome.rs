@@ -13,6 +13,10 @@ extern "C" {
     /// `chrome.runtime.getURL(path)`.
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
     pub fn runtime_url(path: &str) -> String;
+
+    /// `chrome.storage.onChanged.addListener(callback)`: `callback(changes, areaName)`.
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener, catch)]
+    pub fn on_storage_changed(callback: &js_sys::Function) -> Result<(), JsValue>;
 }
 
 /// The promise-returning `chrome.*` calls, bound as plain functions that return the promise:

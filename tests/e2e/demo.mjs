@@ -4,6 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launch, extensionPage, send, openFixture, helperUi, dueControl, FIXTURES } from './lib/harness.mjs';
 import { popupStore } from './fixtures/popup-store.mjs';
+import { invitation } from './lib/shared.mjs';
 
 const headed = process.argv.includes('--headed');
 const out = process.env.FOLLOWUP_DEMO_OUT ?? path.resolve('../../dist/demo');
@@ -43,6 +44,12 @@ try {
   await popup.locator('#e-f-decision_by:not([hidden])').waitFor();
   await popup.evaluate(() => document.querySelector('#f-people-0-email').closest('.field').scrollIntoView({ block: 'center' }));
   await shot(popup, 'popup-form-errors.png');
+  await popup.getByRole('button', { name: 'Clear form' }).click();
+  await popup.getByRole('button', { name: 'Clear everything typed?' }).click();
+  // An interview from its calendar invitation (an Outlook/Teams .ics): the form filled in.
+  await popup.getByLabel('Fill in from a calendar invitation').setInputFiles({ name: 'invite.ics', mimeType: 'text/calendar', buffer: Buffer.from(await invitation('outlook')) });
+  await popup.locator('#status', { hasText: 'Filled in from the invitation' }).waitFor();
+  await shot(popup, 'popup-invite.png');
   await popup.getByRole('button', { name: 'Clear form' }).click();
   await popup.getByRole('button', { name: 'Clear everything typed?' }).click();
   await popup.getByRole('button', { name: 'Due now' }).click();
@@ -116,6 +123,22 @@ try {
   // An untracked recipient: Insert opens the chooser, which says nobody here is tracked.
   await gmail2Ui.click('[data-action="insert-draft"]', { host: '[data-compose="c503"]' });
   await shot(gmail2, 'gmail-insert.png');
+
+  // Sent from Gmail: the follow-up is marked sent, with Undo.
+  const { page: sending } = await openFixture(env, 'gmail', 'popup-compose');
+  const sendingUi = await helperUi(sending);
+  await sendingUi.waitForTitle(/Dana Lee/);
+  await sendingUi.insert();
+  await sending.locator('[role=button].aoO').click();
+  await sendingUi.waitFor((roots, a, { pick }) => !!pick('[data-followup-note]')?.querySelector('.note:not([hidden])'));
+  await shot(sending, 'gmail-sent.png');
+  // Dana's answer, opened in Gmail: recorded in one click, its outcome read from the words.
+  await send(popup, { type: 'import', store });
+  const { page: conversation } = await openFixture(env, 'gmail', 'conversation');
+  await conversation.evaluate(() => window.openThread('rejection'));
+  const conversationUi = await helperUi(conversation);
+  await conversationUi.waitFor((roots, a, { pick }) => !!pick('[data-followup-note]')?.querySelector('.note:not([hidden]) [aria-pressed=true]'));
+  await shot(conversation, 'gmail-reply.png');
 
   const { page: linkedin } = await openFixture(env, 'linkedin', 'chat-bubble');
   const linkedinUi = await helperUi(linkedin);

@@ -2,7 +2,7 @@
 //! connection-request note and InMail, including modals in the open shadow root of
 //! `#interop-outlet`. The page structure relied on is described in `docs/page-structures.md`.
 
-use super::site::{ctrl_enter, push_person, text_of, Compose, Site};
+use super::site::{ctrl_enter, cut, push_person, text_of, Compose, Opened, Site};
 use crate::model::Channel;
 use crate::page::people::Person;
 use crate::web::dom;
@@ -217,5 +217,67 @@ impl Site for LinkedIn {
         let plain_enter =
             key.key() == "Enter" && !key.shift_key() && !key.alt_key() && !key.is_composing();
         editor.tag_name() != "TEXTAREA" && (plain_enter || ctrl_enter(key))
+    }
+
+    /// The newest message of the conversation on screen (the messaging page's thread, else the
+    /// first chat bubble that shows messages), when the other party sent it
+    /// (`.msg-s-event-listitem--other`): its sender is the nearest group name and profile link at
+    /// or before it (LinkedIn names a group of messages once), else the conversation's title.
+    fn opened(&self, doc: &web_sys::Document) -> Option<Opened> {
+        let scopes = dom::query_all(
+            &doc.clone().into(),
+            ".msg-thread, .msg-convo-wrapper, .msg-overlay-conversation-bubble",
+        );
+        let (scope, last) = scopes.into_iter().find_map(|scope| {
+            let last = dom::query_all(&scope.clone().into(), ".msg-s-event-listitem").pop()?;
+            Some((scope, last))
+        })?;
+        if !last.class_list().contains("msg-s-event-listitem--other") {
+            return None;
+        }
+        let at_or_before = |selector: &str| {
+            dom::query_all(&scope.clone().into(), selector)
+                .into_iter()
+                .rev()
+                .find(|e| {
+                    last.contains(Some(e))
+                        || last.compare_document_position(e)
+                            & web_sys::Node::DOCUMENT_POSITION_PRECEDING
+                            != 0
+                })
+        };
+        let title = person(
+            &scope,
+            ".msg-entity-lockup__entity-title, .msg-overlay-bubble-header__title",
+        );
+        let name = at_or_before(".msg-s-message-group__name")
+            .and_then(|n| n.text_content())
+            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|n| !n.is_empty())
+            .or_else(|| title.as_ref().and_then(|t| t.name.clone()))?;
+        let profile = at_or_before("a.msg-s-event-listitem__link[href*=\"/in/\"]")
+            .and_then(|a| a.get_attribute("href"))
+            .or_else(|| title.and_then(|t| t.profile));
+        let body = last
+            .query_selector(".msg-s-event-listitem__body")
+            .ok()
+            .flatten()
+            .and_then(|b| dom::html(&b))
+            .map(|b| b.inner_text())
+            .unwrap_or_default();
+        let key = last
+            .get_attribute("data-event-urn")
+            .unwrap_or_else(|| format!("{name} {body}"));
+        Some(Opened {
+            from: vec![Person {
+                name: Some(name),
+                email: None,
+                profile,
+            }],
+            subject: String::new(),
+            body: cut(body, crate::page::replied::MAX_BODY),
+            key,
+            channel: Channel::Linkedin,
+        })
     }
 }

@@ -243,6 +243,7 @@ fn run_scan() {
     LAST_SCAN.with(|l| l.set(dom::clock()));
     if let Some(site) = SITE.with(Cell::get) {
         scan(site);
+        opened::changed(site);
     }
     // Our own chips are not news.
     OBSERVER.with(|o| {

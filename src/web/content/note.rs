@@ -1,7 +1,8 @@
 //! The helper's notes at the bottom of the page: after a send ("Marked sent … Undo") and for a
 //! reply the user opened ("Dana Lee replied: record it?"). One host per note
-//! (`data-followup-ui`, nothing else on it) with a closed shadow root, placed over the page
-//! (`position: fixed`), so it moves nothing of the page's layout.
+//! (`data-followup-note`, nothing else on it; `data-followup-ui` stays one per compose, as the
+//! test contract counts it) with a closed shadow root, placed over the page (`position: fixed`),
+//! so it moves nothing of the page's layout.
 //!
 //! What a page can learn from a note is only that the helper put one there: callers open the
 //! host for every send, every opened conversation, tracked or not, and keep it for the same time;
@@ -28,10 +29,11 @@ pub enum Place {
 }
 
 impl Place {
+    /// Above Gmail's own bar at the bottom left ("Message sent · Undo"), which stays usable.
     fn bottom(self) -> &'static str {
         match self {
-            Place::Sent => "24px",
-            Place::Reply => "84px",
+            Place::Sent => "88px",
+            Place::Reply => "148px",
         }
     }
 }
@@ -114,13 +116,14 @@ impl Note {
     fn build(place: Place) -> Result<Note, JsValue> {
         let doc = dom::document()?;
         let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
-        let host = dom::el(&doc, "div", &[("data-followup-ui", "")], None)?;
+        let host = dom::el(&doc, "div", &[("data-followup-note", "")], None)?;
         let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
         let sheet = dom::el(
             &doc,
             "style",
             &[],
-            Some(&format!(":host{{bottom:{}}}{STYLE}", place.bottom())),
+            // After the sheet: its `all: initial` would reset the place.
+            Some(&format!("{STYLE}:host{{bottom:{}}}", place.bottom())),
         )?;
         shadow.append_child(&sheet)?;
         // The live region is in the page before anything is said in it, so it is announced.

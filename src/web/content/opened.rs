@@ -4,7 +4,8 @@
 //! Not selected"); one click records it, and Undo takes it back.
 //!
 //! Only the message the user has open is read ([`Site::opened`]), when they open it (the site
-//! changes its address: Gmail's `#inbox/…`), never the inbox. The worker decides whether the
+//! changes its address: Gmail's `#inbox/…`; LinkedIn's thread changes inside the observed
+//! containers), never the inbox or the list of conversations. The worker decides whether the
 //! sender is tracked and the reply still unrecorded ([`crate::page::replied`]). A note host
 //! ([`super::note`]) is there for every opened conversation, tracked or not, and goes when the
 //! conversation does; "Not now" is remembered for that message while the tab is open.
@@ -15,7 +16,7 @@ use crate::model::Outcome;
 use crate::page::replied::ReplyOffer;
 use crate::web::{client, dom};
 use gloo_events::EventListener;
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -34,6 +35,7 @@ thread_local! {
     static CURRENT: RefCell<Option<Current>> = const { RefCell::new(None) };
     static DISMISSED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static LOOKING: RefCell<Option<Interval>> = const { RefCell::new(None) };
+    static SOON: RefCell<Option<Timeout>> = const { RefCell::new(None) };
     static LEFT: Cell<u32> = const { Cell::new(0) };
     static NAVIGATION: RefCell<Option<EventListener>> = const { RefCell::new(None) };
 }
@@ -46,6 +48,20 @@ pub fn watch(site: &'static dyn Site) {
     let listener = EventListener::new(&window, "hashchange", move |_| look_for_a_while(site));
     NAVIGATION.with(|n| *n.borrow_mut() = Some(listener));
     look_for_a_while(site);
+}
+
+/// The page changed inside the observed containers (a message arrived, a thread was opened):
+/// looks again soon, at most once per [`LOOK_EVERY_MS`] while the page keeps changing.
+pub fn changed(site: &'static dyn Site) {
+    if LOOKING.with(|l| l.borrow().is_some()) || SOON.with(|s| s.borrow().is_some()) {
+        return;
+    }
+    let soon = Timeout::new(LOOK_EVERY_MS, move || {
+        let spent = SOON.with(|s| s.borrow_mut().take());
+        drop(spent);
+        look(site);
+    });
+    SOON.with(|s| *s.borrow_mut() = Some(soon));
 }
 
 /// Looks [`LOOKS`] times, [`LOOK_EVERY_MS`] apart.

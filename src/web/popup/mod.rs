@@ -64,7 +64,56 @@ pub async fn popup_start(root: Element, insert_fn: JsValue) -> Result<(), JsValu
         render(&app);
     }
     app.root.set_attribute("data-tab-checked", "true")?;
+    follow_store();
     Ok(())
+}
+
+thread_local! {
+    /// The store changed since the popup last read it.
+    static STALE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A popup left open (in a tab, say) shows what happened elsewhere, a send or a reply recorded
+/// in Gmail or LinkedIn: at once when it is not the window in use, else as soon as it is (its
+/// own changes it shows itself, and a screen is never redrawn under the user's hands).
+fn follow_store() {
+    let changed = Closure::<dyn Fn(JsValue, JsValue)>::new(|changes: JsValue, area: JsValue| {
+        let ours = area.as_string().as_deref() == Some("local")
+            && js_sys::Reflect::has(&changes, &"store".into()).unwrap_or(false);
+        if !ours {
+            return;
+        }
+        STALE.with(|s| s.set(true));
+        let away = super::dom::document().is_ok_and(|d| !d.has_focus().unwrap_or(true));
+        if let (true, Some(app)) = (away, app()) {
+            wasm_bindgen_futures::spawn_local(catch_up(app));
+        }
+    });
+    if super::chrome::on_storage_changed(changed.as_ref().unchecked_ref()).is_ok() {
+        changed.forget();
+    }
+    let back = Closure::<dyn Fn(Event)>::new(|_: Event| {
+        if let (true, Some(app)) = (STALE.with(std::cell::Cell::get), app()) {
+            wasm_bindgen_futures::spawn_local(catch_up(app));
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        if w.add_event_listener_with_callback("focus", back.as_ref().unchecked_ref())
+            .is_ok()
+        {
+            back.forget();
+        }
+    }
+}
+
+/// Reads the store again; redraws the screen if it changed.
+async fn catch_up(app: Rc<App>) {
+    STALE.with(|s| s.set(false));
+    let before = app.state.borrow().store.clone();
+    reload(&app).await;
+    if app.state.borrow().store != before {
+        render(&app);
+    }
 }
 
 fn mark(name: &str) {

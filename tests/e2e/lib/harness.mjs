@@ -218,13 +218,17 @@ export function median(xs) {
 export const EXTENSION_NAME = 'Interview Follow-Up';
 
 // Runs in the isolated world before each evaluated function: the helper roots in document order
-// (hosts inside page-made open shadow roots included) and a few helpers for the functions.
+// (hosts inside page-made open shadow roots included), the roots of the notes after a send or for
+// a reply (`data-followup-note`: reached with pick(selector), not counted among the helpers) and
+// a few helpers for the functions.
 const PRELUDE = String.raw`
   const rootOf = (host) => chrome.dom.openOrClosedShadowRoot(host);
   const roots = [];
+  const notes = [];
   const walk = (scope) => {
     for (const el of scope.querySelectorAll('*')) {
       if (el.hasAttribute('data-followup-ui')) { const r = rootOf(el); if (r) roots.push(r); }
+      else if (el.hasAttribute('data-followup-note')) { const r = rootOf(el); if (r) notes.push(r); }
       else if (el.shadowRoot) walk(el.shadowRoot);
     }
   };
@@ -233,7 +237,7 @@ const PRELUDE = String.raw`
     for (let n = el; n; n = n.parentElement ?? n.getRootNode().host) if (n.matches(sel)) return true;
     return false;
   };
-  const pick = (host = 0) => (typeof host === 'number' ? roots[host] : roots.find((r) => within(r.host, host))) ?? null;
+  const pick = (host = 0) => (typeof host === 'number' ? roots[host] : [...roots, ...notes].find((r) => within(r.host, host))) ?? null;
   const find = (sel, { host = 0, index = 0 } = {}) => pick(host)?.querySelectorAll(sel)[index] ?? null;
   // The editor a helper belongs to (the host sits just before it) and its text.
   const editorText = (host = 0) => {

@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 after(async () => { await env?.close(); });
 
-const NOTE = 'body > [data-followup-ui]';
+const NOTE = '[data-followup-note]';
 // Several times what the content script needs to look at an opened conversation (every 250 ms)
 // and ask the worker: "no offer" is checked after this long.
 const SETTLE_MS = 1500;
@@ -94,10 +94,10 @@ test('an out-of-office answer and a stranger\'s mail get no offer, behind the sa
     await page.waitForTimeout(SETTLE_MS);
     assert.deepEqual(await note(ui), { text: '', pressed: null }, id);
     const seen = await page.evaluate(() => {
-      const host = document.querySelector('body > [data-followup-ui]');
+      const host = document.querySelector('[data-followup-note]');
       return { text: host.textContent, root: host.shadowRoot, attrs: host.getAttributeNames() };
     });
-    assert.deepEqual(seen, { text: '', root: null, attrs: ['data-followup-ui'] }, id);
+    assert.deepEqual(seen, { text: '', root: null, attrs: ['data-followup-note'] }, id);
     assert.deepEqual(errors, []);
     await page.close();
   }
@@ -116,6 +116,22 @@ test('"Not now" is remembered for that message in the tab', async () => {
   await page.waitForTimeout(SETTLE_MS);
   assert.deepEqual(await note(ui), { text: '', pressed: null });
   assert.deepEqual(await replies(), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('LinkedIn: Dana\'s newest message in the thread is offered as good news; recorded by LinkedIn; my own message last offers nothing', async () => {
+  const { page, errors } = await openFixture(env, 'linkedin', 'conversation', undefined, { url: 'https://www.linkedin.com/messaging/thread/2-abc/' });
+  const ui = await helperUi(page);
+  await waitForOffer(ui);
+  const shown = await note(ui);
+  assert.match(shown.text, /^Dana Lee · Acme Corp replied\. Record it as:/);
+  assert.equal(shown.pressed, 'Good news', 'the newest message, not the group\'s first, was read');
+  await ui.click('[data-action="record-reply"]', { host: NOTE });
+  await waitForReplies(['acme-pm/dana:positive:linkedin'], 'recorded');
+  // A new message from me: the conversation's newest message is no reply, the note goes.
+  await page.evaluate(() => window.addMessage(true, 'Wonderful, thank you! Tuesday works for me.'));
+  await ui.waitFor((roots, a, { pick }) => !pick(a), NOTE, { what: 'the note to go' });
   assert.deepEqual(errors, []);
   await page.close();
 });
