@@ -1,7 +1,8 @@
 // The Firefox build in Firefox ESR (lib/firefox.mjs): the event page answers and keeps data,
 // wakes for a message and for an alarm after going idle, notifies without buttons (Firefox has
 // none), sets the badge; the popup lists and records; Gmail and LinkedIn composes are
-// recognised, and a draft goes into Gmail's editor by keyboard; nothing leaves the browser.
+// recognised, a draft goes into Gmail's editor by keyboard, a send is marked sent and an opened
+// reply recorded; nothing leaves the browser.
 // The fixtures and stores are the Chromium suite's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -142,6 +143,38 @@ test('Firefox: a Gmail compose is recognised and a draft for its recipient goes 
   assert.match(text, /Dear Dana,/);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('Firefox: a follow-up sent from Gmail with Ctrl+Enter is marked sent once; a reply opened in Gmail is recorded from the keyboard', async () => {
+  await send(ext, { type: 'import', store: demo });
+  const events = async (kind) => (await send(ext, { type: 'export' })).store.interviews
+    .flatMap((iv) => (iv.events ?? []).filter((e) => e.kind === kind).map((e) => `${e.interviewer}:${e.follow_up ?? e.outcome}:${e.channel}`));
+  const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
+  await until(page, () => !!document.querySelector('[data-followup-ui]'), undefined, { what: 'the helper' });
+  await page.click('[g_editable="true"]');
+  await page.keyboard.type('Dear Dana, thank you for walking me through the onboarding revamp.');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+  await until(page, () => !document.querySelector('[g_editable="true"]'), undefined, { what: 'the compose to be sent' });
+  for (let i = 0; i < 50 && (await events('sent')).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(await events('sent'), ['dana:thank-you:email']);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('[data-followup-note]').length), 1, 'the note');
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  const opened = await openFixture(env, 'gmail', 'conversation');
+  await opened.page.evaluate(() => window.openThread('rejection'));
+  await until(opened.page, () => !!document.querySelector('[data-followup-note]'), undefined, { what: 'the reply note' });
+  // The offer comes from the worker a moment later; then, from the top of the page: the three
+  // outcomes (Not selected pressed), then Record.
+  await new Promise((r) => setTimeout(r, 1500));
+  for (let i = 0; i < 4; i++) await opened.page.keyboard.press('Tab');
+  await opened.page.keyboard.press('Enter');
+  for (let i = 0; i < 50 && (await events('reply')).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(await events('reply'), ['dana:negative:email']);
+  assert.deepEqual(opened.errors, []);
+  await opened.page.close();
 });
 
 test('Firefox: what the user types is checked, and a finding\'s fix applies from the keyboard', async () => {
