@@ -59,10 +59,28 @@ pub fn prefill(inv: &Invitation, me: &Me, local: FixedOffset) -> Prefill {
     // People: the organizer first, then the guests; not the user, rooms or robots; once each.
     let mut people: Vec<PersonForm> = Vec::new();
     let mut left_out = 0;
+    // Without the user's address (a first run, before Settings), the user is the guest outside
+    // the organizer's company who is named by an address only ("sam@example.org"): the row it
+    // would make has no name, and could not be saved.
+    let company_domain = inv
+        .organizer
+        .as_ref()
+        .filter(|o| guess::company_label(&o.email).is_some())
+        .and_then(|o| o.email.rsplit_once('@'))
+        .map(|(_, d)| d.to_string());
+    let mut taken_for_me: Vec<&str> = Vec::new();
     for g in inv.organizer.iter().chain(&inv.guests) {
         let is_me = (!me_email.is_empty() && g.email == me_email)
             || (!me_name.is_empty() && g.name.trim().to_lowercase() == me_name);
         if is_me || g.resource || is_robot(&g.email) {
+            continue;
+        }
+        let outside = company_domain
+            .as_deref()
+            .is_some_and(|d| g.email.rsplit_once('@').is_some_and(|(_, at)| at != d));
+        let unnamed = g.name.trim().is_empty() || g.name.contains('@');
+        if me_email.is_empty() && outside && unnamed {
+            taken_for_me.push(&g.email);
             continue;
         }
         if people.iter().any(|p| {
@@ -84,6 +102,13 @@ pub fn prefill(inv: &Invitation, me: &Me, local: FixedOffset) -> Prefill {
             email: g.email.clone(),
             ..PersonForm::default()
         });
+    }
+    if !taken_for_me.is_empty() {
+        notes.push(format!(
+            "Left out {}, taken to be you (outside {} and named only by an address); add them if not. Your email in Settings makes this certain.",
+            taken_for_me.join(", "),
+            company_domain.as_deref().unwrap_or_default()
+        ));
     }
     if left_out > 0 {
         notes.push(format!(

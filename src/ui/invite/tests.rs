@@ -103,6 +103,37 @@ fn outlook_teams_in_summer_time_with_a_directory_name() {
 }
 
 #[test]
+fn before_settings_the_user_is_the_unnamed_guest_outside_the_company() {
+    // A first run: no name or address in Settings yet. Sam's own row would have no name, and the
+    // form could not be saved; the note says who was left out and why.
+    let inv = read(&sample("outlook")).unwrap();
+    let filled = prefill(&inv, &Me::default(), offset(-7));
+    assert_eq!(
+        names(&filled),
+        [
+            ("Priya Lee", "priya.lee@northwind-traders.com", true),
+            ("Omar Haddad", "omar.haddad@northwind-traders.com", false)
+        ]
+    );
+    assert!(
+        filled.notes.iter().any(|n| n.starts_with(
+            "Left out sam@example.org, taken to be you (outside northwind-traders.com"
+        )),
+        "{:?}",
+        filled.notes
+    );
+    // Somebody outside the company with a name of their own (an agency recruiter) stays.
+    let mut inv = inv;
+    inv.guests.push(Guest {
+        name: "Rita Recruiter".into(),
+        email: "rita@agency.example".into(),
+        resource: false,
+    });
+    let filled = prefill(&inv, &Me::default(), offset(-7));
+    assert!(names(&filled).iter().any(|(n, ..)| *n == "Rita Recruiter"));
+}
+
+#[test]
 fn zoom_in_winter_time_with_the_link_in_the_location() {
     let inv = read(&sample("zoom")).unwrap();
     assert!(
