@@ -107,9 +107,10 @@ pub(crate) struct State {
     pub import: Option<(Value, ImportPreview)>,
     /// Why the file chosen for import was refused, one line per problem (cleared by the next).
     pub import_problems: Vec<String>,
-    /// What to check in a form filled from a calendar invitation (a guessed time zone, a
-    /// whole-day event, no company found); cleared when the form is cleared or saved.
-    pub invite_notes: Vec<String>,
+    /// Set when the form was filled from a calendar invitation: what to check (a guessed time
+    /// zone, a whole-day event, no company found, who was left out); cleared when the form is
+    /// cleared or saved.
+    pub invite_notes: Option<Vec<String>>,
     /// The delete-everything confirmation is open.
     pub confirm_delete: bool,
     /// Settings problems.
@@ -134,8 +135,9 @@ pub(crate) enum Undo {
         /// The event, as recorded.
         event: Event,
     },
-    /// The interview form as it was before Clear form.
-    Form(Box<InterviewForm>),
+    /// The interview form as it was before Clear form or a fill from an invitation, with what
+    /// that form said to check (if it was filled from one).
+    Form(Box<InterviewForm>, Option<Vec<String>>),
     /// An interview as it was before it was deleted or its changes saved: saved back as it
     /// was, with its history.
     Restore(Box<Interview>),
@@ -346,9 +348,13 @@ pub(crate) async fn undo(app: &App) {
             }
             Err(e) => say(app, &format!("Not taken back. {e}"), "error"),
         },
-        Some(Undo::Form(form)) => {
+        Some(Undo::Form(form, notes)) => {
             save_form(&form);
-            app.state.borrow_mut().form = *form;
+            {
+                let mut state = app.state.borrow_mut();
+                state.form = *form;
+                state.invite_notes = notes;
+            }
             go(app, View::Form);
             say(app, "The form is back as it was.", "ok");
         }

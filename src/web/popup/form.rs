@@ -39,7 +39,7 @@ pub(crate) fn prepare(app: &App) {
     let mut state = app.state.borrow_mut();
     if state.form.is_blank() {
         state.form = InterviewForm::new_at(now());
-        state.invite_notes.clear();
+        state.invite_notes = None;
         state.form_errors.clear();
         state.touched.clear();
         state.tried = false;
@@ -104,7 +104,7 @@ fn render(app: &App) -> Dom {
         )?,
     )?;
     if !editing {
-        invitation_control(doc, &form, &state.invite_notes)?;
+        invitation_control(doc, &form, state.invite_notes.as_deref())?;
     }
     let about = add(&form, el(doc, "fieldset", &[], None)?)?;
     add(&about, el(doc, "legend", &[], Some("The interview"))?)?;
@@ -426,7 +426,7 @@ fn show(app: &App) {
 
 /// "Fill in from a calendar invitation": a file control (a drop or a paste on the form does the
 /// same), and what to check after a fill.
-fn invitation_control(doc: &web_sys::Document, form: &Element, notes: &[String]) -> Dom {
+fn invitation_control(doc: &web_sys::Document, form: &Element, notes: Option<&[String]>) -> Dom {
     let box_ = field(
         doc,
         form,
@@ -440,19 +440,38 @@ fn invitation_control(doc: &web_sys::Document, form: &Element, notes: &[String])
     .parent_element()
     .ok_or("no field")?;
     box_.class_list().add_1("invite")?;
-    if !notes.is_empty() {
+    // Once filled: what to check, and a Save right there, which the focus goes to (from the
+    // keyboard, the fields follow it; Save at the end of the form is a long way down).
+    if let Some(notes) = notes {
         let panel = add(
             &box_,
             el(doc, "div", &[("class", "notice"), ("role", "note")], None)?,
         )?;
+        let head = if notes.is_empty() {
+            "Filled in from the invitation."
+        } else {
+            "Filled in from the invitation. Check:"
+        };
+        add(&panel, el(doc, "p", &[], Some(head))?)?;
+        if !notes.is_empty() {
+            let list = add(&panel, el(doc, "ul", &[], None)?)?;
+            for n in notes {
+                add(&list, el(doc, "li", &[], Some(n))?)?;
+            }
+        }
         add(
             &panel,
-            el(doc, "p", &[], Some("Filled in from the invitation. Check:"))?,
+            el(
+                doc,
+                "button",
+                &[
+                    ("type", "submit"),
+                    ("class", "primary"),
+                    ("id", "invite-save"),
+                ],
+                Some("Save as filled in"),
+            )?,
         )?;
-        let list = add(&panel, el(doc, "ul", &[], None)?)?;
-        for n in notes {
-            add(&list, el(doc, "li", &[], Some(n))?)?;
-        }
     }
     Ok(())
 }
@@ -489,22 +508,24 @@ pub(crate) fn fill_from_invitation(app: &App, text: &str) {
             form.people = InterviewForm::new_at(now()).people;
         }
         let was = std::mem::replace(&mut state.form, form);
-        state.invite_notes = filled.notes;
+        let was_notes = state.invite_notes.replace(filled.notes);
         state.form_errors.clear();
         state.touched.clear();
         state.tried = false;
         save_form(&state.form);
-        was
+        (was, was_notes)
     };
     super::app::render(app);
-    if let Some(company) = app.main.query_selector("#f-company").ok().flatten() {
-        html::focus(&company);
+    if let Some(save) = app.main.query_selector("#invite-save").ok().flatten() {
+        html::focus(&save);
     }
     let text = "Filled in from the invitation; check it, then save.";
+    let (was, was_notes) = was;
     if was.is_blank() {
         say(app, text, "ok");
     } else {
-        super::app::say_undoable(app, text, super::app::Undo::Form(Box::new(was)));
+        let undo = super::app::Undo::Form(Box::new(was), was_notes);
+        super::app::say_undoable(app, text, undo);
     }
 }
 
@@ -607,7 +628,7 @@ pub(crate) async fn submit(app: &App) {
             {
                 let mut state = app.state.borrow_mut();
                 state.form = InterviewForm::new_at(now());
-                state.invite_notes.clear();
+                state.invite_notes = None;
                 state.form_errors.clear();
                 state.touched.clear();
                 state.tried = false;
@@ -681,9 +702,10 @@ async fn action(app: &App, action: Action, button: &Element) {
         }
         Action::ClearForm => {
             read(app);
-            let (editing, was) = {
+            let (editing, was, was_notes) = {
                 let state = app.state.borrow();
-                (!state.form.id.is_empty(), state.form.clone())
+                let notes = state.invite_notes.clone();
+                (!state.form.id.is_empty(), state.form.clone(), notes)
             };
             // A form with something typed in it is cleared on the second press (and can
             // still be taken back after).
@@ -702,7 +724,7 @@ async fn action(app: &App, action: Action, button: &Element) {
             {
                 let mut state = app.state.borrow_mut();
                 state.form = InterviewForm::new_at(now());
-                state.invite_notes.clear();
+                state.invite_notes = None;
                 state.form_errors.clear();
                 state.touched.clear();
                 state.tried = false;
@@ -719,7 +741,8 @@ async fn action(app: &App, action: Action, button: &Element) {
                 } else {
                     "Form cleared."
                 };
-                super::app::say_undoable(app, text, super::app::Undo::Form(Box::new(was)));
+                let undo = super::app::Undo::Form(Box::new(was), was_notes);
+                super::app::say_undoable(app, text, undo);
             } else if !editing {
                 say(app, "Form cleared.", "ok");
             }

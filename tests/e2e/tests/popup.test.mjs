@@ -180,6 +180,7 @@ test('a calendar invitation fills the form: chosen, pasted or dropped; nothing i
   assert.deepEqual(await page.locator('input[name$=".email"]').evaluateAll((ins) => ins.map((i) => i.value)),
     ['priya.lee@northwind-traders.com', 'omar.haddad@northwind-traders.com']);
   assert.equal((await stored(page)).interviews.length, 0, 'nothing is saved until Save');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Save as filled in', 'the focus waits on Save, the fields after it');
 
   // Pasted into a field (Calendly, in UTC): replaces the fill, with Undo.
   await page.getByLabel('Role', { exact: true }).focus();
