@@ -7,6 +7,25 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
         .map_or_else(|| text.encode_utf16().count(), |s| s.encode_utf16().count())
 }
 
+/// The largest char boundary of `text` at or below `max` (`text.len()` when `max` is past the
+/// end): where to cut `text` to at most `max` bytes (`str::floor_char_boundary`, which needs a
+/// newer Rust than the crate's minimum).
+///
+/// ```
+/// assert_eq!(followup::text::floor_boundary("a€b", 2), 1);
+/// assert_eq!(followup::text::floor_boundary("a€b", 9), 5);
+/// ```
+pub fn floor_boundary(text: &str, max: usize) -> usize {
+    if max >= text.len() {
+        return text.len();
+    }
+    let mut at = max;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Converts many byte offsets at once in one pass over `text` (linear, unlike calling
 /// [`utf16_offset`] per offset). Offsets past the end, or inside a char, are clamped down to the
 /// previous char boundary. Returns the UTF-16 offsets in the order given.

@@ -66,11 +66,10 @@ pub fn offer_reply(
     if latest.is_some_and(|e| e.kind == EventKind::Reply) {
         return None;
     }
-    let mut end = body.len().min(MAX_BODY);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let read = classify(subject, &body[..end]);
+    let read = classify(
+        subject,
+        &body[..crate::text::floor_boundary(body, MAX_BODY)],
+    );
     // An automatic answer (out of office) has no outcome: it is not a reply.
     let outcome = read.kind.outcome()?;
     let person = &iv.interviewers[j];

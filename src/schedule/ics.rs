@@ -160,10 +160,7 @@ pub fn content_line(out: &mut String, line: &str) {
             out.push_str("\r\n");
             return;
         }
-        let mut cut = limit;
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = crate::text::floor_boundary(rest, limit);
         out.push_str(&rest[..cut]);
         out.push_str("\r\n ");
         rest = &rest[cut..];

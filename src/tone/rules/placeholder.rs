@@ -147,13 +147,7 @@ pub(crate) fn caps_slots(words: &[Word<'_>]) -> Vec<(usize, usize)> {
 /// Finds the closing `close` for an opening at `open_end`, on the same line, within 60 bytes.
 fn closing(text: &str, open_end: usize, close: &str) -> Option<usize> {
     let rest = text.get(open_end..)?;
-    let window = rest.get(..rest.len().min(60)).or_else(|| {
-        let mut n = rest.len().min(60);
-        while !rest.is_char_boundary(n) {
-            n -= 1;
-        }
-        rest.get(..n)
-    })?;
+    let window = rest.get(..crate::text::floor_boundary(rest, 60))?;
     let at = window.find(close)?;
     let inner = window.get(..at)?;
     (!inner.contains('\n')).then_some(open_end + at)

@@ -68,13 +68,7 @@ pub struct Opened {
 
 /// `text` cut to at most `max` bytes, on a character boundary.
 pub(super) fn cut(mut text: String, max: usize) -> String {
-    if text.len() > max {
-        let mut end = max;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.truncate(end);
-    }
+    text.truncate(crate::text::floor_boundary(&text, max));
     text
 }
 
