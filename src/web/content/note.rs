@@ -332,9 +332,38 @@ impl Note {
     }
 }
 
+impl Note {
+    /// Says what the page `recorded` for `people` ("Marked sent: Thank-you · Dana Lee · Acme
+    /// Corp", after `said`), with an Undo (its `data-action` is `undo`) that takes it all back
+    /// and then says `undone`.
+    pub fn tell_recorded(
+        self: &Rc<Self>,
+        said: &str,
+        people: Vec<Person>,
+        recorded: Vec<Recorded>,
+        undo: &'static str,
+        undone: &'static str,
+    ) {
+        let labels: Vec<&str> = recorded.iter().map(|r| r.label.as_str()).collect();
+        let text = format!("{said}: {}", labels.join("; "));
+        let what = RefCell::new(Some((people, recorded)));
+        self.show(&text, None, &[(undo, "Undo")], move |note, action| {
+            if action != undo {
+                return;
+            }
+            if let Some((people, recorded)) = what.borrow_mut().take() {
+                let note = note.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    take_back(&note, undo, people, &recorded, undone).await;
+                });
+            }
+        });
+    }
+}
+
 /// The note's Undo: takes back what the page `recorded` for `people` (the button of `action`
 /// goes), then says `words`, or why not.
-pub async fn take_back(
+async fn take_back(
     note: &Note,
     action: &str,
     people: Vec<Person>,

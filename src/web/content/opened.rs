@@ -10,7 +10,7 @@
 //! ([`super::note`]) is there for every opened conversation, tracked or not, and goes when the
 //! conversation does; "Not now" is remembered for that message while the tab is open.
 
-use super::note::{take_back, Choices, Note, Place};
+use super::note::{Choices, Note, Place};
 use super::site::{Opened, Site};
 use crate::model::Outcome;
 use crate::page::replied::ReplyOffer;
@@ -173,24 +173,8 @@ async fn record(note: Rc<Note>, opened: Rc<Opened>, offer: Rc<ReplyOffer>, outco
     let from = opened.from.clone();
     match client::page_replied(from.clone(), &offer.interview, outcome, opened.channel).await {
         Ok(recorded) => {
-            let labels: Vec<&str> = recorded.iter().map(|r| r.label.as_str()).collect();
-            let text = format!("Recorded: {}", labels.join("; "));
-            let what = RefCell::new(Some(recorded));
-            note.show(
-                &text,
-                None,
-                &[("undo-reply", "Undo")],
-                move |note, action| {
-                    let taken = what.borrow_mut().take();
-                    if let (Some(recorded), "undo-reply") = (taken, action) {
-                        let (note, from) = (note.clone(), from.clone());
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let words = "Taken back: the reply is not recorded.";
-                            take_back(&note, "undo-reply", from, &recorded, words).await;
-                        });
-                    }
-                },
-            );
+            let undone = "Taken back: the reply is not recorded.";
+            note.tell_recorded("Recorded", from, recorded, "undo-reply", undone);
         }
         Err(e) => note.say(&format!(
             "Not recorded ({e}). The toolbar popup can record it."

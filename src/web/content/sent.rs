@@ -13,7 +13,7 @@
 //! the helper sees, whether or not anything was recorded, and lasts as long either way.
 
 use super::editor;
-use super::note::{take_back, Note, Place};
+use super::note::{Note, Place};
 use super::site::Site;
 use crate::model::Channel;
 use crate::page::people::{Person, MAX_PEOPLE};
@@ -136,24 +136,8 @@ async fn report(x: Sending) {
     match client::page_sent(x.people.clone(), x.chosen, x.channel).await {
         Ok(recorded) if !recorded.is_empty() => {
             if let Some(note) = note {
-                let labels: Vec<&str> = recorded.iter().map(|r| r.label.as_str()).collect();
-                let text = format!("Marked sent: {}", labels.join("; "));
-                let what = RefCell::new(Some((x.people, recorded)));
-                note.show(
-                    &text,
-                    None,
-                    &[("undo-sent", "Undo")],
-                    move |note, action| {
-                        let taken = what.borrow_mut().take();
-                        if let (Some((people, recorded)), "undo-sent") = (taken, action) {
-                            let note = note.clone();
-                            wasm_bindgen_futures::spawn_local(async move {
-                                let words = "Taken back: not marked sent.";
-                                take_back(&note, "undo-sent", people, &recorded, words).await;
-                            });
-                        }
-                    },
-                );
+                let undone = "Taken back: not marked sent.";
+                note.tell_recorded("Marked sent", x.people, recorded, "undo-sent", undone);
             }
         }
         Ok(_) => {}
