@@ -972,7 +972,6 @@ mod tests {
                 Response::ReplyOffered(ReplyOffered {
                     offer: Some(ReplyOffer {
                         interview: "acme".into(),
-                        name: "Dana Lee".into(),
                         label: "Dana Lee · Acme".into(),
                         outcome: Outcome::Positive,
                         reads_as: "advance".into(),

@@ -28,9 +28,7 @@ pub const MAX_BODY: usize = 20_000;
 pub struct ReplyOffer {
     /// Interview id.
     pub interview: String,
-    /// "Dana Lee" (text, never markup).
-    pub name: String,
-    /// "Dana Lee · Acme Corp".
+    /// Who replied: "Dana Lee · Acme Corp" (text, never markup).
     pub label: String,
     /// The outcome to pre-select.
     pub outcome: Outcome,
@@ -41,14 +39,11 @@ pub struct ReplyOffer {
 /// The tracked interviewer `from` is, for an interview that has happened by `now`: the latest
 /// such interview when they took part in several.
 fn sender(store: &Store, from: &[Person], now: DateTime<FixedOffset>) -> Option<Who> {
-    let mut matched: Vec<Who> = matches(store, from)
+    // The first of the latest (`min_by_key` keeps the first of equals).
+    matches(store, from)
         .into_iter()
         .filter(|&(i, _)| store.interviews[i].at <= now)
-        .collect();
-    crate::order::sort_by_key(&mut matched, |&(i, _)| {
-        std::cmp::Reverse(store.interviews[i].at)
-    });
-    matched.first().copied()
+        .min_by_key(|&(i, _)| std::cmp::Reverse(store.interviews[i].at))
 }
 
 /// What to offer for a message from `from` with `subject` and `body`, opened at `now` (see the
@@ -73,11 +68,9 @@ pub fn offer_reply(
     // An automatic answer (out of office) has no outcome: it is not a reply.
     let outcome = read.kind.outcome()?;
     let person = &iv.interviewers[j];
-    let name = person.name.trim().to_string();
     Some(ReplyOffer {
         interview: iv.id.clone(),
-        label: format!("{name} · {}", iv.company.trim()),
-        name,
+        label: format!("{} · {}", person.name.trim(), iv.company.trim()),
         outcome,
         reads_as: read.kind.as_str().to_string(),
     })
