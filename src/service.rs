@@ -20,7 +20,7 @@
 
 use crate::draft::{Draft, DraftRequest};
 use crate::failure::Failure;
-use crate::model::{Channel, Interview, Interviewer, Kind, Store};
+use crate::model::{Channel, Event, Interview, Interviewer, Kind, Store};
 use crate::page::offer::offer;
 use crate::page::people::Person;
 use crate::protocol::{
@@ -331,12 +331,10 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
             event,
         } => {
             Person::check(&people).map_err(Failure::BadRequest)?;
-            let index = position(store, &interview)?;
-            let at = store.interviews[index].events.len();
-            let parsed = crate::store::event_at(event.value().clone(), index, at)?;
-            crate::page::sent::may_undo(store, &people, &interview, &parsed, env.now)
+            let event = event_of(store, &interview, event.value())?;
+            crate::page::sent::may_undo(store, &people, &interview, &event, env.now)
                 .map_err(|why| Failure::NotAllowed(format!("refused: {why}")))?;
-            Ok(write(unrecord(store, &interview, event.value())?, done()))
+            Ok(write(without(store, &interview, &event)?, done()))
         }
     }
 }
@@ -474,11 +472,17 @@ pub fn remove_interview(store: &Store, id: &str) -> Result<Store, StoreError> {
     Ok(next)
 }
 
-/// Appends `event` (store-format JSON: `sent` or `reply`) to the interview with `interview`.
-pub fn record(store: &Store, interview: &str, event: &Value) -> Result<Store, StoreError> {
+/// Reads `event` (store-format JSON) as an event of the interview with `interview`, with the
+/// store's checks (errors name `interviews[N].events[M]…`).
+fn event_of(store: &Store, interview: &str, event: &Value) -> Result<Event, StoreError> {
     let index = position(store, interview)?;
     let at = store.interviews[index].events.len();
-    let event = crate::store::event_at(event.clone(), index, at)?;
+    crate::store::event_at(event.clone(), index, at)
+}
+
+/// Appends `event` (store-format JSON: `sent` or `reply`) to the interview with `interview`.
+pub fn record(store: &Store, interview: &str, event: &Value) -> Result<Store, StoreError> {
+    let event = event_of(store, interview, event)?;
     let mut next = store.clone();
     next.push_event(interview, event)?;
     Ok(next)
@@ -487,11 +491,13 @@ pub fn record(store: &Store, interview: &str, event: &Value) -> Result<Store, St
 /// Takes back `event` (store-format JSON, as it was recorded) from the interview with
 /// `interview`: the last event equal to it.
 pub fn unrecord(store: &Store, interview: &str, event: &Value) -> Result<Store, StoreError> {
-    let index = position(store, interview)?;
-    let at = store.interviews[index].events.len();
-    let event = crate::store::event_at(event.clone(), index, at)?;
+    without(store, interview, &event_of(store, interview, event)?)
+}
+
+/// The store without the last event of `interview` equal to `event`.
+fn without(store: &Store, interview: &str, event: &Event) -> Result<Store, StoreError> {
     let mut next = store.clone();
-    next.remove_event(interview, &event)?;
+    next.remove_event(interview, event)?;
     Ok(next)
 }
 
