@@ -2,25 +2,15 @@
 // reply offers to record it, with the classifier's outcome pre-selected; one click records it
 // (the schedule's reply rules follow), Undo takes it back. Automatic answers, strangers, replies
 // already recorded and "Not now" get no offer, and the page sees the same empty note host.
-import { test, before, beforeEach, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { launch, extensionPage, send, openFixture, helperUi, storedEvents, waitForEvents, FIXTURES } from '../lib/harness.mjs';
+import { send, openFixture, helperUi, storedEvents, waitForEvents } from '../lib/harness.mjs';
+import { onDemoStore } from '../lib/suite.mjs';
 
 let env;
 let ext;
-let demoStore;
-before(async () => {
-  env = await launch();
-  ext = await extensionPage(env);
-  demoStore = JSON.parse(await readFile(path.join(FIXTURES, 'demo-store.json'), 'utf8'));
-});
-beforeEach(async () => {
-  const r = await send(ext, { type: 'import', store: demoStore });
-  assert.equal(r.ok, true, JSON.stringify(r));
-});
-after(async () => { await env?.close(); });
+// Every test starts from the demo store, nothing recorded yet.
+onDemoStore((e, x) => { env = e; ext = x; });
 
 const NOTE = '[data-followup-note]';
 // Several times what the content script needs to look at an opened conversation (every 250 ms)

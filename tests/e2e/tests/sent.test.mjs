@@ -2,26 +2,15 @@
 // interviewer is recorded as sent once, with the real time and channel, and a note in the page
 // offers Undo; a failed send, a discarded compose, an untracked recipient, a line break and the
 // "by hand" setting record nothing.
-import { test, before, beforeEach, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { launch, extensionPage, send, openFixture, helperUi, storedEvents, waitForEvents, FIXTURES } from '../lib/harness.mjs';
+import { extensionPage, send, openFixture, helperUi, storedEvents, waitForEvents } from '../lib/harness.mjs';
+import { onDemoStore } from '../lib/suite.mjs';
 
 let env;
 let ext;
-let demoStore;
-before(async () => {
-  env = await launch();
-  ext = await extensionPage(env);
-  demoStore = JSON.parse(await readFile(path.join(FIXTURES, 'demo-store.json'), 'utf8'));
-});
-// Every test starts from the demo store, nothing sent yet.
-beforeEach(async () => {
-  const r = await send(ext, { type: 'import', store: demoStore });
-  assert.equal(r.ok, true, JSON.stringify(r));
-});
-after(async () => { await env?.close(); });
+// Every test starts from the demo store, nothing recorded yet.
+onDemoStore((e, x) => { env = e; ext = x; });
 
 const EDITOR = '[data-followup-compose]';
 const NOTE = '[data-followup-note]';
