@@ -14,12 +14,12 @@ use anyhow::{bail, Result};
 /// Undo, the Send watch, and the `page-sent`/`page-unsent` messages, whose serde decoders are
 /// about half of it; 486.3 KB with replies noticed in Gmail: the reply classifier in the
 /// module, the reply note, `page-reply`/`page-replied`; 488.4 KB with LinkedIn threads read too
-/// and the popup following the store; 489.0 KB with "Save as filled in" after an invitation),
-/// so that the module does not grow
+/// and the popup following the store; 489.0 KB with "Save as filled in" after an invitation;
+/// 487.8 KB once the two notes shared one Undo), so that the module does not grow
 /// unnoticed; the
 /// per-context budgets (100 KB for the in-page module, 250 KB for the others) apply once the
 /// module is split per context.
-pub const MODULE_BUDGET: u64 = 490 * 1024;
+pub const MODULE_BUDGET: u64 = 488 * 1024;
 /// Bytes the extension package (`dist/*.zip`) may take.
 pub const ZIP_BUDGET: u64 = 500 * 1024;
 
