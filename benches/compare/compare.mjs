@@ -1,4 +1,4 @@
-// Our checker (the extension's WebAssembly, in Node) against write-good and harper.js on the same
+// Our checker (the extension's in-page WebAssembly module, in Node) against write-good and harper.js on the same
 // messages: the labelled messages in tests/data/tone-labelled.jsonl and the 214-word bench
 // message. One process, the three interleaved message by message (each round runs them in a
 // rotating order), so machine noise hits all three alike. Prints per-checker medians of the time
@@ -7,15 +7,17 @@
 //   node compare.mjs            (FOLLOWUP_PKG: the built `pkg/`, default ../../pkg)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import writeGood from 'write-good';
 import * as harper from 'harper.js';
 import { binary } from 'harper.js/binary';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkg = process.env.FOLLOWUP_PKG ?? path.join(root, 'pkg');
-const core = await import(pathToFileURL(path.join(pkg, 'followup.js')));
-core.initSync({ module: await WebAssembly.compile(await readFile(path.join(pkg, 'followup_bg.wasm'))) });
+// The in-page module (the checker as it runs in the page); its glue is a classic script.
+const core = vm.runInThisContext(`${await readFile(path.join(pkg, 'content.js'), 'utf8')}\nfollowupCore;`);
+core.initSync({ module: await WebAssembly.compile(await readFile(path.join(pkg, 'content_bg.wasm'))) });
 
 const labelled = (await readFile(path.join(root, 'tests', 'data', 'tone-labelled.jsonl'), 'utf8'))
   .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));

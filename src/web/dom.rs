@@ -1,5 +1,6 @@
 //! Small DOM helpers: elements are built node by node and text is always set as text.
 
+use chrono::{DateTime, FixedOffset, Offset};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
@@ -113,4 +114,15 @@ pub fn dark_around(el: &Element) -> bool {
 /// `performance` through the window, and precise enough for scan intervals and debouncing).
 pub fn clock() -> f64 {
     js_sys::Date::now()
+}
+
+/// The current time, with the browser's UTC offset.
+pub fn js_now() -> DateTime<FixedOffset> {
+    let date = js_sys::Date::new_0();
+    let millis = date.get_time() as i64;
+    let offset_secs = -(date.get_timezone_offset() as i32) * 60;
+    let offset = FixedOffset::east_opt(offset_secs).unwrap_or(chrono::Utc.fix());
+    DateTime::from_timestamp_millis(millis)
+        .unwrap_or_default()
+        .with_timezone(&offset)
 }

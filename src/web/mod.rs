@@ -1,14 +1,18 @@
 //! wasm32-only browser layer: converts values, calls the pure core, touches the DOM and
 //! `chrome.*`. No policy lives here.
 
+#[cfg(any(feature = "worker", feature = "content"))]
 pub mod api;
 pub mod chrome;
 pub mod client;
+#[cfg(feature = "content")]
 pub mod content;
 pub mod convert;
 pub mod dom;
+#[cfg(feature = "popup")]
 pub mod popup;
 pub mod storage;
+#[cfg(feature = "worker")]
 pub mod worker;
 
 use wasm_bindgen::prelude::*;

@@ -4,6 +4,7 @@
 //! `chrome.*`.
 
 use super::convert::{property, stringify, to_js};
+use super::dom::js_now;
 use super::{chrome, storage};
 use crate::access::{self, RawSender, Sender};
 use crate::failure::Failure;
@@ -15,7 +16,7 @@ use crate::protocol::{
 use crate::reminders::{self, Reminders};
 use crate::schedule::Due;
 use crate::service::{self, Env, Opening, Outcome, Pending};
-use chrono::{DateTime, FixedOffset, Offset};
+use chrono::{DateTime, FixedOffset};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
@@ -280,17 +281,6 @@ async fn open(opening: Opening) -> Result<String, Failure> {
         tell_changed(tab as i32).await;
     }
     Ok(url)
-}
-
-/// The current time, with the browser's UTC offset.
-pub fn js_now() -> DateTime<FixedOffset> {
-    let date = js_sys::Date::new_0();
-    let millis = date.get_time() as i64;
-    let offset_secs = -(date.get_timezone_offset() as i32) * 60;
-    let offset = FixedOffset::east_opt(offset_secs).unwrap_or(chrono::Utc.fix());
-    DateTime::from_timestamp_millis(millis)
-        .unwrap_or_default()
-        .with_timezone(&offset)
 }
 
 async fn load_reminders() -> Reminders {

@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's one task runner.
 //!
-//! - `build`  — wasm32 release build, wasm-bindgen (pinned by Cargo.lock), wasm-opt, `dist/`
+//! - `build`  — the two wasm32 modules (the in-page one, and the popup's and worker's), each
+//!   through wasm-bindgen (pinned by Cargo.lock) and wasm-opt, held to its size budget; `dist/`
 //!   (the Chromium and the Firefox builds).
 //! - `test`   — fmt, clippy and docs (native and wasm32), cargo test, build, web-ext lint, the
 //!   browser suites (Chromium and Firefox).
@@ -19,12 +20,6 @@ use std::process::Command;
 use std::time::Instant;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// The Cargo profile for the extension's module: size-optimised (see Cargo.toml).
-const WASM_PROFILE: &str = "wasm-release";
-/// The WebAssembly stack in bytes. Rust's default (1 MB) would be most of every tab's memory;
-/// the deepest the code goes is a JSON document at serde_json's nesting limit (128), checked by
-/// `cargo xtask test` in Node (see DESIGN.md, "A small stack").
-const WASM_STACK: u32 = 128 * 1024;
 
 fn main() {
     if let Err(e) = run() {
@@ -113,9 +108,11 @@ fn ensure_wasm_target() -> Result<()> {
     }
 }
 
-/// Sizes reported after a build.
+/// What a build made.
 struct BuildOutput {
-    wasm: PathBuf,
+    /// wasm-bindgen's output: `followup.js` (the worker's module, with the JS API), `popup.js`,
+    /// `content.js` (the in-page module's classic-script glue), each with its `_bg.wasm`.
+    pkg: PathBuf,
     zip: PathBuf,
     /// The unpacked Firefox build (`dist/extension-firefox`).
     firefox: PathBuf,
@@ -126,56 +123,16 @@ fn build(root: &Path) -> Result<BuildOutput> {
     if Command::new("npm").arg("--version").output().is_ok() {
         ensure_build_tools(root)?;
     }
-    step("compiling the core for wasm32 (release)");
-    run_cmd(cargo().args([
-        "rustc",
-        "--lib",
-        "--profile",
-        WASM_PROFILE,
-        "--package",
-        "followup",
-        "--target",
-        WASM_TARGET,
-        "--",
-        "-C",
-        &format!("link-arg=-zstack-size={WASM_STACK}"),
-    ]))?;
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    let raw = target_dir
-        .join(WASM_TARGET)
-        .join(WASM_PROFILE)
-        .join("followup.wasm");
-
-    step("wasm-bindgen (--target web)");
     let pkg = root.join("pkg");
     let _ = std::fs::remove_dir_all(&pkg);
     std::fs::create_dir_all(&pkg)?;
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&raw)
-        .web(true)?
-        .typescript(false)
-        .out_name("followup")
-        .generate(&pkg)
-        .context("wasm-bindgen failed")?;
-    let wasm = pkg.join("followup_bg.wasm");
-
-    match find_wasm_opt(root) {
-        Some(opt) => {
-            step(&format!("wasm-opt -Oz ({})", opt.display()));
-            let tmp = pkg.join("followup_bg.opt.wasm");
-            run_cmd(
-                Command::new(&opt)
-                    .arg("-Oz")
-                    .args(WASM_OPT_FEATURES)
-                    .arg(&wasm)
-                    .arg("-o")
-                    .arg(&tmp),
-            )?;
-            std::fs::rename(&tmp, &wasm)?;
-        }
-        None => eprintln!("no wasm-opt >= {MIN_WASM_OPT} (npm `binaryen` in xtask/npm): skipping size optimisation"),
+    let wasm_opt = find_wasm_opt(root);
+    if wasm_opt.is_none() {
+        eprintln!("no wasm-opt >= {MIN_WASM_OPT} (npm `binaryen` in xtask/npm): skipping size optimisation");
+    }
+    let mut built = Vec::new();
+    for module in size::MODULES {
+        built.push(build_module(root, &pkg, module, wasm_opt.as_deref())?);
     }
 
     step("assembling dist/extension");
@@ -184,8 +141,19 @@ fn build(root: &Path) -> Result<BuildOutput> {
     let _ = std::fs::remove_dir_all(&ext);
     copy_dir(&root.join("extension"), &ext)?;
     std::fs::create_dir_all(ext.join("pkg"))?;
-    for f in ["followup.js", "followup_bg.wasm"] {
-        std::fs::copy(pkg.join(f), ext.join("pkg").join(f))?;
+    for module in size::MODULES {
+        let glue = pkg.join(format!("{}.js", module.name));
+        let wasm = pkg.join(format!("{}_bg.wasm", module.name));
+        if module.classic {
+            std::fs::write(
+                ext.join(CONTENT_CORE),
+                content_core(&std::fs::read_to_string(glue)?, &std::fs::read(wasm)?),
+            )?;
+        } else {
+            let to = ext.join("pkg");
+            std::fs::copy(glue, to.join(format!("{}.js", module.name)))?;
+            std::fs::copy(wasm, to.join(format!("{}_bg.wasm", module.name)))?;
+        }
     }
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(ext.join("manifest.json"))?)
@@ -205,16 +173,20 @@ fn build(root: &Path) -> Result<BuildOutput> {
     let firefox_zip = dist.join(format!("interview-followup-{version}-firefox.zip"));
     write_zip(&firefox, &firefox_zip)?;
 
-    let wasm_bytes = std::fs::read(&wasm)?;
-    let wasm_gz = gzip_len(&wasm_bytes)?;
     let zip_len = std::fs::metadata(&zip_path)?.len();
     let firefox_zip_len = std::fs::metadata(&firefox_zip)?.len();
+    eprintln!();
+    for b in &built {
+        eprintln!(
+            "  {}: {} raw, {} gzipped (budget {})",
+            rel(root, &b.wasm),
+            kb(b.raw_len),
+            kb(b.gz),
+            kb(b.module.budget),
+        );
+    }
     eprintln!(
-        "\n  {}: {} raw, {} gzipped (budget {})\n  {}: {} (budget {})\n  {}: {} (budget {})",
-        rel(root, &wasm),
-        kb(wasm_bytes.len() as u64),
-        kb(wasm_gz),
-        kb(size::MODULE_BUDGET),
+        "  {}: {} (budget {})\n  {}: {} (budget {})",
         rel(root, &zip_path),
         kb(zip_len),
         kb(size::ZIP_BUDGET),
@@ -222,11 +194,131 @@ fn build(root: &Path) -> Result<BuildOutput> {
         kb(firefox_zip_len),
         kb(size::ZIP_BUDGET),
     );
-    size::check(wasm_gz, zip_len.max(firefox_zip_len), &std::fs::read(&raw)?)?;
+    size::check(&built, zip_len.max(firefox_zip_len))?;
     Ok(BuildOutput {
-        wasm,
+        pkg,
         zip: zip_path,
         firefox,
+    })
+}
+
+/// The in-page module in `dist/extension`: a classic script the manifest lists before the
+/// loader ([`content_core`]).
+const CONTENT_CORE: &str = "content-core.js";
+
+/// The in-page module as a classic script: one function, `followupLoad()`, that returns the
+/// module's glue (wasm-bindgen `--target no-modules`) and its bytes. The module arrives with the
+/// content script, so starting it asks nothing of the extension, and the extension has no file a
+/// page could load; wrapped in a function that only the loader's start calls, the glue is not
+/// run and the bytes' string is not made in a tab where nobody writes (DESIGN.md, "One module
+/// per context").
+fn content_core(glue: &str, bytes: &[u8]) -> String {
+    format!(
+        "// Generated by `cargo xtask build`: the in-page WebAssembly module, its glue and its bytes.\n\
+         function followupLoad() {{\n{glue}\nreturn [followupCore, '{}'];\n}}\n",
+        latin1_literal(bytes)
+    )
+}
+
+/// `bytes` as the body of a single-quoted JS string, one char per byte (U+0000–U+00FF, so
+/// `charCodeAt` gives the byte back), escaping only what a string literal cannot hold. Written as
+/// UTF-8 it gzips 9 % larger than the glue and bytes as files, where base64 costs a third more.
+fn latin1_literal(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 3 / 2);
+    for &b in bytes {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'\'' => out.push_str("\\'"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            0 => out.push_str("\\x00"),
+            _ => out.push(char::from(b)),
+        }
+    }
+    out
+}
+
+/// One context's module, built.
+pub struct Built {
+    module: &'static size::Module,
+    /// The module as shipped (after wasm-bindgen and wasm-opt).
+    wasm: PathBuf,
+    raw_len: u64,
+    gz: u64,
+    /// The compiler's output, which still has function names (for the size report).
+    unstripped: Vec<u8>,
+}
+
+/// Compiles one context's module (its feature alone, its profile), runs wasm-bindgen and
+/// wasm-opt, and measures it.
+fn build_module(
+    root: &Path,
+    pkg: &Path,
+    module: &'static size::Module,
+    wasm_opt: Option<&Path>,
+) -> Result<Built> {
+    step(&format!(
+        "compiling the {} module for wasm32 (profile {})",
+        module.feature, module.profile
+    ));
+    run_cmd(cargo().args([
+        "rustc",
+        "--lib",
+        "--profile",
+        module.profile,
+        "--package",
+        "followup",
+        "--target",
+        WASM_TARGET,
+        "--no-default-features",
+        "--features",
+        module.feature,
+        "--",
+        "-C",
+        &format!("link-arg=-zstack-size={}", module.stack),
+    ]))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let raw = target_dir
+        .join(WASM_TARGET)
+        .join(module.profile)
+        .join("followup.wasm");
+    let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
+    bindgen
+        .input_path(&raw)
+        .typescript(false)
+        .out_name(module.name);
+    if module.classic {
+        bindgen
+            .no_modules(true)?
+            .no_modules_global("followupCore")?;
+    } else {
+        bindgen.web(true)?;
+    }
+    bindgen
+        .generate(pkg)
+        .with_context(|| format!("wasm-bindgen failed on the {} module", module.feature))?;
+    let wasm = pkg.join(format!("{}_bg.wasm", module.name));
+    if let Some(opt) = wasm_opt {
+        let tmp = pkg.join(format!("{}_bg.opt.wasm", module.name));
+        run_cmd(
+            Command::new(opt)
+                .arg(module.wasm_opt)
+                .args(WASM_OPT_FEATURES)
+                .arg(&wasm)
+                .arg("-o")
+                .arg(&tmp),
+        )?;
+        std::fs::rename(&tmp, &wasm)?;
+    }
+    let bytes = std::fs::read(&wasm)?;
+    Ok(Built {
+        module,
+        raw_len: bytes.len() as u64,
+        gz: gzip_len(&bytes)?,
+        wasm,
+        unstripped: std::fs::read(&raw)?,
     })
 }
 
@@ -463,18 +555,27 @@ fn test(root: &Path, no_e2e: bool) -> Result<()> {
         "warnings",
     ]))?;
     ensure_wasm_target()?;
-    step("clippy (wasm32: the pure core and the web layer)");
-    run_cmd(cargo().args([
-        "clippy",
-        "--lib",
-        "--package",
-        "followup",
-        "--target",
-        WASM_TARGET,
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    // Every context's features together, then each module's alone (what it is built with).
+    let feature_sets = std::iter::once(None).chain(size::MODULES.iter().map(|m| Some(m.feature)));
+    for features in feature_sets {
+        step(&match features {
+            None => "clippy (wasm32: the pure core and the web layer)".to_string(),
+            Some(f) => format!("clippy (wasm32: the {f} module's features alone)"),
+        });
+        let mut cmd = cargo();
+        cmd.args([
+            "clippy",
+            "--lib",
+            "--package",
+            "followup",
+            "--target",
+            WASM_TARGET,
+        ]);
+        if let Some(f) = features {
+            cmd.args(["--no-default-features", "--features", f]);
+        }
+        run_cmd(cmd.args(["--", "-D", "warnings"]))?;
+    }
     for target in [None, Some(WASM_TARGET)] {
         step(&format!(
             "cargo doc -D warnings ({})",
@@ -509,7 +610,7 @@ fn test(root: &Path, no_e2e: bool) -> Result<()> {
             .env("FIREFOX", &firefox)
             .env("FOLLOWUP_FIREFOX_EXTENSION", &out.firefox)
             .env("FOLLOWUP_EXTENSION", root.join("dist/extension"))
-            .env("FOLLOWUP_WASM", &out.wasm)
+            .env("FOLLOWUP_PKG", &out.pkg)
             .env("FOLLOWUP_ZIP", &out.zip),
     )?;
     compare_checkers(root, 7)?;

@@ -200,7 +200,7 @@ pub(crate) fn forget_form() {
 pub(crate) fn forget_local(app: &App) {
     gloo_storage::LocalStorage::clear();
     let mut state = app.state.borrow_mut();
-    state.form = InterviewForm::new_at(crate::web::worker::js_now());
+    state.form = InterviewForm::new_at(crate::web::dom::js_now());
     state.check.text.clear();
     state.settings_draft = None;
 }
@@ -490,7 +490,7 @@ fn notices(app: &App) -> Dom {
 
 /// The current time in the viewer's offset.
 pub(crate) fn now() -> chrono::DateTime<chrono::FixedOffset> {
-    crate::web::worker::js_now()
+    crate::web::dom::js_now()
 }
 
 /// What the status line says once a message is on the clipboard: the subject line too, since

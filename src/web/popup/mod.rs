@@ -201,7 +201,7 @@ fn restore(app: &App) {
     if let Ok(form) = gloo_storage::LocalStorage::get::<InterviewForm>(KEY_FORM) {
         state.form = form;
     } else {
-        state.form = InterviewForm::new_at(super::worker::js_now());
+        state.form = InterviewForm::new_at(super::dom::js_now());
     }
     if let Ok(text) = gloo_storage::LocalStorage::get::<String>(KEY_CHECK) {
         state.check.text = text;

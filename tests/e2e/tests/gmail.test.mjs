@@ -563,6 +563,38 @@ test('a page whose CSP refuses WebAssembly: nothing drawn, no errors', async () 
   await page.close();
 });
 
+test('a tab where nobody writes: what the content script costs at load (reported, not asserted)', async () => {
+  // The same page with the content script and at an address where it does not run, interleaved:
+  // script time and JS heap (after a collection) once the page has settled. The in-page module
+  // travels with the content script, inside a function only a compose calls.
+  const once = async (url) => {
+    const page = await env.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Counting from before the navigation: the content script runs at load.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${url ?? 'https://mail.google.com/mail/u/0/'}?fixture=late-compose`);
+    await page.waitForFunction(() => window.fixtureLoaded);
+    await page.waitForTimeout(300);
+    if (!url) assert.equal(await (await helperUi(page)).module(), 'waiting', 'no WebAssembly in a tab without a compose');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    assert.deepEqual(errors, []);
+    await page.close();
+    return { script: metrics.ScriptDuration * 1000, heap: metrics.JSHeapUsedSize / 1024 };
+  };
+  const withIt = [];
+  const without = [];
+  for (let i = 0; i < 5; i++) {
+    without.push(await once(UNMATCHED_GMAIL));
+    withIt.push(await once());
+  }
+  const m = (list, key) => median(list.map((x) => x[key]));
+  console.log(`a tab where nobody writes, median of 5: script time ${m(withIt, 'script').toFixed(2)} ms with the content script, ` +
+    `${m(without, 'script').toFixed(2)} ms without; JS heap ${m(withIt, 'heap').toFixed(0)} KB with, ${m(without, 'heap').toFixed(0)} KB without`);
+});
+
 test('content-script cost on a page making 10,000 DOM mutations (reported, not asserted)', async () => {
   const churn = (where) => ({
     site: 'gmail',

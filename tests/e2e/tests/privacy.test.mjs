@@ -218,7 +218,7 @@ test("the extension's fixed URLs do not load from the sites' pages", async () =>
   await (await helperUi(page)).started();
   const probes = await page.evaluate(async (id) => {
     const out = {};
-    for (const file of ['pkg/followup.js', 'pkg/followup_bg.wasm', 'manifest.json', 'popup.html']) {
+    for (const file of ['pkg/content_bg.wasm', 'content-core.js', 'pkg/followup.js', 'pkg/followup_bg.wasm', 'manifest.json', 'popup.html']) {
       try {
         const r = await fetch(`chrome-extension://${id}/${file}`);
         out[file] = `loaded ${r.status}`;
@@ -236,7 +236,7 @@ test("the extension's fixed URLs do not load from the sites' pages", async () =>
     });
     return out;
   }, env.extensionId);
-  assert.deepEqual(probes, { 'pkg/followup.js': 'refused', 'pkg/followup_bg.wasm': 'refused', 'manifest.json': 'refused', 'popup.html': 'refused', script: 'refused' });
+  assert.deepEqual(probes, { 'pkg/content_bg.wasm': 'refused', 'content-core.js': 'refused', 'pkg/followup.js': 'refused', 'pkg/followup_bg.wasm': 'refused', 'manifest.json': 'refused', 'popup.html': 'refused', script: 'refused' });
   await page.close();
 });
 

@@ -1,4 +1,4 @@
-// The module's stack is small (128 KB, set by `cargo xtask build`; Rust's default 1 MB would be
+// The modules' stacks are small (128 KB for the extension pages' module, set by `cargo xtask build`; Rust's default 1 MB would be
 // most of every tab's memory). The deepest the code goes is a JSON document at serde_json's
 // nesting limit: it must end in a clear error, never in a trap ("memory access out of bounds"),
 // and the module must keep working afterwards. Runs the built module in Node.
@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const pkg = process.env.FOLLOWUP_WASM ? path.dirname(process.env.FOLLOWUP_WASM) : path.join(root, 'pkg');
+const pkg = process.env.FOLLOWUP_PKG ?? path.join(root, 'pkg');
 const core = await import(pathToFileURL(path.join(pkg, 'followup.js')));
 core.initSync({ module: await WebAssembly.compile(await readFile(path.join(pkg, 'followup_bg.wasm'))) });
 
@@ -35,3 +36,35 @@ for (const kind of ['array', 'object']) {
     assert.ok(core.lint('Thanks so much!!', {}).length > 0);
   });
 }
+
+// The in-page module has a smaller stack still (64 KB): it never reads the store; what it parses is
+// the worker's answers and, through `lint`, options. Deep options, long and odd text end in a
+// result or a clear error, never in a trap.
+const content = vm.runInThisContext(`${await readFile(path.join(pkg, 'content.js'), 'utf8')}\nfollowupCore;`);
+content.initSync({ module: await WebAssembly.compile(await readFile(path.join(pkg, 'content_bg.wasm'))) });
+
+test('the in-page module: deep options, 10 MB and odd text are checked or refused, never a trap', () => {
+  const noTrap = (fn, what) => {
+    try {
+      return fn();
+    } catch (e) {
+      assert.doesNotMatch(String(e?.message ?? e), /out of bounds|RuntimeError|unreachable/, `${what}: a trap, not an error`);
+      return null;
+    }
+  };
+  for (const depth of [120, 127, 128, 1000]) {
+    const extra = JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+    noTrap(() => content.lint('Thanks so much!!', { to: 'Dana Lee', extra }), `options nested ${depth} deep`);
+  }
+  const texts = {
+    '10 MB': 'Thank you for the interview, Dana. '.repeat(300_000),
+    'brackets 100k deep': `${'('.repeat(100_000)}thanks${')'.repeat(100_000)}`,
+    'emoji': '🙂👍🏽🇺🇸 '.repeat(20_000),
+    'right to left': 'شكرا لك على المقابلة. ‏תודה על הראיון. '.repeat(5_000),
+    'lone surrogates and controls': '\ud800 \udfff \u0000\u202e\u200b '.repeat(10_000),
+  };
+  for (const [what, text] of Object.entries(texts)) {
+    assert.ok(Array.isArray(noTrap(() => content.lint(text, { to: 'Dana Lee' }), what)), `${what}: checked`);
+  }
+  assert.ok(content.lint('Thanks so much!!', {}).length > 0, 'still working');
+});
