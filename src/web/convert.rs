@@ -1,23 +1,42 @@
-//! JS ⇄ Rust value conversion through JSON text: one serde backend (serde_json) for storage,
-//! messages and the JS API keeps the module small (a second backend would instantiate every
-//! type's Serialize/Deserialize again), and the values are plain JSON by construction.
+//! JS ⇄ Rust value conversion. The extension pages' module goes through JSON text: one serde
+//! backend (serde_json) for storage, messages and the JS API keeps it small (a second backend
+//! would instantiate every type's Serialize/Deserialize again), and the values are plain JSON by
+//! construction. The in-page module, which never reads the store, goes through
+//! `serde-wasm-bindgen` (JSON-compatible output) instead: smaller there, and no text in between
+//! (DESIGN.md, "Values across the JS boundary").
 
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
 
 /// Serialises to a plain JS value (objects, arrays, strings, numbers, booleans, `null`).
+#[cfg(any(feature = "popup", feature = "worker"))]
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
     js_sys::JSON::parse(&text)
 }
 
 /// Deserialises a JS value, with an error that names what was expected and where.
+#[cfg(any(feature = "popup", feature = "worker"))]
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, String> {
     if value.is_undefined() {
         return serde_json::from_str("null").map_err(|e| format!("{what}: {e}"));
     }
     let text = stringify(&value).map_err(|e| format!("{what}: {e}"))?;
     serde_json::from_str(&text).map_err(|e| format!("{what}: {e}"))
+}
+
+/// Serialises to a plain JS value (objects, arrays, strings, numbers, booleans, `null`).
+#[cfg(not(any(feature = "popup", feature = "worker")))]
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
+}
+
+/// Deserialises a JS value, with an error that names what was expected.
+#[cfg(not(any(feature = "popup", feature = "worker")))]
+pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| format!("{what}: {e}"))
 }
 
 /// `obj[key]`, or `undefined` when it cannot be read.
