@@ -676,3 +676,51 @@ fn compare_checkers(root: &Path, rounds: u32) -> Result<()> {
             .env("ROUNDS", rounds.to_string()),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a JS engine reads back from the single-quoted literal (the escapes `latin1_literal`
+    /// writes, and nothing else special), as the bytes `charCodeAt` gives.
+    fn read_back(literal: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut chars = literal.chars();
+        while let Some(c) = chars.next() {
+            let c = if c == '\\' {
+                match chars.next() {
+                    Some('n') => '\n',
+                    Some('r') => '\r',
+                    Some('x') => {
+                        let hex: String = chars.by_ref().take(2).collect();
+                        char::from(u8::from_str_radix(&hex, 16).unwrap())
+                    }
+                    Some(other) => other,
+                    None => panic!("a literal cannot end in a backslash"),
+                }
+            } else {
+                c
+            };
+            out.push(u8::try_from(u32::from(c)).expect("one char per byte"));
+        }
+        out
+    }
+
+    #[test]
+    fn every_byte_survives_the_content_script_literal() {
+        let bytes: Vec<u8> = (0..=255u8)
+            .chain([b'\\', b'x', b'0', 0, b'0', b'\''])
+            .collect();
+        let literal = latin1_literal(&bytes);
+        // Nothing that would end the literal or the line, and no raw NUL.
+        assert!(!literal.contains(['\n', '\r', '\0']));
+        let unescaped_quote = literal
+            .char_indices()
+            .any(|(i, c)| c == '\'' && !literal[..i].ends_with('\\'));
+        assert!(!unescaped_quote, "{literal}");
+        assert_eq!(read_back(&literal), bytes);
+        let script = content_core("let followupCore = 1;", &bytes);
+        assert!(script
+            .contains("function followupLoad() {\nlet followupCore = 1;\nreturn [followupCore, '"));
+    }
+}
