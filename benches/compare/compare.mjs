@@ -8,16 +8,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+import { inPageModule } from '../../tests/e2e/lib/modules.mjs';
 import writeGood from 'write-good';
 import * as harper from 'harper.js';
 import { binary } from 'harper.js/binary';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const pkg = process.env.FOLLOWUP_PKG ?? path.join(root, 'pkg');
-// The in-page module (the checker as it runs in the page); its glue is a classic script.
-const core = vm.runInThisContext(`${await readFile(path.join(pkg, 'content.js'), 'utf8')}\nfollowupCore;`);
-core.initSync({ module: await WebAssembly.compile(await readFile(path.join(pkg, 'content_bg.wasm'))) });
+// The in-page module (the checker as it runs in the page).
+const core = await inPageModule();
 
 const labelled = (await readFile(path.join(root, 'tests', 'data', 'tone-labelled.jsonl'), 'utf8'))
   .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));

@@ -2,25 +2,20 @@
 // page) and `schedule` of the extension pages' module in Node, on the same fixtures as the native
 // divan benches (tests/data/bench-message.txt), against the budget (`lint` of a 200-word message
 // ≤ 0.5 ms in WASM).
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import { PKG, inPageModule, pagesModule } from './lib/modules.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const pkg = process.env.FOLLOWUP_PKG ?? path.join(root, 'pkg');
+const kb = async (file) => ((await stat(path.join(PKG, file))).size / 1024).toFixed(1);
 
 let t0 = performance.now();
-// The in-page module's glue is a classic script (global `followupCore`).
-const content = vm.runInThisContext(`${await readFile(path.join(pkg, 'content.js'), 'utf8')}\nfollowupCore;`);
-let bytes = await readFile(path.join(pkg, 'content_bg.wasm'));
-content.initSync({ module: await WebAssembly.compile(bytes) });
-console.log(`in-page module, compile + instantiate: ${(performance.now() - t0).toFixed(1)} ms (${(bytes.length / 1024).toFixed(1)} KB)`);
+const content = await inPageModule();
+console.log(`in-page module, compile + instantiate: ${(performance.now() - t0).toFixed(1)} ms (${await kb('content_bg.wasm')} KB)`);
 t0 = performance.now();
-const core = await import(pathToFileURL(path.join(pkg, 'followup.js')));
-bytes = await readFile(path.join(pkg, 'followup_bg.wasm'));
-core.initSync({ module: await WebAssembly.compile(bytes) });
-console.log(`extension pages' module, compile + instantiate: ${(performance.now() - t0).toFixed(1)} ms (${(bytes.length / 1024).toFixed(1)} KB)`);
+const core = await pagesModule();
+console.log(`extension pages' module, compile + instantiate: ${(performance.now() - t0).toFixed(1)} ms (${await kb('followup_bg.wasm')} KB)`);
 
 const message = await readFile(path.join(root, 'tests', 'data', 'bench-message.txt'), 'utf8');
 const options = { kind: 'thank-you', channel: 'email', to: 'Dana Lee', subject: 'Thank you — Product Manager interview', others: [message.replaceAll('Dana', 'Chris')] };

@@ -1,18 +1,13 @@
-// The modules' stacks are small (128 KB for the extension pages' module, set by `cargo xtask build`; Rust's default 1 MB would be
-// most of every tab's memory). The deepest the code goes is a JSON document at serde_json's
-// nesting limit: it must end in a clear error, never in a trap ("memory access out of bounds"),
-// and the module must keep working afterwards. Runs the built module in Node.
+// The modules' stacks are small (set by `cargo xtask build`: 128 KB for the extension pages'
+// module, 64 KB for the in-page one; Rust's default 1 MB would be most of every tab's memory).
+// The deepest the pages' module goes is a JSON document at serde_json's nesting limit: it must end
+// in a clear error, never in a trap ("memory access out of bounds"), and the module must keep
+// working afterwards. Runs the built modules in Node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+import { inPageModule, pagesModule } from '../lib/modules.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const pkg = process.env.FOLLOWUP_PKG ?? path.join(root, 'pkg');
-const core = await import(pathToFileURL(path.join(pkg, 'followup.js')));
-core.initSync({ module: await WebAssembly.compile(await readFile(path.join(pkg, 'followup_bg.wasm'))) });
+const core = await pagesModule();
 
 const NOW = '2026-12-01T10:00:00Z';
 // A store with an unknown field holding `depth` nested arrays or objects.
@@ -40,8 +35,7 @@ for (const kind of ['array', 'object']) {
 // The in-page module has a smaller stack still (64 KB): it never reads the store; what it parses is
 // the worker's answers and, through `lint`, options. Deep options, long and odd text end in a
 // result or a clear error, never in a trap.
-const content = vm.runInThisContext(`${await readFile(path.join(pkg, 'content.js'), 'utf8')}\nfollowupCore;`);
-content.initSync({ module: await WebAssembly.compile(await readFile(path.join(pkg, 'content_bg.wasm'))) });
+const content = await inPageModule();
 
 test('the in-page module: deep options, 10 MB and odd text are checked or refused, never a trap', () => {
   const noTrap = (fn, what) => {
