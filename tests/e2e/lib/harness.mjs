@@ -141,9 +141,9 @@ export async function waitForEvents(ext, kind, expected, what) {
 /**
  * Opens a fixture page and records page errors and console errors on it. With `file` (an
  * absolute path), that page is served at the site's address instead of a fixture (`name` is
- * then only a label).
+ * then only a label). `beforeLoad(page)` runs before the navigation (to count from the start).
  */
-export async function openFixture(env, site, name, csp, { url, file } = {}) {
+export async function openFixture(env, site, name, csp, { url, file, beforeLoad } = {}) {
   const host = url ?? (site === 'gmail' ? 'https://mail.google.com/mail/u/0/' : 'https://www.linkedin.com/messaging/');
   const page = await env.context.newPage();
   const errors = [];
@@ -158,6 +158,7 @@ export async function openFixture(env, site, name, csp, { url, file } = {}) {
     q = new URLSearchParams({ fixture: name });
   }
   if (csp) q.set('csp', csp);
+  await beforeLoad?.(page);
   await page.goto(`${host}?${q}`);
   return { page, errors };
 }

@@ -568,13 +568,15 @@ test('a tab where nobody writes: what the content script costs at load (reported
   // script time and JS heap (after a collection) once the page has settled. The in-page module
   // travels with the content script, inside a function only a compose calls.
   const once = async (url) => {
-    const page = await env.context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     // Counting from before the navigation: the content script runs at load.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await page.goto(`${url ?? 'https://mail.google.com/mail/u/0/'}?fixture=late-compose`);
+    let cdp;
+    const { page, errors } = await openFixture(env, 'gmail', 'late-compose', undefined, {
+      url,
+      beforeLoad: async (page) => {
+        cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
+      },
+    });
     await page.waitForFunction(() => window.fixtureLoaded);
     await page.waitForTimeout(300);
     if (!url) assert.equal(await (await helperUi(page)).module(), 'waiting', 'no WebAssembly in a tab without a compose');
