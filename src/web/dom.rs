@@ -110,6 +110,17 @@ pub fn dark_around(el: &Element) -> bool {
     false
 }
 
+/// The rendered text (`innerText`) of the first element under `root` matching `selector`; empty
+/// when there is none.
+pub fn inner_text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| html(&e))
+        .map(|e| e.inner_text())
+        .unwrap_or_default()
+}
+
 /// Milliseconds since the epoch (`Date.now()`: one call, cheaper than reaching
 /// `performance` through the window, and precise enough for scan intervals and debouncing).
 pub fn clock() -> f64 {

@@ -194,13 +194,7 @@ impl Site for Gmail {
             .or_else(|| sender.text_content())
             .map(|n| n.trim().to_string())
             .filter(|n| !n.is_empty() && *n != email);
-        let body = message
-            .query_selector(".a3s")
-            .ok()
-            .flatten()
-            .and_then(|b| dom::html(&b))
-            .map(|b| b.inner_text())
-            .unwrap_or_default();
+        let body = dom::inner_text_of(&message, ".a3s");
         let id = message
             .get_attribute("data-message-id")
             .or_else(|| message.get_attribute("data-legacy-message-id"))

@@ -258,13 +258,7 @@ impl Site for LinkedIn {
         let profile = at_or_before("a.msg-s-event-listitem__link[href*=\"/in/\"]")
             .and_then(|a| a.get_attribute("href"))
             .or_else(|| title.and_then(|t| t.profile));
-        let body = last
-            .query_selector(".msg-s-event-listitem__body")
-            .ok()
-            .flatten()
-            .and_then(|b| dom::html(&b))
-            .map(|b| b.inner_text())
-            .unwrap_or_default();
+        let body = dom::inner_text_of(&last, ".msg-s-event-listitem__body");
         let key = last
             .get_attribute("data-event-urn")
             .unwrap_or_else(|| format!("{name} {body}"));
