@@ -110,8 +110,8 @@ fn ensure_wasm_target() -> Result<()> {
 
 /// What a build made.
 struct BuildOutput {
-    /// wasm-bindgen's output: `followup.js` (the worker's module, with the JS API), `popup.js`,
-    /// `content.js` (the in-page module's classic-script glue), each with its `_bg.wasm`.
+    /// wasm-bindgen's output: `followup.js` (the popup's and worker's module, with the JS API)
+    /// and `content.js` (the in-page module's classic-script glue), each with its `_bg.wasm`.
     pkg: PathBuf,
     zip: PathBuf,
     /// The unpacked Firefox build (`dist/extension-firefox`).
@@ -687,8 +687,8 @@ mod tests {
         let mut out = Vec::new();
         let mut chars = literal.chars();
         while let Some(c) = chars.next() {
-            let c = if c == '\\' {
-                match chars.next() {
+            let c = match c {
+                '\\' => match chars.next() {
                     Some('n') => '\n',
                     Some('r') => '\r',
                     Some('x') => {
@@ -697,9 +697,9 @@ mod tests {
                     }
                     Some(other) => other,
                     None => panic!("a literal cannot end in a backslash"),
-                }
-            } else {
-                c
+                },
+                '\'' | '\n' | '\r' => panic!("{c:?} unescaped would end the literal or the line"),
+                c => c,
             };
             out.push(u8::try_from(u32::from(c)).expect("one char per byte"));
         }
@@ -712,12 +712,8 @@ mod tests {
             .chain([b'\\', b'x', b'0', 0, b'0', b'\''])
             .collect();
         let literal = latin1_literal(&bytes);
-        // Nothing that would end the literal or the line, and no raw NUL.
-        assert!(!literal.contains(['\n', '\r', '\0']));
-        let unescaped_quote = literal
-            .char_indices()
-            .any(|(i, c)| c == '\'' && !literal[..i].ends_with('\\'));
-        assert!(!unescaped_quote, "{literal}");
+        // No raw NUL; `read_back` refuses a quote or a line end left unescaped.
+        assert!(!literal.contains('\0'));
         assert_eq!(read_back(&literal), bytes);
         let script = content_core("let followupCore = 1;", &bytes);
         assert!(script
