@@ -112,6 +112,53 @@ pub const fn word_hash_ascii_lower(word: &str) -> u64 {
     hash_bytes(word.as_bytes(), true)
 }
 
+/// A fixed set of words, sorted at compile time: membership is a binary search (a few short
+/// comparisons), where `slice::contains` compared the word with every entry. Lists stay in the
+/// order that reads best in the source. Sorted by bytes, so it holds no more than the list's
+/// `&str`s (with a hash beside each word the in-page module measured 2.4 KB more gzipped).
+#[derive(Debug)]
+pub struct WordSet<const N: usize> {
+    sorted: [&'static str; N],
+}
+
+/// `a < b` by bytes, in a `const fn`.
+const fn bytes_less(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+impl<const N: usize> WordSet<N> {
+    /// The set of `words` (`N` is their number).
+    pub const fn new(words: &[&'static str]) -> WordSet<N> {
+        let mut sorted = [""; N];
+        let mut i = 0;
+        while i < N {
+            sorted[i] = words[i];
+            // Insertion sort: a few hundred words, once, at compile time.
+            let mut j = i;
+            while j > 0 && bytes_less(sorted[j].as_bytes(), sorted[j - 1].as_bytes()) {
+                let t = sorted[j];
+                sorted[j] = sorted[j - 1];
+                sorted[j - 1] = t;
+                j -= 1;
+            }
+            i += 1;
+        }
+        WordSet { sorted }
+    }
+
+    /// Whether `word` (exactly as written) is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        self.sorted.binary_search(&word).is_ok()
+    }
+}
+
 /// FNV-1a over `bytes`, ASCII letters lowercased when `lower`.
 const fn hash_bytes(bytes: &[u8], lower: bool) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -255,6 +302,18 @@ fn decode(text: &str, at: usize) -> Option<char> {
 #[cfg(test)]
 #[allow(clippy::disallowed_methods)] // compared with the standard iterator
 mod tests {
+
+    #[test]
+    fn a_word_set_finds_exactly_its_words() {
+        const WORDS: &[&str] = &["the", "a", "role", "don't", "équipe", ""];
+        static SET: WordSet<{ WORDS.len() }> = WordSet::new(WORDS);
+        for w in WORDS {
+            assert!(SET.contains(w), "{w}");
+        }
+        for w in ["The", "roles", "rol", "dont", "equipe", " "] {
+            assert!(!SET.contains(w), "{w}");
+        }
+    }
     use super::*;
     use proptest::prelude::*;
 

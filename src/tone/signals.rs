@@ -2,6 +2,7 @@
 //! the conversation? Cues are matched by the shared phrase index ([`super::phrases`]).
 
 pub use super::cues::{Signal, CUES};
+use crate::fold::WordSet;
 
 /// Cues that can also follow the detail they introduce ("the backlog you described").
 pub fn looks_back(cue: &str) -> bool {
@@ -62,17 +63,20 @@ fn weight(word: &str) -> usize {
     // A number ("40", "3.5", "q1", "24h", "b2b"), not text-speak ("2day", "l8r").
     let number = word.chars().any(|c| c.is_ascii_digit())
         && word.chars().filter(|c| c.is_alphabetic()).count() <= 2;
-    if number || EVENT_WORDS.contains(&word) {
+    if number || EVENTS.contains(word) {
         2
-    } else if word.chars().count() >= 3
-        && !EMPTY_WORDS.contains(&word)
-        && !ABSTRACT_WORDS.contains(&word)
-    {
+    } else if word.chars().count() >= 3 && !EMPTY.contains(word) && !ABSTRACT.contains(word) {
         1
     } else {
         0
     }
 }
+
+/// [`EVENT_WORDS`], [`EMPTY_WORDS`] and [`ABSTRACT_WORDS`] as sets (looked up once per word
+/// of every cue's neighbourhood).
+static EVENTS: WordSet<{ EVENT_WORDS.len() }> = WordSet::new(EVENT_WORDS);
+static EMPTY: WordSet<{ EMPTY_WORDS.len() }> = WordSet::new(EMPTY_WORDS);
+static ABSTRACT: WordSet<{ ABSTRACT_WORDS.len() }> = WordSet::new(ABSTRACT_WORDS);
 
 /// Words that carry no detail: function words and the vocabulary every follow-up uses.
 const EMPTY_WORDS: &[&str] = &[

@@ -300,6 +300,10 @@ fn build_module(
         .generate(pkg)
         .with_context(|| format!("wasm-bindgen failed on the {} module", module.feature))?;
     let wasm = pkg.join(format!("{}_bg.wasm", module.name));
+    // `FOLLOWUP_WASM_NAMES=1`: the module as the compiler left it, with its function names and
+    // without wasm-opt's inlining, for a profiler (`node --cpu-prof`); the size check then reads
+    // a larger module.
+    let wasm_opt = wasm_opt.filter(|_| std::env::var_os("FOLLOWUP_WASM_NAMES").is_none());
     if let Some(opt) = wasm_opt {
         let tmp = pkg.join(format!("{}_bg.opt.wasm", module.name));
         run_cmd(

@@ -13,22 +13,21 @@ pub const THRESHOLD: f64 = 0.8;
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// FNV-1a of the lower-cased word: no allocation per word.
-fn word_hash(word: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    for (_, c) in crate::fold::char_indices(word) {
-        h = (h ^ u64::from(u32::from(crate::text::lower_char(c)))).wrapping_mul(FNV_PRIME);
-    }
-    h
-}
-
 /// The distinct word 3-shingles of `text` (fewer words: one shingle of them all), as sorted
-/// 64-bit hashes.
+/// 64-bit hashes. A word is a run of word characters and apostrophes ("don't", "j'ai"), hashed
+/// lower-cased (FNV-1a) as it is read: one pass over the text, no list of words.
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = crate::fold::apostrophe_words(text)
-        .into_iter()
-        .map(word_hash)
-        .collect();
+    let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
+    let mut word: Option<u64> = None;
+    for (at, c) in crate::fold::char_indices(text).then(' ') {
+        if at < text.len() && (crate::fold::is_word_char(c) || c == '\'') {
+            let h = word.unwrap_or(FNV_OFFSET);
+            let lower = u64::from(u32::from(crate::text::lower_char(c)));
+            word = Some((h ^ lower).wrapping_mul(FNV_PRIME));
+        } else if let Some(h) = word.take() {
+            words.push(h);
+        }
+    }
     let size = 3.min(words.len().max(1));
     let mut out: Vec<u64> = words
         .windows(size)
@@ -82,7 +81,7 @@ impl Rule for Duplicate {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if cx.options.others.is_empty() || crate::text::word_count(cx.text) < 8 {
+        if cx.options.others.is_empty() || cx.words.len() < 8 {
             return;
         }
         let best = cx
@@ -133,5 +132,37 @@ mod tests {
         };
         assert!(run_with("duplicate.other_interviewer", BODY, &o).is_empty());
         assert!(similarity("", "") == 0.0);
+    }
+
+    /// The definition `shingles` computes in one pass: words split by `fold::apostrophe_words`,
+    /// each hashed lower-cased.
+    fn shingles_by_definition(text: &str) -> Vec<u64> {
+        let words: Vec<u64> = crate::fold::apostrophe_words(text)
+            .into_iter()
+            .map(|w| {
+                w.chars().fold(FNV_OFFSET, |h, c| {
+                    (h ^ u64::from(u32::from(crate::text::lower_char(c)))).wrapping_mul(FNV_PRIME)
+                })
+            })
+            .collect();
+        let size = 3.min(words.len().max(1));
+        let mut out: Vec<u64> = words
+            .windows(size)
+            .map(|w| {
+                w.iter().fold(FNV_OFFSET, |h, x| {
+                    (h ^ x).wrapping_mul(FNV_PRIME).rotate_left(23)
+                })
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shingles_follow_their_definition(text in "[a-zA-ZéÉß' .,\n-]{0,60}|\\PC{0,30}") {
+            proptest::prop_assert_eq!(shingles(&text), shingles_by_definition(&text));
+        }
     }
 }

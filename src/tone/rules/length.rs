@@ -4,7 +4,6 @@
 
 use super::rule::{finding, Rule};
 use crate::model::{Channel, Kind};
-use crate::text::word_count;
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
 
@@ -68,7 +67,9 @@ impl Rule for Length {
         if cx.options.channel != Channel::Email {
             return;
         }
-        let words = word_count(text);
+        // The context's words (already read for every rule): the same count as
+        // `text::word_count` except that a combining mark stays inside its word.
+        let words = cx.words.len();
         let max = word_limit(cx.options.kind);
         if words > max {
             out.push(finding(

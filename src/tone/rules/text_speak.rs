@@ -41,7 +41,6 @@ const TEXT_SPEAK: &[(&str, Option<&str>, bool)] = &[
     ("bc", Some("because"), true),
     ("cuz", Some("because"), false),
     ("coz", Some("because"), false),
-    ("w/e", None, false),
     ("rn", Some("right now"), true),
     ("haha", None, false),
     ("hahaha", None, false),
@@ -85,16 +84,10 @@ impl Rule for TextSpeak {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        let mut start: Option<usize> = None;
-        for (at, c) in crate::fold::char_indices(text).then(' ') {
-            if c.is_alphanumeric() {
-                start.get_or_insert(at);
-                continue;
-            }
-            let Some(s) = start.take() else {
-                continue;
-            };
-            let word = text.get(s..at).unwrap_or("");
+        // The context's words (runs of word characters, apostrophes inside them: "u's" is not
+        // "u"), read once for every rule.
+        for w in &cx.words {
+            let (s, at, word) = (w.start, w.end, w.text);
             if word.len() > 7 {
                 continue;
             }
@@ -106,7 +99,8 @@ impl Rule for TextSpeak {
             }
             // Initials and compounds: "U.S.", "R&D", "u-boat", "u's".
             let prev = text.get(..s).and_then(|h| h.chars().next_back());
-            if matches!(c, '.' | '&' | '-' | '\'' | '’' | '@' | '/')
+            let next = text.get(at..).and_then(|t| t.chars().next());
+            if matches!(next, Some('.' | '&' | '-' | '\'' | '’' | '@' | '/'))
                 || matches!(prev, Some('.' | '&' | '-' | '@' | '/'))
             {
                 continue;
