@@ -185,6 +185,15 @@ fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mu
     for (hash, start, end) in groups {
         let _ = writeln!(out, "        ({hash:#x}, {start}, {end}),");
     }
+    out.push_str("    ],\n    starts: [\n");
+    let mut starts = [0u64; 16];
+    for (hash, _, _) in &keyed {
+        let (word, bit) = fold::filter_slot(*hash);
+        starts[word] |= bit;
+    }
+    for word in starts {
+        let _ = writeln!(out, "        {word:#x},");
+    }
     out.push_str("    ],\n    loose: &[\n");
     for (text, targets) in loose {
         let _ = writeln!(out, "        {},", pattern(text, targets));

@@ -159,6 +159,19 @@ impl<const N: usize> WordSet<N> {
     }
 }
 
+/// Where a [`word_hash`] falls in a 1024-bit filter (sixteen `u64`s): the word and the bit.
+/// The phrase index keeps one with a bit set for each word a pattern starts with, so most words
+/// of a message are passed over without a search.
+pub const fn filter_slot(hash: u64) -> (usize, u64) {
+    ((hash >> 60) as usize, 1 << ((hash >> 54) & 63))
+}
+
+/// One step of FNV-1a: `h` with the byte `b` taken in ([`word_hash`] of a word read a byte at a
+/// time).
+pub const fn hash_byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
 /// FNV-1a over `bytes`, ASCII letters lowercased when `lower`.
 const fn hash_bytes(bytes: &[u8], lower: bool) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -169,7 +182,7 @@ const fn hash_bytes(bytes: &[u8], lower: bool) -> u64 {
         } else {
             bytes[i]
         };
-        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        h = hash_byte(h, b);
         i += 1;
     }
     h

@@ -1,12 +1,13 @@
 //! What every rule sees: the text, the options, a folded copy for matching, the phrase hits and
 //! the message-level signals. Built once per [`super::lint`] call, in time linear in the text.
 
-use super::language::{detect, Language};
+use super::language::{detect_in, Language};
 use super::phrases::{phrasebook, Hit, Target};
 use super::signals::{
     names_specifics, names_specifics_before, names_specifics_without_cue, Signal,
 };
 use super::table::fold_char;
+use crate::fold::{word_hash, Token};
 use super::types::{Facts, LintOptions};
 use super::words::{link_spans, words, Word};
 use crate::model::{Channel, Kind};
@@ -21,6 +22,9 @@ pub struct Folded {
     map: Vec<usize>,
     /// Byte offsets of `"` in `text`.
     quotes: Vec<usize>,
+    /// The words of `text` with their hashes, as [`crate::fold::tokens`] reads them, found while
+    /// folding (one pass fewer over every message).
+    pub tokens: Vec<Token>,
 }
 
 impl Folded {
@@ -31,12 +35,20 @@ impl Folded {
         let mut text: Vec<u8> = Vec::with_capacity(source.len());
         let mut map = Vec::with_capacity(source.len() + 1);
         let mut quotes = Vec::new();
+        let mut tokens = Vec::with_capacity(source.len() / 5);
+        // The word being read: its start in `text` and its hash so far.
+        let mut word: Option<(usize, u64)> = None;
         let mut space = false;
         // Letter elongation ("sooo", "pleeease"): a run of three or more identical letters
         // folds to one letter, so the tables need no spelling for it.
         let mut run: (char, usize) = (' ', 0);
         for (at, c) in crate::fold::char_indices(source) {
-            let folded = fold_char(c);
+            // `fold_char` changes ASCII only by case: inline here, a call for the rest.
+            let folded = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                fold_char(c)
+            };
             let alphabetic = if c.is_ascii() {
                 c.is_ascii_alphabetic()
             } else {
@@ -63,6 +75,7 @@ impl Folded {
             if f == '"' {
                 quotes.push(text.len());
             }
+            let from = text.len();
             if f.is_ascii() {
                 text.push(f as u8);
                 map.push(at);
@@ -71,13 +84,38 @@ impl Folded {
                 text.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
                 map.resize(text.len(), at);
             }
+            if crate::fold::is_word_char(f) {
+                let (start, mut hash) = word.unwrap_or((from, word_hash("")));
+                for &b in text.get(from..).unwrap_or(&[]) {
+                    hash = crate::fold::hash_byte(hash, b);
+                }
+                word = Some((start, hash));
+            } else if let Some((start, hash)) = word.take() {
+                tokens.push(Token {
+                    start,
+                    end: from,
+                    hash,
+                });
+            }
+        }
+        if let Some((start, hash)) = word {
+            tokens.push(Token {
+                start,
+                end: text.len(),
+                hash,
+            });
         }
         map.push(source.len());
         // Only whole chars were pushed, so this is valid UTF-8; a lossy copy would be a bug's
         // fallback, never a panic.
         let text = String::from_utf8(text)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Folded { text, map, quotes }
+        Folded {
+            text,
+            map,
+            quotes,
+            tokens,
+        }
     }
 
     /// The source byte offset for a folded byte offset (on a folded char boundary).
@@ -203,7 +241,7 @@ impl<'a> Context<'a> {
     /// Folds the text, scans the phrase index once and derives the signals.
     pub fn new(text: &'a str, options: &'a LintOptions, facts: &Facts) -> Context<'a> {
         let folded = Folded::new(text);
-        let all = phrasebook().scan(&folded.text);
+        let all = phrasebook().scan(&folded.text, &folded.tokens);
         let (mut has_gratitude, mut has_enthusiasm, mut has_detail) = (false, false, false);
         let mut hits = Vec::new();
         for hit in all {
@@ -224,7 +262,7 @@ impl<'a> Context<'a> {
         has_detail = has_detail
             || mentions_a_fact(&folded.text, facts)
             || (options.kind.is_some() && names_specifics_without_cue(text));
-        let language = detect(crate::fold::apostrophe_words(&folded.text).into_iter());
+        let language = detect_in(&folded.text, &folded.tokens);
         Context {
             text,
             options,
@@ -278,6 +316,14 @@ mod tests {
         assert_eq!(&src[s..e], "ASAP");
         assert!(f.is_quoted(start, start + 4));
         assert_eq!(f.source(f.text.len()), src.len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_finds_the_words_of_what_it_folds(text in "[a-zA-ZéÉß'’“” .,\t\n-]{0,60}|\\PC{0,30}") {
+            let f = Folded::new(&text);
+            proptest::prop_assert_eq!(&f.tokens, &crate::fold::tokens(&f.text));
+        }
     }
 
     #[test]

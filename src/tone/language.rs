@@ -13,7 +13,7 @@
 //! interest and detail warnings, and an English one taken for another language would lose them;
 //! `tests/tone_corpus.rs` fails on either. The WASM size of the lists was not measured.
 
-use crate::fold::word_hash;
+use crate::fold::{word_hash, Token};
 
 /// A language the checker knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +63,7 @@ const SPANISH: &[&str] = &[
 const FRENCH: &[&str] = &[
     "le", "les", "et", "je", "vous", "pour", "avec", "votre", "vos", "est", "une", "du", "des",
     "merci", "madame", "monsieur", "cordialement", "entretien", "mon", "ma", "mes", "au", "aux",
-    "pas", "qui", "nous", "sur", "temps", "poste", "équipe", "bonjour", "suis", "j'ai", "c'est",
+    "pas", "qui", "nous", "sur", "temps", "poste", "équipe", "bonjour", "suis",
     "très", "bien", "remercie", "salutations", "ai",
 ];
 
@@ -87,9 +87,9 @@ fn lexicon() -> &'static [(u64, &'static str, u8)] {
     })
 }
 
-/// The language bits of `word` (0 when it is no known function word).
-fn bits(lexicon: &[(u64, &str, u8)], word: &str) -> u8 {
-    let hash = word_hash(word);
+/// The language bits of the word `word` whose [`word_hash`] is `hash` (0 when it is no known
+/// function word).
+fn bits(lexicon: &[(u64, &str, u8)], word: &str, hash: u64) -> u8 {
     let from = lexicon.partition_point(|&(h, _, _)| h < hash);
     lexicon
         .get(from..)
@@ -100,31 +100,61 @@ fn bits(lexicon: &[(u64, &str, u8)], word: &str) -> u8 {
         .map_or(0, |&(_, _, b)| b)
 }
 
-/// Guesses the language of a text from its lowercase words.
-pub fn detect<'w>(lowercase_words: impl Iterator<Item = &'w str>) -> Language {
-    let lexicon = lexicon();
-    let mut counts = [0usize; 4];
-    let mut total = 0usize;
+/// Guesses the language of a lowercase text (the checker's folded copy) from its words as the
+/// fold found them ([`crate::fold::tokens`]: runs of word characters, so "j'ai" is "j" and "ai"
+/// and "c'est" is "c" and "est"), already hashed: no pass of its own over the text.
+pub fn detect_in(lowercase: &str, words: &[Token]) -> Language {
+    let mut tally = Tally::default();
+    for w in words {
+        tally.add(lowercase.get(w.start..w.end).unwrap_or(""), w.hash);
+    }
+    tally.verdict()
+}
+
+/// Guesses the language of a text from its lowercase words (what [`detect_in`] does in one pass).
+#[cfg(test)]
+fn detect<'w>(lowercase_words: impl Iterator<Item = &'w str>) -> Language {
+    let mut tally = Tally::default();
     for w in lowercase_words {
-        total += 1;
-        let bits = bits(lexicon, w);
-        for (n, count) in counts.iter_mut().enumerate() {
+        tally.add(w, word_hash(w));
+    }
+    tally.verdict()
+}
+
+/// Words counted, and the hits of each language (English, German, Spanish, French).
+#[derive(Default)]
+struct Tally {
+    total: usize,
+    counts: [usize; 4],
+}
+
+impl Tally {
+    /// Counts `word`, whose [`word_hash`] is `hash`.
+    fn add(&mut self, word: &str, hash: u64) {
+        self.total += 1;
+        let bits = bits(lexicon(), word, hash);
+        for (n, count) in self.counts.iter_mut().enumerate() {
             *count += usize::from(bits >> n & 1);
         }
     }
-    let [english, rest @ ..] = counts;
-    let (best, hits) = rest
-        .iter()
-        .enumerate()
-        .max_by_key(|&(_, &c)| c)
-        .map_or((0, 0), |(i, &c)| (i, c));
-    if hits >= 3 && hits * 100 >= total * 15 && hits > 2 * english {
-        [Language::German, Language::Spanish, Language::French]
-            .get(best)
-            .copied()
-            .unwrap_or(Language::English)
-    } else {
-        Language::English
+
+    /// The guess: the language with most hits when it has at least three, at least 15 % of
+    /// the words and more than twice the English count; English otherwise.
+    fn verdict(&self) -> Language {
+        let [english, rest @ ..] = self.counts;
+        let (best, hits) = rest
+            .iter()
+            .enumerate()
+            .max_by_key(|&(_, &c)| c)
+            .map_or((0, 0), |(i, &c)| (i, c));
+        if hits >= 3 && hits * 100 >= self.total * 15 && hits > 2 * english {
+            [Language::German, Language::Spanish, Language::French]
+                .get(best)
+                .copied()
+                .unwrap_or(Language::English)
+        } else {
+            Language::English
+        }
     }
 }
 
@@ -134,11 +164,20 @@ mod tests {
 
     fn guess(text: &str) -> Language {
         let lower = text.to_lowercase();
-        detect(
-            lower
-                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-                .filter(|w| !w.is_empty()),
-        )
+        detect_in(&lower, &crate::fold::tokens(&lower))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_guesses_as_the_words_do(
+            words in proptest::collection::vec("und|ich|sie|für|la|que|gracias|je|vous|j'ai|c'est|the|you|[a-zé']{1,6}", 0..30),
+            seps in proptest::collection::vec("[ ,.!\n]{1,2}", 30),
+        ) {
+            let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            let words: Vec<&str> = crate::fold::tokens(&text).iter().map(|t| &text[t.start..t.end]).collect();
+            let by_words = detect(words.into_iter());
+            proptest::prop_assert_eq!(detect_in(&text, &crate::fold::tokens(&text)), by_words);
+        }
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub struct Index {
     pub patterns: &'static [Pattern],
     /// `(hash, start, end)`: the patterns whose leading word has this hash, sorted by hash.
     pub groups: &'static [(u64, usize, usize)],
+    /// A bit for each leading word's hash ([`filter_slot`](crate::fold::filter_slot)): a word
+    /// whose bit is clear starts no pattern.
+    pub starts: [u64; 16],
     /// Patterns that start with punctuation (searched everywhere; few or none).
     pub loose: &'static [Pattern],
 }
@@ -46,6 +49,10 @@ pub struct Index {
 impl Index {
     /// The patterns whose leading word has the hash `hash`.
     fn starting_with(&self, hash: u64) -> &'static [Pattern] {
+        let (word, bit) = crate::fold::filter_slot(hash);
+        if self.starts.get(word).is_none_or(|w| w & bit == 0) {
+            return &[];
+        }
         self.groups
             .binary_search_by_key(&hash, |g| g.0)
             .ok()
@@ -109,9 +116,9 @@ fn occurrences(
 impl Phrasebook {
     /// Every occurrence of every pattern in `folded` that starts and ends on a word boundary,
     /// then the `modifiers = yes` entries found once the modifiers are taken out.
-    pub fn scan(&self, folded: &str) -> Vec<Hit> {
-        let words = tokens(folded);
-        let mut hits = self.scan_exact(folded, &words);
+    /// `words` are the [`tokens`] of `folded`.
+    pub fn scan(&self, folded: &str, words: &[Token]) -> Vec<Hit> {
+        let mut hits = self.scan_exact(folded, words);
         // The modifier-tolerant pass only when it can find something: a word that starts a
         // `modifiers = yes` spelling, and a modifier to take out.
         if !words

@@ -85,47 +85,48 @@ const TLDS: &[&str] = &[
 /// `://`, `@` or `www.`, or a dotted name ending in a top-level domain or a file extension.
 /// Mechanics rules leave them alone ("github.com/sam.rivera", "deck.pdf").
 pub fn link_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    // Only the whitespace-separated tokens with `.`, `@` or `:` are looked at: found from those
+    // bytes (a loop over bytes, not chars), each token once.
+    let mut done = 0;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        if at < done || !matches!(b, b'.' | b'@' | b':') {
+            continue;
+        }
+        let (head, tail) = (text.get(..at).unwrap_or(""), text.get(at..).unwrap_or(""));
+        let start = head
+            .rfind(char::is_whitespace)
+            .map_or(0, |w| w + head[w..].chars().next().map_or(1, char::len_utf8));
+        let end = at + tail.find(char::is_whitespace).unwrap_or(tail.len());
+        done = end;
+        if is_link(text.get(start..end).unwrap_or("")) {
+            spans.push((start, end));
+        }
+    }
+    spans
+}
+
+/// Whether a whitespace-separated token is a web address, an e-mail address or a file name.
+fn is_link(token: &str) -> bool {
     const EXTENSIONS: &[&str] = &[
         "pdf", "doc", "docx", "pptx", "xlsx", "csv", "png", "jpg", "zip", "txt", "md", "html",
         "js", "rs", "py", "json",
     ];
-    let mut spans = Vec::new();
-    // Whitespace-separated tokens, in one loop; only those with `.`, `@` or `:` are looked at.
-    let mut token_start = None;
-    let mut marked = false;
-    for (at, c) in crate::fold::char_indices(text).then(' ') {
-        if !c.is_whitespace() {
-            token_start.get_or_insert(at);
-            marked |= matches!(c, '.' | '@' | ':');
-            continue;
-        }
-        let Some(start) = token_start.take() else {
-            continue;
-        };
-        if !std::mem::take(&mut marked) {
-            continue;
-        }
-        let token = text.get(start..at).unwrap_or("");
-        let core = token.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
-        let lower = core.to_ascii_lowercase();
-        let dotted_name = lower
-            .split(['/', '?', '#'])
-            .next()
-            .and_then(|host| host.rsplit_once('.'))
-            .is_some_and(|(head, tail)| {
-                !head.is_empty()
-                    && head
-                        .chars()
-                        .last()
-                        .is_some_and(|c| c.is_ascii_alphanumeric())
-                    && (TLDS.contains(&tail) || EXTENSIONS.contains(&tail))
-            });
-        if lower.contains("://") || lower.contains('@') || lower.starts_with("www.") || dotted_name
-        {
-            spans.push((start, start + token.len()));
-        }
-    }
-    spans
+    let core = token.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    let lower = core.to_ascii_lowercase();
+    let dotted_name = lower
+        .split(['/', '?', '#'])
+        .next()
+        .and_then(|host| host.rsplit_once('.'))
+        .is_some_and(|(head, tail)| {
+            !head.is_empty()
+                && head
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                && (TLDS.contains(&tail) || EXTENSIONS.contains(&tail))
+        });
+    lower.contains("://") || lower.contains('@') || lower.starts_with("www.") || dotted_name
 }
 
 /// Whether byte `at` falls inside one of `spans` (sorted, as [`link_spans`] returns them).
@@ -136,6 +137,32 @@ pub fn inside(spans: &[(usize, usize)], at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// What [`link_spans`] finds, by its definition: every whitespace-separated token that
+    /// [`is_link`].
+    fn link_spans_by_tokens(text: &str) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut start = None;
+        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            if !c.is_whitespace() {
+                start.get_or_insert(at);
+            } else if let Some(s) = start.take() {
+                if is_link(&text[s..at]) {
+                    spans.push((s, at));
+                }
+            }
+        }
+        spans
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn links_are_the_tokens_that_are_links(
+            text in "([a-z]{1,5}|[.@:/]|www|com|pdf|://|[ \t\n\u{a0}\u{2003}]|é){0,30}",
+        ) {
+            proptest::prop_assert_eq!(link_spans(&text), link_spans_by_tokens(&text));
+        }
+    }
     use super::*;
     use proptest::prelude::*;
 

@@ -15,7 +15,7 @@ pub struct Module {
     pub name: &'static str,
     /// A classic script (the content script's, `--target no-modules`) rather than an ES module.
     pub classic: bool,
-    /// wasm-opt's level, matching the profile's `opt-level`.
+    /// wasm-opt's level (for size, or for speed where the module's lint is timed).
     pub wasm_opt: &'static str,
     /// The WebAssembly stack in bytes (DESIGN.md, "A small stack").
     pub stack: u32,
@@ -37,7 +37,9 @@ pub const MODULES: &[Module] = &[
         profile: "wasm-content",
         name: "content",
         classic: true,
-        wasm_opt: "-Os",
+        // Binaryen's speed level on the size-compiled code: 6 % faster lint for 1.3 KB
+        // gzipped more than -Os (measured interleaved in one Node process).
+        wasm_opt: "-O3",
         stack: 64 * 1024,
         budget: 221 * 1024,
         allowed: &[(

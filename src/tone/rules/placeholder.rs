@@ -208,19 +208,13 @@ impl Rule for Placeholder {
                 i += 1;
             }
         }
-        // Markers: whole words.
-        let mut start: Option<usize> = None;
-        for (at, c) in crate::fold::char_indices(text).then(' ') {
-            if c.is_alphanumeric() {
-                start.get_or_insert(at);
-                continue;
-            }
-            let Some(s) = start.take() else {
-                continue;
-            };
-            let word = text.get(s..at).unwrap_or("");
+        // Markers: whole words (the context's words, cut at an apostrophe: "TBD's").
+        for w in &cx.words {
+            let s = w.start;
+            let word = w.text.split(['\'', '’']).next().unwrap_or("");
+            let at = s + word.len();
             let marker = matches!(word, "TBD" | "TBA" | "TODO" | "FIXME" | "INSERT")
-                || (word.len() >= 3 && word.chars().all(|c| c == 'x' || c == 'X'))
+                || (word.len() >= 3 && word.bytes().all(|c| c == b'x' || c == b'X'))
                 || (word.eq_ignore_ascii_case("lorem")
                     && text.get(at..).is_some_and(|r| {
                         r.get(..6).is_some_and(|w| w.eq_ignore_ascii_case(" ipsum"))
