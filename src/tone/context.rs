@@ -7,9 +7,9 @@ use super::signals::{
     names_specifics, names_specifics_before, names_specifics_without_cue, Signal,
 };
 use super::table::fold_char;
-use crate::fold::{word_hash, Token};
 use super::types::{Facts, LintOptions};
 use super::words::{link_spans, words, Word};
+use crate::fold::{word_hash, Token};
 use crate::model::{Channel, Kind};
 
 /// A lowercase copy of the text with curly quotes straightened and whitespace runs collapsed,
@@ -25,6 +25,9 @@ pub struct Folded {
     /// The words of `text` with their hashes, as [`crate::fold::tokens`] reads them, found while
     /// folding (one pass fewer over every message).
     pub tokens: Vec<Token>,
+    /// Whether the source has a lowercase letter three times in a row ("sooo"): without one,
+    /// no word is stretched.
+    pub has_triple: bool,
 }
 
 impl Folded {
@@ -39,6 +42,7 @@ impl Folded {
         // The word being read: its start in `text` and its hash so far.
         let mut word: Option<(usize, u64)> = None;
         let mut space = false;
+        let mut has_triple = false;
         // Letter elongation ("sooo", "pleeease"): a run of three or more identical letters
         // folds to one letter, so the tables need no spelling for it.
         let mut run: (char, usize) = (' ', 0);
@@ -59,6 +63,7 @@ impl Folded {
             } else {
                 run = (folded, 1);
             }
+            has_triple |= run.1 >= 3 && alphabetic && c.is_lowercase();
             if run.1 >= 2 && alphabetic && elongated(source, at, c, run.1) {
                 continue;
             }
@@ -115,6 +120,7 @@ impl Folded {
             map,
             quotes,
             tokens,
+            has_triple,
         }
     }
 

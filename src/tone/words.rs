@@ -94,9 +94,9 @@ pub fn link_spans(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let (head, tail) = (text.get(..at).unwrap_or(""), text.get(at..).unwrap_or(""));
-        let start = head
-            .rfind(char::is_whitespace)
-            .map_or(0, |w| w + head[w..].chars().next().map_or(1, char::len_utf8));
+        let start = head.rfind(char::is_whitespace).map_or(0, |w| {
+            w + head[w..].chars().next().map_or(1, char::len_utf8)
+        });
         let end = at + tail.find(char::is_whitespace).unwrap_or(tail.len());
         done = end;
         if is_link(text.get(start..end).unwrap_or("")) {

@@ -20,6 +20,9 @@ impl Rule for Elongation {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if !cx.folded.has_triple {
+            return;
+        }
         for w in &cx.words {
             if inside(&cx.links, w.start) || !stretched(w.text) {
                 continue;
@@ -57,6 +60,16 @@ fn stretched(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    proptest::proptest! {
+        /// The fold's `has_triple` is what lets the rule skip a message: it must hold wherever a
+        /// word is stretched.
+        #[test]
+        fn a_stretched_word_is_seen_by_the_fold(text in "([sSiIxXéÉⅰⓐʰ ,.-]|sss|ééé|ⅰⅰⅰ|ⓐⓐⓐ){0,20}") {
+            let stretched = crate::tone::words::words(&text).iter().any(|w| super::stretched(w.text));
+            proptest::prop_assert!(!stretched || crate::tone::context::Folded::new(&text).has_triple);
+        }
+    }
     use crate::tone::rules::testing::check_examples;
 
     const FIRES: &[(&str, &str, &[&str])] = &[

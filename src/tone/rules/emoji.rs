@@ -45,42 +45,57 @@ impl Rule for Emoji {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        let mut chars = crate::fold::char_indices(text);
-        while let Some((start, c)) = chars.next() {
-            if is_emoji(c) {
-                let mut end = start + c.len_utf8();
-                while let Some((at, next)) = chars.peek() {
-                    if !continues_emoji(next) {
-                        break;
-                    }
-                    end = at + next.len_utf8();
-                    chars.next();
-                }
-                spans.push((start, end));
-            } else if matches!(c, ':' | ';' | '<' | 'x' | 'X' | '^') {
-                let before_ok = text
-                    .get(..start)
-                    .and_then(|h| h.chars().next_back())
-                    .is_none_or(char::is_whitespace);
-                if !before_ok {
-                    continue;
-                }
-                let rest = text.get(start..).unwrap_or("");
-                let Some(e) = EMOTICONS
-                    .iter()
-                    .filter(|e| rest.starts_with(**e))
-                    .max_by_key(|e| e.len())
-                else {
+        // A loop over bytes: an ASCII byte is an emoticon's start or nothing, and only the
+        // other chars are decoded.
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        while let Some(&b) = bytes.get(start) {
+            if b >= 0x80 {
+                let Some(c) = text.get(start..).and_then(|r| r.chars().next()) else {
+                    start += 1;
                     continue;
                 };
-                let end = start + e.len();
-                let after_ok = text
-                    .get(end..)
-                    .and_then(|t| t.chars().next())
-                    .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | '!' | '?' | ')'));
-                if after_ok {
+                let mut end = start + c.len_utf8();
+                if is_emoji(c) {
+                    while let Some(next) = text
+                        .get(end..)
+                        .and_then(|r| r.chars().next())
+                        .filter(|&n| continues_emoji(n))
+                    {
+                        end += next.len_utf8();
+                    }
                     spans.push((start, end));
                 }
+                start = end;
+                continue;
+            }
+            let at = start;
+            start += 1;
+            if !matches!(b, b':' | b';' | b'<' | b'x' | b'X' | b'^') {
+                continue;
+            }
+            let before_ok = text
+                .get(..at)
+                .and_then(|h| h.chars().next_back())
+                .is_none_or(char::is_whitespace);
+            if !before_ok {
+                continue;
+            }
+            let rest = text.get(at..).unwrap_or("");
+            let Some(e) = EMOTICONS
+                .iter()
+                .filter(|e| rest.starts_with(**e))
+                .max_by_key(|e| e.len())
+            else {
+                continue;
+            };
+            let end = at + e.len();
+            let after_ok = text
+                .get(end..)
+                .and_then(|t| t.chars().next())
+                .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | '!' | '?' | ')'));
+            if after_ok {
+                spans.push((at, end));
             }
         }
         for span in spans {

@@ -47,12 +47,20 @@ const TEXT_SPEAK: &[(&str, Option<&str>, bool)] = &[
     ("hehe", None, false),
 ];
 
-/// [`word_hash`] of each entry: a word is compared with the list as one integer first.
-const HASHES: [u64; TEXT_SPEAK.len()] = {
-    let mut out = [0; TEXT_SPEAK.len()];
+/// `(word_hash, index)` of each entry, sorted by hash at compile time: a word is looked up by
+/// one hash and a binary search over integers.
+const HASHES: [(u64, usize); TEXT_SPEAK.len()] = {
+    let mut out = [(0, 0); TEXT_SPEAK.len()];
     let mut i = 0;
     while i < out.len() {
-        out[i] = word_hash(TEXT_SPEAK[i].0);
+        out[i] = (word_hash(TEXT_SPEAK[i].0), i);
+        let mut j = i;
+        while j > 0 && out[j - 1].0 > out[j].0 {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
         i += 1;
     }
     out
@@ -61,16 +69,11 @@ const HASHES: [u64; TEXT_SPEAK.len()] = {
 /// The entry for `word` in any case, if it has one.
 fn entry(word: &str) -> Option<&'static (&'static str, Option<&'static str>, bool)> {
     let lower_hash = word_hash_ascii_lower(word);
-    let mut i = 0;
-    while i < HASHES.len() {
-        if HASHES[i] == lower_hash {
-            return TEXT_SPEAK
-                .get(i)
-                .filter(|(w, _, _)| w.eq_ignore_ascii_case(word));
-        }
-        i += 1;
-    }
-    None
+    let at = HASHES.binary_search_by_key(&lower_hash, |&(h, _)| h).ok()?;
+    let &(_, i) = HASHES.get(at)?;
+    TEXT_SPEAK
+        .get(i)
+        .filter(|(w, _, _)| w.eq_ignore_ascii_case(word))
 }
 
 impl Rule for TextSpeak {
@@ -119,6 +122,14 @@ impl Rule for TextSpeak {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_entry_has_its_own_hash() {
+        assert!(super::HASHES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (word, _, _) in super::TEXT_SPEAK {
+            assert!(super::entry(word).is_some_and(|e| e.0 == *word), "{word}");
+        }
+    }
     use crate::tone::rules::testing::{run, span};
 
     #[test]
