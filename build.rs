@@ -185,7 +185,13 @@ fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mu
     for (hash, start, end) in groups {
         let _ = writeln!(out, "        ({hash:#x}, {start}, {end}),");
     }
-    out.push_str("    ],\n    starts: [\n");
+    let longest = keyed
+        .iter()
+        .map(|(_, text, _)| text.len())
+        .max()
+        .unwrap_or(0);
+    let _ = writeln!(out, "    ],\n    longest: {longest},");
+    out.push_str("    starts: [\n");
     let mut starts = [0u64; 16];
     for (hash, _, _) in &keyed {
         let (word, bit) = fold::filter_slot(*hash);

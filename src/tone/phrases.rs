@@ -7,8 +7,10 @@
 use super::signals::Signal;
 use super::table::{self, Entry};
 #[cfg(test)]
+use crate::fold::tokens;
+use crate::fold::Token;
+#[cfg(test)]
 use crate::fold::{leading_word, word_hash};
-use crate::fold::{tokens, Token};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -39,6 +41,8 @@ pub struct Index {
     pub patterns: &'static [Pattern],
     /// `(hash, start, end)`: the patterns whose leading word has this hash, sorted by hash.
     pub groups: &'static [(u64, usize, usize)],
+    /// Bytes in the longest pattern that starts with a word.
+    pub longest: usize,
     /// A bit for each leading word's hash ([`filter_slot`](crate::fold::filter_slot)): a word
     /// whose bit is clear starts no pattern.
     pub starts: [u64; 16],
@@ -83,13 +87,25 @@ pub struct Hit {
     pub looks_back: bool,
 }
 
-/// Calls `found(pattern, start, end)` for every occurrence in `text` (whose [`tokens`] are
+/// Calls `found(pattern, start, end)` for every occurrence in `text` (whose [`tokens`](crate::fold::tokens) are
 /// `words`) of a pattern of `index` that starts where a word starts (or, for a pattern that
 /// starts with punctuation, anywhere). Word boundaries are checked by the caller.
 fn occurrences(
     index: &Index,
     text: &str,
     words: &[Token],
+    found: impl FnMut(&'static Pattern, usize, usize),
+) {
+    occurrences_at(index, text, words, 0..words.len(), found);
+}
+
+/// [`occurrences`] of the patterns that start at the words numbered `at` (and every pattern
+/// that starts with punctuation).
+fn occurrences_at(
+    index: &Index,
+    text: &str,
+    words: &[Token],
+    at: impl Iterator<Item = usize>,
     mut found: impl FnMut(&'static Pattern, usize, usize),
 ) {
     for p in index.loose {
@@ -97,7 +113,10 @@ fn occurrences(
             found(p, at, at + p.text.len());
         }
     }
-    for (i, word) in words.iter().enumerate() {
+    for i in at {
+        let Some(word) = words.get(i) else {
+            continue;
+        };
         let group = index.starting_with(word.hash);
         if group.is_empty() {
             continue;
@@ -116,7 +135,7 @@ fn occurrences(
 impl Phrasebook {
     /// Every occurrence of every pattern in `folded` that starts and ends on a word boundary,
     /// then the `modifiers = yes` entries found once the modifiers are taken out.
-    /// `words` are the [`tokens`] of `folded`.
+    /// `words` are the [`tokens`](crate::fold::tokens) of `folded`.
     pub fn scan(&self, folded: &str, words: &[Token]) -> Vec<Hit> {
         let mut hits = self.scan_exact(folded, words);
         // The modifier-tolerant pass only when it can find something: a word that starts a
@@ -127,16 +146,31 @@ impl Phrasebook {
         {
             return hits;
         }
-        let Some((squeezed, map)) = squeeze(folded) else {
+        let Some(squeezed) = Squeezed::new(folded, words) else {
             return hits;
         };
-        let back = |at: usize| map.get(at).copied().unwrap_or(folded.len());
+        let back = |at: usize| squeezed.map.get(at).copied().unwrap_or(folded.len());
         let mut seen: Vec<(Target, usize)> = Vec::with_capacity(hits.len());
         for h in &hits {
             crate::order::insert_sorted(&mut seen, (h.target, h.start));
         }
-        occurrences(&TOLERANT, &squeezed, &tokens(&squeezed), |p, s, e| {
-            if !on_word_boundaries(&squeezed, s, e) {
+        // A spelling found with the modifiers out that does not span a cut is in the text as
+        // written, and the exact pass has it: only words that start within the longest
+        // spelling's length before a cut are tried.
+        let text = &squeezed.text;
+        let reach = TOLERANT.longest;
+        let near_a_cut = |i: &usize| {
+            squeezed.words.get(*i).is_some_and(|w| {
+                let first = squeezed.cuts.partition_point(|&c| c <= w.start);
+                squeezed
+                    .cuts
+                    .get(first)
+                    .is_some_and(|&c| c < w.start + reach)
+            })
+        };
+        let at = (0..squeezed.words.len()).filter(near_a_cut);
+        occurrences_at(&TOLERANT, text, &squeezed.words, at, |p, s, e| {
+            if !on_word_boundaries(text, s, e) {
                 return;
             }
             let start = back(s);
@@ -174,10 +208,123 @@ impl Phrasebook {
     }
 }
 
+/// The folded text with the modifiers taken out, as [`squeeze`] defines it, built from the words
+/// the fold found: its words are theirs, shifted, and the cuts say where something was taken out.
+struct Squeezed {
+    /// The text without the modifiers.
+    text: String,
+    /// For each byte of `text`, the byte of the folded text it came from; one more for the end.
+    map: Vec<usize>,
+    /// The words of `text` ([`tokens`](crate::fold::tokens) of it).
+    words: Vec<Token>,
+    /// Byte offsets in `text` of the space where a modifier (and the space before it) was
+    /// taken out, ascending.
+    cuts: Vec<usize>,
+}
+
+impl Squeezed {
+    /// `None` when there is nothing to take out. `words` are the [`tokens`](crate::fold::tokens) of `folded`.
+    fn new(folded: &str, words: &[Token]) -> Option<Squeezed> {
+        let bytes = folded.as_bytes();
+        let text_of = |t: &Token| folded.get(t.start..t.end).unwrap_or("");
+        // How many words a modifier at word `k` spans, when one stands there as a
+        // space-separated token of its own after a word.
+        let modifier_at = |k: usize| -> Option<usize> {
+            let w = words.get(k)?;
+            // Most words start no modifier: integer comparisons first.
+            if !MODIFIER_STARTS.contains(&w.hash) {
+                return None;
+            }
+            let space = w.start.checked_sub(1)?;
+            if bytes.get(space) != Some(&b' ')
+                || !folded
+                    .get(..space)
+                    .and_then(|h| h.chars().next_back())
+                    .is_some_and(crate::text::is_word_char)
+            {
+                return None;
+            }
+            table::MODIFIERS.iter().find_map(|m| {
+                let run = words.get(k..k + m.len())?;
+                let same = run.iter().zip(m.iter()).enumerate().all(|(j, (t, want))| {
+                    text_of(t) == *want
+                        && (j == 0
+                            || run.get(j - 1).is_some_and(|p| {
+                                p.end + 1 == t.start && bytes.get(p.end) == Some(&b' ')
+                            }))
+                });
+                let last = run.last()?;
+                (same && bytes.get(last.end) == Some(&b' ')).then_some(m.len())
+            })
+        };
+        // Folded byte ranges to take out (the space before a modifier and its words), and the
+        // first word after each.
+        let mut cut_out: Vec<(usize, usize)> = Vec::new();
+        let mut k = 0;
+        while k < words.len() {
+            match modifier_at(k) {
+                Some(n) => {
+                    let from = words.get(k).map_or(0, |w| w.start - 1);
+                    let to = words.get(k + n - 1).map_or(from, |w| w.end);
+                    cut_out.push((from, to));
+                    k += n;
+                }
+                None => k += 1,
+            }
+        }
+        if cut_out.is_empty() {
+            return None;
+        }
+        let mut text = String::with_capacity(folded.len());
+        let mut map = Vec::with_capacity(folded.len() + 1);
+        let mut cuts = Vec::with_capacity(cut_out.len());
+        let mut kept_from = 0;
+        for &(from, to) in &cut_out {
+            text.push_str(folded.get(kept_from..from).unwrap_or(""));
+            map.extend(kept_from..from);
+            cuts.push(text.len());
+            kept_from = to;
+        }
+        text.push_str(folded.get(kept_from..).unwrap_or(""));
+        map.extend(kept_from..folded.len());
+        map.push(folded.len());
+        let mut out_words = Vec::with_capacity(words.len());
+        let (mut removed, mut next_cut) = (0, 0);
+        for w in words {
+            // Past the cuts that end before this word; skipped when the next one holds it.
+            while let Some(&(from, to)) = cut_out.get(next_cut) {
+                if to > w.start {
+                    break;
+                }
+                removed += to - from;
+                next_cut += 1;
+            }
+            if cut_out
+                .get(next_cut)
+                .is_some_and(|&(from, _)| from <= w.start)
+            {
+                continue;
+            }
+            out_words.push(Token {
+                start: w.start - removed,
+                end: w.end - removed,
+                hash: w.hash,
+            });
+        }
+        Some(Squeezed {
+            text,
+            map,
+            words: out_words,
+            cuts,
+        })
+    }
+}
+
 /// `folded` with every [`table::MODIFIERS`] word taken out where it stands between two other
 /// words ("thanks so much for" → "thanks for"), and for each byte of the result the byte of
 /// `folded` it came from (plus one entry for the end). A modifier next to punctuation stays.
-/// `None` when there is nothing to take out.
+/// `None` when there is nothing to take out. The definition [`Squeezed`] is tested against.
+#[cfg(test)]
 pub fn squeeze(folded: &str) -> Option<(String, Vec<usize>)> {
     // The space-separated tokens with their offsets and hashes (one loop: the size-optimised
     // build calls `split` and `scan` per item).
@@ -339,6 +486,73 @@ mod tests {
         crate::order::sort_by_key(&mut naive, |&(t, s, e)| (s, e, format!("{t:?}")));
         assert_eq!(fast, naive);
         assert!(fast.len() > 8, "{fast:?}");
+    }
+
+    /// What [`Phrasebook::scan`] finds, by its definition: the exact pass, then every tolerant
+    /// spelling in the whole [`squeeze`]d text.
+    fn scan_by_definition(folded: &str) -> Vec<(Target, usize, usize)> {
+        let mut hits: Vec<Hit> = phrasebook().scan_exact(folded, &tokens(folded));
+        if let Some((squeezed, map)) = squeeze(folded) {
+            let back = |at: usize| map.get(at).copied().unwrap_or(folded.len());
+            occurrences(&TOLERANT, &squeezed, &tokens(&squeezed), |p, s, e| {
+                if on_word_boundaries(&squeezed, s, e) {
+                    for &target in p.targets {
+                        let start = back(s);
+                        if !hits.iter().any(|h| h.target == target && h.start == start) {
+                            let end = back(e.saturating_sub(1)) + 1;
+                            hits.push(Hit {
+                                target,
+                                start,
+                                end,
+                                looks_back: false,
+                            });
+                        }
+                    }
+                }
+            });
+        }
+        let mut out: Vec<_> = hits.iter().map(|h| (h.target, h.start, h.end)).collect();
+        crate::order::sort_by_key(&mut out, |&(t, s, e)| (s, e, format!("{t:?}")));
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn scan_with_cuts_finds_what_the_whole_squeezed_text_has(
+            spellings in proptest::collection::vec(proptest::sample::select(TOLERANT.patterns.iter().map(|p| p.text).collect::<Vec<_>>()), 1..4),
+            inserts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "", "", "", "so", "so much", "very", "really", "a lot", "a bit", "just",
+                    "again", "all", "kind of", "sincerely", "truly", "so,", "very much", "the",
+                ]),
+                40,
+            ),
+            glue in proptest::collection::vec(proptest::sample::select(vec![" ", " ", " ", ", ", ". ", "-"]), 40),
+            lead in proptest::sample::select(vec!["", " ", "well ", "so "]),
+        ) {
+            // Tolerant spellings with modifiers (or other words) inserted between their words.
+            let mut text = String::from(lead);
+            let (mut inserts, mut glue) = (inserts.iter(), glue.iter());
+            for p in &spellings {
+                for word in p.split(' ') {
+                    text.push_str(word);
+                    text.push_str(glue.next().copied().unwrap_or(" "));
+                    let extra = inserts.next().copied().unwrap_or("");
+                    if !extra.is_empty() {
+                        text.push_str(extra);
+                        text.push(' ');
+                    }
+                }
+            }
+            let mut fast: Vec<_> = phrasebook()
+                .scan(&text, &tokens(&text))
+                .iter()
+                .map(|h| (h.target, h.start, h.end))
+                .collect();
+            crate::order::sort_by_key(&mut fast, |&(t, s, e)| (s, e, format!("{t:?}")));
+            proptest::prop_assert_eq!(fast, scan_by_definition(&text));
+        }
     }
 
     #[test]
