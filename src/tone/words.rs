@@ -143,7 +143,7 @@ mod tests {
     fn link_spans_by_tokens(text: &str) -> Vec<(usize, usize)> {
         let mut spans = Vec::new();
         let mut start = None;
-        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        for (at, c) in crate::fold::char_indices(text).then(' ') {
             if !c.is_whitespace() {
                 start.get_or_insert(at);
             } else if let Some(s) = start.take() {
