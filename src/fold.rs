@@ -112,13 +112,14 @@ pub const fn word_hash_ascii_lower(word: &str) -> u64 {
     hash_bytes(word.as_bytes(), true)
 }
 
-/// A fixed set of words, sorted at compile time: membership is a binary search (a few short
-/// comparisons), where `slice::contains` compared the word with every entry. Lists stay in the
-/// order that reads best in the source. Sorted by bytes, so it holds no more than the list's
-/// `&str`s (with a hash beside each word the in-page module measured 2.4 KB more gzipped).
+/// A fixed map from words to values, sorted at compile time: a lookup is a binary search (a
+/// few short comparisons), where `slice::contains` compared the word with every entry, and one
+/// map answers for several lists at once. Lists stay in the order that reads best in the
+/// source. Sorted by bytes, so it holds no more than the lists' `&str`s (with a hash beside each
+/// word the in-page module measured 2.4 KB more gzipped).
 #[derive(Debug)]
-pub struct WordSet<const N: usize> {
-    sorted: [&'static str; N],
+pub struct WordMap<const N: usize, V: Copy + 'static> {
+    sorted: [(&'static str, V); N],
 }
 
 /// `a < b` by bytes, in a `const fn`.
@@ -133,16 +134,23 @@ const fn bytes_less(a: &[u8], b: &[u8]) -> bool {
     a.len() < b.len()
 }
 
-impl<const N: usize> WordSet<N> {
-    /// The set of `words` (`N` is their number).
-    pub const fn new(words: &[&'static str]) -> WordSet<N> {
-        let mut sorted = [""; N];
-        let mut i = 0;
+impl<const N: usize, V: Copy + 'static> WordMap<N, V> {
+    /// Each word of each list to that list's value (`N` is the number of words in all; a word
+    /// in two lists keeps either value, so lists that share words give them the same one).
+    pub const fn from_lists(lists: &[(&[&'static str], V)]) -> WordMap<N, V> {
+        assert!(!lists.is_empty(), "a word map needs a list");
+        let mut sorted = [("", lists[0].1); N];
+        let (mut list, mut at, mut i) = (0, 0, 0);
         while i < N {
-            sorted[i] = words[i];
+            while at == lists[list].0.len() {
+                list += 1;
+                at = 0;
+            }
+            sorted[i] = (lists[list].0[at], lists[list].1);
+            at += 1;
             // Insertion sort: a few hundred words, once, at compile time.
             let mut j = i;
-            while j > 0 && bytes_less(sorted[j].as_bytes(), sorted[j - 1].as_bytes()) {
+            while j > 0 && bytes_less(sorted[j].0.as_bytes(), sorted[j - 1].0.as_bytes()) {
                 let t = sorted[j];
                 sorted[j] = sorted[j - 1];
                 sorted[j - 1] = t;
@@ -150,12 +158,21 @@ impl<const N: usize> WordSet<N> {
             }
             i += 1;
         }
-        WordSet { sorted }
+        while list < lists.len() && at == lists[list].0.len() {
+            list += 1;
+            at = 0;
+        }
+        assert!(
+            list == lists.len(),
+            "N is not the number of words in the lists"
+        );
+        WordMap { sorted }
     }
 
-    /// Whether `word` (exactly as written) is in the set.
-    pub fn contains(&self, word: &str) -> bool {
-        self.sorted.binary_search(&word).is_ok()
+    /// The value of `word` (exactly as written), if it is in the map.
+    pub fn get(&self, word: &str) -> Option<V> {
+        let at = self.sorted.binary_search_by(|&(w, _)| w.cmp(word)).ok()?;
+        self.sorted.get(at).map(|&(_, v)| v)
     }
 }
 
@@ -317,15 +334,22 @@ fn decode(text: &str, at: usize) -> Option<char> {
 mod tests {
 
     #[test]
-    fn a_word_set_finds_exactly_its_words() {
+    fn a_word_map_finds_exactly_its_words() {
         const WORDS: &[&str] = &["the", "a", "role", "don't", "équipe", ""];
-        static SET: WordSet<{ WORDS.len() }> = WordSet::new(WORDS);
+        static SET: WordMap<{ WORDS.len() }, ()> = WordMap::from_lists(&[(WORDS, ())]);
         for w in WORDS {
-            assert!(SET.contains(w), "{w}");
+            assert!(SET.get(w).is_some(), "{w}");
         }
         for w in ["The", "roles", "rol", "dont", "equipe", " "] {
-            assert!(!SET.contains(w), "{w}");
+            assert!(SET.get(w).is_none(), "{w}");
         }
+        const ONE: &[&str] = &["b", "a"];
+        const TWO: &[&str] = &["c", "a"];
+        static MAP: WordMap<5, u8> = WordMap::from_lists(&[(ONE, 1), (TWO, 1), (&["z"], 2)]);
+        assert_eq!(
+            (MAP.get("a"), MAP.get("c"), MAP.get("z"), MAP.get("d")),
+            (Some(1), Some(1), Some(2), None)
+        );
     }
     use super::*;
     use proptest::prelude::*;

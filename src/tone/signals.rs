@@ -2,7 +2,7 @@
 //! the conversation? Cues are matched by the shared phrase index ([`super::phrases`]).
 
 pub use super::cues::{Signal, CUES};
-use crate::fold::WordSet;
+use crate::fold::WordMap;
 
 /// Cues that can also follow the detail they introduce ("the backlog you described").
 pub fn looks_back(cue: &str) -> bool {
@@ -63,20 +63,20 @@ fn weight(word: &str) -> usize {
     // A number ("40", "3.5", "q1", "24h", "b2b"), not text-speak ("2day", "l8r").
     let number = word.chars().any(|c| c.is_ascii_digit())
         && word.chars().filter(|c| c.is_alphabetic()).count() <= 2;
-    if number || EVENTS.contains(word) {
-        2
-    } else if word.chars().count() >= 3 && !EMPTY.contains(word) && !ABSTRACT.contains(word) {
-        1
-    } else {
-        0
+    if number {
+        return 2;
+    }
+    match WEIGHTS.get(word) {
+        Some(w) => w,
+        None if word.chars().count() >= 3 => 1,
+        None => 0,
     }
 }
 
-/// [`EVENT_WORDS`], [`EMPTY_WORDS`] and [`ABSTRACT_WORDS`] as sets (looked up once per word
-/// of every cue's neighbourhood).
-static EVENTS: WordSet<{ EVENT_WORDS.len() }> = WordSet::new(EVENT_WORDS);
-static EMPTY: WordSet<{ EMPTY_WORDS.len() }> = WordSet::new(EMPTY_WORDS);
-static ABSTRACT: WordSet<{ ABSTRACT_WORDS.len() }> = WordSet::new(ABSTRACT_WORDS);
+/// The weight of the words of [`EVENT_WORDS`] (2), [`EMPTY_WORDS`] and [`ABSTRACT_WORDS`] (0),
+/// in one map (looked up once per word of every cue's neighbourhood).
+static WEIGHTS: WordMap<{ EVENT_WORDS.len() + EMPTY_WORDS.len() + ABSTRACT_WORDS.len() }, usize> =
+    WordMap::from_lists(&[(EVENT_WORDS, 2), (EMPTY_WORDS, 0), (ABSTRACT_WORDS, 0)]);
 
 /// Words that carry no detail: function words and the vocabulary every follow-up uses.
 const EMPTY_WORDS: &[&str] = &[
