@@ -152,26 +152,32 @@ fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mu
             loose.push((text, targets));
         } else {
             keyed.push((fold::word_hash(key), text, targets));
+            // Grouped by the index key (the hash's low 32 bits), then by text.
         }
     }
-    keyed.sort();
+    keyed.sort_by_key(|&(hash, text, _)| (fold::word_key(hash), text));
     let pattern = |text: &str, targets: &Vec<String>| {
         let second = fold::second_word(text);
         let second = if second.is_empty() {
             0
         } else {
-            fold::word_hash(second)
+            fold::word_key(fold::word_hash(second))
         };
         format!(
             "Pattern {{ text: {text:?}, second: {second:#x}, targets: &[{}] }}",
             targets.join(", ")
         )
     };
-    let mut groups: Vec<(u64, usize, usize)> = Vec::new();
+    assert!(
+        keyed.len() <= usize::from(u16::MAX),
+        "more patterns than an index can hold"
+    );
+    let mut groups: Vec<(u32, usize, usize)> = Vec::new();
     for (i, (hash, _, _)) in keyed.iter().enumerate() {
+        let key = fold::word_key(*hash);
         match groups.last_mut() {
-            Some(g) if g.0 == *hash => g.2 = i + 1,
-            _ => groups.push((*hash, i, i + 1)),
+            Some(g) if g.0 == key => g.2 = i + 1,
+            _ => groups.push((key, i, i + 1)),
         }
     }
     let _ = writeln!(
@@ -182,8 +188,8 @@ fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mu
         let _ = writeln!(out, "        {},", pattern(text, targets));
     }
     out.push_str("    ],\n    groups: &[\n");
-    for (hash, start, end) in groups {
-        let _ = writeln!(out, "        ({hash:#x}, {start}, {end}),");
+    for (key, start, end) in groups {
+        let _ = writeln!(out, "        ({key:#x}, {start}, {end}),");
     }
     let longest = keyed
         .iter()

@@ -176,6 +176,14 @@ impl<const N: usize, V: Copy + 'static> WordMap<N, V> {
     }
 }
 
+/// The phrase index's key for a [`word_hash`]: its low 32 bits. Half the bytes of the full hash
+/// in every pattern and group of the index (incompressible bytes in the module), and a key two
+/// words share costs a string comparison, never a wrong match: a pattern's text is always
+/// compared.
+pub const fn word_key(hash: u64) -> u32 {
+    hash as u32
+}
+
 /// Where a [`word_hash`] falls in a 1024-bit filter (sixteen `u64`s): the word and the bit.
 /// The phrase index keeps one with a bit set for each word a pattern starts with, so most words
 /// of a message are passed over without a search.
