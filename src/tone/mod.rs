@@ -32,7 +32,7 @@ pub mod types;
 pub mod verdict;
 pub mod words;
 
-pub use types::{summary, Category, Facts, Finding, LintOptions, Severity};
+pub use types::{Category, Facts, Finding, LintOptions, Severity};
 pub use verdict::{verdict, Verdict};
 
 /// Checks `text` and returns findings ordered by span (then rule id).

@@ -166,18 +166,6 @@ impl Finding {
     }
 }
 
-/// The heading over a list of findings, the same in the popup and the in-page helper:
-/// "Wording check: no problems found", "… 2 suggestions to consider", "… 3 findings (1 to fix)".
-pub fn summary(findings: &[Finding]) -> String {
-    let plural = crate::text::count;
-    let problems = findings.iter().filter(|f| f.severity.is_problem()).count();
-    match (findings.len(), problems) {
-        (0, _) => "Wording check: no problems found".to_string(),
-        (n, 0) => format!("Wording check: {} to consider", plural(n, "suggestion")),
-        (n, p) => format!("Wording check: {} ({p} to fix)", plural(n, "finding")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,31 +194,6 @@ mod tests {
         for ((start, end, fix), want) in cases {
             let f = finding(Severity::Warning, start, end, fix);
             assert_eq!(f.fix_label().as_deref(), want, "{start}..{end} {fix:?}");
-        }
-    }
-
-    #[test]
-    fn summaries() {
-        let s = |sev| finding(sev, 0, 1, None);
-        let cases: [(Vec<Finding>, &str); 5] = [
-            (vec![], "no problems found"),
-            (vec![s(Severity::Suggestion)], "1 suggestion to consider"),
-            (
-                vec![s(Severity::Suggestion), s(Severity::Suggestion)],
-                "2 suggestions to consider",
-            ),
-            (vec![s(Severity::Error)], "1 finding (1 to fix)"),
-            (
-                vec![
-                    s(Severity::Suggestion),
-                    s(Severity::Warning),
-                    s(Severity::Error),
-                ],
-                "3 findings (2 to fix)",
-            ),
-        ];
-        for (findings, want) in cases {
-            assert_eq!(summary(&findings), format!("Wording check: {want}"));
         }
     }
 

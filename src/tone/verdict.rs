@@ -1,5 +1,6 @@
-//! The whole-message verdict the UI shows in one line: computed here so that the popup, the
-//! in-page helper and the CLI say the same thing.
+//! The whole-message verdict the UI shows in one line, as the heading over the findings in the
+//! popup and the in-page helper and at the end of the CLI's report: computed here so that all
+//! three say the same thing.
 //!
 //! - any error or warning: "1 thing to fix before sending" / "N things to fix before sending"
 //!   (one per category, so three casual words are one thing to fix);

@@ -1074,7 +1074,12 @@ fn render_panel(helper: &Helper) {
     let Ok(doc) = dom::document() else { return };
     clear(&helper.panel);
     let st = helper.state.borrow();
-    if let Ok(h) = dom::el(&doc, "h3", &[], Some(&crate::tone::summary(&st.findings))) {
+    if let Ok(h) = dom::el(
+        &doc,
+        "h3",
+        &[],
+        Some(&crate::tone::verdict(&st.findings).text),
+    ) {
         let _ = helper.panel.append_child(&h);
     }
     for (i, f) in st.findings.iter().enumerate() {

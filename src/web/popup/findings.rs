@@ -25,7 +25,7 @@ pub(crate) fn render_findings(
     into.set_attribute("data-count", &findings.len().to_string())?;
     add(
         into,
-        el(doc, "h3", &[], Some(&crate::tone::summary(findings)))?,
+        el(doc, "h3", &[], Some(&crate::tone::verdict(findings).text))?,
     )?;
     if findings.is_empty() {
         return Ok(());

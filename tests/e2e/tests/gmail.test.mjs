@@ -482,7 +482,7 @@ test('one check everywhere: the chip names the person, and a draft that promises
   assert.ok(item.includes(reminder.message), `the page says ${item}`);
   assert.match(item, /^Suggestion \| /, 'severity in the same word');
   // The list's heading is the popup's.
-  assert.match(await ui.eval((roots) => roots[0].querySelector('.panel h3').textContent), /^Wording check: \d+ (findings? \(\d+ to fix\)|suggestions? to consider)$/);
+  assert.match(await ui.eval((roots) => roots[0].querySelector('.panel h3').textContent), /^(\d+ things? to fix before sending|Consider adding one detail|Ready to send( \(\d+ suggestions?\))?)$/);
   // The findings button shows what its number counts.
   assert.match(await ui.eval((roots, a, { find }) => getComputedStyle(find('[data-action="open-findings"]'), '::after').content), /^" findings?"$/);
 
