@@ -26,13 +26,14 @@ pub struct Verdict {
 
 /// Sums up `findings` in one line.
 pub fn verdict(findings: &[Finding]) -> Verdict {
-    let mut problems: Vec<Category> = findings
-        .iter()
-        .filter(|f| f.severity.is_problem())
-        .map(|f| f.category)
-        .collect();
-    problems.sort_unstable_by_key(|c| c.as_str());
-    problems.dedup();
+    // The distinct categories with a problem (a handful: no sort, which would add a sort's
+    // code to the in-page module).
+    let mut problems: Vec<Category> = Vec::new();
+    for f in findings.iter().filter(|f| f.severity.is_problem()) {
+        if !problems.contains(&f.category) {
+            problems.push(f.category);
+        }
+    }
     let suggestions = findings
         .iter()
         .filter(|f| f.severity == Severity::Suggestion)
