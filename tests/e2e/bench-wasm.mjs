@@ -1,7 +1,7 @@
 // `cargo xtask bench-wasm`: times `lint` of the in-page module (the checker as it runs in the
 // page) and `schedule` of the extension pages' module in Node, on the same fixtures as the native
-// divan benches (tests/data/bench-message.txt), against the budget (`lint` of a 200-word message
-// ≤ 0.5 ms in WASM).
+// divan benches (tests/data/bench-message.txt), against the budget (`lint` of the 214-word bench
+// message, with another interviewer's message for the duplicate check, ≤ 80 µs in WASM).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,7 @@ function time(label, fn, budgetMs) {
 const words = (s) => (s.match(/[\p{L}\p{N}'’]+/gu) ?? []).length;
 for (const copies of [1, 10, 100]) {
   const text = message.repeat(copies);
-  time(`lint, ${words(text)} words`, () => content.lint(text, options), copies === 1 ? 0.5 : undefined);
+  time(`lint, ${words(text)} words`, () => content.lint(text, options), copies === 1 ? 0.08 : undefined);
 }
 
 // schedule over 1,000 interviews (the native bench's shape: two interviewers, a sent event).

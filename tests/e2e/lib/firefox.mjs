@@ -10,7 +10,10 @@
 // - `page.goto()` to a `moz-extension://` page never resolves (puppeteer#14314): the page does
 //   load, so `extensionPage` starts the navigation and waits on the page's own state instead;
 // - notifications go to Firefox's own alert window (`alerts.useSystemBackend: false`), so
-//   `notifications.getAll()` sees them when headless;
+//   `notifications.getAll()` sees them when headless; while one is the last window opened,
+//   Firefox 140 ESR (Debian bookworm's) cannot open a tab (`browsingContext.create` fails in
+//   `TabManager.getTabBrowser`: "can't access property selectedTab"), so every page opens in a
+//   window of its own (`newPage({ type: 'window' })`, the same in 153);
 // - an idle event page is suspended after `extensions.background.idle.timeout` ms (30 s by
 //   default): 3 s here, so the tests see it woken by a message and by an alarm.
 import puppeteer from 'puppeteer-core';
@@ -70,7 +73,7 @@ export async function until(page, fn, arg, { timeout = 15000, what = 'the page s
 
 /** Opens an extension page (default: the popup) and waits until it is ready. */
 export async function extensionPage(env, page = 'popup.html') {
-  const p = await env.browser.newPage();
+  const p = await env.browser.newPage({ type: 'window' });
   const url = `${ORIGIN}/${page}`;
   p.goto(url).catch(() => {});
   await until(p, (u) => location.href === u && document.readyState !== 'loading', url, { what: url });
@@ -110,7 +113,7 @@ export async function more(li, label) {
 
 /** Opens a Gmail or LinkedIn fixture at the site's real address, served from `fixtures/`. */
 export async function openFixture(env, site, name, csp) {
-  const page = await env.browser.newPage();
+  const page = await env.browser.newPage({ type: 'window' });
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.setRequestInterception(true);
