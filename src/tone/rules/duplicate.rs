@@ -28,6 +28,12 @@ fn shingles(text: &str) -> Vec<u64> {
             words.push(h);
         }
     }
+    shingles_of(&words)
+}
+
+/// The distinct 3-shingles of the word hashes `words` (fewer words: one shingle of them all),
+/// sorted.
+fn shingles_of(words: &[u64]) -> Vec<u64> {
     let size = 3.min(words.len().max(1));
     let mut out: Vec<u64> = words
         .windows(size)
@@ -145,18 +151,7 @@ mod tests {
                 })
             })
             .collect();
-        let size = 3.min(words.len().max(1));
-        let mut out: Vec<u64> = words
-            .windows(size)
-            .map(|w| {
-                w.iter().fold(FNV_OFFSET, |h, x| {
-                    (h ^ x).wrapping_mul(FNV_PRIME).rotate_left(23)
-                })
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        shingles_of(&words)
     }
 
     proptest::proptest! {
