@@ -91,10 +91,19 @@ pub fn strip_accent(c: char) -> char {
 
 /// Folds a name or word for comparison: lowercase, accents stripped, combining marks dropped.
 pub fn fold_name(s: &str) -> String {
-    s.chars()
-        .filter(|&c| !is_combining(c))
-        .map(|c| lower_char(strip_accent(c)))
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    fold_name_into(s, &mut out);
+    out
+}
+
+/// [`fold_name`] into `out` (cleared first): a loop that folds many words reuses one buffer.
+pub fn fold_name_into(s: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        s.chars()
+            .filter(|&c| !is_combining(c))
+            .map(|c| lower_char(strip_accent(c))),
+    );
 }
 
 /// Replaces each `{key}` in `template` with its value from `values`, in one pass.

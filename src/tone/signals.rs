@@ -269,6 +269,9 @@ const EMPTY_WORDS: &[&str] = &[
     "you're",
 ];
 
+/// [`ROLE_HEADS`] as a map.
+static ROLES: WordMap<{ ROLE_HEADS.len() }, ()> = WordMap::from_lists(&[(ROLE_HEADS, ())]);
+
 /// Words that end a description of the job itself ("the Product Manager role"): what follows is
 /// not a detail of the conversation.
 const ROLE_HEADS: &[&str] = &[
@@ -335,7 +338,7 @@ pub fn names_specifics(folded_after_cue: &str) -> bool {
         if word.is_empty() {
             continue;
         }
-        if ROLE_HEADS.contains(&word) {
+        if ROLES.get(word).is_some() {
             drop_title(&mut weights);
             break;
         }
@@ -352,7 +355,7 @@ pub fn names_specifics_before(folded_before_cue: &str) -> bool {
     let mut total = 0;
     for raw in sentence.split_whitespace().rev().take(8) {
         let word = raw.trim_matches(|c: char| !crate::text::is_word_char(c));
-        if ROLE_HEADS.contains(&word) {
+        if ROLES.get(word).is_some() {
             break;
         }
         total += weight(word);
@@ -398,9 +401,11 @@ fn concrete_sentence(sentence: &str) -> bool {
             "hey" | "hi" | "hello" | "dear" | "hiya" | "morning" | "good"
         )
     });
+    // One buffer for the folded words, not a string per word.
+    let mut word = String::new();
     for (i, raw) in words.iter().enumerate() {
-        let word = crate::text::fold_name(raw);
-        if ROLE_HEADS.contains(&word.as_str()) {
+        crate::text::fold_name_into(raw, &mut word);
+        if ROLES.get(&word).is_some() {
             drop_title(&mut weights);
             continue;
         }
