@@ -70,28 +70,45 @@ const FRENCH: &[&str] = &[
 /// For each known function word, its [`word_hash`] and a bit per language (English, German,
 /// Spanish, French), sorted by hash: a word of the message is looked up by one hash and integer
 /// comparisons (a map in a vector: no hash table in the module), and its text compared once.
-fn lexicon() -> &'static [(u64, &'static str, u8)] {
-    static LEXICON: std::sync::OnceLock<Vec<(u64, &'static str, u8)>> = std::sync::OnceLock::new();
+/// With it, a 1024-bit filter of those hashes ([`crate::fold::filter_slot`]): most content words
+/// are passed over without a search.
+struct Lexicon {
+    words: Vec<(u64, &'static str, u8)>,
+    filter: [u64; 16],
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: Vec<(u64, &'static str, u8)> = Vec::new();
+        let mut words: Vec<(u64, &'static str, u8)> = Vec::new();
+        let mut filter = [0u64; 16];
         for (bit, list) in [ENGLISH, GERMAN, SPANISH, FRENCH].iter().enumerate() {
             for w in *list {
                 let key = (word_hash(w), *w);
-                match map.binary_search_by(|&(h, k, _)| (h, k).cmp(&key)) {
-                    Ok(at) => map[at].2 |= 1 << bit,
-                    Err(at) => map.insert(at, (key.0, key.1, 1 << bit)),
+                let (slot, mask) = crate::fold::filter_slot(key.0);
+                if let Some(f) = filter.get_mut(slot) {
+                    *f |= mask;
+                }
+                match words.binary_search_by(|&(h, k, _)| (h, k).cmp(&key)) {
+                    Ok(at) => words[at].2 |= 1 << bit,
+                    Err(at) => words.insert(at, (key.0, key.1, 1 << bit)),
                 }
             }
         }
-        map
+        Lexicon { words, filter }
     })
 }
 
 /// The language bits of the word `word` whose [`word_hash`] is `hash` (0 when it is no known
 /// function word).
-fn bits(lexicon: &[(u64, &str, u8)], word: &str, hash: u64) -> u8 {
-    let from = lexicon.partition_point(|&(h, _, _)| h < hash);
-    lexicon
+fn bits(lexicon: &Lexicon, word: &str, hash: u64) -> u8 {
+    let (slot, mask) = crate::fold::filter_slot(hash);
+    if lexicon.filter.get(slot).is_none_or(|f| f & mask == 0) {
+        return 0;
+    }
+    let words = &lexicon.words;
+    let from = words.partition_point(|&(h, _, _)| h < hash);
+    words
         .get(from..)
         .unwrap_or(&[])
         .iter()

@@ -36,19 +36,20 @@ impl Rule for MechanicsSpacing {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        let mut prev: Option<char> = None;
-        let mut chars = crate::fold::char_indices(text);
-        while let Some((at, c)) = chars.next() {
-            let next = chars.peek().map(|(_, n)| n);
-            let before = prev;
-            prev = Some(c);
+        // Only `.`, `!`, `?` and `,` matter: found as bytes, with the chars either side.
+        for (at, &byte) in text.as_bytes().iter().enumerate() {
+            if !matches!(byte, b'.' | b'!' | b'?' | b',') {
+                continue;
+            }
+            let c = char::from(byte);
+            let before = text.get(..at).and_then(|h| h.chars().next_back());
+            let next = text.get(at + 1..).and_then(|t| t.chars().next());
             let (Some(b), Some(n)) = (before, next) else {
                 continue;
             };
             let missing = match c {
                 '.' | '!' | '?' => b.is_lowercase() && n.is_uppercase(),
-                ',' => b.is_alphabetic() && n.is_alphabetic(),
-                _ => false,
+                _ => b.is_alphabetic() && n.is_alphabetic(),
             };
             if missing && !inside(&cx.links, at) {
                 out.push(finding(
