@@ -262,14 +262,13 @@ impl Squeezed {
                 (same && bytes.get(last.end) == Some(&b' ')).then_some(m.len())
             })
         };
-        // Folded byte ranges to take out (the space before a modifier and its words), and the
-        // first word after each.
+        // Folded byte ranges to take out: the space before a modifier, and its words.
         let mut cut_out: Vec<(usize, usize)> = Vec::new();
         let mut k = 0;
         while k < words.len() {
             match modifier_at(k) {
                 Some(n) => {
-                    let from = words.get(k).map_or(0, |w| w.start - 1);
+                    let from = words.get(k).map_or(0, |w| w.start.saturating_sub(1));
                     let to = words.get(k + n - 1).map_or(from, |w| w.end);
                     cut_out.push((from, to));
                     k += n;
