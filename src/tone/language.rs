@@ -191,8 +191,9 @@ mod tests {
             seps in proptest::collection::vec("[ ,.!\n]{1,2}", 30),
         ) {
             let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
-            let words: Vec<&str> = crate::fold::tokens(&text).iter().map(|t| &text[t.start..t.end]).collect();
-            let by_words = detect(words.into_iter());
+            // The words by another reading: the text split at every char that is no word char.
+            let words = text.split(|c: char| !crate::fold::is_word_char(c)).filter(|w| !w.is_empty());
+            let by_words = detect(words);
             proptest::prop_assert_eq!(detect_in(&text, &crate::fold::tokens(&text)), by_words);
         }
     }
