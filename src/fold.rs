@@ -233,6 +233,9 @@ pub struct Token {
 }
 
 /// The words of `text`, in order: what [`leading_word`] returns at each word start, hashed once.
+/// The definition the checker's fold (`tone::context::Folded`), which finds them while it
+/// folds, is tested against.
+#[cfg(test)]
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut start: Option<usize> = None;
@@ -260,8 +263,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// The runs of word characters and apostrophes of `text` ("j'ai", "c'est", "don't"), in order.
-/// A loop: the size-optimised build would call `split`'s closure per char.
+/// The runs of word characters and apostrophes of `text` ("j'ai", "c'est", "don't"), in order:
+/// the words of the duplicate check, which reads them in one pass and is tested against this.
+#[cfg(test)]
 pub fn apostrophe_words(text: &str) -> Vec<&str> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut start = None;

@@ -22,8 +22,8 @@ pub struct Folded {
     map: Vec<usize>,
     /// Byte offsets of `"` in `text`.
     quotes: Vec<usize>,
-    /// The words of `text` with their hashes, as [`crate::fold::tokens`] reads them, found while
-    /// folding (one pass fewer over every message).
+    /// The words of `text` (runs of word characters) with their hashes, found while folding
+    /// (one pass fewer over every message).
     pub tokens: Vec<Token>,
     /// Whether the source has a lowercase letter three times in a row ("sooo"): without one,
     /// no word is stretched.

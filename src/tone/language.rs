@@ -118,8 +118,8 @@ fn bits(lexicon: &Lexicon, word: &str, hash: u64) -> u8 {
 }
 
 /// Guesses the language of a lowercase text (the checker's folded copy) from its words as the
-/// fold found them ([`crate::fold::tokens`]: runs of word characters, so "j'ai" is "j" and "ai"
-/// and "c'est" is "c" and "est"), already hashed: no pass of its own over the text.
+/// fold found them (runs of word characters, so "j'ai" is "j" and "ai" and "c'est" is "c" and
+/// "est"), already hashed: no pass of its own over the text.
 pub fn detect_in(lowercase: &str, words: &[Token]) -> Language {
     let mut tally = Tally::default();
     for w in words {

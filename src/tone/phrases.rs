@@ -90,9 +90,9 @@ pub struct Hit {
     pub looks_back: bool,
 }
 
-/// Calls `found(pattern, start, end)` for every occurrence in `text` (whose [`tokens`](crate::fold::tokens) are
-/// `words`) of a pattern of `index` that starts where a word starts (or, for a pattern that
-/// starts with punctuation, anywhere). Word boundaries are checked by the caller.
+/// Calls `found(pattern, start, end)` for every occurrence in `text` (whose words are `words`)
+/// of a pattern of `index` that starts where a word starts (or, for a pattern that starts with
+/// punctuation, anywhere). Word boundaries are checked by the caller.
 fn occurrences(
     index: &Index,
     text: &str,
@@ -140,7 +140,7 @@ fn occurrences_at(
 impl Phrasebook {
     /// Every occurrence of every pattern in `folded` that starts and ends on a word boundary,
     /// then the `modifiers = yes` entries found once the modifiers are taken out.
-    /// `words` are the [`tokens`](crate::fold::tokens) of `folded`.
+    /// `words` are the words of `folded` (`Folded::tokens`).
     pub fn scan(&self, folded: &str, words: &[Token]) -> Vec<Hit> {
         let mut hits = self.scan_exact(folded, words);
         // The modifier-tolerant pass only when it can find something: a word that starts a
@@ -220,7 +220,7 @@ struct Squeezed {
     text: String,
     /// For each byte of `text`, the byte of the folded text it came from; one more for the end.
     map: Vec<usize>,
-    /// The words of `text` ([`tokens`](crate::fold::tokens) of it).
+    /// The words of `text`.
     words: Vec<Token>,
     /// Byte offsets in `text` of the space where a modifier (and the space before it) was
     /// taken out, ascending.
@@ -228,7 +228,7 @@ struct Squeezed {
 }
 
 impl Squeezed {
-    /// `None` when there is nothing to take out. `words` are the [`tokens`](crate::fold::tokens) of `folded`.
+    /// `None` when there is nothing to take out. `words` are the words of `folded`.
     fn new(folded: &str, words: &[Token]) -> Option<Squeezed> {
         let bytes = folded.as_bytes();
         let text_of = |t: &Token| folded.get(t.start..t.end).unwrap_or("");
