@@ -115,8 +115,8 @@ pub const fn word_hash_ascii_lower(word: &str) -> u64 {
 /// A fixed map from words to values, sorted at compile time: a lookup is a binary search (a
 /// few short comparisons), where `slice::contains` compared the word with every entry, and one
 /// map answers for several lists at once. Lists stay in the order that reads best in the
-/// source. Sorted by length, then bytes, so it holds no more than the lists' `&str`s (with a hash beside each
-/// word the in-page module measured 2.4 KB more gzipped).
+/// source. Sorted by length, then bytes, so it holds no more than the lists' `&str`s (with a
+/// hash beside each word the in-page module measured 2.4 KB more gzipped).
 #[derive(Debug)]
 pub struct WordMap<const N: usize, V: Copy + 'static> {
     sorted: [(&'static str, V); N],
@@ -129,13 +129,13 @@ const fn bytes_less(a: &[u8], b: &[u8]) -> bool {
         return a.len() < b.len();
     }
     let mut i = 0;
-    while i < a.len() && i < b.len() {
+    while i < a.len() {
         if a[i] != b[i] {
             return a[i] < b[i];
         }
         i += 1;
     }
-    a.len() < b.len()
+    false
 }
 
 impl<const N: usize, V: Copy + 'static> WordMap<N, V> {
