@@ -32,12 +32,14 @@
 
 mod calendar;
 mod guess;
+mod message;
 mod types;
 
 use crate::ui::form::{InterviewForm, PersonForm, MAX_PEOPLE};
 pub use calendar::{read, unescape};
 use chrono::{FixedOffset, NaiveDateTime};
 use guess::{company_in, first_last, is_phone, is_robot, name_from_email, role_in, stage_in};
+pub use message::from_message;
 pub use types::{Guest, Invitation, InviteError, Me, Start, MAX_BYTES};
 
 /// A filled form and what the user should check.

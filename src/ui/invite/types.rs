@@ -65,6 +65,12 @@ pub enum InviteError {
     /// The event was cancelled.
     #[error("This invitation cancels a meeting; there is nothing to track.")]
     Cancelled,
+    /// A message answering an invitation ("Accepted: …"), not one.
+    #[error("This message answers an invitation (accepted or declined); it does not invite you.")]
+    Answer,
+    /// A message with nothing the form can use.
+    #[error("This message says nothing the form can use. Download its .ics file and drop it on this form.")]
+    NothingRead,
     /// The parser refused the text.
     #[error("This invitation could not be read: {0}")]
     Unreadable(String),
