@@ -98,6 +98,7 @@ pub fn audience(request: &Request) -> Audience {
         | Request::PageUnsent { .. }
         | Request::PageReply { .. }
         | Request::PageReplied { .. }
+        | Request::PageInvitation { .. }
         | Request::WasmRefused { .. } => ExtensionAndPages,
         Request::Ping
         | Request::Import { .. }

@@ -5,6 +5,7 @@
 use crate::draft::{Draft, DraftRequest};
 use crate::failure::Failure;
 use crate::model::{Channel, Event, Interview, Kind, Outcome, Profile, Store};
+use crate::page::invited::Invited;
 use crate::page::offer::Offer;
 use crate::page::people::Person;
 use crate::page::replied::ReplyOffer;
@@ -211,6 +212,14 @@ pub enum Request {
         /// Where it came (email or LinkedIn).
         #[serde(default)]
         channel: Channel,
+    },
+    /// From the in-page helper: the user asked to track the interview the opened message
+    /// invites to ("Track this interview"). The worker keeps this request in `storage.session`
+    /// and opens the popup's form in a window of its own, which takes it and fills in from it
+    /// ([`crate::ui::invite::from_message`]); nothing is saved until the user saves the form.
+    PageInvitation {
+        /// The message, as the page shows it.
+        message: Invited,
     },
     /// From the in-page helper: Undo of a `page-sent` or `page-replied` record, for the people
     /// of that page and within minutes of it ([`crate::page::sent::may_undo`]).
@@ -586,6 +595,7 @@ impl Request {
             Request::PageUnsent { .. } => "page-unsent",
             Request::PageReply { .. } => "page-reply",
             Request::PageReplied { .. } => "page-replied",
+            Request::PageInvitation { .. } => "page-invitation",
         }
     }
 
@@ -607,6 +617,7 @@ impl Request {
             | Request::Settings { .. }
             | Request::DeleteAll
             | Request::PageUnsent { .. }
+            | Request::PageInvitation { .. }
             | Request::WasmRefused { .. } => ReplyKind::Done,
             Request::Snooze { .. } => ReplyKind::Snoozed,
             Request::Ics { .. } => ReplyKind::Calendar,
@@ -723,6 +734,7 @@ pub fn reply_json(answer: &Result<Response, Failure>) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::page::invited::Link;
 
     #[test]
     fn requests_decode_from_the_documented_json() {
@@ -988,6 +1000,20 @@ mod tests {
                 Response::Recorded(Sends::default()),
             ),
             (
+                Request::PageInvitation {
+                    message: Invited {
+                        from: vec![Person::named("Dana Lee")],
+                        subject: "Invitation: Interview @ Tue Dec 8, 2026 3pm (EST)".into(),
+                        body: "Join with Google Meet".into(),
+                        links: vec![Link {
+                            text: "Join".into(),
+                            href: "https://meet.google.com/abc-defg-hij".into(),
+                        }],
+                    },
+                },
+                done(),
+            ),
+            (
                 Request::PageUnsent {
                     people: vec![Person::named("Dana Lee")],
                     interview: "acme".into(),
@@ -1028,6 +1054,7 @@ mod tests {
             Request::PageUnsent { .. } => 23,
             Request::PageReply { .. } => 24,
             Request::PageReplied { .. } => 25,
+            Request::PageInvitation { .. } => 26,
         }
     }
 
@@ -1039,7 +1066,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=25).collect::<Vec<_>>(),
+            (0..=26).collect::<Vec<_>>(),
             "a request has no sample"
         );
         for (request, _) in &samples {

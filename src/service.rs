@@ -21,6 +21,7 @@
 use crate::draft::{Draft, DraftRequest};
 use crate::failure::Failure;
 use crate::model::{Channel, Event, Interview, Interviewer, Kind, Store};
+use crate::page::invited::Invited;
 use crate::page::offer::offer;
 use crate::page::people::Person;
 use crate::protocol::{
@@ -93,6 +94,8 @@ pub enum Outcome {
     },
     /// Open a tab for "Write it"; the message waits for that tab's helper.
     Open(Opening),
+    /// Keep the invitation the user opened (bounded) for the popup's form, and open the form.
+    OpenInvitation(Invited),
     /// Reply with the offer and forget the waiting message, now handed over.
     HandOver(Offered),
     /// Reply with the report of a stored document that could not be read.
@@ -324,6 +327,10 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
             let next = crate::page::sent::record(store, std::slice::from_ref(&answer))?;
             let recorded = vec![(&answer).into()];
             Ok(write(next, Response::Recorded(Sends { recorded })))
+        }
+        Request::PageInvitation { message } => {
+            Person::check(&message.from).map_err(Failure::BadRequest)?;
+            Ok(Outcome::OpenInvitation(message.bounded()))
         }
         Request::PageUnsent {
             people,
@@ -747,6 +754,40 @@ mod tests {
             "interview": "acme", "event": event});
         let refused = answer(&next, other, &env).unwrap_err();
         assert!(matches!(refused, Failure::NotAllowed(_)), "{refused:?}");
+    }
+
+    #[test]
+    fn an_invitation_is_kept_bounded_for_the_form_and_nothing_is_written() {
+        let s = store();
+        let env = Env::at(at("2026-11-25T10:00:00-05:00"));
+        let body = "x".repeat(crate::page::replied::MAX_BODY + 10);
+        let Ok(Outcome::OpenInvitation(kept)) = answer(
+            &s,
+            json!({"type": "page-invitation", "message": {
+                "from": [{"email": "priya@acme.example", "name": "Priya Shah"}],
+                "subject": "Invitation: Interview @ Tue Dec 8, 2026 3pm (EST)",
+                "body": body,
+                "links": [{"text": "Join", "href": "https://meet.google.com/abc-defg-hij"}]}}),
+            &env,
+        ) else {
+            panic!("not kept for the form")
+        };
+        assert_eq!(kept.body.len(), crate::page::replied::MAX_BODY);
+        assert_eq!(kept.links.len(), 1);
+        assert_eq!(kept.from.len(), 1);
+        // A page cannot smuggle an oversized list of people in.
+        let many: Vec<Value> = (0..1000)
+            .map(|i| json!({"email": format!("p{i}@x.example")}))
+            .collect();
+        let refused = answer(
+            &s,
+            json!({"type": "page-invitation", "message": {"from": many, "subject": "x"}}),
+            &env,
+        );
+        assert!(
+            matches!(refused, Err(Failure::BadRequest(_))),
+            "{refused:?}"
+        );
     }
 
     #[test]

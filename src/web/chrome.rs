@@ -98,6 +98,10 @@ mod raw {
         #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = create, catch)]
         pub(super) fn tabs_create(properties: &JsValue) -> Result<JsValue, JsValue>;
 
+        /// `chrome.windows.create(properties)`.
+        #[wasm_bindgen(js_namespace = ["chrome", "windows"], js_name = create, catch)]
+        pub(super) fn windows_create(properties: &JsValue) -> Result<JsValue, JsValue>;
+
         /// `chrome.tabs.query(query)`.
         #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = query, catch)]
         pub(super) fn tabs_query(query: &JsValue) -> Result<JsValue, JsValue>;
@@ -153,6 +157,7 @@ promised! {
     set_badge_text(details: &JsValue);
     set_badge_background_color(details: &JsValue);
     tabs_create(properties: &JsValue);
+    windows_create(properties: &JsValue);
     tabs_query(query: &JsValue);
     tabs_send_message(tab: i32, message: &JsValue);
     notifications_get_all();
@@ -173,6 +178,26 @@ pub async fn open_tab(url: &str) -> Result<JsValue, crate::failure::Failure> {
     let properties =
         super::convert::to_js(&serde_json::json!({ "url": url })).map_err(failed("open a tab"))?;
     tabs_create(&properties).await.map_err(failed("open a tab"))
+}
+
+/// Opens an extension page (`path`) in a small window of its own, the size of the toolbar
+/// popup, focused; a new tab where the browser has no windows API (Firefox for Android).
+pub async fn open_window(path: &str) -> Result<(), crate::failure::Failure> {
+    let url = runtime_url(path);
+    let properties = serde_json::json!({
+        "url": url, "type": "popup", "width": 420, "height": 660, "focused": true
+    });
+    let properties = super::convert::to_js(&properties).map_err(failed("open a window"))?;
+    match windows_create(&properties).await {
+        Ok(_) => Ok(()),
+        Err(e)
+            if error_text(&e).contains("not a function")
+                || error_text(&e).contains("undefined") =>
+        {
+            open_tab(&url).await.map(drop)
+        }
+        Err(e) => Err(failed("open a window")(e)),
+    }
 }
 
 /// Turns a refused `chrome.*` call into a [`Failure::Browser`](crate::failure::Failure::Browser) that says what was tried

@@ -268,6 +268,13 @@ pub async fn page_reply(
     expect!(request, ReplyOffered).map(|r| r.offer)
 }
 
+/// "Track this interview": the worker keeps the opened invitation for the popup's form and
+/// opens the form, which fills in from it.
+pub async fn page_invitation(message: crate::page::invited::Invited) -> Result<(), Failure> {
+    let request = Request::PageInvitation { message };
+    expect!(request, Done).map(drop)
+}
+
 /// Records the reply [`page_reply`] offered, with the outcome the user chose.
 pub async fn page_replied(
     from: Vec<Person>,

@@ -248,17 +248,27 @@ pub async fn wipe() -> Result<(), Failure> {
 
 /// Reads a value kept in `storage.session` (memory only, extension contexts only).
 pub async fn session_json(key: &str) -> Result<Option<serde_json::Value>, Failure> {
+    Ok(session_text(key)
+        .await?
+        .and_then(|s| serde_json::from_str(&s).ok()))
+}
+
+/// Reads the JSON text kept in `storage.session` under `key`.
+pub async fn session_text(key: &str) -> Result<Option<String>, Failure> {
     let items = chrome::session_get(&JsValue::from_str(key))
         .await
         .map_err(storage_error)?;
-    Ok(property(&items, key)
-        .as_string()
-        .and_then(|s| serde_json::from_str(&s).ok()))
+    Ok(property(&items, key).as_string())
 }
 
 /// Keeps a JSON value in `storage.session` (`null` forgets it).
 pub async fn set_session_json(key: &str, value: &serde_json::Value) -> Result<(), Failure> {
-    chrome::session_set(&object(&[(key, JsValue::from_str(&value.to_string()))]))
+    set_session_text(key, &value.to_string()).await
+}
+
+/// Keeps JSON text in `storage.session` under `key`.
+pub async fn set_session_text(key: &str, text: &str) -> Result<(), Failure> {
+    chrome::session_set(&object(&[(key, JsValue::from_str(text))]))
         .await
         .map_err(storage_error)?;
     Ok(())

@@ -209,6 +209,14 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Response, Failure>
         Outcome::Open(opening) => open(opening)
             .await
             .map(|url| Response::Opened(Opened { url })),
+        Outcome::OpenInvitation(message) => {
+            // Kept as the request itself: the popup reads it with the worker's own decoder.
+            let kept = serde_json::to_string(&Request::PageInvitation { message })
+                .map_err(|e| Failure::Storage(e.to_string()))?;
+            storage::set_session_text(crate::page::invited::SESSION_KEY, &kept).await?;
+            chrome::open_window("popup.html#invitation").await?;
+            Ok(done)
+        }
         Outcome::HandOver(offered) => {
             storage::set_session_json(KEY_PENDING, &Value::Null).await?;
             Ok(Response::Offered(offered))

@@ -139,6 +139,20 @@ try {
   const conversationUi = await helperUi(conversation);
   await conversationUi.waitFor((roots, a, { pick }) => !!pick('[data-followup-note]')?.querySelector('.note:not([hidden]) [aria-pressed=true]'));
   await shot(conversation, 'gmail-reply.png');
+  // An invitation opened in Gmail: "Track this interview" opens the form, filled from the message.
+  await conversation.evaluate(() => window.openThread('invite'));
+  await conversationUi.waitFor((roots, a, { pick }) => !!pick('[data-followup-note]')?.querySelector('.note:not([hidden]) [data-action="track-invitation"]'));
+  await shot(conversation, 'gmail-invite.png');
+  const [invited] = await Promise.all([
+    env.context.waitForEvent('page'),
+    conversationUi.click('[data-action="track-invitation"]', { host: '[data-followup-note]' }),
+  ]);
+  await invited.setViewportSize({ width: 420, height: 620 });
+  await invited.locator('#status', { hasText: 'Filled in from the invitation' }).waitFor();
+  // What to check, then the filled fields under it.
+  await invited.locator('.invite .notice').evaluate((n) => n.scrollIntoView({ block: 'start' }));
+  await shot(invited, 'gmail-invite-form.png');
+  await invited.close();
 
   const { page: linkedin } = await openFixture(env, 'linkedin', 'chat-bubble');
   const linkedinUi = await helperUi(linkedin);

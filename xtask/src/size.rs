@@ -32,7 +32,10 @@ pub struct Module {
 /// split in two, it became 231.2 KB for the page (opt-level "s": 14.6 KB more than "z" for a lint
 /// 1.5× faster), 220.3 KB with serde-wasm-bindgen there, and 429.8 KB for the extension's pages;
 /// then 218.7 and 427.4 KB with the phrase index keyed by 32-bit word keys (wasm-opt -O3 for
-/// the page's lint cost 1.3 KB of that saving).
+/// the page's lint cost 1.3 KB of that saving); then 222.3 and 439.8 KB with invitations
+/// tracked from Gmail (the page: the chip, the note, the request; the pages: the message reader
+/// and the hand-over; the popup decodes what the worker keeps with the worker's own decoder,
+/// which saved 3 KB of that).
 pub const MODULES: &[Module] = &[
     Module {
         feature: "content",
@@ -43,7 +46,7 @@ pub const MODULES: &[Module] = &[
         // gzipped more than -Os (measured interleaved in one Node process).
         wasm_opt: "-O3",
         stack: 64 * 1024,
-        budget: 219 * 1024,
+        budget: 223 * 1024,
         allowed: &[(
             "hashbrown::",
             "serde-wasm-bindgen keeps the JS strings of field names in a small map keyed by \
@@ -58,7 +61,7 @@ pub const MODULES: &[Module] = &[
         classic: false,
         wasm_opt: "-Oz",
         stack: 128 * 1024,
-        budget: 428 * 1024,
+        budget: 440 * 1024,
         allowed: &[],
     },
 ];
@@ -66,10 +69,10 @@ pub const MODULES: &[Module] = &[
 /// Bytes the extension package (`dist/*.zip`) may take. Over the product's 500 KB since the split
 /// (486.7 KB with one module, 677.5 KB with two, 666.6 KB with serde-wasm-bindgen in the page,
 /// 660.9 KB with 32-bit keys in the phrase index, 662.2 KB with the verdict as the findings'
-/// heading in both modules): the checker, the message types and their decoders are in both
+/// heading in both modules, 677.3 KB with invitations tracked from Gmail): the checker, the message types and their decoders are in both
 /// modules. A ratchet, like the modules' budgets: the way back under 500 KB is the modules
 /// shrinking (DESIGN.md, "One module per context").
-pub const ZIP_BUDGET: u64 = 663 * 1024;
+pub const ZIP_BUDGET: u64 = 678 * 1024;
 
 /// Code the module must not carry, by a part of its function names, with why: each was cut with
 /// a measurement in DESIGN.md, and would come back silently through a derive or a generic call

@@ -4,6 +4,7 @@
 
 use super::site::{ctrl_enter, cut, nearest, push_person, text_of, Compose, Opened, Site};
 use crate::model::Channel;
+use crate::page::invited::{Link, MAX_LINK, MAX_LINKS};
 use crate::page::people::{parse_addresses, Person};
 use crate::web::dom;
 use wasm_bindgen::JsCast;
@@ -210,6 +211,7 @@ impl Site for Gmail {
             subject: text_of(&main, "h2.hP").unwrap_or_default(),
             body: cut(body, crate::page::replied::MAX_BODY),
             channel: Channel::Email,
+            invitation: invitation_in(&message),
         })
     }
 
@@ -221,4 +223,48 @@ impl Site for Gmail {
             .and_then(|d| d.query_selector("[role=alertdialog]").ok().flatten())
             .is_some_and(|e| dom::visible(&e))
     }
+}
+
+/// The links of a message that carries a calendar invitation, which Gmail shows as an
+/// attachment chip: an element whose `download_url` says `text/calendar` or `application/ics`,
+/// or a chip name (`.aV3`) ending in `.ics`. `None` (and nothing read) for any other message.
+fn invitation_in(message: &Element) -> Option<Vec<Link>> {
+    let root: wasm_bindgen::JsValue = message.clone().into();
+    let carries = dom::query_all(&root, "[download_url], .aV3")
+        .iter()
+        .any(|chip| {
+            let ics = |name: &str| name.trim().to_ascii_lowercase().ends_with(".ics");
+            match chip.get_attribute("download_url") {
+                // "mime:name:address"
+                Some(d) => {
+                    let mut parts = d.splitn(3, ':');
+                    let mime = parts.next().unwrap_or("").to_ascii_lowercase();
+                    mime == "text/calendar"
+                        || mime == "application/ics"
+                        || ics(parts.next().unwrap_or(""))
+                }
+                None => chip.text_content().is_some_and(|t| ics(&t)),
+            }
+        });
+    if !carries {
+        return None;
+    }
+    let links = dom::query_all(&root, ".a3s a[href]")
+        .into_iter()
+        .filter_map(|a| {
+            let href = a.get_attribute("href")?;
+            let lower = href.trim_start().get(..7)?.to_ascii_lowercase();
+            if !(lower.starts_with("https:") || lower.starts_with("http:") || lower == "mailto:") {
+                return None;
+            }
+            let text = a.text_content().unwrap_or_default();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            Some(Link {
+                text: cut(text, MAX_LINK),
+                href: cut(href, MAX_LINK),
+            })
+        })
+        .take(MAX_LINKS)
+        .collect();
+    Some(links)
 }

@@ -272,6 +272,7 @@ impl Site for LinkedIn {
             body: cut(body, crate::page::replied::MAX_BODY),
             key,
             channel: Channel::Linkedin,
+            invitation: None,
         })
     }
 }

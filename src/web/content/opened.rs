@@ -9,10 +9,15 @@
 //! sender is tracked and the reply still unrecorded ([`crate::page::replied`]). A note host
 //! ([`super::note`]) is there for every opened conversation, tracked or not, and goes when the
 //! conversation does; "Not now" is remembered for that message while the tab is open.
+//!
+//! A message that carries a calendar invitation (Gmail's `.ics` attachment chip) gets "Track
+//! this interview" instead, for any sender: the worker opens the popup's form filled in from the
+//! message ([`crate::page::invited`]).
 
 use super::note::{Choices, Note, Place};
 use super::site::{Opened, Site};
 use crate::model::Outcome;
+use crate::page::invited::Invited;
 use crate::page::replied::ReplyOffer;
 use crate::web::{client, dom};
 use gloo_events::EventListener;
@@ -111,8 +116,56 @@ fn look(site: &'static dyn Site) {
         })
     });
     let dismissed = DISMISSED.with(|d| d.borrow().contains(&opened.key));
-    if let (Some(note), false) = (note, dismissed) {
-        wasm_bindgen_futures::spawn_local(ask(opened, note));
+    match (note, dismissed) {
+        (Some(note), false) if opened.invitation.is_some() => offer_tracking(opened, &note),
+        (Some(note), false) => wasm_bindgen_futures::spawn_local(ask(opened, note)),
+        _ => {}
+    }
+}
+
+/// A message that carries a calendar invitation: the note offers to track the interview (for
+/// any invitation, so what the page sees says nothing about what is tracked). The reply offer
+/// is not made for it: an invitation is the calendar's message, not the person's answer.
+fn offer_tracking(opened: Opened, note: &Rc<Note>) {
+    let opened = Rc::new(opened);
+    let buttons = [
+        ("track-invitation", "Track this interview"),
+        ("not-now", "Not now"),
+    ];
+    note.show(
+        "This message invites you to a meeting. Track it as an interview?",
+        None,
+        &buttons,
+        move |note, action| match action {
+            "track-invitation" => {
+                wasm_bindgen_futures::spawn_local(track(note.clone(), opened.clone()));
+            }
+            "not-now" => {
+                DISMISSED.with(|d| d.borrow_mut().push(opened.key.clone()));
+                note.dismiss();
+            }
+            _ => {}
+        },
+    );
+}
+
+/// Hands the invitation to the worker, which opens the interview form filled from it.
+async fn track(note: Rc<Note>, opened: Rc<Opened>) {
+    let message = Invited {
+        from: opened.from.clone(),
+        subject: opened.subject.clone(),
+        body: opened.body.clone(),
+        links: opened.invitation.clone().unwrap_or_default(),
+    };
+    match client::page_invitation(message).await {
+        Ok(_) => {
+            note.done_with("track-invitation");
+            note.done_with("not-now");
+            note.say("The interview form opened in a window of its own, filled in from this invitation. Check it, then save.");
+        }
+        Err(e) => note.say(&format!(
+            "The form did not open ({e}). The toolbar popup's “Add interview” takes the invitation's .ics file."
+        )),
     }
 }
 

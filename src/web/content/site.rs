@@ -3,6 +3,7 @@
 
 use super::editor;
 use crate::model::Channel;
+use crate::page::invited::Link;
 use crate::page::people::Person;
 use web_sys::{Element, HtmlInputElement, KeyboardEvent};
 
@@ -64,6 +65,9 @@ pub struct Opened {
     pub key: String,
     /// Where it came.
     pub channel: Channel,
+    /// When the message carries a calendar invitation (an `.ics` attachment): its links, read
+    /// for the interview form ("Track this interview"); `None` for any other message.
+    pub invitation: Option<Vec<Link>>,
 }
 
 /// `text` cut to at most `max` bytes, on a character boundary.

@@ -479,13 +479,53 @@ fn invitation_control(doc: &web_sys::Document, form: &Element, notes: Option<&[S
 /// Fills the form from an invitation's text (chosen, dropped or pasted), keeping what was typed
 /// for Undo; says why when the text is not an invitation.
 pub(crate) fn fill_from_invitation(app: &App, text: &str) {
-    let invitation = match crate::ui::invite::read(text) {
-        Ok(i) => i,
-        Err(e) => {
-            say(app, &format!("{e} The form is unchanged."), "error");
-            return;
+    match crate::ui::invite::read(text) {
+        Ok(invitation) => fill_with(app, &invitation, None),
+        Err(e) => say(app, &format!("{e} The form is unchanged."), "error"),
+    }
+}
+
+/// What the form says when it was filled from the message in Gmail rather than the file.
+const FROM_MESSAGE: &str = "Read from the message in Gmail, not from its .ics file: check the time and the people. The file (download it from the message and drop it here) fills in every guest exactly.";
+
+/// "Track this interview" in Gmail: the popup opened at `#invitation` takes the message the
+/// worker keeps for it (once) and fills the form from it.
+pub(crate) async fn take_invitation(app: &App) {
+    let key = crate::page::invited::SESSION_KEY;
+    let kept = crate::web::storage::session_text(key).await;
+    let _ = crate::web::storage::set_session_text(key, "null").await;
+    if let Some(w) = web_sys::window() {
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some("popup.html"),
+            );
         }
+    }
+    // The worker keeps the request itself, read here with the decoder the worker uses.
+    let message = match kept.ok().flatten().map(|t| serde_json::from_str(&t)) {
+        Some(Ok(crate::protocol::Request::PageInvitation { message })) => Some(message),
+        _ => None,
     };
+    let Some(message) = message else {
+        say(
+            app,
+            "No invitation is waiting any more (each is taken once). Open the message in Gmail and choose “Track this interview” again.",
+            "error",
+        );
+        return;
+    };
+    go(app, View::Form);
+    match crate::ui::invite::from_message(&message, now().date_naive()) {
+        Ok(invitation) => fill_with(app, &invitation, Some(FROM_MESSAGE)),
+        Err(e) => say(app, &format!("{e} The form is unchanged."), "error"),
+    }
+}
+
+/// Fills the form from an invitation, keeping what was typed for Undo; `first_note` goes
+/// before what the invitation leaves to check.
+fn fill_with(app: &App, invitation: &crate::ui::invite::Invitation, first_note: Option<&str>) {
     // Leave the focused field first: its focusout reads the form as typed now, not while the
     // filled form replaces it.
     if let Some(focused) = app
@@ -502,13 +542,17 @@ pub(crate) fn fill_from_invitation(app: &App, text: &str) {
             name: state.store.profile.name.clone().unwrap_or_default(),
             email: state.store.profile.email.clone().unwrap_or_default(),
         };
-        let filled = crate::ui::invite::prefill(&invitation, &me, *now().offset());
+        let filled = crate::ui::invite::prefill(invitation, &me, *now().offset());
+        let mut notes = filled.notes;
+        if let Some(first) = first_note {
+            notes.insert(0, first.to_string());
+        }
         let mut form = filled.form;
         if form.people.is_empty() {
             form.people = InterviewForm::new_at(now()).people;
         }
         let was = std::mem::replace(&mut state.form, form);
-        let was_notes = state.invite_notes.replace(filled.notes);
+        let was_notes = state.invite_notes.replace(notes);
         state.form_errors.clear();
         state.touched.clear();
         state.tried = false;

@@ -56,6 +56,10 @@ pub async fn popup_start(root: Element, insert_fn: JsValue) -> Result<(), JsValu
     });
     app.state.borrow_mut().problem = problem;
     render(&app);
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+    if hash.as_deref() == Some("#invitation") {
+        form::take_invitation(&app).await;
+    }
     app.root.set_attribute("aria-busy", "false")?;
     app.root.set_attribute("data-ready", "true")?;
     mark("followup:ready");

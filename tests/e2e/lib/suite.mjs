@@ -4,7 +4,7 @@ import { before, beforeEach, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, extensionPage, send, FIXTURES } from './harness.mjs';
+import { launch, extensionPage, send, openFixture, helperUi, FIXTURES } from './harness.mjs';
 
 /** Registers the hooks; `ready(env, ext)` gets the browser and an extension page once launched. */
 export function onDemoStore(ready) {
@@ -22,4 +22,16 @@ export function onDemoStore(ready) {
     assert.equal(r.ok, true, JSON.stringify(r));
   });
   after(async () => { await env?.close(); });
+}
+
+/**
+ * Opens the Gmail conversation fixture on thread `id` (as the user would, by its address) and
+ * returns the page, its errors and the helper's isolated world.
+ */
+export async function openConversation(env, id) {
+  const { page, errors } = await openFixture(env, 'gmail', 'conversation');
+  await page.evaluate((id) => window.openThread(id), id);
+  await page.locator('.adn').first().waitFor();
+  const ui = await helperUi(page);
+  return { page, errors, ui };
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { send, openFixture, helperUi, storedEvents, waitForEvents } from '../lib/harness.mjs';
-import { onDemoStore } from '../lib/suite.mjs';
+import { onDemoStore, openConversation as openGmailThread } from '../lib/suite.mjs';
 
 let env;
 let ext;
@@ -30,13 +30,7 @@ const note = (ui) => ui.eval((roots, a, { pick, shown }) => {
 
 const waitForOffer = (ui) => ui.waitFor((roots, a, { pick, shown }) => pick(a) && shown(a).includes('replied') && shown(a), NOTE, { what: 'the reply offer' });
 
-async function openConversation(id) {
-  const { page, errors } = await openFixture(env, 'gmail', 'conversation');
-  await page.evaluate((id) => window.openThread(id), id);
-  await page.locator('.adn').first().waitFor();
-  const ui = await helperUi(page);
-  return { page, errors, ui };
-}
+const openConversation = (id) => openGmailThread(env, id);
 
 test('a rejection from Dana: offered as "Not selected", recorded in one click, the reply rules follow, Undo takes it back', async () => {
   const { page, errors, ui } = await openConversation('rejection');
