@@ -215,6 +215,12 @@ impl Site for Gmail {
         })
     }
 
+    /// Gmail's "Message sent" bar has an Undo (`#link_undo`, its words localized) for as long
+    /// as the user's undo period (5 to 30 s); it reopens the compose, unsent.
+    fn undoes_send(&self, target: &Element) -> bool {
+        target.closest("#link_undo").ok().flatten().is_some()
+    }
+
     /// Gmail says why it did not send in an alert dialog ("Please specify at least one
     /// recipient", an address it does not recognise) and keeps the compose open.
     fn send_failed(&self) -> bool {

@@ -332,10 +332,13 @@ impl Note {
     }
 }
 
+/// What a note says was recorded, until it is taken back (by the note's Undo or the site's).
+pub type Record = Rc<RefCell<Option<(Vec<Person>, Vec<Recorded>)>>>;
+
 impl Note {
     /// Says what the page `recorded` for `people` ("Marked sent: Thank-you · Dana Lee · Acme
     /// Corp", after `said`), with an Undo (its `data-action` is `undo`) that takes it all back
-    /// and then says `undone`.
+    /// and then says `undone`. Returns the record, for the site's own Undo ([`Note::take_back`]).
     pub fn tell_recorded(
         self: &Rc<Self>,
         said: &str,
@@ -343,21 +346,27 @@ impl Note {
         recorded: Vec<Recorded>,
         undo: &'static str,
         undone: &'static str,
-    ) {
+    ) -> Record {
         let labels: Vec<&str> = recorded.iter().map(|r| r.label.as_str()).collect();
         let text = format!("{said}: {}", labels.join("; "));
-        let what = RefCell::new(Some((people, recorded)));
+        let what: Record = Rc::new(RefCell::new(Some((people, recorded))));
+        let kept = what.clone();
         self.show(&text, None, &[(undo, "Undo")], move |note, action| {
-            if action != undo {
-                return;
-            }
-            if let Some((people, recorded)) = what.borrow_mut().take() {
-                let note = note.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    take_back(&note, undo, people, &recorded, undone).await;
-                });
+            if action == undo {
+                note.take_back(&kept, undo, undone);
             }
         });
+        what
+    }
+
+    /// Takes back what `what` holds, once (whichever Undo comes first), then says `undone`.
+    pub fn take_back(self: &Rc<Self>, what: &Record, undo: &'static str, undone: &'static str) {
+        if let Some((people, recorded)) = what.borrow_mut().take() {
+            let note = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                take_back(&note, undo, people, &recorded, undone).await;
+            });
+        }
     }
 }
 

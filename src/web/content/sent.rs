@@ -13,15 +13,18 @@
 //! the helper sees, whether or not anything was recorded, and lasts as long either way.
 
 use super::editor;
-use super::note::{Note, Place};
+use super::note::{Note, Place, Record};
 use super::site::Site;
 use crate::model::Channel;
 use crate::page::people::{Person, MAX_PEOPLE};
 use crate::page::sent::Pick;
 use crate::web::{client, dom};
+use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
-use web_sys::Element;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
 
 /// How long after the user asks to send the site has to close or empty the compose.
 pub const CONFIRM_MS: f64 = 10_000.0;
@@ -130,14 +133,25 @@ fn poll() {
     }
 }
 
-/// Tells the worker; the note shows what it recorded.
+/// Tells the worker; the note shows what it recorded. The site's Undo is heard from the moment
+/// the send is confirmed: one that comes before the worker answers takes the record back as
+/// soon as it is made.
 async fn report(x: Sending) {
+    let undo = watch_site_undo(x.site);
     let note = Note::open(Place::Sent, Some(NOTE_MS));
     match client::page_sent(x.people.clone(), x.chosen, x.channel).await {
         Ok(recorded) if !recorded.is_empty() => {
             if let Some(note) = note {
                 let undone = "Taken back: not marked sent.";
-                note.tell_recorded("Marked sent", x.people, recorded, "undo-sent", undone);
+                let record =
+                    note.tell_recorded("Marked sent", x.people, recorded, "undo-sent", undone);
+                let early = std::mem::replace(
+                    &mut *undo.borrow_mut(),
+                    Undo::Recorded(note.clone(), record.clone()),
+                );
+                if matches!(early, Undo::Asked) {
+                    note.take_back(&record, "undo-sent", SITE_UNDONE);
+                }
             }
         }
         Ok(_) => {}
@@ -146,4 +160,69 @@ async fn report(x: Sending) {
             &e.to_string().into(),
         ),
     }
+}
+
+/// How long after a send the site's own Undo is listened for (Gmail offers up to 30 s).
+const SITE_UNDO_MS: u32 = 30_000;
+
+/// What the note says when the site's own Undo took the send back.
+const SITE_UNDONE: &str = "Taken back: the send was undone.";
+
+/// Where the site's Undo of the latest send stands.
+enum Undo {
+    /// The worker has not answered yet.
+    Waiting,
+    /// The user undid the send before the worker answered.
+    Asked,
+    /// What the note says was recorded (nothing to take back once taken).
+    Recorded(Rc<Note>, Record),
+}
+
+thread_local! {
+    /// The listeners for the site's Undo of the latest confirmed send (that Undo takes back
+    /// the latest send only), and the timer that ends them.
+    static SITE_UNDO: RefCell<Option<(Vec<EventListener>, Timeout)>> = const { RefCell::new(None) };
+}
+
+/// Listens for the site's own Undo of the send just confirmed (Gmail's "Undo" in its "Message
+/// sent" bar: the compose comes back unsent), instead of any earlier send's. Only the user's
+/// own click or key on it counts, and not while a newer send waits for confirmation (the Undo
+/// then brings that one back, and it is never confirmed).
+fn watch_site_undo(site: &'static dyn Site) -> Rc<RefCell<Undo>> {
+    let undo = Rc::new(RefCell::new(Undo::Waiting));
+    let Ok(doc) = dom::document() else {
+        return undo;
+    };
+    let on = |kind: &'static str| {
+        let undo = undo.clone();
+        let options = EventListenerOptions::run_in_capture_phase();
+        EventListener::new_with_options(&doc, kind, options, move |e| {
+            let key = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key);
+            let activates = key.is_none_or(|k| k == "Enter" || k == " ");
+            let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let newer = SENDING.with(|s| s.try_borrow().map_or(true, |s| !s.is_empty()));
+            if !e.is_trusted()
+                || !activates
+                || newer
+                || !target.is_some_and(|t| site.undoes_send(&t))
+            {
+                return;
+            }
+            let mut undo = undo.borrow_mut();
+            match &*undo {
+                Undo::Waiting => *undo = Undo::Asked,
+                Undo::Asked => {}
+                Undo::Recorded(note, record) => note.take_back(record, "undo-sent", SITE_UNDONE),
+            }
+        })
+    };
+    let listeners = vec![on("click"), on("keydown")];
+    let end = Timeout::new(SITE_UNDO_MS, || {
+        // Dropped from the timer's own callback: the listeners go now, the timer after.
+        let spent = SITE_UNDO.with(|s| s.borrow_mut().take());
+        drop(spent);
+    });
+    let old = SITE_UNDO.with(|s| s.borrow_mut().replace((listeners, end)));
+    drop(old);
+    undo
 }

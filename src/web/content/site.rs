@@ -47,6 +47,11 @@ pub trait Site {
     fn send_failed(&self) -> bool {
         false
     }
+    /// Whether `target`, which the user activated, is the site's own Undo of the send it just
+    /// made (the compose comes back unsent).
+    fn undoes_send(&self, _target: &Element) -> bool {
+        false
+    }
     /// The newest message of the conversation the user has open, if one is open and shows one.
     fn opened(&self, _doc: &web_sys::Document) -> Option<Opened> {
         None

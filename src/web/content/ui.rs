@@ -756,13 +756,16 @@ pub fn refresh_all() {
     }
 }
 
-/// Drops helpers whose editor left the page; puts back a chip the page removed while its
-/// editor stayed.
+/// Drops helpers whose editor left the page (unmarking it); puts back a chip the page removed
+/// while its editor stayed.
 pub fn prune() {
     HELPERS.with(|h| {
         h.borrow_mut().retain(|helper| {
             if !helper.editor.is_connected() {
                 helper.host.remove();
+                // An editor that comes back (Gmail's Undo send re-opens the same compose) is
+                // recognised again.
+                let _ = helper.editor.remove_attribute("data-followup-compose");
                 return false;
             }
             if !helper.host.is_connected() {

@@ -177,6 +177,38 @@ test('Firefox: a follow-up sent from Gmail with Ctrl+Enter is marked sent once; 
   await opened.page.close();
 });
 
+test('Firefox: an invitation opened in Gmail opens the interview form in a window of its own, filled in from the message', async () => {
+  await send(ext, { type: 'import', store: demo });
+  const opened = await openFixture(env, 'gmail', 'conversation');
+  await opened.page.evaluate(() => window.openThread('invite'));
+  await until(opened.page, () => !!document.querySelector('[data-followup-note]'), undefined, { what: 'the note' });
+  await new Promise((r) => setTimeout(r, 1000));
+  // From the top of the page: the invitation's links (five), its chip's link, then the note's
+  // "Track this interview".
+  const before = new Set(env.browser.targets());
+  for (let i = 0; i < 7; i++) await opened.page.keyboard.press('Tab');
+  await opened.page.keyboard.press('Enter');
+  // An extension page's target does not report its address over BiDi: the new window is asked.
+  let form;
+  for (let i = 0; i < 100 && !form; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    for (const t of env.browser.targets().filter((t) => !before.has(t) && t.type() === 'page')) {
+      const p = await t.page();
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.includes('/popup.html')) form = p; // its #invitation is gone once taken
+    }
+  }
+  assert.ok(form, 'the form opened in a window of its own');
+  await until(form, () => document.querySelector('input[name="company"]')?.value === 'Acme', undefined, { what: 'the form filled in' });
+  assert.equal(await form.evaluate(() => document.querySelector('input[name="role"]').value), 'Product Manager');
+  assert.deepEqual(await form.evaluate(() => [...document.querySelectorAll('input[name$=".email"]')].map((i) => i.value)),
+    ['priya@acme.example', 'dana@acme.example']);
+  assert.equal((await send(ext, { type: 'export' })).store.interviews.length, 2, 'nothing saved before Save');
+  assert.deepEqual(opened.errors, []);
+  await form.close();
+  await opened.page.close();
+});
+
 test('Firefox: what the user types is checked, and a finding\'s fix applies from the keyboard', async () => {
   const { page, errors } = await openFixture(env, 'gmail', 'popup-compose');
   await until(page, () => !!document.querySelector('[data-followup-ui]'), undefined, { what: 'the helper' });

@@ -104,6 +104,43 @@ test('Gmail: Ctrl+Enter sends and records once; the page sees no words of the no
   await page.close();
 });
 
+test('Gmail: its own Undo after Send takes the record back, by mouse or keyboard; only the user\'s, and only for the latest send', async () => {
+  const { page, errors, ui, editor } = await openGmail();
+  await editor.click();
+  await page.keyboard.type('Thank you for your time today, Dana.');
+  await page.locator('[role=button].aoO').click();
+  await waitForSent(['acme-pm/dana:thank-you:email'], 'recorded');
+  await page.locator('#link_undo').click();
+  await waitForSent([], 'Gmail\'s Undo took it back');
+  await ui.waitFor((roots, a, { shown }) => shown(a).includes('the send was undone'), NOTE, { what: 'the note to say so' });
+  assert.equal(await danaThankYouOpen(), true, 'listed again');
+  // The compose is back with the text; sent again (by keyboard this time), recorded again, and
+  // Gmail's Undo from the keyboard takes it back.
+  await editor.click();
+  await page.keyboard.press('Control+Enter');
+  await waitForSent(['acme-pm/dana:thank-you:email'], 'recorded again');
+  await page.locator('#link_undo').focus();
+  await page.keyboard.press('Enter');
+  await waitForSent([], 'taken back from the keyboard');
+  // Sent a third time; the page itself clicking Gmail's Undo is not the user: the record stays.
+  await editor.click();
+  await page.keyboard.press('Control+Enter');
+  await waitForSent(['acme-pm/dana:thank-you:email'], 'recorded a third time');
+  await page.evaluate(() => document.querySelector('#link_undo').dispatchEvent(new MouseEvent('click', { bubbles: true })));
+  await page.waitForTimeout(SETTLE_MS);
+  assert.deepEqual(await sent(), ['acme-pm/dana:thank-you:email'], 'a script-made click takes nothing back');
+  // The compose came back (the page's own handler ran); sent once more, this send answers
+  // nothing (the thank-you is done), and Gmail's Undo now undoes that send, not the recorded one.
+  await editor.click();
+  await page.keyboard.press('Control+Enter');
+  await page.locator('#link_undo').waitFor();
+  await page.locator('#link_undo').click();
+  await page.waitForTimeout(SETTLE_MS);
+  assert.deepEqual(await sent(), ['acme-pm/dana:thank-you:email'], 'the earlier send stays recorded');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Gmail: a failed send, then discarding the compose, records nothing', async () => {
   const { page, errors, ui, editor } = await openGmail();
   await editor.click();
