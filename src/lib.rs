@@ -21,6 +21,7 @@ pub mod reply;
 pub mod schedule;
 pub mod service;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod tone;
 pub mod ui;

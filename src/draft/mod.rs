@@ -34,7 +34,7 @@ mod next_steps;
 mod notes;
 mod nudge;
 mod personal;
-mod phrases;
+pub(crate) mod phrases;
 mod positive_reply;
 mod rejection_reply;
 mod status_check;

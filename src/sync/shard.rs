@@ -1,0 +1,232 @@
+//! The synced document as items of the browser's sync storage, within its quotas (Chrome's
+//! `storage.sync`: 102,400 bytes in all, 8,192 per item counting its key, 512 items; Firefox
+//! Sync takes the same API).
+//!
+//! The document is cut into *groups*: `m` (the profile, the orders, the reminders' marks, the
+//! devices) and one per interview (`i` and a hash of its id; two ids with one hash share a
+//! group). A group's text ([`groups`]) is what the extension pages compress and encrypt; the
+//! sealed bytes, in base64, are then split into items ([`split`]) under the per-item limit, each
+//! naming its group, its part, the number of parts and a tag of the whole, so that parts of two
+//! different writes are never put together ([`join`]). Only groups whose text changed are
+//! sealed and written again.
+
+use super::doc::{Doc, Path, Reg};
+use crate::draft::phrases::fnv1a;
+use std::collections::BTreeMap;
+
+/// Bytes an item may take: its key and its value as JSON text.
+pub const ITEM_BYTES: usize = 8_192;
+/// Bytes all items may take together.
+pub const TOTAL_BYTES: usize = 102_400;
+/// Items the storage holds at most.
+pub const MAX_ITEMS: usize = 512;
+/// The prefix of every item key of ours (other extensions' data never mixes in: each has its
+/// own area, but the prefix keeps ours apart from any of our own later uses).
+pub const PREFIX: &str = "s.";
+
+/// The group a path belongs to: an interview's registers and the acknowledgements of its
+/// deletions go together; the rest goes in `m`.
+pub fn group_of(p: &Path) -> String {
+    // An acknowledgement of an interview's deletions travels with them.
+    let id = match (p.first().map(String::as_str), p.len()) {
+        (Some("i"), 2..) => p.get(1),
+        (Some("k"), 3) => p.get(2),
+        _ => None,
+    };
+    match id {
+        Some(id) => format!("i{:012x}", fnv1a(&[id]) >> 16),
+        None => "m".to_owned(),
+    }
+}
+
+/// Each group's text: its registers as a JSON array of `[path, register]`, in path order (so
+/// the same registers always make the same text).
+pub fn groups(doc: &Doc) -> BTreeMap<String, String> {
+    let mut parts: BTreeMap<String, Vec<(&Path, &Reg)>> = BTreeMap::new();
+    for (p, reg) in &doc.regs {
+        parts.entry(group_of(p)).or_default().push((p, reg));
+    }
+    parts
+        .into_iter()
+        .map(|(g, regs)| (g, serde_json::to_string(&regs).unwrap_or_default()))
+        .collect()
+}
+
+/// Why a group's text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("synced group {group} is unreadable: {reason}")]
+pub struct GroupError {
+    /// Which group.
+    pub group: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// The registers a group's text holds.
+pub fn read_group(group: &str, text: &str) -> Result<Doc, GroupError> {
+    let regs: Vec<(Path, Reg)> = serde_json::from_str(text).map_err(|e| GroupError {
+        group: group.to_owned(),
+        reason: e.to_string(),
+    })?;
+    let mut doc = Doc::default();
+    for (p, reg) in regs {
+        if p.is_empty() || group_of(&p) != group {
+            return Err(GroupError {
+                group: group.to_owned(),
+                reason: format!("a register that belongs elsewhere: {p:?}"),
+            });
+        }
+        doc.merge(&Doc {
+            regs: BTreeMap::from([(p, reg)]),
+        });
+    }
+    Ok(doc)
+}
+
+/// Bytes an item takes in the quota: its key and its value as a JSON string.
+pub fn item_bytes(key: &str, value: &str) -> usize {
+    key.len() + serde_json::to_string(value).map_or(usize::MAX, |v| v.len())
+}
+
+/// A group's sealed text (`payload`, base64 in practice, any text here) as items: keys
+/// `s.<group>.<n>`, values `<tag>:<count>:<part>`, each within [`ITEM_BYTES`].
+pub fn split(group: &str, payload: &str) -> BTreeMap<String, String> {
+    let tag = format!("{:08x}", fnv1a(&[payload]) as u32);
+    // Parts are cut by what they cost as JSON; the header's count is written with room for
+    // four digits (512 items at most).
+    let header = tag.len() + ":0000:".len();
+    let key_room = PREFIX.len() + group.len() + ".000".len();
+    let room = ITEM_BYTES - key_room - header - 2;
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut cost = 0;
+    let mut i = 0;
+    for c in payload.chars() {
+        let c_cost = json_cost(c);
+        if cost + c_cost > room {
+            parts.push(&payload[start..i]);
+            start = i;
+            cost = 0;
+        }
+        cost += c_cost;
+        i += c.len_utf8();
+    }
+    if start < payload.len() || parts.is_empty() {
+        parts.push(&payload[start..]);
+    }
+    let count = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            (
+                format!("{PREFIX}{group}.{n}"),
+                format!("{tag}:{count}:{part}"),
+            )
+        })
+        .collect()
+}
+
+/// Bytes one char takes inside a JSON string.
+fn json_cost(c: char) -> usize {
+    match c {
+        '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
+        c if (c as u32) < 0x20 => 6,
+        c => c.len_utf8(),
+    }
+}
+
+/// The payloads of the groups whose parts are all there and from one write, from the items of
+/// the sync storage (others' keys ignored). A group with parts missing or mixed is left out:
+/// its last parts are still on their way.
+pub fn join(items: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let mut parts: BTreeMap<&str, BTreeMap<usize, (&str, usize, &str)>> = BTreeMap::new();
+    for (key, value) in items {
+        let Some(rest) = key.strip_prefix(PREFIX) else {
+            continue;
+        };
+        let Some((group, n)) = rest.rsplit_once('.') else {
+            continue;
+        };
+        let (Ok(n), Some((tag, rest))) = (n.parse::<usize>(), value.split_once(':')) else {
+            continue;
+        };
+        let Some((count, part)) = rest.split_once(':') else {
+            continue;
+        };
+        let Ok(count) = count.parse::<usize>() else {
+            continue;
+        };
+        parts
+            .entry(group)
+            .or_default()
+            .insert(n, (tag, count, part));
+    }
+    let mut out = BTreeMap::new();
+    for (group, parts) in parts {
+        let Some((tag, count, _)) = parts.get(&0).copied() else {
+            continue;
+        };
+        let whole = (0..count).all(|n| parts.get(&n).is_some_and(|p| p.0 == tag && p.1 == count));
+        if !whole {
+            continue;
+        }
+        let payload: String = (0..count)
+            .filter_map(|n| parts.get(&n))
+            .map(|p| p.2)
+            .collect();
+        if format!("{:08x}", fnv1a(&[&payload]) as u32) == tag {
+            out.insert(group.to_owned(), payload);
+        }
+    }
+    out
+}
+
+/// What to write and remove so the storage holds `items` for the groups in `written`, given
+/// what it holds now (`held`): items whose value is already there are not written again, and
+/// parts beyond a group's new count are removed.
+pub fn plan(
+    held: &BTreeMap<String, String>,
+    items: &BTreeMap<String, String>,
+    written: &[String],
+) -> (BTreeMap<String, String>, Vec<String>) {
+    let set = items
+        .iter()
+        .filter(|(k, v)| held.get(*k) != Some(v))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let remove = held
+        .keys()
+        .filter(|k| !items.contains_key(*k))
+        .filter(|k| {
+            k.strip_prefix(PREFIX)
+                .and_then(|r| r.rsplit_once('.'))
+                .is_some_and(|(g, _)| written.iter().any(|w| w == g))
+        })
+        .cloned()
+        .collect();
+    (set, remove)
+}
+
+/// What the items take against the quotas, when over one of them.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Overflow {
+    /// More bytes than [`TOTAL_BYTES`].
+    #[error("the synced data would take {0} bytes; the browser's sync keeps {TOTAL_BYTES}")]
+    Bytes(usize),
+    /// More items than [`MAX_ITEMS`].
+    #[error("the synced data would take {0} items; the browser's sync keeps {MAX_ITEMS}")]
+    Items(usize),
+}
+
+/// Whether `items` fit the quotas (the caller's own items only: the storage is ours alone).
+pub fn fits(items: &BTreeMap<String, String>) -> Result<usize, Overflow> {
+    let bytes: usize = items.iter().map(|(k, v)| item_bytes(k, v)).sum();
+    if items.len() > MAX_ITEMS {
+        return Err(Overflow::Items(items.len()));
+    }
+    if bytes > TOTAL_BYTES {
+        return Err(Overflow::Bytes(bytes));
+    }
+    Ok(bytes)
+}
