@@ -15,3 +15,7 @@ chrome.notifications.onButtonClicked?.addListener(when(core.worker_notification_
 chrome.notifications.onClicked.addListener(when(core.worker_notification_clicked));
 chrome.runtime.onInstalled.addListener(when(core.worker_refresh));
 chrome.runtime.onStartup.addListener(when(core.worker_refresh));
+// Sync across devices: another device's data arrived (or this one's own write).
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync') ready.then(() => core.worker_sync_changed());
+});

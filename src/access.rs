@@ -118,7 +118,10 @@ pub fn audience(request: &Request) -> Audience {
         | Request::DeleteAll
         | Request::Problem
         | Request::UnreadableText
-        | Request::WasmStatus => Extension,
+        | Request::WasmStatus
+        | Request::SyncStatus
+        | Request::SyncOn { .. }
+        | Request::SyncOff => Extension,
     }
 }
 

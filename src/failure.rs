@@ -56,6 +56,8 @@ string_enum! {
         NoAnswer = "no-answer",
         /// The worker's answer was not the one expected.
         UnexpectedReply = "unexpected-reply",
+        /// Sync across devices could not be turned on or go on (a wrong passphrase, a weak one).
+        Sync = "sync",
         /// A failure reported without a code this version knows.
         Other = "other",
     }
@@ -120,6 +122,9 @@ pub enum Failure {
     /// The worker's answer was not the one expected.
     #[error("The extension's background part sent an unexpected reply: {0}.")]
     UnexpectedReply(String),
+    /// Sync across devices could not be turned on or go on: the sentence says why.
+    #[error("{0}")]
+    Sync(String),
     /// A failure from another context: its kind and its words, as they were composed there.
     #[error("{message}")]
     Reported {
@@ -158,6 +163,7 @@ impl Failure {
             Failure::Browser { .. } => Code::Browser,
             Failure::NoAnswer(_) => Code::NoAnswer,
             Failure::UnexpectedReply(_) => Code::UnexpectedReply,
+            Failure::Sync(_) => Code::Sync,
             Failure::Reported { code, .. } => *code,
         }
     }

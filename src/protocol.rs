@@ -149,6 +149,17 @@ pub enum Request {
     },
     /// Origins where WebAssembly was refused.
     WasmStatus,
+    /// Whether sync across devices is on, and how it goes.
+    SyncStatus,
+    /// Turns sync across devices on with `passphrase` (joining the other devices' data when
+    /// there is some, if the passphrase opens it).
+    SyncOn {
+        /// The passphrase (never stored; the key derived from it is kept on this device).
+        passphrase: String,
+    },
+    /// Turns sync off and removes the synced data from the browser's sync storage (every
+    /// device keeps its own copy).
+    SyncOff,
     /// From the in-page helper: what it may offer for the people its compose is addressed to
     /// (only their open follow-ups; nothing when nobody there is tracked).
     Offer {
@@ -330,6 +341,8 @@ pub enum Response {
     Recorded(Sends),
     /// To `page-reply`.
     ReplyOffered(ReplyOffered),
+    /// To `sync-status`, `sync-on` and `sync-off`.
+    Sync(SyncReport),
 }
 
 /// `{"version": "0.1.0"}`.
@@ -439,6 +452,25 @@ pub struct StoreProblem {
         skip_serializing_if = "std::ops::Not::not"
     )]
     pub kept_in_place: bool,
+}
+
+/// How sync across devices goes, for the popup.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SyncReport {
+    /// Whether this device syncs.
+    pub on: bool,
+    /// Devices that sync (this one included).
+    #[serde(default)]
+    pub devices: usize,
+    /// Bytes the synced data takes in the browser's sync storage.
+    #[serde(default)]
+    pub bytes: usize,
+    /// Why sync is paused or stopped, in words for the user.
+    #[serde(default)]
+    pub problem: Option<String>,
+    /// When this device last wrote or read the synced data (ms since the epoch).
+    #[serde(default)]
+    pub at: Option<f64>,
 }
 
 /// `{"text": "…" | null}`: the text of the stored document that could not be read.
@@ -562,6 +594,8 @@ pub enum ReplyKind {
     Recorded,
     /// [`ReplyOffered`].
     ReplyOffered,
+    /// [`SyncReport`].
+    Sync,
 }
 
 impl Request {
@@ -589,6 +623,9 @@ impl Request {
             Request::UnreadableText => "unreadable-text",
             Request::WasmRefused { .. } => "wasm-refused",
             Request::WasmStatus => "wasm-status",
+            Request::SyncStatus => "sync-status",
+            Request::SyncOn { .. } => "sync-on",
+            Request::SyncOff => "sync-off",
             Request::Offer { .. } => "offer",
             Request::PageDraft { .. } => "page-draft",
             Request::PageSent { .. } => "page-sent",
@@ -625,6 +662,7 @@ impl Request {
             Request::Problem => ReplyKind::Problem,
             Request::UnreadableText => ReplyKind::Unreadable,
             Request::WasmStatus => ReplyKind::Refused,
+            Request::SyncStatus | Request::SyncOn { .. } | Request::SyncOff => ReplyKind::Sync,
             Request::Offer { .. } => ReplyKind::Offered,
             Request::PageSent { .. } | Request::PageReplied { .. } => ReplyKind::Recorded,
             Request::PageReply { .. } => ReplyKind::ReplyOffered,
@@ -650,7 +688,7 @@ payloads! {
     Drafted => Drafted, Findings => Findings, Saved => Saved, Done => Done,
     Snoozed => Snoozed, Calendar => Calendar, Opened => Opened, ProblemReport => Problem, Unreadable => Unreadable,
     RefusedOrigins => Refused, Offered => Offered, Sends => Recorded,
-    ReplyOffered => ReplyOffered,
+    ReplyOffered => ReplyOffered, SyncReport => Sync,
 }
 
 /// Whether `T` is the payload [`Request::reply`] pairs with `request`; an `Err` naming both
@@ -706,6 +744,7 @@ impl Response {
             ReplyKind::Offered => payload(request, reply).map(Response::Offered),
             ReplyKind::Recorded => payload(request, reply).map(Response::Recorded),
             ReplyKind::ReplyOffered => payload(request, reply).map(Response::ReplyOffered),
+            ReplyKind::Sync => payload(request, reply).map(Response::Sync),
         }
     }
 }
@@ -1021,6 +1060,20 @@ mod tests {
                 },
                 done(),
             ),
+            (Request::SyncStatus, Response::Sync(SyncReport::default())),
+            (
+                Request::SyncOn {
+                    passphrase: "correct horse battery staple".into(),
+                },
+                Response::Sync(SyncReport {
+                    on: true,
+                    devices: 2,
+                    bytes: 2048,
+                    problem: None,
+                    at: Some(1.7e12),
+                }),
+            ),
+            (Request::SyncOff, Response::Sync(SyncReport::default())),
         ]
     }
 
@@ -1055,6 +1108,9 @@ mod tests {
             Request::PageReply { .. } => 24,
             Request::PageReplied { .. } => 25,
             Request::PageInvitation { .. } => 26,
+            Request::SyncStatus => 27,
+            Request::SyncOn { .. } => 28,
+            Request::SyncOff => 29,
         }
     }
 
@@ -1066,7 +1122,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=26).collect::<Vec<_>>(),
+            (0..=29).collect::<Vec<_>>(),
             "a request has no sample"
         );
         for (request, _) in &samples {

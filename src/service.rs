@@ -111,6 +111,19 @@ pub enum Outcome {
     },
     /// Reply with the origins where WebAssembly was refused.
     ReadRefused,
+    /// Sync across devices: report, turn on (the passphrase was strong enough), turn off.
+    Sync(SyncCall),
+}
+
+/// What the worker does about sync across devices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncCall {
+    /// Report how it goes.
+    Status,
+    /// Turn it on with this passphrase.
+    On(String),
+    /// Turn it off and remove the synced data from the browser's sync storage.
+    Off,
 }
 
 /// A tab to open for "Write it", and the message that waits for its helper.
@@ -252,6 +265,18 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
         Request::UnreadableText => Ok(Outcome::ReadUnreadable),
         Request::WasmRefused { origin, error } => Ok(Outcome::RememberRefused { origin, error }),
         Request::WasmStatus => Ok(Outcome::ReadRefused),
+        Request::SyncStatus => Ok(Outcome::Sync(SyncCall::Status)),
+        Request::SyncOff => Ok(Outcome::Sync(SyncCall::Off)),
+        Request::SyncOn { passphrase } => {
+            let strength = crate::sync::strength::strength(&passphrase);
+            if strength.verdict == crate::sync::strength::Verdict::TooWeak {
+                return Err(Failure::Sync(format!(
+                    "That passphrase is not strong enough to protect your data. {}",
+                    strength.words
+                )));
+            }
+            Ok(Outcome::Sync(SyncCall::On(passphrase)))
+        }
         Request::Offer { people, .. } => {
             Person::check(&people).map_err(Failure::BadRequest)?;
             let offer = offer(store, &people, env.now);

@@ -95,13 +95,31 @@ fn is_presence(p: &[String]) -> bool {
 /// No floor: a presence that hides nothing.
 const ZERO: Stamp = Stamp(0, 0, 0);
 
+/// A reading as JSON (`[ms, n, device]`), built by hand: values in this module are read and
+/// written without serde's generic code (DESIGN.md, "Sync across devices").
+fn stamp_value(s: Stamp) -> Value {
+    Value::Array(vec![Value::from(s.0), Value::from(s.1), Value::from(s.2)])
+}
+
+/// A reading read back from [`stamp_value`].
+pub(crate) fn stamp_of(v: &Value) -> Option<Stamp> {
+    let [ms, n, device] = v.as_array()?.as_slice() else {
+        return None;
+    };
+    let n = u32::try_from(n.as_u64()?).ok()?;
+    Some(Stamp(ms.as_u64()?, n, device.as_u64()?))
+}
+
 /// A presence's floor and whether it is alive (`[floor, alive]`).
 fn presence(reg: &Reg) -> Option<(Stamp, bool)> {
-    serde_json::from_value(reg.value.clone()?).ok()
+    let [floor, alive] = reg.value.as_ref()?.as_array()?.as_slice() else {
+        return None;
+    };
+    Some((stamp_of(floor)?, alive.as_bool()?))
 }
 
 fn presence_value(floor: Stamp, alive: bool) -> Value {
-    serde_json::json!([floor, alive])
+    Value::Array(vec![stamp_value(floor), Value::Bool(alive)])
 }
 
 /// The entities (interview, then interviewer) a path sits under, as path prefixes.
@@ -127,12 +145,9 @@ fn is_ack(p: &[String]) -> bool {
     p.first().is_some_and(|h| h == "k") && (p.len() == 2 || p.len() == 3)
 }
 
-/// An acknowledgement's value: the latest deletion seen, by the device that made it.
-fn acked(reg: &Reg) -> BTreeMap<String, Stamp> {
-    reg.value
-        .clone()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
+/// From an acknowledgement's value: the latest deletion seen from device `by`.
+fn acked(reg: &Reg, by: &str) -> Option<Stamp> {
+    stamp_of(reg.value.as_ref()?.get(by)?)
 }
 
 /// The interview a tombstone is acknowledged in, if it is in one.
@@ -181,6 +196,16 @@ fn join(p: &[String], mine: &mut Reg, theirs: &Reg) {
 }
 
 impl Doc {
+    /// Takes in one register of another copy (as [`Doc::merge`] does each).
+    pub fn put(&mut self, p: Path, theirs: Reg) {
+        match self.regs.get_mut(&p) {
+            Some(mine) => join(&p, mine, &theirs),
+            None => {
+                self.regs.insert(p, theirs);
+            }
+        }
+    }
+
     /// Takes in another copy's registers: each keeps the later write. Commutative,
     /// associative and idempotent, so copies that have taken in the same writes, in any order
     /// and any number of times, are equal.
@@ -201,7 +226,7 @@ impl Doc {
     }
 
     /// The devices that sync (their `["d", device]` register holds a value).
-    pub fn devices(&self) -> BTreeSet<u64> {
+    pub fn devices(&self) -> Vec<u64> {
         self.regs
             .range(path(&["d"])..)
             .take_while(|(p, _)| p.first().is_some_and(|h| h == "d"))
@@ -215,47 +240,49 @@ impl Doc {
     /// before). True when anything was written.
     pub fn ack(&mut self, clock: &mut Clock, now_ms: u64) -> bool {
         let me = clock.device.to_string();
-        let mut seen: BTreeMap<Path, BTreeMap<String, Stamp>> = BTreeMap::new();
+        // Per acknowledgement path, what it says now (a JSON object: device → reading).
+        let mut acks: Vec<(Path, Map<String, Value>, bool)> = Vec::new();
         for (p, reg) in &self.regs {
-            if is_tombstone(p, reg) {
-                let latest = seen.entry(ack_path(&me, scope(p))).or_default();
-                let by = reg.at.device().to_string();
-                if latest.get(&by).is_none_or(|s| *s < reg.at) {
-                    latest.insert(by, reg.at);
+            if !is_tombstone(p, reg) {
+                continue;
+            }
+            let at = ack_path(&me, scope(p));
+            let i = match acks.iter().position(|(a, ..)| *a == at) {
+                Some(i) => i,
+                None => {
+                    let held = self.regs.get(&at).and_then(|r| r.value.as_ref());
+                    let held = held.and_then(Value::as_object).cloned().unwrap_or_default();
+                    acks.push((at, held, false));
+                    acks.len() - 1
                 }
+            };
+            let (_, value, changed) = &mut acks[i];
+            let by = reg.at.device().to_string();
+            if value.get(&by).and_then(stamp_of).is_none_or(|s| s < reg.at) {
+                value.insert(by, stamp_value(reg.at));
+                *changed = true;
             }
         }
-        let mut writes = Vec::new();
-        for (at, latest) in seen {
-            let mut value = self.regs.get(&at).map(acked).unwrap_or_default();
-            let before = value.clone();
-            for (by, s) in latest {
-                if value.get(&by).is_none_or(|v| *v < s) {
-                    value.insert(by, s);
-                }
-            }
-            if value != before {
-                writes.push((at, value));
-            }
-        }
-        let Some(first) = writes.first().map(|_| clock.tick(now_ms)) else {
+        acks.retain(|(.., changed)| *changed);
+        let Some(first) = acks.first().map(|_| clock.tick(now_ms)) else {
             return false;
         };
-        for (p, value) in writes {
-            let value = serde_json::to_value(value).ok();
+        for (p, value, _) in acks {
+            let value = Some(Value::Object(value));
             self.regs.insert(p, Reg { at: first, value });
         }
         true
     }
 
     /// Whether every device that syncs acknowledges the tombstone `reg` at `p`.
-    fn seen_by_all(&self, devices: &BTreeSet<u64>, p: &[String], reg: &Reg) -> bool {
+    fn seen_by_all(&self, devices: &[u64], p: &[String], reg: &Reg) -> bool {
         let by = reg.at.device().to_string();
         devices.iter().all(|d| {
             let at = ack_path(&d.to_string(), scope(p));
             self.regs
                 .get(&at)
-                .is_some_and(|a| acked(a).get(&by).is_some_and(|s| *s >= reg.at))
+                .and_then(|a| acked(a, &by))
+                .is_some_and(|s| s >= reg.at)
         })
     }
 
@@ -403,7 +430,7 @@ impl Doc {
     fn view_interview(&self, prefix: &Path, floor: Stamp, out: &mut BTreeMap<Path, Value>) {
         let mut fields = BTreeMap::new();
         let mut events = BTreeSet::new();
-        let mut people: BTreeMap<String, Stamp> = BTreeMap::new();
+        let mut people: Vec<(String, Stamp)> = Vec::new();
         let mut named = BTreeSet::new();
         for (p, reg) in self.under(prefix).filter(|(_, r)| r.at > floor) {
             let Some(value) = &reg.value else { continue };
@@ -419,7 +446,7 @@ impl Doc {
                 }
                 (4, "v") => {
                     if let Some(own) = self.shown(p) {
-                        people.insert(p[3].clone(), own.max(floor));
+                        people.push((p[3].clone(), own.max(floor)));
                     }
                 }
                 _ => {}
@@ -430,8 +457,8 @@ impl Doc {
         // nobody.
         for who in named {
             let p = [prefix.as_slice(), &path(&["v", &who])].concat();
-            if !people.contains_key(&who) && self.regs.contains_key(&p) {
-                people.insert(who, ZERO);
+            if !people.iter().any(|(w, _)| *w == who) && self.regs.contains_key(&p) {
+                people.push((who, ZERO));
             }
         }
         for (who, own) in &people {
@@ -452,7 +479,8 @@ impl Doc {
                 .filter(|r| r.at > floor)
                 .and_then(|r| r.value.as_ref())
         };
-        let who: BTreeSet<String> = people.into_keys().collect();
+        let mut who = BTreeSet::new();
+        who.extend(people.into_iter().map(|(w, _)| w));
         out.insert(
             [prefix.as_slice(), &path(&["vo"])].concat(),
             order(raw("vo"), &who),
@@ -474,7 +502,35 @@ impl Doc {
         reminders: &Reminders,
     ) -> bool {
         let old = self.view();
-        let mut new = flatten(store, reminders);
+        self.record_change(clock, now_ms, old, flatten(store, reminders))
+    }
+
+    /// Records the change from `before` to `after` (each a store and its reminders), whatever
+    /// this copy shows meanwhile: a change the user made while this copy took in others'.
+    pub fn record_since(
+        &mut self,
+        clock: &mut Clock,
+        now_ms: u64,
+        before: (&Store, &Reminders),
+        after: (&Store, &Reminders),
+    ) -> bool {
+        let mut old = flatten(before.0, before.1);
+        let view = self.view();
+        for (p, v) in view.range(path(&["d"])..) {
+            if p.first().is_some_and(|h| h == "d") {
+                old.insert(p.clone(), v.clone());
+            }
+        }
+        self.record_change(clock, now_ms, old, flatten(after.0, after.1))
+    }
+
+    fn record_change(
+        &mut self,
+        clock: &mut Clock,
+        now_ms: u64,
+        old: BTreeMap<Path, Value>,
+        mut new: BTreeMap<Path, Value>,
+    ) -> bool {
         for (p, v) in old.range(path(&["d"])..) {
             if p.first().is_some_and(|h| h == "d") {
                 new.insert(p.clone(), v.clone());
@@ -483,7 +539,9 @@ impl Doc {
         new.insert(path(&["d", &clock.device.to_string()]), Value::Bool(true));
         let mut at = None;
         let mut writes = Vec::new();
-        let paths: BTreeSet<&Path> = old.keys().chain(new.keys()).collect();
+        let paths = old
+            .keys()
+            .chain(new.keys().filter(|p| !old.contains_key(*p)));
         for p in paths {
             let (was, now) = (old.get(p), new.get(p));
             if was == now {
@@ -527,10 +585,27 @@ impl Doc {
     /// The store and reminders this copy shows, read as an import is (a document that two
     /// devices' edits made invalid is refused with the path of the problem).
     pub fn materialize(&self) -> Result<(Store, Reminders), StoreError> {
-        let (store, reminders) = unflatten(&self.view());
-        let store = crate::store::from_value(store)?;
-        let reminders = serde_json::from_value(reminders)
-            .map_err(|e| StoreError::new("reminders", e.to_string()))?;
+        let view = self.view();
+        let store = crate::store::from_value(unflatten(&view))?;
+        let mut reminders = Reminders::default();
+        for (p, v) in view.range(path(&["r"])..) {
+            match (
+                p.first().map(String::as_str),
+                p.get(1).map(String::as_str),
+                p.get(2),
+            ) {
+                (Some("r"), Some("s"), Some(key)) => {
+                    let until = v.as_str().ok_or("not a string".to_owned());
+                    let until = until.and_then(crate::dates::read_time);
+                    let until = until.map_err(|e| StoreError::new("reminders.snoozed", e))?;
+                    reminders.snoozed.insert(key.clone(), until);
+                }
+                (Some("r"), Some("n"), Some(key)) => {
+                    reminders.notified.insert(key.clone());
+                }
+                _ => break,
+            }
+        }
         Ok((store, reminders))
     }
 }
@@ -561,7 +636,9 @@ fn event_id(event: &Value, copy: usize) -> String {
 /// the paths; presences are `true`).
 pub fn flatten(store: &Store, reminders: &Reminders) -> BTreeMap<Path, Value> {
     let mut out = BTreeMap::new();
-    let Ok(Value::Object(root)) = serde_json::to_value(store) else {
+    // Through the store's text: its serialiser and the JSON reader are in every module anyway.
+    let text = crate::store::to_json_compact(store);
+    let Ok(Value::Object(root)) = serde_json::from_str::<Value>(&text) else {
         return out;
     };
     let mut ids = Vec::new();
@@ -589,22 +666,12 @@ pub fn flatten(store: &Store, reminders: &Reminders) -> BTreeMap<Path, Value> {
         }
     }
     out.insert(path(&["o"]), Value::Array(ids));
-    if let Ok(Value::Object(marks)) = serde_json::to_value(reminders) {
-        if let Some(Value::Object(snoozed)) = marks.get("snoozed") {
-            for (k, v) in snoozed {
-                out.insert(path(&["r", "s", k]), v.clone());
-            }
-        }
-        for k in marks
-            .get("notified")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if let Some(k) = k.as_str() {
-                out.insert(path(&["r", "n", k]), Value::Bool(true));
-            }
-        }
+    for (k, until) in &reminders.snoozed {
+        let until = serde_json::to_value(until).unwrap_or(Value::Null);
+        out.insert(path(&["r", "s", k]), until);
+    }
+    for k in &reminders.notified {
+        out.insert(path(&["r", "n", k]), Value::Bool(true));
     }
     out
 }
@@ -657,14 +724,12 @@ fn flatten_interview(id: &str, iv: Map<String, Value>, out: &mut BTreeMap<Path, 
     out.insert(path(&["i", id, "eo"]), Value::Array(eids));
 }
 
-/// The store document (version 1 JSON) and the reminders' JSON for a flattened view.
-pub fn unflatten(view: &BTreeMap<Path, Value>) -> (Value, Value) {
+/// The store document (version 1 JSON) for a flattened view.
+pub fn unflatten(view: &BTreeMap<Path, Value>) -> Value {
     let get = |p: &[&str]| view.get(&path(p));
     let mut root = Map::new();
     root.insert("version".into(), Value::from(CURRENT_VERSION));
     let mut profile = Map::new();
-    let mut snoozed = Map::new();
-    let mut notified = Vec::new();
     for (p, v) in view {
         match (p.first().map(String::as_str), p.len()) {
             (Some("p"), 2) => {
@@ -673,10 +738,6 @@ pub fn unflatten(view: &BTreeMap<Path, Value>) -> (Value, Value) {
             (Some("x"), 2) => {
                 root.insert(p[1].clone(), v.clone());
             }
-            (Some("r"), 3) if p[1] == "s" => {
-                snoozed.insert(p[2].clone(), v.clone());
-            }
-            (Some("r"), 3) if p[1] == "n" => notified.push(Value::String(p[2].clone())),
             _ => {}
         }
     }
@@ -733,6 +794,5 @@ pub fn unflatten(view: &BTreeMap<Path, Value>) -> (Value, Value) {
         interviews.push(Value::Object(iv));
     }
     root.insert("interviews".into(), Value::Array(interviews));
-    let reminders = serde_json::json!({"snoozed": snoozed, "notified": notified});
-    (Value::Object(root), reminders)
+    Value::Object(root)
 }

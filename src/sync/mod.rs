@@ -6,8 +6,9 @@
 //! [`Doc::record`] (every field that changed gets a register written at one new reading);
 //! another device's groups, once opened, are taken in with [`Doc::merge`], then
 //! [`Doc::ack`] and [`Doc::collect`]; [`Doc::materialize`] gives the store and reminders the
-//! merged copy shows, read as an import is. Encryption and the storage itself are the
-//! extension pages' (`src/web/`).
+//! merged copy shows, read as an import is. [`state`] is what a device keeps about sync;
+//! [`strength`] rates a passphrase. Encryption and the storage itself are the worker's
+//! (`src/web/sync.rs`).
 //!
 //! ```
 //! use followup::sync::{Clock, Doc};
@@ -36,9 +37,12 @@
 pub mod clock;
 pub mod doc;
 pub mod shard;
+pub mod state;
+pub mod strength;
 
 pub use clock::{Clock, Stamp};
 pub use doc::{Doc, Path, Reg};
+pub use state::{KeyItem, SyncState, KDF_ITERATIONS};
 
 #[cfg(test)]
 mod tests;

@@ -42,14 +42,17 @@ pub fn group_of(p: &Path) -> String {
 /// Each group's text: its registers as a JSON array of `[path, register]`, in path order (so
 /// the same registers always make the same text).
 pub fn groups(doc: &Doc) -> BTreeMap<String, String> {
-    let mut parts: BTreeMap<String, Vec<(&Path, &Reg)>> = BTreeMap::new();
-    for (p, reg) in &doc.regs {
-        parts.entry(group_of(p)).or_default().push((p, reg));
+    // Registers come in path order; a group's keep that order (a sort by group alone).
+    let mut all: Vec<(String, &Path, &Reg)> =
+        doc.regs.iter().map(|(p, r)| (group_of(p), p, r)).collect();
+    crate::order::sort_by(&mut all, |a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let mut out = BTreeMap::new();
+    for run in all.chunk_by(|a, b| a.0 == b.0) {
+        let regs: Vec<(&Path, &Reg)> = run.iter().map(|(_, p, r)| (*p, *r)).collect();
+        let text = serde_json::to_string(&regs).unwrap_or_default();
+        out.insert(run[0].0.clone(), text);
     }
-    parts
-        .into_iter()
-        .map(|(g, regs)| (g, serde_json::to_string(&regs).unwrap_or_default()))
-        .collect()
+    out
 }
 
 /// Why a group's text could not be read.
@@ -76,9 +79,7 @@ pub fn read_group(group: &str, text: &str) -> Result<Doc, GroupError> {
                 reason: format!("a register that belongs elsewhere: {p:?}"),
             });
         }
-        doc.merge(&Doc {
-            regs: BTreeMap::from([(p, reg)]),
-        });
+        doc.put(p, reg);
     }
     Ok(doc)
 }
@@ -91,7 +92,7 @@ pub fn item_bytes(key: &str, value: &str) -> usize {
 /// A group's sealed text (`payload`, base64 in practice, any text here) as items: keys
 /// `s.<group>.<n>`, values `<tag>:<count>:<part>`, each within [`ITEM_BYTES`].
 pub fn split(group: &str, payload: &str) -> BTreeMap<String, String> {
-    let tag = format!("{:08x}", fnv1a(&[payload]) as u32);
+    let tag = tag(payload);
     // Parts are cut by what they cost as JSON; the header's count is written with room for
     // four digits (512 items at most).
     let header = tag.len() + ":0000:".len();
@@ -115,16 +116,21 @@ pub fn split(group: &str, payload: &str) -> BTreeMap<String, String> {
         parts.push(&payload[start..]);
     }
     let count = parts.len();
-    parts
-        .into_iter()
-        .enumerate()
-        .map(|(n, part)| {
-            (
-                format!("{PREFIX}{group}.{n}"),
-                format!("{tag}:{count}:{part}"),
-            )
-        })
-        .collect()
+    // Maps are filled by `extend`, not `collect`, here and below: `collect` sorts with the
+    // stable sort, which the pages' module otherwise does without (DESIGN.md, "One sort").
+    let mut items = BTreeMap::new();
+    items.extend(parts.into_iter().enumerate().map(|(n, part)| {
+        (
+            format!("{PREFIX}{group}.{n}"),
+            format!("{tag}:{count}:{part}"),
+        )
+    }));
+    items
+}
+
+/// The tag of a payload: its items carry it, so parts of different writes are never joined.
+pub fn tag(payload: &str) -> String {
+    format!("{:08x}", fnv1a(&[payload]) as u32)
 }
 
 /// Bytes one char takes inside a JSON string.
@@ -140,7 +146,8 @@ fn json_cost(c: char) -> usize {
 /// the sync storage (others' keys ignored). A group with parts missing or mixed is left out:
 /// its last parts are still on their way.
 pub fn join(items: &BTreeMap<String, String>) -> BTreeMap<String, String> {
-    let mut parts: BTreeMap<&str, BTreeMap<usize, (&str, usize, &str)>> = BTreeMap::new();
+    // (group, part, tag, count, text), sorted by group and part.
+    let mut parts: Vec<(&str, usize, &str, usize, &str)> = Vec::new();
     for (key, value) in items {
         let Some(rest) = key.strip_prefix(PREFIX) else {
             continue;
@@ -157,25 +164,23 @@ pub fn join(items: &BTreeMap<String, String>) -> BTreeMap<String, String> {
         let Ok(count) = count.parse::<usize>() else {
             continue;
         };
-        parts
-            .entry(group)
-            .or_default()
-            .insert(n, (tag, count, part));
+        parts.push((group, n, tag, count, part));
     }
+    crate::order::sort_by(&mut parts, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     let mut out = BTreeMap::new();
-    for (group, parts) in parts {
-        let Some((tag, count, _)) = parts.get(&0).copied() else {
-            continue;
-        };
-        let whole = (0..count).all(|n| parts.get(&n).is_some_and(|p| p.0 == tag && p.1 == count));
+    for run in parts.chunk_by(|a, b| a.0 == b.0) {
+        let (group, _, tag, count, _) = run[0];
+        // Parts 0..count, each once, all from one write.
+        let whole = run.len() == count
+            && run
+                .iter()
+                .enumerate()
+                .all(|(i, p)| p.1 == i && p.2 == tag && p.3 == count);
         if !whole {
             continue;
         }
-        let payload: String = (0..count)
-            .filter_map(|n| parts.get(&n))
-            .map(|p| p.2)
-            .collect();
-        if format!("{:08x}", fnv1a(&[&payload]) as u32) == tag {
+        let payload: String = run.iter().map(|p| p.4).collect();
+        if self::tag(&payload) == tag {
             out.insert(group.to_owned(), payload);
         }
     }
@@ -190,11 +195,13 @@ pub fn plan(
     items: &BTreeMap<String, String>,
     written: &[String],
 ) -> (BTreeMap<String, String>, Vec<String>) {
-    let set = items
-        .iter()
-        .filter(|(k, v)| held.get(*k) != Some(v))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    let mut set = BTreeMap::new();
+    set.extend(
+        items
+            .iter()
+            .filter(|(k, v)| held.get(*k) != Some(v))
+            .map(|(k, v)| (k.clone(), v.clone())),
+    );
     let remove = held
         .keys()
         .filter(|k| !items.contains_key(*k))

@@ -18,6 +18,13 @@ use std::collections::{BTreeMap, BTreeSet};
 const IDS: [&str; 3] = ["acme", "globex", "acme.pm"];
 const PEOPLE: [&str; 2] = ["dana", "lee"];
 
+/// A store of one interview, `id` at `company`.
+fn one_interview(id: &str, company: &str) -> Store {
+    let json = json!({"version": 1, "interviews": [{"id": id, "company": company, "role": "PM",
+        "at": "2026-11-20T14:00:00-05:00"}]});
+    crate::store::from_value(json).unwrap()
+}
+
 fn empty() -> Store {
     crate::store::parse(r#"{"version": 1, "interviews": []}"#).unwrap()
 }
@@ -503,11 +510,7 @@ fn a_deletion_wins_over_older_edits_and_a_later_edit_brings_it_all_back() {
 
 #[test]
 fn tombstones_are_collected_once_every_device_has_seen_them() {
-    let store = crate::store::parse(
-        r#"{"version": 1, "interviews": [{"id": "a", "company": "A", "role": "PM",
-        "at": "2026-11-20T14:00:00-05:00"}]}"#,
-    )
-    .unwrap();
+    let store = one_interview("a", "A");
     let (mut one, mut two) = (Doc::default(), Doc::default());
     let (mut c1, mut c2) = (Clock::new(1), Clock::new(2));
     one.record(&mut c1, 1_000, &store, &Reminders::default());
@@ -603,4 +606,33 @@ fn an_interviewer_a_message_names_outlives_a_deletion_of_their_interview() {
     for dev in &world.devices[1..] {
         assert_eq!(&dev.store, store);
     }
+}
+
+/// A change the user makes while the copy takes in another device's is recorded from the store
+/// it was made on: what only the other device has is not taken for a deletion.
+#[test]
+fn a_change_made_during_a_merge_is_recorded_from_its_own_store() {
+    let (mine, theirs) = (one_interview("a", "A"), one_interview("b", "B"));
+    let (mut here, mut there) = (Doc::default(), Doc::default());
+    let (mut c1, mut c2) = (Clock::new(1), Clock::new(2));
+    let none = Reminders::default();
+    here.record(&mut c1, 1_000, &mine, &none);
+    there.record(&mut c2, 1_000, &theirs, &none);
+    here.merge(&there);
+    // Meanwhile, on the store as it was before the merge, the user renamed A.
+    let mut renamed = mine.clone();
+    renamed.interviews[0].company = "A Corp".into();
+    here.record_since(&mut c1, 2_000, (&mine, &none), (&renamed, &none));
+    let (merged, _) = here.materialize().unwrap();
+    let mut names: Vec<&str> = merged
+        .interviews
+        .iter()
+        .map(|iv| iv.company.as_str())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["A Corp", "B"]);
+    // Recorded as `record` would have (against what the copy shows), B would be gone.
+    let mut wrong = here.clone();
+    wrong.record(&mut c1, 3_000, &renamed, &none);
+    assert_eq!(wrong.materialize().unwrap().0.interviews.len(), 1);
 }

@@ -159,6 +159,10 @@ actions! {
     DeleteCancel = "delete-cancel",
     /// Delete everything.
     DeleteConfirm = "delete-confirm",
+    /// Turn sync across devices on with the passphrase typed.
+    SyncOn = "sync-on",
+    /// Turn sync across devices off.
+    SyncOff = "sync-off",
 }
 
 impl Action {
@@ -197,7 +201,7 @@ impl Action {
             Back | DraftCopy | DraftGmail | DraftLinkedin | DraftSent => View::Draft,
             CheckCopy | CheckClear | Insert => View::Check,
             DownloadUnreadable | ExportJson | ExportIcs | ImportConfirm | ImportCancel
-            | DeleteAll | DeleteCancel | DeleteConfirm => View::Settings,
+            | DeleteAll | DeleteCancel | DeleteConfirm | SyncOn | SyncOff => View::Settings,
         })
     }
 }

@@ -122,7 +122,7 @@ mod raw {
 
 /// Awaits what a `chrome.*` call returned (a promise; a plain value is taken as it is), or
 /// passes on what it threw.
-async fn settle(call: Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
+pub async fn settle_call(call: Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
     let promise = js_sys::Promise::resolve(&call?);
     wasm_bindgen_futures::JsFuture::from(promise).await
 }
@@ -133,7 +133,7 @@ macro_rules! promised {
         $(
             #[doc = concat!("`", stringify!($name), "`, awaited; a synchronous throw is an `Err` too.")]
             pub async fn $name($($arg: $ty),*) -> Result<JsValue, JsValue> {
-                settle(raw::$name($($arg),*)).await
+                settle_call(raw::$name($($arg),*)).await
             }
         )*
     };

@@ -200,6 +200,21 @@ pub async fn wasm_refused(origin: &str, error: &str) -> Result<(), Failure> {
     expect!(Request::WasmRefused { origin, error }, Done).map(drop)
 }
 
+/// How sync across devices goes.
+pub async fn sync_status() -> Result<crate::protocol::SyncReport, Failure> {
+    expect!(Request::SyncStatus, SyncReport)
+}
+
+/// Turns sync across devices on with `passphrase`.
+pub async fn sync_on(passphrase: String) -> Result<crate::protocol::SyncReport, Failure> {
+    expect!(Request::SyncOn { passphrase }, SyncReport)
+}
+
+/// Turns sync across devices off (the synced data leaves the browser's sync storage).
+pub async fn sync_off() -> Result<crate::protocol::SyncReport, Failure> {
+    expect!(Request::SyncOff, SyncReport)
+}
+
 /// Origins where WebAssembly was refused.
 pub async fn wasm_status() -> Result<BTreeMap<String, Refusal>, Failure> {
     expect!(Request::WasmStatus, RefusedOrigins).map(|r| r.refused)

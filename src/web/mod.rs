@@ -13,6 +13,8 @@ pub mod dom;
 pub mod popup;
 pub mod storage;
 #[cfg(feature = "worker")]
+pub mod sync;
+#[cfg(feature = "worker")]
 pub mod worker;
 
 use wasm_bindgen::prelude::*;

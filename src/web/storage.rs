@@ -177,7 +177,15 @@ pub async fn transact<T>(
 /// Runs `work` after every queued write of this context, and before the next one starts.
 /// `work` must not itself call [`transact`] or `exclusive` (it would wait for itself).
 pub async fn exclusive<T>(work: impl std::future::Future<Output = T>) -> T {
-    let (turn, done) = next_turn();
+    queued(&WRITE_CHAIN, work).await
+}
+
+/// A chain of work in this context: each link waits for the one before.
+pub type Chain = std::thread::LocalKey<RefCell<Option<js_sys::Promise>>>;
+
+/// Runs `work` after everything queued on `chain`, and before the next one starts.
+pub async fn queued<T>(chain: &'static Chain, work: impl std::future::Future<Output = T>) -> T {
+    let (turn, done) = next_turn(chain);
     let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
     let result = work.await;
     if let Some(done) = done {
@@ -219,10 +227,10 @@ async fn transact_unqueued<T>(
 
 /// Takes a place in the write queue: a promise to await before writing, and the function that
 /// lets the next writer go.
-fn next_turn() -> (js_sys::Promise, Option<js_sys::Function>) {
+fn next_turn(chain: &'static Chain) -> (js_sys::Promise, Option<js_sys::Function>) {
     let mut release: Option<js_sys::Function> = None;
     let mine = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
-    let previous = WRITE_CHAIN.with(|c| c.borrow_mut().replace(mine));
+    let previous = chain.with(|c| c.borrow_mut().replace(mine));
     let turn = previous.unwrap_or_else(|| js_sys::Promise::resolve(&JsValue::UNDEFINED));
     (turn, release)
 }
@@ -282,6 +290,41 @@ pub async fn get_json(key: &str) -> Result<Option<serde_json::Value>, Failure> {
     Ok(property(&items, key)
         .as_string()
         .and_then(|s| serde_json::from_str(&s).ok()))
+}
+
+/// `storage.local`: what the worker remembers about reminders.
+const KEY_REMINDERS: &str = "reminders";
+
+/// The reminders' marks (snoozes, items announced); none when unreadable.
+pub async fn load_reminders() -> crate::reminders::Reminders {
+    get_json(KEY_REMINDERS)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the reminders' marks.
+pub async fn save_reminders(state: &crate::reminders::Reminders) -> Result<(), Failure> {
+    let value = serde_json::to_value(state).map_err(|e| Failure::Storage(e.to_string()))?;
+    set_json(KEY_REMINDERS, &value).await
+}
+
+/// Reads the text stored under `key`.
+pub async fn get_text(key: &str) -> Result<Option<String>, Failure> {
+    let items = chrome::storage_get(&JsValue::from_str(key))
+        .await
+        .map_err(storage_error)?;
+    Ok(property(&items, key).as_string())
+}
+
+/// Stores text under `key`.
+pub async fn set_text(key: &str, text: &str) -> Result<(), Failure> {
+    chrome::storage_set(&object(&[(key, JsValue::from_str(text))]))
+        .await
+        .map_err(storage_error)?;
+    Ok(())
 }
 
 /// Stores a JSON value under `key`.

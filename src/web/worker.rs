@@ -21,7 +21,6 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 const KEY_REFUSED: &str = "wasmRefused";
-const KEY_REMINDERS: &str = "reminders";
 /// `storage.session`: the message "Write it" opened a tab for ([`Pending`]).
 const KEY_PENDING: &str = "pending";
 /// The one alarm for the next reminder time; it survives the worker being stopped.
@@ -129,6 +128,7 @@ async fn tell_changed(tab: i32) {
 /// "Delete everything": the store, what was set aside, reminders, refused origins, the message
 /// waiting for a tab, and the notifications on screen.
 async fn delete_everything() -> Result<(), Failure> {
+    super::sync::forget().await;
     storage::wipe().await?;
     if let Ok(all) = chrome::notifications_get_all().await {
         for id in js_sys::Object::keys(all.unchecked_ref::<js_sys::Object>()).iter() {
@@ -236,6 +236,14 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Response, Failure>
             Ok(done)
         }
         Outcome::ReadRefused => load_refused().await.map(Response::Refused),
+        Outcome::Sync(call) => {
+            let (report, applied) = super::sync::call(call).await?;
+            if applied {
+                // Boxed: `changed` ends in `refresh`, which reaches this module's sync again.
+                Box::pin(changed()).await;
+            }
+            Ok(Response::Sync(report))
+        }
     }
 }
 
@@ -291,27 +299,30 @@ async fn open(opening: Opening) -> Result<String, Failure> {
     Ok(url)
 }
 
-async fn load_reminders() -> Reminders {
-    storage::get_json(KEY_REMINDERS)
-        .await
-        .ok()
-        .flatten()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
-}
-
-async fn save_reminders(state: &Reminders) -> Result<(), Failure> {
-    storage::set_json(KEY_REMINDERS, &json_of(state)?).await
-}
+use storage::{load_reminders, save_reminders};
 
 /// Recomputes what is due: announces what has come due, sets the badge, and sets the alarm for
-/// the next reminder. Runs after every change and on every alarm; errors are logged only.
+/// the next reminder; then, when sync is on, writes what changed for the other devices. Runs
+/// after every change and on every alarm; errors are logged only.
 pub async fn refresh() {
     if let Err(e) = storage::exclusive(refresh_unqueued()).await {
         web_sys::console::debug_2(
             &"Interview Follow-Up: refresh failed".into(),
             &e.to_string().into(),
         );
+    }
+    if super::sync::local_change().await {
+        // Boxed: `changed` ends here again (once: nothing changes the second time).
+        Box::pin(changed()).await;
+    }
+}
+
+/// `storage.onChanged` for the `sync` area: another device's data arrived (or this one's own
+/// write, which changes nothing).
+#[wasm_bindgen]
+pub async fn worker_sync_changed() {
+    if super::sync::remote_change().await {
+        changed().await;
     }
 }
 

@@ -123,6 +123,10 @@ pub(crate) struct State {
     pub show_all: bool,
     /// What the status line's Undo takes back.
     pub undo: Option<Undo>,
+    /// How sync across devices goes (asked for with the data).
+    pub sync: Option<crate::protocol::SyncReport>,
+    /// Sync is being turned on (the key takes a moment to derive).
+    pub sync_busy: bool,
 }
 
 /// A change the status line offers to take back.
@@ -228,7 +232,9 @@ pub(crate) async fn reload(app: &App) {
         Ok(_) => client::schedule(None).await,
         Err(_) => Ok(Vec::new()),
     };
+    let sync = client::sync_status().await.ok();
     let mut state = app.state.borrow_mut();
+    state.sync = sync;
     match (store, items) {
         (Ok(store), Ok(items)) => {
             state.store = store;

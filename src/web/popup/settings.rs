@@ -128,20 +128,9 @@ fn render(app: &App) -> Dom {
         )?,
     )?;
     html::show_errors(&form, &state.profile_errors);
+    sync_section(app, &state)?;
 
-    let data = add(
-        &app.main,
-        el(
-            doc,
-            "section",
-            &[("class", "data"), ("aria-labelledby", "data-h")],
-            None,
-        )?,
-    )?;
-    add(
-        &data,
-        el(doc, "h2", &[("id", "data-h")], Some("Your data"))?,
-    )?;
+    let data = headed_section(app, "data", "data-h", "Your data")?;
     add(
         &data,
         el(
@@ -264,6 +253,113 @@ fn render(app: &App) -> Dom {
     Ok(())
 }
 
+/// A section of the screen (`class`) under its heading (`id`, `title`).
+fn headed_section(app: &App, class: &str, id: &str, title: &str) -> Dom<Element> {
+    let section = add(
+        &app.main,
+        el(
+            &app.doc,
+            "section",
+            &[("class", class), ("aria-labelledby", id)],
+            None,
+        )?,
+    )?;
+    add(&section, el(&app.doc, "h2", &[("id", id)], Some(title))?)?;
+    Ok(section)
+}
+
+/// "Sync across your devices": off, a passphrase (its strength said as it is typed) and Turn
+/// on; on, how it goes and Turn off.
+fn sync_section(app: &App, state: &super::app::State) -> Dom {
+    let doc = &app.doc;
+    let section = headed_section(app, "data sync", "sync-h", "Sync across your devices")?;
+    let report = state.sync.clone().unwrap_or_default();
+    // Why sync is paused (an alert while it is on) or stopped (said once it is off).
+    let problem = |section: &Element, role: &str| -> Dom {
+        if let Some(text) = &report.problem {
+            let attrs = [("class", "problem"), ("role", role)];
+            add(section, el(doc, "p", &attrs, Some(text))?)?;
+        }
+        Ok(())
+    };
+    if report.on {
+        let when = report
+            .at
+            .map(|ms| crate::sync::state::since_words(ms, js_sys::Date::now()))
+            .unwrap_or_default();
+        let lead = format!(
+            "On, {}. Your data is encrypted with your passphrase before it leaves this \
+             browser; the browser's sync carries it. Last synced {when}.",
+            crate::ui::data::count(report.devices, "device")
+        );
+        add(&section, el(doc, "p", &[("class", "lead")], Some(&lead))?)?;
+        problem(&section, "alert")?;
+        let row = add(&section, el(doc, "div", &[("class", "actions")], None)?)?;
+        add(
+            &row,
+            button(doc, "Turn off sync", Action::SyncOff, "quiet")?,
+        )?;
+        return Ok(());
+    }
+    add(
+        &section,
+        el(
+            doc,
+            "p",
+            &[("class", "lead")],
+            Some(
+                "Off: your data stays in this browser. Turned on, the same list follows you \
+                 to this browser on your other computers, through the browser's own sync, \
+                 encrypted with a passphrase only you know (it is never stored; a forgotten \
+                 passphrase cannot be recovered).",
+            ),
+        )?,
+    )?;
+    problem(&section, "status")?;
+    let form = add(
+        &section,
+        el(
+            doc,
+            "div",
+            &[("class", "form"), ("data-form", "sync")],
+            None,
+        )?,
+    )?;
+    field(
+        doc,
+        &form,
+        "sync_passphrase",
+        "Passphrase",
+        Control::Input("password"),
+        "",
+        Some(crate::sync::strength::strength("").words),
+        &[("autocomplete", "new-password"), ("spellcheck", "false")],
+    )?;
+    if let Some(hint) = doc.get_element_by_id("h-f-sync_passphrase") {
+        hint.set_attribute("aria-live", "polite")?;
+    }
+    let row = add(&form, el(doc, "div", &[("class", "actions")], None)?)?;
+    let label = if state.sync_busy {
+        "Turning on…"
+    } else {
+        "Turn on sync"
+    };
+    let on = add(&row, button(doc, label, Action::SyncOn, "")?)?;
+    if state.sync_busy {
+        on.set_attribute("aria-disabled", "true")?;
+    }
+    Ok(())
+}
+
+/// The passphrase typed, from its field.
+fn typed_passphrase(app: &App) -> String {
+    app.doc
+        .get_element_by_id("f-sync_passphrase")
+        .and_then(|e| html::cast::<HtmlInputElement>(&e))
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
 /// Saves the profile, or shows what to fix.
 pub(crate) async fn submit(app: &App) {
     let Some(form) = app
@@ -360,6 +456,15 @@ fn headed_panel(
 /// Typing in the settings keeps what is typed (until saved); a file picked for import is read
 /// and compared with the stored data.
 fn on_input(app: &App, target: &Element, kind: &str) {
+    if target.get_attribute("name").as_deref() == Some("sync_passphrase") {
+        let words = crate::sync::strength::strength(&typed_passphrase(app)).words;
+        if let Some(hint) = app.doc.get_element_by_id("h-f-sync_passphrase") {
+            if hint.text_content().as_deref() != Some(words) {
+                hint.set_text_content(Some(words));
+            }
+        }
+        return;
+    }
     if let Some(form) = target.closest("form[data-form='settings']").ok().flatten() {
         if kind == "input" {
             let p = typed(&form);
@@ -530,6 +635,43 @@ async fn action(app: &App, action: Action, _button: &Element) {
                 html::focus(&h);
             }
         }
+        Action::SyncOn => {
+            let passphrase = typed_passphrase(app);
+            if app.state.borrow().sync_busy {
+                return;
+            }
+            app.state.borrow_mut().sync_busy = true;
+            super::app::render(app);
+            let answer = client::sync_on(passphrase).await;
+            app.state.borrow_mut().sync_busy = false;
+            match answer {
+                Ok(report) => {
+                    app.state.borrow_mut().sync = Some(report);
+                    reload(app).await;
+                    super::app::render(app);
+                    say(app, "Sync is on.", "ok");
+                }
+                Err(e) => {
+                    super::app::render(app);
+                    say(app, &e.to_string(), "error");
+                    if let Some(input) = app.doc.get_element_by_id("f-sync_passphrase") {
+                        html::focus(&input);
+                    }
+                }
+            }
+        }
+        Action::SyncOff => match client::sync_off().await {
+            Ok(report) => {
+                app.state.borrow_mut().sync = Some(report);
+                super::app::render(app);
+                say(
+                    app,
+                    "Sync is off. The synced copy was removed; every browser keeps its own data.",
+                    "ok",
+                );
+            }
+            Err(e) => say(app, &e.to_string(), "error"),
+        },
         Action::DeleteConfirm => match client::delete_all().await {
             Ok(_) => {
                 super::app::forget_local(app);
