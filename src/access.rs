@@ -121,7 +121,8 @@ pub fn audience(request: &Request) -> Audience {
         | Request::WasmStatus
         | Request::SyncStatus
         | Request::SyncOn { .. }
-        | Request::SyncOff => Extension,
+        | Request::SyncOff
+        | Request::ImportMerge { .. } => Extension,
     }
 }
 

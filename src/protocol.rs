@@ -31,6 +31,12 @@ pub enum Request {
     },
     /// The whole store.
     Export,
+    /// Merge a backup (store format, any supported version) into the stored data: what only
+    /// the backup has is added, nothing is deleted ([`crate::store::merge_backup`]).
+    ImportMerge {
+        /// The backup.
+        store: Value,
+    },
     /// Open follow-ups as of `now` (RFC 3339; the current time when absent).
     Schedule {
         /// Now.
@@ -606,6 +612,7 @@ impl Request {
             Request::Ping => "ping",
             Request::Import { .. } => "import",
             Request::Export => "export",
+            Request::ImportMerge { .. } => "import-merge",
             Request::Schedule { .. } => "schedule",
             Request::Draft(_) => "draft",
             Request::Lint { .. } => "lint",
@@ -641,7 +648,7 @@ impl Request {
     pub fn reply(&self) -> ReplyKind {
         match self {
             Request::Ping => ReplyKind::Pong,
-            Request::Import { .. } => ReplyKind::Imported,
+            Request::Import { .. } | Request::ImportMerge { .. } => ReplyKind::Imported,
             Request::Export => ReplyKind::Exported,
             Request::Schedule { .. } => ReplyKind::Schedule,
             Request::Draft(_) | Request::PageDraft { .. } => ReplyKind::Drafted,
@@ -1074,6 +1081,12 @@ mod tests {
                 }),
             ),
             (Request::SyncOff, Response::Sync(SyncReport::default())),
+            (
+                Request::ImportMerge {
+                    store: serde_json::json!({"version": 1, "interviews": []}),
+                },
+                Response::Imported(Imported { interviews: 3 }),
+            ),
         ]
     }
 
@@ -1111,6 +1124,7 @@ mod tests {
             Request::SyncStatus => 27,
             Request::SyncOn { .. } => 28,
             Request::SyncOff => 29,
+            Request::ImportMerge { .. } => 30,
         }
     }
 
@@ -1122,7 +1136,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=29).collect::<Vec<_>>(),
+            (0..=30).collect::<Vec<_>>(),
             "a request has no sample"
         );
         for (request, _) in &samples {

@@ -179,6 +179,16 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
                 whole: true,
             })
         }
+        Request::ImportMerge { store: document } => {
+            let backup = from_value(document).map_err(Failure::Import)?;
+            let (next, _) = crate::store::merge_backup(store, &backup).map_err(Failure::Import)?;
+            let interviews = next.interviews.len();
+            Ok(Outcome::Write {
+                store: Box::new(next),
+                reply: Response::Imported(Imported { interviews }),
+                whole: false,
+            })
+        }
         Request::Export => reply(Response::Exported(Exported {
             store: store.clone(),
         })),

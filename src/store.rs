@@ -18,6 +18,7 @@
 mod edit;
 mod error;
 mod ids;
+mod merge;
 mod migrate;
 mod read;
 mod validate;
@@ -26,6 +27,7 @@ use crate::model::Store;
 
 pub use error::StoreError;
 pub use ids::{assign_missing_ids, new_interview_id, slug};
+pub use merge::{merge_backup, MergeReport};
 pub use migrate::{migrate, Migration, CURRENT_VERSION};
 pub use read::{event_at, from_value, interview_at, profile_at};
 pub use validate::validate;

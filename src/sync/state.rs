@@ -57,6 +57,24 @@ pub struct SyncState {
     pub problem: Option<String>,
     /// When this device last wrote or read (ms since the epoch).
     pub at: f64,
+    /// When it wrote to the sync storage in the last hour (ms since the epoch; each `set` and
+    /// `remove` is one write against the browser's rate limits).
+    #[serde(default)]
+    pub writes: Vec<f64>,
+}
+
+/// Writes to the sync storage allowed per minute and per hour: Chrome's limits (120 and
+/// 1,800) with room left for a write already on its way.
+pub const WRITES_PER_MINUTE: usize = 100;
+/// See [`WRITES_PER_MINUTE`].
+pub const WRITES_PER_HOUR: usize = 1_500;
+
+/// Whether `n` more writes at `now` stay within the rate limits, given the writes made
+/// (`writes`, pruned to the last hour here).
+pub fn may_write(writes: &mut Vec<f64>, now: f64, n: usize) -> bool {
+    writes.retain(|t| now - t < 3_600_000.0);
+    let last_minute = writes.iter().filter(|t| now - **t < 60_000.0).count();
+    last_minute + n <= WRITES_PER_MINUTE && writes.len() + n <= WRITES_PER_HOUR
 }
 
 impl Serialize for Doc {
@@ -217,6 +235,7 @@ mod tests {
             doc,
             problem: None,
             at: 1.5,
+            writes: vec![2.5],
         };
         let text = serde_json::to_string(&state).unwrap_or_default();
         let back: SyncState = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
@@ -227,6 +246,20 @@ mod tests {
             "{changed:?}"
         );
         assert!(gone.is_empty());
+    }
+
+    #[test]
+    fn writes_wait_for_the_rate_limits() {
+        let mut writes: Vec<f64> = (0..99).map(|i| f64::from(i) * 100.0).collect();
+        assert!(may_write(&mut writes, 10_000.0, 1));
+        assert!(!may_write(&mut writes, 10_000.0, 2), "101 in a minute");
+        assert!(may_write(&mut writes, 70_000.0, 2), "a minute later");
+        let mut hour: Vec<f64> = (0..1_499).map(|i| f64::from(i) * 2_000.0).collect();
+        assert!(!may_write(&mut hour, 2_998_000.0 + 61_000.0, 2));
+        assert!(
+            may_write(&mut hour, 3_600_000.0 + 100_000.0, 2),
+            "old writes age out"
+        );
     }
 
     #[test]

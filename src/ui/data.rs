@@ -66,6 +66,10 @@ pub struct ImportPreview {
     pub unchanged: usize,
     /// Whether your name, signature or holidays change.
     pub profile_changed: bool,
+    /// A merge (nothing is deleted; what both have keeps the value here), not a replacement.
+    pub merging: bool,
+    /// For a merge: the profile fields it fills in ("your phone").
+    pub profile_filled: Vec<String>,
 }
 
 impl ImportPreview {
@@ -93,12 +97,25 @@ impl ImportPreview {
         p
     }
 
+    /// What merging a backup into the data here adds ([`crate::store::merge_backup`]).
+    pub fn merging(report: &crate::store::MergeReport) -> ImportPreview {
+        ImportPreview {
+            added: report.added.clone(),
+            changed: report.enriched.clone(),
+            unchanged: report.kept,
+            profile_filled: report.profile.clone(),
+            merging: true,
+            ..ImportPreview::default()
+        }
+    }
+
     /// True when importing changes nothing.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty()
             && self.changed.is_empty()
             && self.removed.is_empty()
             && !self.profile_changed
+            && self.profile_filled.is_empty()
     }
 
     /// One line per kind of change, e.g. "Adds 2 interviews: Acme Corp (PM), Fable (Writer)".
@@ -106,9 +123,10 @@ impl ImportPreview {
         let mut out = Vec::new();
         // An update says what changes in each interview ("Acme (Senior PM): the role"), so
         // those are set apart by semicolons.
+        let update = if self.merging { "Adds to" } else { "Updates" };
         for (verb, names, apart) in [
             ("Adds", &self.added, ", "),
-            ("Updates", &self.changed, "; "),
+            (update, &self.changed, "; "),
             ("Deletes", &self.removed, ", "),
         ] {
             if !names.is_empty() {
@@ -127,6 +145,10 @@ impl ImportPreview {
         }
         if self.profile_changed {
             out.push("Replaces your name, signature and extra holidays".into());
+        }
+        if !self.profile_filled.is_empty() {
+            let filled: Vec<&str> = self.profile_filled.iter().map(String::as_str).collect();
+            out.push(format!("Fills in {}", crate::text::join_list(&filled)));
         }
         if out.is_empty() {
             out.push("Nothing changes: the file holds the same data".into());

@@ -200,6 +200,11 @@ pub async fn wasm_refused(origin: &str, error: &str) -> Result<(), Failure> {
     expect!(Request::WasmRefused { origin, error }, Done).map(drop)
 }
 
+/// Merges a backup into the stored data (nothing is deleted).
+pub async fn import_merge(store: serde_json::Value) -> Result<Imported, Failure> {
+    expect!(Request::ImportMerge { store }, Imported)
+}
+
 /// How sync across devices goes.
 pub async fn sync_status() -> Result<crate::protocol::SyncReport, Failure> {
     expect!(Request::SyncStatus, SyncReport)

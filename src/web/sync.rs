@@ -409,6 +409,7 @@ async fn turn_on(passphrase: &str) -> Result<(SyncReport, bool), Failure> {
         opened: BTreeMap::new(),
         problem: None,
         at: js_sys::Date::now(),
+        writes: Vec::new(),
     };
     let _ = storage::set_json(KEY_STOPPED, &serde_json::Value::Null).await;
     let key = aes(&raw_key).await?;
@@ -607,6 +608,13 @@ async fn publish(
     if changed.is_empty() && gone.is_empty() {
         return Ok(());
     }
+    let now = js_sys::Date::now();
+    if !state::may_write(&mut state.writes, now, 2) {
+        // Over the browser's write rate: the groups stay unwritten (their texts unchanged
+        // here), and an alarm brings the worker back to write them.
+        retry_later().await;
+        return Ok(());
+    }
     let mut sealed = BTreeMap::new();
     let mut new_items = BTreeMap::new();
     for (group, text) in &changed {
@@ -648,16 +656,19 @@ async fn publish(
         for (k, v) in &set {
             let _ = Reflect::set(&items, &k.into(), &v.into());
         }
+        state.writes.push(now);
         if let Err(e) = chrome::settle_call(raw::sync_set(&items)).await {
             state.problem = Some(format!(
-                "Sync is paused: the browser refused to store the synced data ({}). It will \
-                 try again at the next change.",
+                "Sync is paused: the browser refused to store the synced data ({}). It tries \
+                 again in a minute.",
                 chrome::error_text(&e)
             ));
+            retry_later().await;
             return Ok(());
         }
     }
     if !remove.is_empty() {
+        state.writes.push(now);
         let keys: Array = remove.iter().map(|k| JsValue::from_str(k)).collect();
         let _ = chrome::settle_call(raw::sync_remove(&keys)).await;
     }
@@ -673,6 +684,13 @@ async fn publish(
     }
     state.problem = None;
     Ok(())
+}
+
+/// Sets the alarm that brings the worker back in a minute: every alarm ends in an exchange.
+async fn retry_later() {
+    let info = Object::new();
+    let _ = Reflect::set(&info, &"delayInMinutes".into(), &1.into());
+    let _ = chrome::alarms_create("followup-sync", &info).await;
 }
 
 /// "Delete everything" also removes the synced data, when this device syncs.

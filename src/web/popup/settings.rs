@@ -180,7 +180,7 @@ fn render(app: &App) -> Dom {
             doc,
             "p",
             &[("class", "hint"), ("id", "h-import")],
-            Some("You see what changes before anything is replaced."),
+            Some("A backup is added to what is here: nothing here is deleted or overwritten, and you see what it adds first."),
         )?,
     )?;
     if !state.import_problems.is_empty() {
@@ -205,13 +205,9 @@ fn render(app: &App) -> Dom {
             &row,
             button(
                 doc,
-                "Replace my data with this file",
+                "Add this file to my data",
                 Action::ImportConfirm,
-                if preview.removed.is_empty() {
-                    "primary"
-                } else {
-                    "danger"
-                },
+                "primary",
             )?,
         )?;
         add(&row, button(doc, "Cancel", Action::ImportCancel, "quiet")?)?;
@@ -512,8 +508,12 @@ fn on_input(app: &App, target: &Element, kind: &str) {
                 Ok((store, raw)) => {
                     let problems = import_problems(&store);
                     if problems.is_empty() {
-                        let preview = ImportPreview::new(&state.store, &store);
-                        state.import = Some((raw, preview));
+                        match crate::store::merge_backup(&state.store, &store) {
+                            Ok((_, report)) => {
+                                state.import = Some((raw, ImportPreview::merging(&report)));
+                            }
+                            Err(e) => state.import_problems = vec![import_error_words(&e, &text)],
+                        }
                     } else {
                         state.import_problems = problems;
                     }
@@ -604,7 +604,7 @@ async fn action(app: &App, action: Action, _button: &Element) {
             let Some((raw, _)) = app.state.borrow().import.clone() else {
                 return;
             };
-            match client::import(raw).await {
+            match client::import_merge(raw).await {
                 Ok(_) => {
                     app.state.borrow_mut().import = None;
                     reload(app).await;

@@ -710,31 +710,38 @@ test('data: export JSON and .ics, import with a preview, delete everything after
   assert.deepEqual(await page.locator('ul.preview li').allTextContents(), [
     'Acme Corp (Product Manager), Dana Lee\'s email: “dana@” is not an email address; it should look like name@company.com.',
   ]);
-  assert.equal(await page.getByRole('button', { name: 'Replace my data with this file' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Add this file to my data' }).count(), 0);
   assert.equal((await stored(page)).interviews[0].interviewers[0].email, 'dana@acme.example');
 
-  // A good file shows what changes first.
+  // A good file (a backup) is merged into what is here, and the preview says what it adds:
+  // nothing here is deleted or overwritten (the role here stays; Globex, not in the file, stays).
   const next = structuredClone(exported);
   next.interviews.pop();
   next.interviews[0].role = 'Group Product Manager';
+  next.interviews[0].skills.push('roadmaps');
+  next.interviews[0].events = [{ kind: 'sent', follow_up: 'thank-you', interviewer: 'dana', at: '2026-11-21T10:00:00Z' }];
+  next.profile.phone = '+1 555 0199';
   next.interviews.push({ id: 'new-one', company: 'Newco', role: 'Analyst', at: '2026-11-20T10:00:00Z' });
   await page.getByLabel('Import a JSON export').setInputFiles({ name: 'next.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
   await page.getByRole('heading', { name: 'Importing this file will:' }).waitFor();
   assert.equal(await refused.count(), 0, 'what was said about the previous file is gone');
   assert.deepEqual(await page.locator('ul.preview li').allTextContents(), [
     'Adds 1 interview: Newco (Analyst)',
-    'Updates 1 interview: Acme Corp (Group Product Manager): the role',
-    'Deletes 1 interview: Globex (Data Analyst)',
-    'Keeps 1 interview as they are',
+    'Adds to 1 interview: Acme Corp (Product Manager): 1 skill, 1 recorded message or reply',
+    'Keeps 2 interviews as they are',
   ]);
-  await page.getByRole('button', { name: 'Replace my data with this file' }).click();
+  await page.getByRole('button', { name: 'Add this file to my data' }).click();
   await page.locator('#status', { hasText: 'Imported.' }).waitFor();
-  assert.deepEqual((await stored(page)).interviews.map((i) => i.id), ['acme-pm', 'fable-content', 'new-one']);
+  const merged = await stored(page);
+  assert.deepEqual(merged.interviews.map((i) => i.id), ['acme-pm', 'fable-content', 'globex-analyst', 'new-one']);
+  assert.equal(merged.interviews[0].role, 'Product Manager', 'the value here is kept');
+  assert.deepEqual(merged.interviews[0].skills, ['user research', 'SQL', 'roadmaps']);
+  assert.equal(merged.profile.phone, '+1 555 0100', 'a field set here is not overwritten');
 
   await page.getByRole('button', { name: 'Delete everything…' }).click();
-  await page.getByRole('heading', { name: 'Delete 3 interviews and your settings?' }).waitFor();
+  await page.getByRole('heading', { name: 'Delete 4 interviews and your settings?' }).waitFor();
   await page.getByRole('button', { name: 'Keep my data' }).click();
-  assert.equal((await stored(page)).interviews.length, 3);
+  assert.equal((await stored(page)).interviews.length, 4);
   await page.getByRole('button', { name: 'Delete everything…' }).click();
   await page.getByRole('button', { name: 'Delete everything', exact: true }).click();
   await page.getByRole('heading', { name: 'No interviews yet' }).waitFor();

@@ -100,6 +100,10 @@ test('sync: a weak passphrase is refused; a strong one turns sync on, and nothin
   for (const [k, v] of Object.entries(items)) {
     assert.ok(k.length + JSON.stringify(v).length <= 8192, `${k} is over the per-item quota`);
   }
+  const each = keys.filter((k) => k.startsWith('s.i')).map((k) => k.length + JSON.stringify(items[k]).length);
+  const mean = Math.round(each.reduce((a, b) => a + b, 0) / each.length);
+  const fixed = ['s.key', 's.m.0'].reduce((a, k) => a + k.length + JSON.stringify(items[k]).length, 0);
+  console.log(`# sync: an interview with its people takes ${each.join(', ')} bytes synced (mean ${mean}), the rest ${fixed}: about ${Math.floor((102400 - fixed) / mean)} such interviews fit`);
   assert.deepEqual(laptop.errors, []);
 });
 
@@ -173,6 +177,7 @@ test('sync: a store the browser\'s sync cannot hold pauses sync with what to do;
   }
   assert.match(report.problem ?? '', /Sync is paused: your data needs \d+ KB of the 100 KB/);
   assert.match(report.problem, /(\d+) of your 200 interviews would fit/);
+  console.log(`# sync: 200 interviews with long notes: ${report.problem.match(/needs \d+ KB|\d+ of your 200 interviews would fit/g).join('; ')}`);
   assert.deepEqual(await syncItems(desktop), before, 'nothing new was written');
   await settings(desktop);
   await desktop.page.getByText(/Sync is paused/).waitFor();
