@@ -360,6 +360,13 @@ async fn turn_on(passphrase: &str) -> Result<(SyncReport, bool), Failure> {
     }
     let (parts, key_item) = items().await?;
     let (raw_key, key_item) = match key_item {
+        Some(item) if item.v != 1 => {
+            return Err(Failure::Sync(format!(
+                "Your other devices sync with a newer version of this extension (format {}). \
+                 Update it here, then turn sync on.",
+                item.v
+            )))
+        }
         Some(item) => {
             let salt = B64.decode(&item.salt).map_err(|e| {
                 Failure::Sync(format!("The synced data's key item is damaged ({e})."))

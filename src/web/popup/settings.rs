@@ -231,7 +231,12 @@ fn render(app: &App) -> Dom {
                 doc,
                 "p",
                 &[],
-                Some("This cannot be undone. Export first if you might need them again."),
+                Some(if state.sync.as_ref().is_some_and(|s| s.on) {
+                    "This cannot be undone. Export first if you might need them again. The \
+                     synced copy goes too: your other devices keep their data and stop syncing."
+                } else {
+                    "This cannot be undone. Export first if you might need them again."
+                }),
             )?,
         )?;
         let row = add(&panel, el(doc, "div", &[("class", "actions")], None)?)?;

@@ -157,6 +157,15 @@ test('sync: edits made offline on both devices converge, in either order of deli
   const one = await until(laptop, want, 'both devices\' edits');
   const two = await until(desktop, want, 'both devices\' edits');
   assert.deepEqual(one, two, 'the two devices hold the same store');
+  // A reminder snoozed on the laptop is not listed (nor announced) on the desktop either.
+  const item = (await send(laptop.page, { type: 'schedule' })).items.find((i) => i.interview === 'fable-content');
+  assert.ok(item, 'an open item for Fable');
+  const listed = async (d) => (await send(d.page, { type: 'schedule' })).items.some((i) => i.interview === item.interview && i.kind === item.kind && i.interviewer === item.interviewer);
+  assert.equal(await listed(desktop), true);
+  assert.equal((await send(laptop.page, { type: 'snooze', interview: item.interview, interviewer: item.interviewer, kind: item.kind })).ok, true);
+  await relay(laptop, desktop);
+  for (let i = 0; i < 50 && await listed(desktop); i++) await new Promise((r) => setTimeout(r, 150));
+  assert.equal(await listed(desktop), false, 'snoozed on the desktop too');
   assert.deepEqual(laptop.errors, []);
   assert.deepEqual(desktop.errors, []);
 });
@@ -181,6 +190,10 @@ test('sync: a store the browser\'s sync cannot hold pauses sync with what to do;
   assert.deepEqual(await syncItems(desktop), before, 'nothing new was written');
   await settings(desktop);
   await desktop.page.getByText(/Sync is paused/).waitFor();
+  // Delete everything says that the synced copy goes too.
+  await desktop.page.getByRole('button', { name: 'Delete everything…' }).click();
+  await desktop.page.getByText(/The synced copy goes too: your other devices keep their data/).waitFor();
+  await desktop.page.getByRole('button', { name: 'Keep my data' }).click();
   // Sync off on the laptop: our items leave its storage.sync; delivered, the desktop stops too.
   await settings(laptop);
   await laptop.page.getByRole('button', { name: 'Turn off sync' }).click();
