@@ -184,19 +184,31 @@ pub fn merge_backup(current: &Store, backup: &Store) -> Result<(Store, MergeRepo
     Ok((from_value(here)?, report))
 }
 
+/// The backup's list under `key`, and the list here (made, empty, when there is none), when
+/// both are lists.
+fn lists<'a>(
+    mine: &'a mut Map<String, Value>,
+    theirs: &'a Map<String, Value>,
+    key: &str,
+) -> Option<(&'a Vec<Value>, &'a mut Vec<Value>)> {
+    let Some(Value::Array(from)) = theirs.get(key) else {
+        return None;
+    };
+    match mine.entry(key).or_insert_with(|| Value::Array(Vec::new())) {
+        Value::Array(here) => Some((from, here)),
+        _ => None,
+    }
+}
+
 /// Interviewers: the backup's that are not here are added; those here get what they lack.
 fn merge_people(
     mine: &mut Map<String, Value>,
     theirs: &Map<String, Value>,
     said: &mut Vec<String>,
 ) {
-    let Some(Value::Array(people)) = theirs.get("interviewers") else {
+    let Some((people, list)) = lists(mine, theirs, "interviewers") else {
         return;
     };
-    let list = mine
-        .entry("interviewers")
-        .or_insert_with(|| Value::Array(Vec::new()));
-    let Value::Array(list) = list else { return };
     let mut added = 0;
     for person in people {
         let Value::Object(p) = person else { continue };
@@ -226,13 +238,9 @@ fn merge_events(
     theirs: &Map<String, Value>,
     said: &mut Vec<String>,
 ) {
-    let Some(Value::Array(events)) = theirs.get("events") else {
+    let Some((events, list)) = lists(mine, theirs, "events") else {
         return;
     };
-    let list = mine
-        .entry("events")
-        .or_insert_with(|| Value::Array(Vec::new()));
-    let Value::Array(list) = list else { return };
     let before = list.len();
     for event in events {
         if !list.contains(event) {

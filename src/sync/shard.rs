@@ -84,6 +84,11 @@ pub fn read_group(group: &str, text: &str) -> Result<Doc, GroupError> {
     Ok(doc)
 }
 
+/// The group and part an item key of ours names (`s.<group>.<n>`), if it is one.
+pub fn key_group(key: &str) -> Option<(&str, &str)> {
+    key.strip_prefix(PREFIX)?.rsplit_once('.')
+}
+
 /// Bytes an item takes in the quota: its key and its value as a JSON string.
 pub fn item_bytes(key: &str, value: &str) -> usize {
     key.len() + serde_json::to_string(value).map_or(usize::MAX, |v| v.len())
@@ -149,10 +154,7 @@ pub fn join(items: &BTreeMap<String, String>) -> BTreeMap<String, String> {
     // (group, part, tag, count, text), sorted by group and part.
     let mut parts: Vec<(&str, usize, &str, usize, &str)> = Vec::new();
     for (key, value) in items {
-        let Some(rest) = key.strip_prefix(PREFIX) else {
-            continue;
-        };
-        let Some((group, n)) = rest.rsplit_once('.') else {
+        let Some((group, n)) = key_group(key) else {
             continue;
         };
         let (Ok(n), Some((tag, rest))) = (n.parse::<usize>(), value.split_once(':')) else {
@@ -205,11 +207,7 @@ pub fn plan(
     let remove = held
         .keys()
         .filter(|k| !items.contains_key(*k))
-        .filter(|k| {
-            k.strip_prefix(PREFIX)
-                .and_then(|r| r.rsplit_once('.'))
-                .is_some_and(|(g, _)| written.iter().any(|w| w == g))
-        })
+        .filter(|k| key_group(k).is_some_and(|(g, _)| written.iter().any(|w| w == g)))
         .cloned()
         .collect();
     (set, remove)
@@ -226,11 +224,12 @@ pub enum Overflow {
     Items(usize),
 }
 
-/// Whether `items` fit the quotas (the caller's own items only: the storage is ours alone).
-pub fn fits(items: &BTreeMap<String, String>) -> Result<usize, Overflow> {
-    let bytes: usize = items.iter().map(|(k, v)| item_bytes(k, v)).sum();
-    if items.len() > MAX_ITEMS {
-        return Err(Overflow::Items(items.len()));
+/// Whether `items`, and one more item of `reserved` bytes (the key item), fit the quotas (the
+/// caller's own items only: the storage is ours alone).
+pub fn fits(items: &BTreeMap<String, String>, reserved: usize) -> Result<usize, Overflow> {
+    let bytes = reserved + items.iter().map(|(k, v)| item_bytes(k, v)).sum::<usize>();
+    if items.len() + 1 > MAX_ITEMS {
+        return Err(Overflow::Items(items.len() + 1));
     }
     if bytes > TOTAL_BYTES {
         return Err(Overflow::Bytes(bytes));

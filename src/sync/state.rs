@@ -171,10 +171,7 @@ pub fn interviews_per_group(doc: &Doc) -> Vec<(String, usize)> {
 pub fn bytes_per_group(items: &BTreeMap<String, String>) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (k, v) in items {
-        if let Some((g, _)) = k
-            .strip_prefix(shard::PREFIX)
-            .and_then(|r| r.rsplit_once('.'))
-        {
+        if let Some((g, _)) = shard::key_group(k) {
             add(&mut out, g.to_owned(), item_bytes(k, v));
         }
     }

@@ -35,7 +35,8 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-fn storage_error(e: JsValue) -> Failure {
+/// A refusal of the browser's storage, in its own words (full or otherwise).
+pub(crate) fn storage_error(e: JsValue) -> Failure {
     Failure::storage(chrome::error_text(&e))
 }
 
@@ -284,11 +285,8 @@ pub async fn set_session_text(key: &str, text: &str) -> Result<(), Failure> {
 
 /// Reads a value stored under `key` (extension settings such as refused origins).
 pub async fn get_json(key: &str) -> Result<Option<serde_json::Value>, Failure> {
-    let items = chrome::storage_get(&JsValue::from_str(key))
-        .await
-        .map_err(storage_error)?;
-    Ok(property(&items, key)
-        .as_string()
+    Ok(get_text(key)
+        .await?
         .and_then(|s| serde_json::from_str(&s).ok()))
 }
 
@@ -329,8 +327,5 @@ pub async fn set_text(key: &str, text: &str) -> Result<(), Failure> {
 
 /// Stores a JSON value under `key`.
 pub async fn set_json(key: &str, value: &serde_json::Value) -> Result<(), Failure> {
-    chrome::storage_set(&object(&[(key, JsValue::from_str(&value.to_string()))]))
-        .await
-        .map_err(storage_error)?;
-    Ok(())
+    set_text(key, &value.to_string()).await
 }

@@ -115,10 +115,6 @@ mod raw {
     }
 }
 
-fn failed(what: &'static str) -> impl Fn(JsValue) -> Failure + Copy {
-    chrome::failed(what)
-}
-
 async fn awaited(call: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
     wasm_bindgen_futures::JsFuture::from(call?).await
 }
@@ -130,7 +126,7 @@ fn bytes_of(buffer: &JsValue) -> Vec<u8> {
 /// `n` random bytes from the browser's cryptographic generator.
 fn random(n: u32) -> Result<Vec<u8>, Failure> {
     let array = Uint8Array::new_with_length(n);
-    raw::get_random_values(&array).map_err(failed("make random numbers"))?;
+    raw::get_random_values(&array).map_err(chrome::failed("make random numbers"))?;
     Ok(array.to_vec())
 }
 
@@ -146,7 +142,7 @@ async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8
         &usages,
     ))
     .await
-    .map_err(failed("read the passphrase"))?;
+    .map_err(chrome::failed("read the passphrase"))?;
     let params = Object::new();
     let set = |k: &str, v: &JsValue| Reflect::set(&params, &k.into(), v).map(drop);
     let salt = Uint8Array::from(salt);
@@ -156,10 +152,10 @@ async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8
         set("salt", &salt)?;
         set("iterations", &iterations.into())
     })()
-    .map_err(failed("derive the key"))?;
+    .map_err(chrome::failed("derive the key"))?;
     let bits = awaited(raw::derive_bits(&params, &base, 256))
         .await
-        .map_err(failed("derive the key"))?;
+        .map_err(chrome::failed("derive the key"))?;
     Ok(bytes_of(&bits))
 }
 
@@ -174,7 +170,7 @@ async fn aes(key: &[u8]) -> Result<JsValue, Failure> {
         &usages,
     ))
     .await
-    .map_err(failed("use the sync key"))
+    .map_err(chrome::failed("use the sync key"))
 }
 
 fn gcm(iv: &[u8], group: &str) -> Result<JsValue, Failure> {
@@ -185,7 +181,7 @@ fn gcm(iv: &[u8], group: &str) -> Result<JsValue, Failure> {
         set("iv", &Uint8Array::from(iv))?;
         set("additionalData", &Uint8Array::from(group.as_bytes()))
     })()
-    .map_err(failed("encrypt"))?;
+    .map_err(chrome::failed("encrypt"))?;
     Ok(params.into())
 }
 
@@ -208,7 +204,7 @@ async fn transform(bytes: &[u8], compress: bool) -> Result<Vec<u8>, JsValue> {
 async fn seal(key: &JsValue, group: &str, text: &str) -> Result<String, Failure> {
     let packed = transform(text.as_bytes(), true)
         .await
-        .map_err(failed("compress the synced data"))?;
+        .map_err(chrome::failed("compress the synced data"))?;
     let mut plain = Vec::with_capacity(packed.len().min(text.len()) + 1);
     if packed.len() < text.len() {
         plain.push(1);
@@ -224,7 +220,7 @@ async fn seal(key: &JsValue, group: &str, text: &str) -> Result<String, Failure>
         &Uint8Array::from(&plain[..]),
     ))
     .await
-    .map_err(failed("encrypt the synced data"))?;
+    .map_err(chrome::failed("encrypt the synced data"))?;
     let mut out = vec![1u8];
     out.extend_from_slice(&iv);
     out.extend(bytes_of(&sealed));
@@ -268,7 +264,7 @@ async fn open(key: &JsValue, group: &str, payload: &str) -> Result<String, Unope
 async fn sync_get() -> Result<JsValue, Failure> {
     chrome::settle_call(raw::sync_get(&JsValue::NULL))
         .await
-        .map_err(|e| Failure::storage(chrome::error_text(&e)))
+        .map_err(storage::storage_error)
 }
 
 /// Our items in `storage.sync`: the groups' parts (string values) and the key item.
@@ -400,7 +396,7 @@ async fn turn_on(passphrase: &str) -> Result<(SyncReport, bool), Failure> {
             let _ = Reflect::set(&items, &KEY_ITEM.into(), &text.into());
             chrome::settle_call(raw::sync_set(&items))
                 .await
-                .map_err(|e| Failure::storage(chrome::error_text(&e)))?;
+                .map_err(storage::storage_error)?;
             (raw_key, item)
         }
     };
@@ -439,10 +435,10 @@ async fn turn_off() -> Result<SyncReport, Failure> {
     }
     chrome::settle_call(raw::sync_remove(&keys))
         .await
-        .map_err(|e| Failure::storage(chrome::error_text(&e)))?;
+        .map_err(storage::storage_error)?;
     chrome::storage_remove(&KEY_STATE.into())
         .await
-        .map_err(|e| Failure::storage(chrome::error_text(&e)))?;
+        .map_err(storage::storage_error)?;
     Ok(SyncReport::default())
 }
 
@@ -483,7 +479,7 @@ pub async fn remote_change() -> bool {
             storage::set_json(KEY_STOPPED, &why.into()).await?;
             chrome::storage_remove(&KEY_STATE.into())
                 .await
-                .map_err(|e| Failure::storage(chrome::error_text(&e)))?;
+                .map_err(storage::storage_error)?;
             return Ok(false);
         }
         let key = key_of(&state).await?;
@@ -526,17 +522,18 @@ async fn exchange(
         .doc
         .record(&mut state.clock, now_ms(), &current, &reminders);
     let mut unopened = Vec::new();
-    for (group, payload) in shard::join(parts) {
-        let tag = shard::tag(&payload);
-        if state.opened.get(&group) == Some(&tag) {
+    let payloads = shard::join(parts);
+    for (group, payload) in &payloads {
+        let tag = shard::tag(payload);
+        if state.opened.get(group) == Some(&tag) {
             continue;
         }
-        match open(key, &group, &payload).await {
-            Ok(text) => match shard::read_group(&group, &text) {
+        match open(key, group, payload).await {
+            Ok(text) => match shard::read_group(group, &text) {
                 Ok(part) => {
                     state.doc.merge(&part);
                     state.texts.insert(group.clone(), state::text_hash(&text));
-                    state.opened.insert(group, tag);
+                    state.opened.insert(group.clone(), tag);
                 }
                 Err(e) => unopened.push(e.to_string()),
             },
@@ -544,9 +541,8 @@ async fn exchange(
         }
     }
     // Groups this device wrote that are gone from the storage are written again.
-    let here: Vec<String> = shard::join(parts).into_keys().collect();
-    state.texts.retain(|g, _| here.contains(g));
-    state.opened.retain(|g, _| here.contains(g));
+    state.texts.retain(|g, _| payloads.contains_key(g));
+    state.opened.retain(|g, _| payloads.contains_key(g));
     if let Some(latest) = state.doc.latest() {
         state.clock.observe(latest);
     }
@@ -630,22 +626,18 @@ async fn publish(
         sealed.insert(group.clone(), payload);
     }
     let written: Vec<String> = changed.keys().chain(gone.iter()).cloned().collect();
-    let group_of = |k: &str| {
-        k.strip_prefix(PREFIX)
-            .and_then(|r| r.rsplit_once('.'))
-            .map(|(g, _)| g.to_owned())
-    };
+    let rewritten =
+        |k: &str| shard::key_group(k).is_some_and(|(g, _)| written.iter().any(|w| w == g));
     let mut all = BTreeMap::new();
     all.extend(
         held.iter()
-            .filter(|(k, _)| group_of(k).is_none_or(|g| !written.contains(&g)))
+            .filter(|(k, _)| !rewritten(k))
             .map(|(k, v)| (k.clone(), v.clone())),
     );
     all.extend(new_items.clone());
-    let key_bytes = serde_json::to_string(&state.key_item).map_or(0, |t| t.len() + KEY_ITEM.len());
-    let mut with_key = all.clone();
-    with_key.insert(KEY_ITEM.into(), "x".repeat(key_bytes));
-    if let Err(over) = shard::fits(&with_key) {
+    let key_text = serde_json::to_string(&state.key_item).unwrap_or_default();
+    let key_bytes = shard::item_bytes(KEY_ITEM, &key_text);
+    if let Err(over) = shard::fits(&all, key_bytes) {
         let sizes = state::bytes_per_group(&all);
         let per_group = state::interviews_per_group(&state.doc);
         let fit = state::interviews_that_fit(&sizes, &per_group, key_bytes);
