@@ -1,6 +1,7 @@
-//! The folds phrase matching relies on (case, quotes, spaces, word characters). No dependencies:
-//! `build.rs` includes this file to fold the phrase tables at compile time exactly as the
-//! checker folds a message at run time.
+//! The folds phrase matching relies on (case, quotes, spaces, word characters). One dependency,
+//! [`crate::case::single_lower`]: `build.rs` includes this file to fold the phrase tables at
+//! compile time exactly as the checker folds a message at run time, answering that one call with
+//! the standard library (which the case tables are generated from).
 
 /// Whether `c` is a combining mark (the common combining blocks), which belongs to the letter
 /// before it.
@@ -42,11 +43,7 @@ pub fn lower_char(c: char) -> char {
 /// [`lower_char`] beyond ASCII.
 #[inline(never)]
 fn lower_other_char(c: char) -> char {
-    let mut l = c.to_lowercase();
-    match (l.next(), l.next()) {
-        (Some(a), None) => a,
-        _ => c,
-    }
+    crate::case::single_lower(c)
 }
 
 /// Folds a phrase or text the way the matcher does: ASCII and simple Unicode lowercase, curly

@@ -8,6 +8,7 @@
 //! ```
 
 pub mod access;
+pub mod case;
 pub mod dates;
 pub mod draft;
 pub mod failure;

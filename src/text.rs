@@ -1,6 +1,8 @@
 //! Text helpers shared by the checker and the composer: UTF-16 offsets, word counting, the
 //! small Unicode folds the checker needs (case, accents, word characters), and `{key}` templates.
 
+use crate::case::Lowercase as _;
+
 /// Converts a byte offset in `text` (on a char boundary) to a UTF-16 code-unit offset.
 pub fn utf16_offset(text: &str, byte: usize) -> usize {
     text.get(..byte)
@@ -158,7 +160,7 @@ const DETERMINERS: &[&str] = &[
 /// A promised item as a noun phrase: "portfolio link" → "the portfolio link".
 pub fn promised_phrase(item: &str) -> String {
     let item = item.trim();
-    let first = item.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = item.split_whitespace().next().unwrap_or("").lowercase();
     if DETERMINERS.contains(&first.as_str()) {
         item.to_string()
     } else {

@@ -1,6 +1,7 @@
 //! LinkedIn messages are chat messages, not letters: a greeting, at most two short lines and a
 //! one-line close ("Thanks again, Sam"), with no letter sign-off or signature block, while still
 //! carrying the interview's detail and the kind's call to action, and differing per interviewer.
+#![allow(clippy::disallowed_methods)] // the standard library's case mappings, as a reference
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod draft_support;

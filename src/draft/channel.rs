@@ -5,6 +5,7 @@
 use super::content::{Chat, Content, Missing};
 use super::context::Context;
 use super::phrases::{CHAT_CLOSES, SIGN_OFFS};
+use crate::case::Lowercase as _;
 use crate::model::Channel;
 use crate::text::word_count;
 
@@ -193,11 +194,11 @@ fn linkedin(ctx: &Context, content: &Content) -> String {
 /// alike), moved on to the next one when the lines above already say it ("Thank you again for
 /// meeting with me…").
 fn chat_close(ctx: &Context, lines: &[String]) -> String {
-    let said = lines.join(" ").to_lowercase();
+    let said = lines.join(" ").lowercase();
     let start = ctx.choice(&format!("chat-close-{}", ctx.kind), CHAT_CLOSES.len());
     let close = (0..CHAT_CLOSES.len())
         .map(|i| CHAT_CLOSES[(start + i) % CHAT_CLOSES.len()])
-        .find(|close| !said.contains(&close.to_lowercase()))
+        .find(|close| !said.contains(&close.lowercase()))
         .unwrap_or(CHAT_CLOSES[start % CHAT_CLOSES.len()]);
     match ctx.my_first_name() {
         Some(name) => format!("{close}, {name}"),

@@ -1,6 +1,7 @@
 //! Personal details in words: how to address someone, the interview day relative to now,
 //! lists, the skills that fit an interviewer, and promised items.
 
+use crate::case::Lowercase as _;
 use crate::model::Interviewer;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 
@@ -85,7 +86,7 @@ pub fn address(full_name: &str) -> Option<Address> {
 
 fn normal(word: &str) -> String {
     word.trim_matches(|c: char| c == '.' || c == ',')
-        .to_lowercase()
+        .lowercase()
 }
 
 /// The interview day in words, seen from `now`.
@@ -153,7 +154,7 @@ pub fn fitting_skills<'a>(
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
+        .map(|w| w.lowercase())
         .collect()
 }
 

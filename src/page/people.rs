@@ -1,6 +1,7 @@
 //! Recipients read from a page and matched to tracked interviewers: by email first, then by
 //! LinkedIn profile link, then by name.
 
+use crate::case::Lowercase as _;
 use crate::model::Store;
 use crate::text::fold_name;
 use serde::{Deserialize, Serialize};
@@ -118,7 +119,7 @@ fn parse_one(s: &str) -> Option<Person> {
 
 /// A LinkedIn profile link reduced to its `/in/slug` part (lowercase), for comparison.
 pub fn profile_key(url: &str) -> Option<String> {
-    let lower = url.trim().to_lowercase();
+    let lower = url.trim().lowercase();
     let at = lower.find("/in/")?;
     let slug: String = lower[at + 4..]
         .chars()

@@ -56,7 +56,11 @@ pub fn assign_missing_ids(people: &mut [Interviewer]) {
 /// A lower-case, dash-separated form of `name` for ids (`Acme Corp PM` → `acme-corp-pm`).
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    let mut lowered = String::with_capacity(name.len());
+    for c in name.chars() {
+        crate::case::push_lower(&mut lowered, c);
+    }
+    for c in lowered.chars() {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

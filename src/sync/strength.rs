@@ -8,6 +8,8 @@
 //! the most common passwords and keyboard runs. It errs low on made-up words and high on
 //! sentences from books; the words shown say what helps.
 
+use crate::case::Lowercase as _;
+
 /// What the estimate says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -66,7 +68,7 @@ const COMMON: &[&str] = &[
 /// Estimates the strength of `passphrase`.
 pub fn strength(passphrase: &str) -> Strength {
     let chars: Vec<char> = passphrase.chars().collect();
-    let bits = estimate(&passphrase.to_lowercase(), &chars);
+    let bits = estimate(&passphrase.lowercase(), &chars);
     let verdict = if chars.len() < MIN_CHARS || bits < FAIR_BITS {
         Verdict::TooWeak
     } else if bits < STRONG_BITS {

@@ -176,6 +176,7 @@ impl Tally {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // the standard library's lowercase, as the reference
 mod tests {
     use super::*;
 

@@ -309,19 +309,13 @@ pub fn import_error_words(e: &crate::store::StoreError, text: &str) -> String {
     };
     let mut out = match place(&e.path, text) {
         Some(place) => format!("{place}: {plain}"),
-        None => capitalise(plain),
+        None => crate::case::capitalised(plain),
     };
     if let Some(at) = at {
         out.push_str(&format!(" (line {at})"));
     }
     out.push('.');
     out
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// "Acme (PM), Dana Lee's email" for `interviews[0].interviewers[1].email`, read from the file;

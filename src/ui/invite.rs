@@ -35,6 +35,7 @@ mod guess;
 mod message;
 mod types;
 
+use crate::case::Lowercase as _;
 use crate::ui::form::{InterviewForm, PersonForm, MAX_PEOPLE};
 pub use calendar::{read, unescape};
 use chrono::{FixedOffset, NaiveDateTime};
@@ -57,7 +58,7 @@ pub fn prefill(inv: &Invitation, me: &Me, local: FixedOffset) -> Prefill {
     let mut notes = Vec::new();
     let mut form = InterviewForm::default();
     let me_email = me.email.trim().to_ascii_lowercase();
-    let me_name = me.name.trim().to_lowercase();
+    let me_name = me.name.trim().lowercase();
     // People: the organizer first, then the guests; not the user, rooms or robots; once each.
     let mut people: Vec<PersonForm> = Vec::new();
     let mut left_out = 0;
@@ -73,7 +74,7 @@ pub fn prefill(inv: &Invitation, me: &Me, local: FixedOffset) -> Prefill {
     let mut taken_for_me: Vec<&str> = Vec::new();
     for g in inv.organizer.iter().chain(&inv.guests) {
         let is_me = (!me_email.is_empty() && g.email == me_email)
-            || (!me_name.is_empty() && g.name.trim().to_lowercase() == me_name);
+            || (!me_name.is_empty() && g.name.trim().lowercase() == me_name);
         if is_me || g.resource || is_robot(&g.email) {
             continue;
         }

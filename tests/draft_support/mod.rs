@@ -1,4 +1,5 @@
 //! Stores and helpers shared by the draft tests.
+#![allow(clippy::disallowed_methods)] // the standard library's case mappings, as a reference
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{DateTime, FixedOffset};

@@ -15,6 +15,7 @@
 
 use super::placeholder::caps_slots;
 use super::rule::{finding, Rule};
+use crate::case::Lowercase as _;
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
 use crate::tone::words::Word;
@@ -88,7 +89,7 @@ impl Rule for AllCaps {
                     Severity::Warning,
                     (w.start, w.end),
                     "Words in capitals read as shouting; use normal case and let the words carry the emphasis.",
-                    Some(w.text.to_lowercase()),
+                    Some(w.text.lowercase()),
                 ));
             }
         }

@@ -16,6 +16,7 @@
 //! message is lower case, one `all_lowercase` finding replaces the per-sentence ones.
 
 use super::rule::{finding, Rule};
+use crate::case::{capitalised, Lowercase as _};
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
 use crate::tone::words::{inside, Word};
@@ -121,15 +122,6 @@ impl Rule for MechanicsCase {
     }
 }
 
-/// The word with its first letter in capitals.
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// A lone "i" is the pronoun only between spaces, quotes or sentence punctuation: "(i)" and
 /// "i)" are list numerals, "<i>" is markup, "i.e." an abbreviation.
 fn is_list_numeral(text: &str, w: &Word<'_>) -> bool {
@@ -189,7 +181,7 @@ fn starts_sentence(text: &str, at: usize, english: bool) -> bool {
             .rsplit(|c: char| c.is_whitespace() || c == '(')
             .next()
             .unwrap_or("")
-            .to_lowercase();
+            .lowercase();
         let letters = last.chars().filter(|c| c.is_alphabetic()).count();
         if letters <= 1 || ABBREVIATIONS.contains(&last.as_str()) || last.contains('.') {
             return false;

@@ -13,6 +13,7 @@
 //! Both fixes are certain: insert the space, drop the second word.
 
 use super::rule::{finding, Rule};
+use crate::case::Lowercase as _;
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
 use crate::tone::words::inside;
@@ -70,7 +71,7 @@ impl Rule for MechanicsSpacing {
                 continue;
             }
             let between = text.get(a.end..b.start).unwrap_or("x");
-            let lower = a.text.to_lowercase();
+            let lower = a.text.lowercase();
             if a.text.eq_ignore_ascii_case(b.text)
                 && !between.is_empty()
                 && between.chars().all(|c| c == ' ' || c == '\t')

@@ -83,9 +83,8 @@ fn severity_in_context(cx: &Context<'_>, entry: &Entry) -> crate::tone::types::S
 /// Capitalises the fix when the matched words start with a capital ("Gonna" → "Going to").
 fn match_case(matched: &str, fix: &str) -> String {
     let upper = matched.chars().next().is_some_and(char::is_uppercase);
-    let mut chars = fix.chars();
-    match chars.next() {
-        Some(first) if upper && first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+    match fix.chars().next() {
+        Some(first) if upper && first.is_lowercase() => crate::case::capitalised(fix),
         _ => fix.to_string(),
     }
 }

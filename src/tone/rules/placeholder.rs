@@ -3,6 +3,7 @@
 //! draft markers (XXX, TBD, TODO, lorem ipsum).
 
 use super::rule::{finding, Rule};
+use crate::case::Lowercase as _;
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
 use crate::tone::words::Word;
@@ -72,7 +73,7 @@ const SLOT_WORDS: &[&str] = &[
 
 /// Whether angle-bracketed text reads as a template slot: several words, or a slot word.
 fn names_a_slot(inner: &str) -> bool {
-    let lower = inner.trim().to_lowercase();
+    let lower = inner.trim().lowercase();
     lower.contains([' ', '_']) || lower.split(['-', '\'']).any(|w| SLOT_WORDS.contains(&w))
 }
 

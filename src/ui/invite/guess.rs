@@ -3,6 +3,7 @@
 //! guests are robots; names as people write them.
 
 use super::types::{Invitation, Me};
+use crate::case::Lowercase as _;
 
 /// Free mail, scheduling and meeting services: their domains name no employer.
 const SERVICE_DOMAINS: &[&str] = &[
@@ -69,12 +70,7 @@ pub(super) fn title_case(label: &str) -> String {
     label
         .split(['-', '_'])
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
+        .map(crate::case::capitalised)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -231,19 +227,19 @@ pub(super) fn title_pieces(summary: &str) -> Vec<String> {
 
 /// Whether `piece` is (or holds) one of `names`, ignoring case.
 pub(super) fn names_someone(piece: &str, names: &[String]) -> bool {
-    let lower = piece.to_lowercase();
+    let lower = piece.lowercase();
     names
         .iter()
         .filter(|n| !n.trim().is_empty())
-        .any(|n| lower.contains(&n.to_lowercase()))
+        .any(|n| lower.contains(&n.lowercase()))
 }
 
 /// The role in a meeting title: the piece with a job word, without meeting words, the company
 /// or people's names ("Product Manager interview - Acme" → "Product Manager").
 pub(super) fn role_in(summary: &str, company: &str, people: &[String]) -> String {
-    let company = company.to_lowercase();
+    let company = company.lowercase();
     let bare = |w: &str| {
-        w.to_lowercase()
+        w.lowercase()
             .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '-' | '&' | '@'))
             .to_string()
     };
@@ -299,10 +295,11 @@ pub(super) fn company_in(inv: &Invitation, me: &Me, people: &[String]) -> String
         .max_by_key(|(_, n)| *n)
         .map(|(l, _)| l.clone());
     let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars().filter(|c| c.is_alphanumeric()) {
+            crate::case::push_lower(&mut out, c);
+        }
+        out
     };
     if let Some(label) = &domain {
         let want = squash(label);
@@ -333,7 +330,7 @@ pub(super) fn company_in(inv: &Invitation, me: &Me, people: &[String]) -> String
 
 /// The stage a title names ("Recruiter screen" → `screen`, "Final round" → `final`).
 pub(super) fn stage_in(summary: &str) -> &'static str {
-    let lower = summary.to_lowercase();
+    let lower = summary.lowercase();
     if lower.contains("final") || lower.contains("onsite loop") {
         "final"
     } else if lower.contains("screen") || lower.contains("recruiter") {
@@ -347,7 +344,7 @@ pub(super) fn stage_in(summary: &str) -> &'static str {
 
 /// Whether `location` reads as a phone number or a call-in.
 pub(super) fn is_phone(location: &str) -> bool {
-    let lower = location.to_lowercase();
+    let lower = location.lowercase();
     lower.starts_with("tel:")
         || lower.contains("phone")
         || (location.chars().filter(char::is_ascii_digit).count() >= 7

@@ -3,6 +3,7 @@
 //! `#interop-outlet`. The page structure relied on is described in `docs/page-structures.md`.
 
 use super::site::{ctrl_enter, cut, push_person, text_of, Compose, Opened, Site};
+use crate::case::Lowercase as _;
 use crate::model::Channel;
 use crate::page::people::Person;
 use crate::web::dom;
@@ -60,7 +61,7 @@ const NOBODY: &[&str] = &[
 /// A person from a name element and the profile link around or inside `scope`.
 fn person(scope: &Element, name_selectors: &str) -> Option<Person> {
     let name =
-        text_of(scope, name_selectors).filter(|n| !NOBODY.contains(&n.to_lowercase().as_str()))?;
+        text_of(scope, name_selectors).filter(|n| !NOBODY.contains(&n.lowercase().as_str()))?;
     let profile = scope
         .query_selector("a[href*=\"/in/\"]")
         .ok()

@@ -3,6 +3,7 @@
 
 use super::app::{fetch_draft, go, now, reload, say, App, View};
 use super::html::{add, button, el, Dom};
+use crate::case::Lowercase as _;
 use crate::model::{Channel, Event, Outcome};
 use crate::schedule::Due;
 use crate::ui::action::Action;
@@ -149,7 +150,7 @@ fn render(app: &App) -> Dom {
                 "aria-label",
                 &format!(
                     "Show all {total} {} items",
-                    status_label(status).to_lowercase()
+                    status_label(status).lowercase()
                 ),
             )?;
         }

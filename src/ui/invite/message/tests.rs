@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // the standard library's uppercase, as the reference
 use super::*;
 use crate::page::invited::Link;
 use crate::page::people::Person;
