@@ -92,13 +92,13 @@ pub enum Audience {
 pub fn audience(request: &Request) -> Audience {
     use Audience::*;
     match request {
-        Request::Offer { .. }
-        | Request::PageDraft { .. }
-        | Request::PageSent { .. }
-        | Request::PageUnsent { .. }
-        | Request::PageReply { .. }
-        | Request::PageReplied { .. }
-        | Request::PageInvitation { .. }
+        Request::Offer(_)
+        | Request::PageDraft(_)
+        | Request::PageSent(_)
+        | Request::PageUnsent(_)
+        | Request::PageReply(_)
+        | Request::PageReplied(_)
+        | Request::PageInvitation(_)
         | Request::WasmRefused { .. } => ExtensionAndPages,
         Request::Ping
         | Request::Import { .. }

@@ -168,86 +168,172 @@ pub enum Request {
     SyncOff,
     /// From the in-page helper: what it may offer for the people its compose is addressed to
     /// (only their open follow-ups; nothing when nobody there is tracked).
-    Offer {
-        /// Who the compose is addressed to, as read from the page.
-        people: Vec<Person>,
-        /// Where the message goes.
-        #[serde(default)]
-        channel: Channel,
-    },
+    Offer(OfferRequest),
     /// From the in-page helper: the draft for one item of the offer for these people. Refused
     /// for anything the offer for them does not contain.
-    PageDraft {
-        /// Who the compose is addressed to (the offer is computed again from them).
-        people: Vec<Person>,
-        /// Interview id.
-        interview: String,
-        /// Interviewer id.
-        #[serde(default)]
-        interviewer: Option<String>,
-        /// Kind of message.
-        kind: Kind,
-        /// Channel of the compose.
-        #[serde(default)]
-        channel: Channel,
-    },
+    PageDraft(PageDraftRequest),
     /// From the in-page helper: the user sent what they wrote in a compose addressed to
     /// `people`. The follow-up it answers is recorded as sent now ([`crate::page::sent`]):
     /// the draft the user inserted when it is still open for them, else each tracked person's
     /// follow-up that is due. Nothing for anybody else, nothing when sends are recorded by hand.
-    PageSent {
-        /// Who the compose was addressed to.
-        people: Vec<Person>,
-        /// The follow-up the user inserted in it from the offer, if any.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        chosen: Option<Pick>,
-        /// Where the message went.
-        #[serde(default)]
-        channel: Channel,
-    },
+    PageSent(PageSentRequest),
     /// From the in-page helper: the message the user opened in a conversation, from `from`.
     /// The worker says whether it is a tracked interviewer's reply worth recording, and which
     /// outcome it reads ([`crate::page::replied`]); nothing for anybody else.
-    PageReply {
-        /// Who sent it, as read from the page.
-        from: Vec<Person>,
-        /// The conversation's subject (email), if any.
-        #[serde(default)]
-        subject: String,
-        /// The message's own text (the start of it).
-        body: String,
-    },
+    PageReply(PageReplyRequest),
     /// From the in-page helper: the user confirmed the reply `page-reply` offered, with the
     /// outcome they chose. Refused unless `from` is a tracked interviewer of `interview`.
-    PageReplied {
-        /// Who sent it (the offer is checked again against them).
-        from: Vec<Person>,
-        /// Interview id.
-        interview: String,
-        /// How it went.
-        outcome: Outcome,
-        /// Where it came (email or LinkedIn).
-        #[serde(default)]
-        channel: Channel,
-    },
+    PageReplied(PageRepliedRequest),
     /// From the in-page helper: the user asked to track the interview the opened message
     /// invites to ("Track this interview"). The worker keeps this request in `storage.session`
     /// and opens the popup's form in a window of its own, which takes it and fills in from it
     /// ([`crate::ui::invite::from_message`]); nothing is saved until the user saves the form.
-    PageInvitation {
-        /// The message, as the page shows it.
-        message: Invited,
-    },
+    PageInvitation(PageInvitationRequest),
     /// From the in-page helper: Undo of a `page-sent` or `page-replied` record, for the people
     /// of that page and within minutes of it ([`crate::page::sent::may_undo`]).
-    PageUnsent {
-        /// Who the compose was addressed to.
-        people: Vec<Person>,
-        /// Interview id.
-        interview: String,
-        /// The event, as `page-sent` recorded it (store format v1).
-        event: Doc<Event>,
-    },
+    PageUnsent(PageUnsentRequest),
+}
+
+/// The in-page helper's requests, each its own type (the fields of a [`Request`] variant of the
+/// same name). The content script serialises only these, through [`Wire`], so its module links
+/// their encoders and not every request's (the store's, the profile's, drafts'); the reply's
+/// payload is fixed by [`PageAsk::Reply`] at compile time.
+pub trait PageAsk: Serialize + Into<Request> {
+    /// The request's `type` on the wire.
+    const TYPE: &'static str;
+    /// The payload of its reply.
+    type Reply: Payload;
+}
+
+/// A [`PageAsk`] as it goes on the wire: `{"type": …}` and its fields, the same JSON as the
+/// [`Request`] it converts to.
+pub struct Wire<'a, R>(pub &'a R);
+
+impl<R: PageAsk> Serialize for Wire<'_, R> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Tagged<'a, R> {
+            #[serde(rename = "type")]
+            kind: &'static str,
+            #[serde(flatten)]
+            request: &'a R,
+        }
+        Tagged {
+            kind: R::TYPE,
+            request: self.0,
+        }
+        .serialize(serializer)
+    }
+}
+
+macro_rules! page_asks {
+    ($($ty:ident => $variant:ident, $name:literal, $reply:ident;)*) => {
+        $(
+            impl PageAsk for $ty {
+                const TYPE: &'static str = $name;
+                type Reply = $reply;
+            }
+            impl From<$ty> for Request {
+                fn from(request: $ty) -> Request {
+                    Request::$variant(request)
+                }
+            }
+        )*
+    };
+}
+
+page_asks! {
+    OfferRequest => Offer, "offer", Offered;
+    PageDraftRequest => PageDraft, "page-draft", Drafted;
+    PageSentRequest => PageSent, "page-sent", Sends;
+    PageReplyRequest => PageReply, "page-reply", ReplyOffered;
+    PageRepliedRequest => PageReplied, "page-replied", Sends;
+    PageInvitationRequest => PageInvitation, "page-invitation", Done;
+    PageUnsentRequest => PageUnsent, "page-unsent", Done;
+}
+
+/// [`Request::Offer`].
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct OfferRequest {
+    /// Who the compose is addressed to, as read from the page.
+    pub people: Vec<Person>,
+    /// Where the message goes.
+    #[serde(default)]
+    pub channel: Channel,
+}
+
+/// [`Request::PageDraft`].
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PageDraftRequest {
+    /// Who the compose is addressed to (the offer is computed again from them).
+    pub people: Vec<Person>,
+    /// Interview id.
+    pub interview: String,
+    /// Interviewer id.
+    #[serde(default)]
+    pub interviewer: Option<String>,
+    /// Kind of message.
+    pub kind: Kind,
+    /// Channel of the compose.
+    #[serde(default)]
+    pub channel: Channel,
+}
+
+/// [`Request::PageSent`].
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PageSentRequest {
+    /// Who the compose was addressed to.
+    pub people: Vec<Person>,
+    /// The follow-up the user inserted in it from the offer, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chosen: Option<Pick>,
+    /// Where the message went.
+    #[serde(default)]
+    pub channel: Channel,
+}
+
+/// [`Request::PageReply`].
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PageReplyRequest {
+    /// Who sent it, as read from the page.
+    pub from: Vec<Person>,
+    /// The conversation's subject (email), if any.
+    #[serde(default)]
+    pub subject: String,
+    /// The message's own text (the start of it).
+    pub body: String,
+}
+
+/// [`Request::PageReplied`].
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PageRepliedRequest {
+    /// Who sent it (the offer is checked again against them).
+    pub from: Vec<Person>,
+    /// Interview id.
+    pub interview: String,
+    /// How it went.
+    pub outcome: Outcome,
+    /// Where it came (email or LinkedIn).
+    #[serde(default)]
+    pub channel: Channel,
+}
+
+/// [`Request::PageInvitation`].
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PageInvitationRequest {
+    /// The message, as the page shows it.
+    pub message: Invited,
+}
+
+/// [`Request::PageUnsent`].
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PageUnsentRequest {
+    /// Who the compose was addressed to.
+    pub people: Vec<Person>,
+    /// Interview id.
+    pub interview: String,
+    /// The event, as `page-sent` recorded it (store format v1).
+    pub event: Doc<Event>,
 }
 
 /// What the worker tells content scripts (they accept it only from their own extension).
@@ -633,13 +719,13 @@ impl Request {
             Request::SyncStatus => "sync-status",
             Request::SyncOn { .. } => "sync-on",
             Request::SyncOff => "sync-off",
-            Request::Offer { .. } => "offer",
-            Request::PageDraft { .. } => "page-draft",
-            Request::PageSent { .. } => "page-sent",
-            Request::PageUnsent { .. } => "page-unsent",
-            Request::PageReply { .. } => "page-reply",
-            Request::PageReplied { .. } => "page-replied",
-            Request::PageInvitation { .. } => "page-invitation",
+            Request::Offer(_) => "offer",
+            Request::PageDraft(_) => "page-draft",
+            Request::PageSent(_) => "page-sent",
+            Request::PageUnsent(_) => "page-unsent",
+            Request::PageReply(_) => "page-reply",
+            Request::PageReplied(_) => "page-replied",
+            Request::PageInvitation(_) => "page-invitation",
         }
     }
 
@@ -651,7 +737,7 @@ impl Request {
             Request::Import { .. } | Request::ImportMerge { .. } => ReplyKind::Imported,
             Request::Export => ReplyKind::Exported,
             Request::Schedule { .. } => ReplyKind::Schedule,
-            Request::Draft(_) | Request::PageDraft { .. } => ReplyKind::Drafted,
+            Request::Draft(_) | Request::PageDraft(_) => ReplyKind::Drafted,
             Request::Lint { .. } => ReplyKind::Findings,
             Request::UpsertInterview { .. } => ReplyKind::Saved,
             Request::RemoveInterview { .. }
@@ -660,8 +746,8 @@ impl Request {
             | Request::Unsnooze { .. }
             | Request::Settings { .. }
             | Request::DeleteAll
-            | Request::PageUnsent { .. }
-            | Request::PageInvitation { .. }
+            | Request::PageUnsent(_)
+            | Request::PageInvitation(_)
             | Request::WasmRefused { .. } => ReplyKind::Done,
             Request::Snooze { .. } => ReplyKind::Snoozed,
             Request::Ics { .. } => ReplyKind::Calendar,
@@ -670,9 +756,9 @@ impl Request {
             Request::UnreadableText => ReplyKind::Unreadable,
             Request::WasmStatus => ReplyKind::Refused,
             Request::SyncStatus | Request::SyncOn { .. } | Request::SyncOff => ReplyKind::Sync,
-            Request::Offer { .. } => ReplyKind::Offered,
-            Request::PageSent { .. } | Request::PageReplied { .. } => ReplyKind::Recorded,
-            Request::PageReply { .. } => ReplyKind::ReplyOffered,
+            Request::Offer(_) => ReplyKind::Offered,
+            Request::PageSent(_) | Request::PageReplied(_) => ReplyKind::Recorded,
+            Request::PageReply(_) => ReplyKind::ReplyOffered,
         }
     }
 }
@@ -794,12 +880,12 @@ mod tests {
             r#"{"type":"offer","people":[{"email":"dana@acme.example"}],"channel":"email"}"#,
         )
         .unwrap();
-        assert!(matches!(r, Request::Offer { ref people, .. } if people.len() == 1));
+        assert!(matches!(r, Request::Offer(OfferRequest { ref people, .. }) if people.len() == 1));
         let r: Request = serde_json::from_str(
             r#"{"type":"page-draft","people":[],"interview":"a","kind":"thank-you"}"#,
         )
         .unwrap();
-        assert!(matches!(r, Request::PageDraft { .. }));
+        assert!(matches!(r, Request::PageDraft(_)));
         assert_eq!(
             serde_json::to_string(&Notice::Changed).unwrap(),
             r#"{"type":"changed"}"#
@@ -981,10 +1067,10 @@ mod tests {
                 }),
             ),
             (
-                Request::Offer {
+                Request::Offer(OfferRequest {
                     people: people.clone(),
                     channel: Channel::Email,
-                },
+                }),
                 Response::Offered(Offered {
                     offer,
                     insert: Some(Waiting {
@@ -994,17 +1080,17 @@ mod tests {
                 }),
             ),
             (
-                Request::PageDraft {
+                Request::PageDraft(PageDraftRequest {
                     people,
                     interview: "acme".into(),
                     interviewer: Some("dana".into()),
                     kind: Kind::ThankYou,
                     channel: Channel::Email,
-                },
+                }),
                 Response::Drafted(Drafted { draft }),
             ),
             (
-                Request::PageSent {
+                Request::PageSent(PageSentRequest {
                     people: vec![Person::named("Dana Lee")],
                     chosen: Some(Pick {
                         interview: "acme".into(),
@@ -1012,7 +1098,7 @@ mod tests {
                         kind: Kind::ThankYou,
                     }),
                     channel: Channel::Linkedin,
-                },
+                }),
                 Response::Recorded(Sends {
                     recorded: vec![Recorded {
                         interview: "acme".into(),
@@ -1022,11 +1108,11 @@ mod tests {
                 }),
             ),
             (
-                Request::PageReply {
+                Request::PageReply(PageReplyRequest {
                     from: vec![Person::named("Dana Lee")],
                     subject: "Re: Thank you".into(),
                     body: "We would like to invite you to a final round.".into(),
-                },
+                }),
                 Response::ReplyOffered(ReplyOffered {
                     offer: Some(ReplyOffer {
                         interview: "acme".into(),
@@ -1037,16 +1123,16 @@ mod tests {
                 }),
             ),
             (
-                Request::PageReplied {
+                Request::PageReplied(PageRepliedRequest {
                     from: vec![Person::named("Dana Lee")],
                     interview: "acme".into(),
                     outcome: Outcome::Negative,
                     channel: Channel::Email,
-                },
+                }),
                 Response::Recorded(Sends::default()),
             ),
             (
-                Request::PageInvitation {
+                Request::PageInvitation(PageInvitationRequest {
                     message: Invited {
                         from: vec![Person::named("Dana Lee")],
                         subject: "Invitation: Interview @ Tue Dec 8, 2026 3pm (EST)".into(),
@@ -1056,15 +1142,15 @@ mod tests {
                             href: "https://meet.google.com/abc-defg-hij".into(),
                         }],
                     },
-                },
+                }),
                 done(),
             ),
             (
-                Request::PageUnsent {
+                Request::PageUnsent(PageUnsentRequest {
                     people: vec![Person::named("Dana Lee")],
                     interview: "acme".into(),
                     event: Doc::of(&event),
-                },
+                }),
                 done(),
             ),
             (Request::SyncStatus, Response::Sync(SyncReport::default())),
@@ -1111,16 +1197,16 @@ mod tests {
             Request::Problem => 14,
             Request::WasmRefused { .. } => 15,
             Request::WasmStatus => 16,
-            Request::Offer { .. } => 17,
-            Request::PageDraft { .. } => 18,
+            Request::Offer(_) => 17,
+            Request::PageDraft(_) => 18,
             Request::UnreadableText => 19,
             Request::Unrecord { .. } => 20,
             Request::Unsnooze { .. } => 21,
-            Request::PageSent { .. } => 22,
-            Request::PageUnsent { .. } => 23,
-            Request::PageReply { .. } => 24,
-            Request::PageReplied { .. } => 25,
-            Request::PageInvitation { .. } => 26,
+            Request::PageSent(_) => 22,
+            Request::PageUnsent(_) => 23,
+            Request::PageReply(_) => 24,
+            Request::PageReplied(_) => 25,
+            Request::PageInvitation(_) => 26,
             Request::SyncStatus => 27,
             Request::SyncOn { .. } => 28,
             Request::SyncOff => 29,
@@ -1154,14 +1240,61 @@ mod tests {
         }
     }
 
+    /// The in-page helper's own encoding of a request: its JSON, `type` and reply are those of
+    /// the [`Request`] it converts to.
+    fn page_wire<R: PageAsk + Clone>(page: &R) -> (serde_json::Value, Request) {
+        let request: Request = page.clone().into();
+        assert_eq!(R::TYPE, request.name());
+        assert_eq!(<R::Reply as Payload>::KIND, request.reply(), "{}", R::TYPE);
+        (serde_json::to_value(Wire(page)).unwrap(), request)
+    }
+
+    #[test]
+    fn page_requests_go_on_the_wire_as_the_requests_they_are() {
+        let mut checked = 0;
+        for (request, _) in samples() {
+            let (wire, same) = match &request {
+                Request::Offer(r) => page_wire(r),
+                Request::PageDraft(r) => page_wire(r),
+                Request::PageSent(r) => page_wire(r),
+                Request::PageReply(r) => page_wire(r),
+                Request::PageReplied(r) => page_wire(r),
+                Request::PageInvitation(r) => page_wire(r),
+                Request::PageUnsent(r) => page_wire(r),
+                _ => continue,
+            };
+            assert_eq!(same, request);
+            assert_eq!(
+                wire,
+                serde_json::to_value(&request).unwrap(),
+                "{}",
+                request.name()
+            );
+            assert_eq!(serde_json::from_value::<Request>(wire).unwrap(), request);
+            checked += 1;
+        }
+        assert_eq!(checked, 7);
+        // An absent choice is left out, as the request leaves it out.
+        let sent = PageSentRequest {
+            people: vec![],
+            chosen: None,
+            channel: Channel::Email,
+        };
+        let (wire, _) = page_wire(&sent);
+        assert_eq!(
+            wire,
+            serde_json::json!({"type": "page-sent", "people": [], "channel": "email"})
+        );
+    }
+
     #[test]
     fn a_payload_is_read_only_for_the_request_it_answers() {
         use serde_json::json;
         let people = vec![];
-        let offer = Request::Offer {
+        let offer = Request::Offer(OfferRequest {
             people,
             channel: Channel::Email,
-        };
+        });
         let reply = json!({"ok": true, "offer": {"choices": [], "direct": false, "matched": 0}});
         assert!(payload::<Offered>(&offer, reply.clone()).is_ok());
         let wrong = payload::<Done>(&offer, reply).unwrap_err();

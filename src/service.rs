@@ -25,8 +25,9 @@ use crate::page::invited::Invited;
 use crate::page::offer::offer;
 use crate::page::people::Person;
 use crate::protocol::{
-    Calendar, Done, Drafted, Exported, Findings, Imported, Offered, Pong, ReplyOffered, Request,
-    Response, Saved, Schedule, Sends, Waiting,
+    Calendar, Done, Drafted, Exported, Findings, Imported, OfferRequest, Offered, PageDraftRequest,
+    PageInvitationRequest, PageRepliedRequest, PageReplyRequest, PageSentRequest,
+    PageUnsentRequest, Pong, ReplyOffered, Request, Response, Saved, Schedule, Sends, Waiting,
 };
 use crate::reminders::{self, Reminders};
 use crate::store::{from_value, StoreError};
@@ -287,7 +288,7 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
             }
             Ok(Outcome::Sync(SyncCall::On(passphrase)))
         }
-        Request::Offer { people, .. } => {
+        Request::Offer(OfferRequest { people, .. }) => {
             Person::check(&people).map_err(Failure::BadRequest)?;
             let offer = offer(store, &people, env.now);
             let waiting = env.pending.as_ref().filter(|p| {
@@ -308,13 +309,13 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
                 })),
             })
         }
-        Request::PageDraft {
+        Request::PageDraft(PageDraftRequest {
             people,
             interview,
             interviewer,
             kind,
             channel,
-        } => page_draft(
+        }) => page_draft(
             store,
             &people,
             &interview,
@@ -324,11 +325,11 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
             env.now,
         )
         .and_then(|draft| reply(Response::Drafted(Drafted { draft }))),
-        Request::PageSent {
+        Request::PageSent(PageSentRequest {
             people,
             chosen,
             channel,
-        } => {
+        }) => {
             Person::check(&people).map_err(Failure::BadRequest)?;
             let answers =
                 crate::page::sent::answered(store, &people, chosen.as_ref(), channel, env.now);
@@ -339,21 +340,21 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
             let recorded = answers.iter().map(Into::into).collect();
             Ok(write(next, Response::Recorded(Sends { recorded })))
         }
-        Request::PageReply {
+        Request::PageReply(PageReplyRequest {
             from,
             subject,
             body,
-        } => {
+        }) => {
             Person::check(&from).map_err(Failure::BadRequest)?;
             let offer = crate::page::replied::offer_reply(store, &from, &subject, &body, env.now);
             reply(Response::ReplyOffered(ReplyOffered { offer }))
         }
-        Request::PageReplied {
+        Request::PageReplied(PageRepliedRequest {
             from,
             interview,
             outcome,
             channel,
-        } => {
+        }) => {
             Person::check(&from).map_err(Failure::BadRequest)?;
             let answer = crate::page::replied::reply_answer(
                 store, &from, &interview, outcome, channel, env.now,
@@ -363,15 +364,15 @@ pub fn handle(store: &Store, request: Request, env: &Env) -> Result<Outcome, Fai
             let recorded = vec![(&answer).into()];
             Ok(write(next, Response::Recorded(Sends { recorded })))
         }
-        Request::PageInvitation { message } => {
+        Request::PageInvitation(PageInvitationRequest { message }) => {
             Person::check(&message.from).map_err(Failure::BadRequest)?;
             Ok(Outcome::OpenInvitation(message.bounded()))
         }
-        Request::PageUnsent {
+        Request::PageUnsent(PageUnsentRequest {
             people,
             interview,
             event,
-        } => {
+        }) => {
             Person::check(&people).map_err(Failure::BadRequest)?;
             let event = event_of(store, &interview, event.value())?;
             crate::page::sent::may_undo(store, &people, &interview, &event, env.now)

@@ -2,7 +2,8 @@
 //! the reply's payload. The only place requests are sent with `chrome.runtime.sendMessage`;
 //! a request's reply type is fixed by [`Request::reply`], so a renamed field or a new request
 //! is a compile error here, not a failure in the browser. Each function decodes only its own
-//! payload type, so a context links only the decoders it uses.
+//! payload type, so a context links only the decoders it uses. The in-page helper's requests
+//! ([`PageAsk`]) go through [`Wire`], so the content script's module encodes only those.
 
 use super::chrome;
 use super::convert::{from_js, property, to_js};
@@ -13,12 +14,15 @@ use crate::page::people::Person;
 use crate::page::replied::ReplyOffer;
 use crate::page::sent::Pick;
 use crate::protocol::{
-    self, Doc, Imported, Offered, Payload, Recorded, Refusal, Request, StoreProblem,
+    self, Doc, Imported, OfferRequest, Offered, PageAsk, PageDraftRequest, PageInvitationRequest,
+    PageRepliedRequest, PageReplyRequest, PageSentRequest, PageUnsentRequest, Payload, Recorded,
+    Refusal, Request, StoreProblem, Wire,
 };
 use crate::schedule::Due;
 use crate::tone::{Finding, LintOptions};
 use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
+use wasm_bindgen::JsValue;
 
 /// Sends `request` and reads the reply's payload as `T`; `{ok:false,error,code}` becomes
 /// [`Failure::Reported`], no answer [`Failure::NoAnswer`]. Only `T`'s decoder is linked (read straight from
@@ -26,7 +30,18 @@ use std::collections::BTreeMap;
 /// reply types it asks for and no others.
 async fn call<T: Payload>(request: Request) -> Result<T, Failure> {
     protocol::expects::<T>(&request)?;
-    let message = to_js(&request).map_err(|e| Failure::BadRequest(chrome::error_text(&e)))?;
+    exchange(to_js(&request)).await
+}
+
+/// Sends one of the in-page helper's requests ([`PageAsk`]): only its own encoder is linked
+/// (not every [`Request`]'s), and its reply's payload is fixed by its type.
+async fn ask<R: PageAsk>(request: R) -> Result<R::Reply, Failure> {
+    exchange(to_js(&Wire(&request))).await
+}
+
+/// Sends an encoded request and reads the reply's payload as `T` (see [`call`]).
+async fn exchange<T: Payload>(message: Result<JsValue, JsValue>) -> Result<T, Failure> {
+    let message = message.map_err(|e| Failure::BadRequest(chrome::error_text(&e)))?;
     let reply = chrome::send_message(&message)
         .await
         .map_err(|e| Failure::NoAnswer(chrome::error_text(&e)))?;
@@ -227,7 +242,7 @@ pub async fn wasm_status() -> Result<BTreeMap<String, Refusal>, Failure> {
 
 /// What the in-page helper may offer for a compose addressed to `people`.
 pub async fn offer(people: Vec<Person>, channel: Channel) -> Result<Offered, Failure> {
-    expect!(Request::Offer { people, channel }, Offered)
+    ask(OfferRequest { people, channel }).await
 }
 
 /// The draft for one item of the offer for `people`.
@@ -238,14 +253,14 @@ pub async fn page_draft(
     kind: Kind,
     channel: Channel,
 ) -> Result<Draft, Failure> {
-    let request = Request::PageDraft {
+    let request = PageDraftRequest {
         people,
         interview: interview.to_string(),
         interviewer: interviewer.map(str::to_owned),
         kind,
         channel,
     };
-    expect!(request, Drafted).map(|d| d.draft)
+    ask(request).await.map(|d| d.draft)
 }
 
 /// Tells the worker the user sent the message of a compose addressed to `people` (`chosen`:
@@ -255,22 +270,22 @@ pub async fn page_sent(
     chosen: Option<Pick>,
     channel: Channel,
 ) -> Result<Vec<Recorded>, Failure> {
-    let request = Request::PageSent {
+    let request = PageSentRequest {
         people,
         chosen,
         channel,
     };
-    expect!(request, Sends).map(|s| s.recorded)
+    ask(request).await.map(|s| s.recorded)
 }
 
 /// Takes back one record of [`page_sent`] (its Undo), for the people of the same compose.
 pub async fn page_unsent(people: Vec<Person>, recorded: &Recorded) -> Result<(), Failure> {
-    let request = Request::PageUnsent {
+    let request = PageUnsentRequest {
         people,
         interview: recorded.interview.clone(),
         event: recorded.event.clone(),
     };
-    expect!(request, Done).map(drop)
+    ask(request).await.map(drop)
 }
 
 /// Whether the message the user opened, from `from`, is a tracked interviewer's reply to
@@ -280,19 +295,18 @@ pub async fn page_reply(
     subject: String,
     body: String,
 ) -> Result<Option<ReplyOffer>, Failure> {
-    let request = Request::PageReply {
+    let request = PageReplyRequest {
         from,
         subject,
         body,
     };
-    expect!(request, ReplyOffered).map(|r| r.offer)
+    ask(request).await.map(|r| r.offer)
 }
 
 /// "Track this interview": the worker keeps the opened invitation for the popup's form and
 /// opens the form, which fills in from it.
 pub async fn page_invitation(message: crate::page::invited::Invited) -> Result<(), Failure> {
-    let request = Request::PageInvitation { message };
-    expect!(request, Done).map(drop)
+    ask(PageInvitationRequest { message }).await.map(drop)
 }
 
 /// Records the reply [`page_reply`] offered, with the outcome the user chose.
@@ -302,11 +316,11 @@ pub async fn page_replied(
     outcome: Outcome,
     channel: Channel,
 ) -> Result<Vec<Recorded>, Failure> {
-    let request = Request::PageReplied {
+    let request = PageRepliedRequest {
         from,
         interview: interview.to_string(),
         outcome,
         channel,
     };
-    expect!(request, Sends).map(|s| s.recorded)
+    ask(request).await.map(|s| s.recorded)
 }

@@ -155,7 +155,7 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Response, Failure>
             _ => Reminders::default(),
         },
         pending: match request {
-            Request::Offer { .. } => storage::session_json(KEY_PENDING)
+            Request::Offer(_) => storage::session_json(KEY_PENDING)
                 .await?
                 .and_then(|v| serde_json::from_value(v).ok()),
             _ => None,
@@ -211,8 +211,10 @@ async fn handle(request: Request, tab: Option<i64>) -> Result<Response, Failure>
             .map(|url| Response::Opened(Opened { url })),
         Outcome::OpenInvitation(message) => {
             // Kept as the request itself: the popup reads it with the worker's own decoder.
-            let kept = serde_json::to_string(&Request::PageInvitation { message })
-                .map_err(|e| Failure::Storage(e.to_string()))?;
+            let kept = serde_json::to_string(&Request::PageInvitation(
+                crate::protocol::PageInvitationRequest { message },
+            ))
+            .map_err(|e| Failure::Storage(e.to_string()))?;
             storage::set_session_text(crate::page::invited::SESSION_KEY, &kept).await?;
             chrome::open_window("popup.html#invitation").await?;
             Ok(done)

@@ -41,7 +41,9 @@ pub struct Module {
 /// written, 61.5 KB once values were read by hand, maps filled without `collect`'s stable sort
 /// and the sorts routed through `order.rs`; DESIGN.md, "Sync across devices"); then 504.2 KB
 /// with imports that merge a backup and sync writes held to the browser's rate limits; then
-/// 213.6 and 499.2 KB with case mappings generated as runs (DESIGN.md, "Case mappings as runs").
+/// 213.6 and 499.2 KB with case mappings generated as runs (DESIGN.md, "Case mappings as runs");
+/// then 211.2 and 500.3 KB with the in-page helper's requests as types of their own, encoded
+/// alone (`protocol::PageAsk`; DESIGN.md, "The typed contract").
 pub const MODULES: &[Module] = &[
     Module {
         feature: "content",
@@ -52,7 +54,7 @@ pub const MODULES: &[Module] = &[
         // gzipped more than -Os (measured interleaved in one Node process).
         wasm_opt: "-O3",
         stack: 64 * 1024,
-        budget: 214 * 1024,
+        budget: 212 * 1024,
         allowed: &[(
             "hashbrown::",
             "serde-wasm-bindgen keeps the JS strings of field names in a small map keyed by \
@@ -67,7 +69,7 @@ pub const MODULES: &[Module] = &[
         classic: false,
         wasm_opt: "-Oz",
         stack: 128 * 1024,
-        budget: 500 * 1024,
+        budget: 501 * 1024,
         allowed: &[],
     },
 ];

@@ -505,7 +505,9 @@ pub(crate) async fn take_invitation(app: &App) {
     }
     // The worker keeps the request itself, read here with the decoder the worker uses.
     let message = match kept.ok().flatten().map(|t| serde_json::from_str(&t)) {
-        Some(Ok(crate::protocol::Request::PageInvitation { message })) => Some(message),
+        Some(Ok(crate::protocol::Request::PageInvitation(
+            crate::protocol::PageInvitationRequest { message },
+        ))) => Some(message),
         _ => None,
     };
     let Some(message) = message else {
