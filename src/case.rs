@@ -61,6 +61,15 @@ pub fn push_upper(out: &mut String, c: char) {
     }
 }
 
+/// `chars`, each in lowercase (what `flat_map(char::to_lowercase)` yields: no word-final `ς`).
+pub fn lower_each(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    for c in chars {
+        push_lower(&mut out, c);
+    }
+    out
+}
+
 /// `s` in lowercase, as `str::to_lowercase` writes it: a capital sigma at the end of a word
 /// (after a letter, not before one) becomes `ς`. Where the standard library asks Unicode's
 /// Cased and Case_Ignorable properties, this asks whether the neighbours are letters, skipping
@@ -190,6 +199,8 @@ mod tests {
                 "{text}, as the standard library"
             );
         }
+        let each: String = "ΟΔΟΣ İ".chars().flat_map(char::to_lowercase).collect();
+        assert_eq!(lower_each("ΟΔΟΣ İ".chars()), each);
         assert_eq!(capitalised("élan"), "Élan");
         assert_eq!(capitalised(""), "");
         assert_eq!(capitalised("ǆemal"), "Ǆemal");

@@ -56,11 +56,7 @@ pub fn assign_missing_ids(people: &mut [Interviewer]) {
 /// A lower-case, dash-separated form of `name` for ids (`Acme Corp PM` → `acme-corp-pm`).
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    let mut lowered = String::with_capacity(name.len());
-    for c in name.chars() {
-        crate::case::push_lower(&mut lowered, c);
-    }
-    for c in lowered.chars() {
+    for c in crate::case::lower_each(name.chars()).chars() {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

@@ -294,13 +294,8 @@ pub(super) fn company_in(inv: &Invitation, me: &Me, people: &[String]) -> String
         .iter()
         .max_by_key(|(_, n)| *n)
         .map(|(l, _)| l.clone());
-    let squash = |s: &str| -> String {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars().filter(|c| c.is_alphanumeric()) {
-            crate::case::push_lower(&mut out, c);
-        }
-        out
-    };
+    let squash =
+        |s: &str| -> String { crate::case::lower_each(s.chars().filter(|c| c.is_alphanumeric())) };
     if let Some(label) = &domain {
         let want = squash(label);
         // The title's own spelling: the run of words whose letters are the domain label's.
