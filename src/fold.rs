@@ -136,8 +136,8 @@ const fn bytes_less(a: &[u8], b: &[u8]) -> bool {
 }
 
 impl<const N: usize, V: Copy + 'static> WordMap<N, V> {
-    /// Each word of each list to that list's value (`N` is the number of words in all; a word
-    /// in two lists keeps either value, so lists that share words give them the same one).
+    /// Each word of each list to that list's value (`N` is the number of words in all; no word
+    /// may be in the lists twice: building the map fails, at compile time for a `static`).
     pub const fn from_lists(lists: &[(&[&'static str], V)]) -> WordMap<N, V> {
         assert!(!lists.is_empty(), "a word map needs a list");
         let mut sorted = [("", lists[0].1); N];
@@ -167,6 +167,15 @@ impl<const N: usize, V: Copy + 'static> WordMap<N, V> {
             list == lists.len(),
             "N is not the number of words in the lists"
         );
+        // One value per word: a word in two lists would get either.
+        let mut i = 1;
+        while i < N {
+            assert!(
+                bytes_less(sorted[i - 1].0.as_bytes(), sorted[i].0.as_bytes()),
+                "a word is in the map twice"
+            );
+            i += 1;
+        }
         WordMap { sorted }
     }
 
@@ -360,17 +369,38 @@ mod tests {
             assert!(SET.get(w).is_none(), "{w}");
         }
         const ONE: &[&str] = &["b", "a"];
-        const TWO: &[&str] = &["c", "a"];
-        static MAP: WordMap<5, u8> = WordMap::from_lists(&[(ONE, 1), (TWO, 1), (&["z"], 2)]);
+        const TWO: &[&str] = &["c", "y"];
+        static MAP: WordMap<5, u8> = WordMap::from_lists(&[(ONE, 1), (TWO, 2), (&["z"], 3)]);
         assert_eq!(
             (MAP.get("a"), MAP.get("c"), MAP.get("z"), MAP.get("d")),
-            (Some(1), Some(1), Some(2), None)
+            (Some(1), Some(2), Some(3), None)
         );
+        let twice = std::panic::catch_unwind(|| {
+            WordMap::<4, u8>::from_lists(&[(ONE, 1), (&["a", "q"], 2)])
+        });
+        assert!(twice.is_err(), "a word in two lists is refused");
     }
     use super::*;
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn a_word_map_of_any_words_finds_exactly_them(
+            words in proptest::collection::btree_set("[a-zé'’0-9]{0,8}", 40..80),
+            others in proptest::collection::vec("[a-zé'’0-9]{0,6}", 20),
+        ) {
+            let leaked: Vec<&'static str> =
+                words.iter().take(40).map(|w| &*Box::leak(w.clone().into_boxed_str())).collect();
+            let (first, second) = leaked.split_at(25);
+            let map = WordMap::<40, u8>::from_lists(&[(first, 1), (second, 2)]);
+            for (i, w) in leaked.iter().enumerate() {
+                prop_assert_eq!(map.get(w), Some(if i < 25 { 1 } else { 2 }));
+            }
+            for w in others.iter().filter(|w| !leaked.contains(&w.as_str())) {
+                prop_assert_eq!(map.get(w), None);
+            }
+        }
+
         #[test]
         fn char_indices_is_the_standard_one(text in "\\PC{0,40}", end in any::<char>()) {
             let ours: Vec<(usize, char)> = char_indices(&text).collect();

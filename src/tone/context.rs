@@ -8,7 +8,7 @@ use super::signals::{
 };
 use super::table::fold_char;
 use super::types::{Facts, LintOptions};
-use super::words::{link_spans, words, Word};
+use super::words::{caps_slots, link_spans, words, Word};
 use crate::fold::{word_hash, Token};
 use crate::model::{Channel, Kind};
 
@@ -235,6 +235,9 @@ pub struct Context<'a> {
     pub has_detail: bool,
     /// The words of the text, in order.
     pub words: Vec<Word<'a>>,
+    /// Byte spans of bare-capitals template slots ("Dear NAME,"): placeholders, and not
+    /// shouting ([`caps_slots`], found once for both rules).
+    pub caps_slots: Vec<(usize, usize)>,
     /// The message's language (English unless clearly German, Spanish or French).
     pub language: Language,
     /// Byte spans of web addresses, e-mail addresses and file names.
@@ -269,6 +272,7 @@ impl<'a> Context<'a> {
             || mentions_a_fact(&folded.text, facts)
             || (options.kind.is_some() && names_specifics_without_cue(text));
         let language = detect_in(&folded.text, &folded.tokens);
+        let words = words(text);
         Context {
             text,
             options,
@@ -278,7 +282,8 @@ impl<'a> Context<'a> {
             has_enthusiasm,
             has_detail,
             language,
-            words: words(text),
+            caps_slots: caps_slots(&words),
+            words,
             links: link_spans(text),
             promised: facts
                 .promised

@@ -57,26 +57,42 @@ const EVENT_WORDS: &[&str] = &[
     "case",
 ];
 
-/// Whether a folded word is concrete, and how much it weighs: 2 for a number or an interview
-/// event, 1 for any other content word, 0 for function words and abstractions.
-fn weight(word: &str) -> usize {
+/// What a folded word says about detail: a word for the job itself ([`ROLE_HEADS`]), or how
+/// much it weighs: 2 for a number or an interview event, 1 for any other content word, 0 for
+/// function words and abstractions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sense {
+    Role,
+    Weight(usize),
+}
+
+fn sense(word: &str) -> Sense {
     // A number ("40", "3.5", "q1", "24h", "b2b"), not text-speak ("2day", "l8r").
-    let number = word.chars().any(|c| c.is_ascii_digit())
+    let number = word.bytes().any(|b| b.is_ascii_digit())
         && word.chars().filter(|c| c.is_alphabetic()).count() <= 2;
     if number {
-        return 2;
+        return Sense::Weight(2);
     }
-    match WEIGHTS.get(word) {
-        Some(w) => w,
-        None if word.chars().count() >= 3 => 1,
-        None => 0,
+    match LEXICON.get(word) {
+        Some(sense) => sense,
+        // Three chars or more (fewer than three bytes is fewer than three chars).
+        None if word.len() >= 3 && word.chars().nth(2).is_some() => Sense::Weight(1),
+        None => Sense::Weight(0),
     }
 }
 
-/// The weight of the words of [`EVENT_WORDS`] (2), [`EMPTY_WORDS`] and [`ABSTRACT_WORDS`] (0),
-/// in one map (looked up once per word of every cue's neighbourhood).
-static WEIGHTS: WordMap<{ EVENT_WORDS.len() + EMPTY_WORDS.len() + ABSTRACT_WORDS.len() }, usize> =
-    WordMap::from_lists(&[(EVENT_WORDS, 2), (EMPTY_WORDS, 0), (ABSTRACT_WORDS, 0)]);
+const LEXICON_WORDS: usize =
+    ROLE_HEADS.len() + EVENT_WORDS.len() + EMPTY_WORDS.len() + ABSTRACT_WORDS.len();
+
+/// [`ROLE_HEADS`], [`EVENT_WORDS`] (2), [`EMPTY_WORDS`] and [`ABSTRACT_WORDS`] (0) in one map,
+/// looked up once per word of every cue's neighbourhood (a word is in one list only: the map
+/// checks that when it is built).
+static LEXICON: WordMap<LEXICON_WORDS, Sense> = WordMap::from_lists(&[
+    (ROLE_HEADS, Sense::Role),
+    (EVENT_WORDS, Sense::Weight(2)),
+    (EMPTY_WORDS, Sense::Weight(0)),
+    (ABSTRACT_WORDS, Sense::Weight(0)),
+]);
 
 /// Words that carry no detail: function words and the vocabulary every follow-up uses.
 const EMPTY_WORDS: &[&str] = &[
@@ -102,7 +118,6 @@ const EMPTY_WORDS: &[&str] = &[
     "can",
     "chat",
     "companies",
-    "company",
     "could",
     "day",
     "do",
@@ -110,7 +125,6 @@ const EMPTY_WORDS: &[&str] = &[
     "everything",
     "for",
     "from",
-    "future",
     "get",
     "great",
     "had",
@@ -124,7 +138,6 @@ const EMPTY_WORDS: &[&str] = &[
     "i'd",
     "i'm",
     "in",
-    "interview",
     "interviewing",
     "into",
     "is",
@@ -191,7 +204,6 @@ const EMPTY_WORDS: &[&str] = &[
     "details",
     "information",
     "everyone",
-    "things",
     "thing",
     "stuff",
     "culture",
@@ -206,7 +218,6 @@ const EMPTY_WORDS: &[&str] = &[
     "hearing",
     "possibility",
     "chance",
-    "how",
     "yours",
     "further",
     "hope",
@@ -259,18 +270,11 @@ const EMPTY_WORDS: &[&str] = &[
     "learned",
     "enjoyed",
     "appreciated",
-    "opportunity",
-    "position",
-    "role",
-    "job",
     "there's",
     "what's",
     "that's",
     "you're",
 ];
-
-/// [`ROLE_HEADS`] as a map.
-static ROLES: WordMap<{ ROLE_HEADS.len() }, ()> = WordMap::from_lists(&[(ROLE_HEADS, ())]);
 
 /// Words that end a description of the job itself ("the Product Manager role"): what follows is
 /// not a detail of the conversation.
@@ -324,27 +328,45 @@ fn drop_title(weights: &mut Vec<usize>) {
     }
 }
 
+/// The words of `text` (runs between spaces, punctuation trimmed; some may be empty).
+fn trimmed_words(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !crate::text::is_word_char(c)))
+}
+
 /// Whether the words after a detail cue (up to the end of the sentence) weigh at least two
 /// (a number or an interview event weighs two, any other content word one, function words and
 /// abstractions nothing) before any word for the job itself.
 pub fn names_specifics(folded_after_cue: &str) -> bool {
     let sentence_end = sentence_end(folded_after_cue);
     let sentence = folded_after_cue.get(..sentence_end).unwrap_or("");
-    // One weight per word. A job title ("the Content Strategist role") is not a detail, so the
-    // concrete words just before a role word are dropped and the scan stops there.
-    let mut weights: Vec<usize> = Vec::new();
-    for raw in sentence.split_whitespace().take(12) {
-        let word = raw.trim_matches(|c: char| !crate::text::is_word_char(c));
+    // One weight per word (at most twelve: on the stack). A job title ("the Content Strategist
+    // role") is not a detail, so the concrete words just before a role word are dropped and
+    // the scan stops there.
+    let mut weights = [0usize; 12];
+    let mut n = 0;
+    for word in trimmed_words(sentence).take(12) {
         if word.is_empty() {
             continue;
         }
-        if ROLES.get(word).is_some() {
-            drop_title(&mut weights);
-            break;
+        match sense(word) {
+            Sense::Role => {
+                for _ in 0..3 {
+                    if n > 0 && weights.get(n - 1).is_some_and(|&w| w > 0) {
+                        n -= 1;
+                    }
+                }
+                break;
+            }
+            Sense::Weight(w) => {
+                if let Some(slot) = weights.get_mut(n) {
+                    *slot = w;
+                    n += 1;
+                }
+            }
         }
-        weights.push(weight(word));
     }
-    weights.iter().sum::<usize>() >= 2
+    weights.iter().take(n).sum::<usize>() >= 2
 }
 
 /// Whether the words before a trailing cue ("the certification backlog you described"), back
@@ -353,12 +375,11 @@ pub fn names_specifics_before(folded_before_cue: &str) -> bool {
     let start = sentence_start(folded_before_cue);
     let sentence = folded_before_cue.get(start..).unwrap_or("");
     let mut total = 0;
-    for raw in sentence.split_whitespace().rev().take(8) {
-        let word = raw.trim_matches(|c: char| !crate::text::is_word_char(c));
-        if ROLES.get(word).is_some() {
-            break;
+    for word in trimmed_words(sentence).rev().take(8) {
+        match sense(word) {
+            Sense::Role => break,
+            Sense::Weight(w) => total += w,
         }
-        total += weight(word);
     }
     total >= 2
 }
@@ -371,11 +392,15 @@ pub fn names_specifics_before(folded_before_cue: &str) -> bool {
 /// little.
 pub fn names_specifics_without_cue(text: &str) -> bool {
     let mut start = 0;
+    // One buffer for the weights and one for the folded words, for all the sentences.
+    let mut weights = Vec::new();
+    let mut word = String::new();
     for (at, c) in crate::fold::char_indices(text).then('\n') {
         if at < start || !(at == text.len() || ends_sentence(text, at, c)) {
             continue;
         }
-        if concrete_sentence(text.get(start..at).unwrap_or("")) {
+        let sentence = text.get(start..at).unwrap_or("");
+        if concrete_sentence(sentence, &mut weights, &mut word) {
             return true;
         }
         start = at + c.len_utf8();
@@ -383,37 +408,34 @@ pub fn names_specifics_without_cue(text: &str) -> bool {
     false
 }
 
-fn concrete_sentence(sentence: &str) -> bool {
-    let words: Vec<&str> = sentence
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !crate::text::is_word_char(c)))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() < 6 {
+fn concrete_sentence(sentence: &str, weights: &mut Vec<usize>, word: &mut String) -> bool {
+    let mut words = trimmed_words(sentence).filter(|w| !w.is_empty());
+    if words.clone().nth(5).is_none() {
         return false;
     }
-    let mut weights: Vec<usize> = Vec::new();
+    weights.clear();
     let mut strong = false;
     // A greeting's name ("Hey Chris, thanks …") is not a concrete detail.
-    let greeting = words.first().is_some_and(|w| {
+    let greeting = words.clone().next().is_some_and(|w| {
+        crate::text::fold_name_into(w, word);
         matches!(
-            crate::text::fold_name(w).as_str(),
+            word.as_str(),
             "hey" | "hi" | "hello" | "dear" | "hiya" | "morning" | "good"
         )
     });
-    // One buffer for the folded words, not a string per word.
-    let mut word = String::new();
-    for (i, raw) in words.iter().enumerate() {
-        crate::text::fold_name_into(raw, &mut word);
-        if ROLES.get(&word).is_some() {
-            drop_title(&mut weights);
-            continue;
-        }
-        let w = weight(&word);
+    for (i, raw) in words.by_ref().enumerate() {
+        crate::text::fold_name_into(raw, word);
+        let w = match sense(word) {
+            Sense::Role => {
+                drop_title(weights);
+                continue;
+            }
+            Sense::Weight(w) => w,
+        };
         let capitalised = i > 0
             && !greeting
             && raw.chars().next().is_some_and(char::is_uppercase)
-            && *raw != "I"
+            && raw != "I"
             && !raw.starts_with("I'");
         strong |= w == 2 || (w > 0 && capitalised);
         weights.push(w);

@@ -75,6 +75,74 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// Words that name a template slot when written in bare capitals ("Dear NAME,").
+const CAPS_SLOTS: &[&str] = &[
+    "NAME",
+    "COMPANY",
+    "POSITION",
+    "DATE",
+    "TITLE",
+    "ROLE",
+    "FIRSTNAME",
+    "LASTNAME",
+    "INTERVIEWER",
+    "RECIPIENT",
+    "ORGANIZATION",
+    "ORGANISATION",
+    "EMPLOYER",
+    "DEPARTMENT",
+    "SURNAME",
+    "FIRST_NAME",
+    "LAST_NAME",
+    "JOB_TITLE",
+    "COMPANY_NAME",
+];
+
+/// Words that may join slot words in one bare-capitals slot ("YOUR FIRST NAME", "JOB TITLE").
+const CAPS_SLOT_JOINERS: &[&str] = &[
+    "FIRST",
+    "LAST",
+    "FULL",
+    "YOUR",
+    "MY",
+    "HIRING",
+    "MANAGER",
+    "JOB",
+    "OF",
+    "THE",
+    "INTERVIEWER'S",
+    "COMPANY'S",
+    "HERE",
+    "INSERT",
+];
+
+/// Byte spans of bare-capitals slots: a run of capitals words made only of slot vocabulary, with
+/// at least one slot word, among normal-case words (a shouted sentence is not a template).
+pub fn caps_slots(words: &[Word<'_>]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words.get(i).is_some_and(Word::is_caps) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while words.get(j).is_some_and(Word::is_caps) {
+            j += 1;
+        }
+        let run = words.get(i..j).unwrap_or(&[]);
+        let vocabulary =
+            |w: &Word<'_>| CAPS_SLOTS.contains(&w.text) || CAPS_SLOT_JOINERS.contains(&w.text);
+        if run.iter().all(vocabulary) && run.iter().any(|w| CAPS_SLOTS.contains(&w.text)) {
+            if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                spans.push((first.start, last.end));
+            }
+        }
+        i = j;
+    }
+    spans
+}
+
 /// Top-level domains that make a dotted token a web address ("acme.com/careers").
 const TLDS: &[&str] = &[
     "com", "org", "net", "io", "dev", "edu", "gov", "co", "uk", "de", "fr", "es", "ai", "app",

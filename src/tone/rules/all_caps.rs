@@ -13,7 +13,6 @@
 //! Bare-capitals template slots ("Dear NAME,", "COMPANY NAME") are placeholders, reported by
 //! [`super::placeholder`], not shouting.
 
-use super::placeholder::caps_slots;
 use super::rule::{finding, Rule};
 use crate::case::Lowercase as _;
 use crate::tone::context::Context;
@@ -71,7 +70,7 @@ impl Rule for AllCaps {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let words = &cx.words;
-        let slots = caps_slots(words);
+        let slots = &cx.caps_slots;
         for (i, w) in words.iter().enumerate() {
             if !w.is_caps() || slots.iter().any(|&(s, e)| s <= w.start && w.end <= e) {
                 continue;

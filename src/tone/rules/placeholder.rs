@@ -6,7 +6,6 @@ use super::rule::{finding, Rule};
 use crate::case::Lowercase as _;
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
-use crate::tone::words::Word;
 
 /// Flags template placeholders left in the text.
 pub struct Placeholder;
@@ -77,74 +76,6 @@ fn names_a_slot(inner: &str) -> bool {
     lower.contains([' ', '_']) || lower.split(['-', '\'']).any(|w| SLOT_WORDS.contains(&w))
 }
 
-/// Words that name a template slot when written in bare capitals ("Dear NAME,").
-const CAPS_SLOTS: &[&str] = &[
-    "NAME",
-    "COMPANY",
-    "POSITION",
-    "DATE",
-    "TITLE",
-    "ROLE",
-    "FIRSTNAME",
-    "LASTNAME",
-    "INTERVIEWER",
-    "RECIPIENT",
-    "ORGANIZATION",
-    "ORGANISATION",
-    "EMPLOYER",
-    "DEPARTMENT",
-    "SURNAME",
-    "FIRST_NAME",
-    "LAST_NAME",
-    "JOB_TITLE",
-    "COMPANY_NAME",
-];
-
-/// Words that may join slot words in one bare-capitals slot ("YOUR FIRST NAME", "JOB TITLE").
-const CAPS_SLOT_JOINERS: &[&str] = &[
-    "FIRST",
-    "LAST",
-    "FULL",
-    "YOUR",
-    "MY",
-    "HIRING",
-    "MANAGER",
-    "JOB",
-    "OF",
-    "THE",
-    "INTERVIEWER'S",
-    "COMPANY'S",
-    "HERE",
-    "INSERT",
-];
-
-/// Byte spans of bare-capitals slots: a run of capitals words made only of slot vocabulary, with
-/// at least one slot word, among normal-case words (a shouted sentence is not a template).
-pub(crate) fn caps_slots(words: &[Word<'_>]) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if !words.get(i).is_some_and(Word::is_caps) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while words.get(j).is_some_and(Word::is_caps) {
-            j += 1;
-        }
-        let run = words.get(i..j).unwrap_or(&[]);
-        let vocabulary =
-            |w: &Word<'_>| CAPS_SLOTS.contains(&w.text) || CAPS_SLOT_JOINERS.contains(&w.text);
-        if run.iter().all(vocabulary) && run.iter().any(|w| CAPS_SLOTS.contains(&w.text)) {
-            if let (Some(first), Some(last)) = (run.first(), run.last()) {
-                spans.push((first.start, last.end));
-            }
-        }
-        i = j;
-    }
-    spans
-}
-
 /// Finds the closing `close` for an opening at `open_end`, on the same line, within 60 bytes.
 fn closing(text: &str, open_end: usize, close: &str) -> Option<usize> {
     let rest = text.get(open_end..)?;
@@ -211,6 +142,11 @@ impl Rule for Placeholder {
         }
         // Markers: whole words (the context's words, cut at an apostrophe: "TBD's").
         for w in &cx.words {
+            // Every marker starts with one of these letters (most words are passed over here).
+            let first = w.text.as_bytes().first();
+            if !matches!(first, Some(b'T' | b'F' | b'I' | b'x' | b'X' | b'l' | b'L')) {
+                continue;
+            }
             let s = w.start;
             let word = w.text.split(['\'', '’']).next().unwrap_or("");
             let at = s + word.len();
@@ -224,7 +160,7 @@ impl Rule for Placeholder {
                 spans.push((s, at, "placeholder.marker"));
             }
         }
-        for (s, e) in caps_slots(&cx.words) {
+        for &(s, e) in &cx.caps_slots {
             if !spans.iter().any(|&(a, b, _)| a <= s && e <= b) {
                 spans.push((s, e, "placeholder.template"));
             }
