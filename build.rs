@@ -212,7 +212,7 @@ fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mu
         .unwrap_or(0);
     let _ = writeln!(out, "    ],\n    longest: {longest},");
     out.push_str("    starts: [\n");
-    let mut starts = [0u64; 16];
+    let mut starts = [0u64; fold::FILTER_WORDS];
     for (hash, _, _) in &keyed {
         let (word, bit) = fold::filter_slot(*hash);
         starts[word] |= bit;

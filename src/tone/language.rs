@@ -70,18 +70,18 @@ const FRENCH: &[&str] = &[
 /// For each known function word, its [`word_hash`] and a bit per language (English, German,
 /// Spanish, French), sorted by hash: a word of the message is looked up by one hash and integer
 /// comparisons (a map in a vector: no hash table in the module), and its text compared once.
-/// With it, a 1024-bit filter of those hashes ([`crate::fold::filter_slot`]): most content words
-/// are passed over without a search.
+/// With it, a filter of those hashes ([`crate::fold::filter_slot`], the phrase index's): most
+/// content words are passed over without a search.
 struct Lexicon {
     words: Vec<(u64, &'static str, u8)>,
-    filter: [u64; 16],
+    filter: [u64; crate::fold::FILTER_WORDS],
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut words: Vec<(u64, &'static str, u8)> = Vec::new();
-        let mut filter = [0u64; 16];
+        let mut filter = [0u64; crate::fold::FILTER_WORDS];
         for (bit, list) in [ENGLISH, GERMAN, SPANISH, FRENCH].iter().enumerate() {
             for w in *list {
                 let key = (word_hash(w), *w);

@@ -47,7 +47,7 @@ pub struct Index {
     pub longest: usize,
     /// A bit for each leading word's hash ([`filter_slot`](crate::fold::filter_slot)): a word
     /// whose bit is clear starts no pattern.
-    pub starts: [u64; 16],
+    pub starts: [u64; crate::fold::FILTER_WORDS],
     /// Patterns that start with punctuation (searched everywhere; few or none).
     pub loose: &'static [Pattern],
 }

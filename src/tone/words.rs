@@ -46,7 +46,8 @@ impl Word<'_> {
 
 /// Every word of `text`, in order.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    // About one word per six bytes of prose: one allocation for most messages.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
     let mut chars = crate::fold::char_indices(text);
     while let Some((at, c)) = chars.next() {
@@ -181,6 +182,10 @@ fn is_link(token: &str) -> bool {
         "js", "rs", "py", "json",
     ];
     let core = token.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    // Each kind of link below has one of these (most tokens looked at end a sentence).
+    if !core.contains(['.', '@', ':']) {
+        return false;
+    }
     let lower = core.to_ascii_lowercase();
     let dotted_name = lower
         .split(['/', '?', '#'])

@@ -61,16 +61,12 @@ impl Rule for MechanicsCase {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        let words: Vec<&Word<'_>> = cx
-            .words
-            .iter()
-            .filter(|w| !inside(&cx.links, w.start))
-            .collect();
-        let all_lower = words.len() >= 8
-            && words
-                .iter()
-                .any(|w| w.text.chars().any(char::is_alphabetic))
-            && !words.iter().any(|w| w.text.chars().any(char::is_uppercase))
+        // The words outside links, as an iterator to run again (not a list: most messages
+        // need one pass).
+        let words = || cx.words.iter().filter(|w| !inside(&cx.links, w.start));
+        let all_lower = words().nth(7).is_some()
+            && words().any(|w| w.text.chars().any(char::is_alphabetic))
+            && !words().any(|w| w.text.chars().any(char::is_uppercase))
             && text.chars().any(char::is_lowercase);
         if all_lower {
             out.push(finding(
@@ -83,7 +79,7 @@ impl Rule for MechanicsCase {
             ));
         }
         if cx.is_english() {
-            for w in &words {
+            for w in words() {
                 if is_pronoun_i(w.text) && !is_list_numeral(text, w) {
                     out.push(finding(
                         "mechanics.lowercase_i",
@@ -99,7 +95,7 @@ impl Rule for MechanicsCase {
         if all_lower {
             return;
         }
-        for w in &words {
+        for w in words() {
             let Some(first) = w.text.chars().next() else {
                 continue;
             };
