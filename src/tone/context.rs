@@ -231,8 +231,13 @@ pub struct Context<'a> {
     pub has_gratitude: bool,
     /// The message shows interest.
     pub has_enthusiasm: bool,
-    /// The message names something specific from the conversation.
-    pub has_detail: bool,
+    /// The detail cues found ("the … you mentioned"), judged with their neighbourhood only
+    /// when a rule asks [`Context::has_detail`].
+    detail_cues: Vec<Hit>,
+    /// What is known of the interview (its topics count as details).
+    facts: &'a Facts,
+    /// [`Context::has_detail`], once asked.
+    detail: std::cell::OnceCell<bool>,
     /// The words of the text, in order.
     pub words: Vec<Word<'a>>,
     /// Byte spans of bare-capitals template slots ("Dear NAME,"): placeholders, and not
@@ -248,11 +253,12 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Folds the text, scans the phrase index once and derives the signals.
-    pub fn new(text: &'a str, options: &'a LintOptions, facts: &Facts) -> Context<'a> {
+    pub fn new(text: &'a str, options: &'a LintOptions, facts: &'a Facts) -> Context<'a> {
         let folded = Folded::new(text);
         let all = phrasebook().scan(&folded.text, &folded.tokens);
-        let (mut has_gratitude, mut has_enthusiasm, mut has_detail) = (false, false, false);
+        let (mut has_gratitude, mut has_enthusiasm) = (false, false);
         let mut hits = Vec::new();
+        let mut detail_cues = Vec::new();
         for hit in all {
             match hit.target {
                 Target::Entry(_) => hits.push(hit),
@@ -260,17 +266,9 @@ impl<'a> Context<'a> {
                 Target::Cue(Signal::Enthusiasm) => {
                     has_enthusiasm |= !folded.is_negated(hit.start);
                 }
-                Target::Cue(Signal::Detail) => {
-                    has_detail = has_detail
-                        || names_specifics(folded.text.get(hit.end..).unwrap_or(""))
-                        || (hit.looks_back
-                            && names_specifics_before(folded.text.get(..hit.start).unwrap_or("")));
-                }
+                Target::Cue(Signal::Detail) => detail_cues.push(hit),
             }
         }
-        has_detail = has_detail
-            || mentions_a_fact(&folded.text, facts)
-            || (options.kind.is_some() && names_specifics_without_cue(text));
         let language = detect_in(&folded.text, &folded.tokens);
         let words = words(text);
         Context {
@@ -280,7 +278,9 @@ impl<'a> Context<'a> {
             hits,
             has_gratitude,
             has_enthusiasm,
-            has_detail,
+            detail_cues,
+            facts,
+            detail: std::cell::OnceCell::new(),
             language,
             caps_slots: caps_slots(&words),
             words,
@@ -293,6 +293,22 @@ impl<'a> Context<'a> {
                 .map(str::to_owned)
                 .collect(),
         }
+    }
+
+    /// Whether the message names something specific from the conversation: a detail cue with
+    /// concrete words around it, one of the interview's facts, or (for a follow-up of a known
+    /// kind) a concrete sentence without a cue. Only a thank-you's rules ask, so other messages
+    /// never pay for it; worked out once.
+    pub fn has_detail(&self) -> bool {
+        *self.detail.get_or_init(|| {
+            let folded = &self.folded.text;
+            self.detail_cues.iter().any(|hit| {
+                names_specifics(folded.get(hit.end..).unwrap_or(""))
+                    || (hit.looks_back
+                        && names_specifics_before(folded.get(..hit.start).unwrap_or("")))
+            }) || mentions_a_fact(folded, self.facts)
+                || (self.options.kind.is_some() && names_specifics_without_cue(self.text))
+        })
     }
 
     /// Whether the message-level thank-you rules apply (a thank-you, not a call plan).

@@ -43,7 +43,9 @@ pub struct Module {
 /// with imports that merge a backup and sync writes held to the browser's rate limits; then
 /// 213.6 and 499.2 KB with case mappings generated as runs (DESIGN.md, "Case mappings as runs");
 /// then 211.2 and 500.3 KB with the in-page helper's requests as types of their own, encoded
-/// alone (`protocol::PageAsk`; DESIGN.md, "The typed contract").
+/// alone (`protocol::PageAsk`; DESIGN.md, "The typed contract"); then 211.5 and 501.2 KB with a
+/// lint 12 % faster (a 4096-bit filter of the phrase index's leading words, one lookup per word
+/// for the detail signals, judged only for a thank-you; DESIGN.md, "Speed for the checker").
 pub const MODULES: &[Module] = &[
     Module {
         feature: "content",
@@ -69,7 +71,7 @@ pub const MODULES: &[Module] = &[
         classic: false,
         wasm_opt: "-Oz",
         stack: 128 * 1024,
-        budget: 501 * 1024,
+        budget: 502 * 1024,
         allowed: &[],
     },
 ];

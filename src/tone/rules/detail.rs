@@ -32,7 +32,7 @@ impl Rule for Detail {
                 None,
             ));
         }
-        if cx.is_thank_you() && cx.is_english() && !cx.has_detail && !cx.text.trim().is_empty() {
+        if cx.is_thank_you() && cx.is_english() && !cx.has_detail() && !cx.text.trim().is_empty() {
             let severity = if cx.expects_detail() {
                 Severity::Warning
             } else {

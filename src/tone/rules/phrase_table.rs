@@ -31,7 +31,7 @@ impl Rule for PhraseTable {
             };
             // "Bare thanks" is generic only in a thank-you; a nudge may end "Thank you for your
             // time" without repeating the interview's details.
-            if entry.when == Condition::NoDetail && (cx.has_detail || !cx.expects_detail()) {
+            if entry.when == Condition::NoDetail && (!cx.expects_detail() || cx.has_detail()) {
                 continue;
             }
             if entry.negatable && cx.folded.is_negated(hit.start) {
