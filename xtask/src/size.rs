@@ -45,7 +45,10 @@ pub struct Module {
 /// then 211.2 and 500.3 KB with the in-page helper's requests as types of their own, encoded
 /// alone (`protocol::PageAsk`; DESIGN.md, "The typed contract"); then 211.5 and 501.2 KB with a
 /// lint 12 % faster (a 4096-bit filter of the phrase index's leading words, one lookup per word
-/// for the detail signals, judged only for a thank-you; DESIGN.md, "Speed for the checker").
+/// for the detail signals, judged only for a thank-you; DESIGN.md, "Fewer lookups, and work only
+/// a thank-you needs"); then
+/// 212.9 KB for the page watching a compose's path instead of its container (DESIGN.md,
+/// "Watching a compose, not its container").
 pub const MODULES: &[Module] = &[
     Module {
         feature: "content",
@@ -56,7 +59,7 @@ pub const MODULES: &[Module] = &[
         // gzipped more than -Os (measured interleaved in one Node process).
         wasm_opt: "-O3",
         stack: 64 * 1024,
-        budget: 212 * 1024,
+        budget: 213 * 1024,
         allowed: &[(
             "hashbrown::",
             "serde-wasm-bindgen keeps the JS strings of field names in a small map keyed by \
@@ -81,10 +84,10 @@ pub const MODULES: &[Module] = &[
 /// 660.9 KB with 32-bit keys in the phrase index, 662.2 KB with the verdict as the findings'
 /// heading in both modules, 677.3 KB with invitations tracked from Gmail, 678.0 KB with Gmail's own Undo send heard,
 /// 738.4 KB with sync across devices, 741.8 KB with imports that merge, 726.4 KB with case mappings
-/// as runs): the checker, the message types and their decoders are in both
+/// as runs, 727.9 KB with a faster lint and a compose watched along its path): the checker, the message types and their decoders are in both
 /// modules. A ratchet, like the modules' budgets: the way back under 500 KB is the modules
 /// shrinking (DESIGN.md, "One module per context").
-pub const ZIP_BUDGET: u64 = 727 * 1024;
+pub const ZIP_BUDGET: u64 = 728 * 1024;
 
 /// Code the module must not carry, by a part of its function names, with why: each was cut with
 /// a measurement in DESIGN.md, and would come back silently through a derive or a generic call

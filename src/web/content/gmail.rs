@@ -138,6 +138,12 @@ impl Site for Gmail {
         ))
     }
 
+    /// The compose dock, the full-screen compose and a pop-out window hold composes only (the
+    /// conversation view is elsewhere).
+    fn composes_only(&self) -> bool {
+        true
+    }
+
     fn compose(&self, editor: &Element) -> Compose {
         let root = compose_root(editor);
         let input = |selector: &str| {

@@ -4,7 +4,8 @@
 //! that are rendered in front of the user are marked `data-followup-compose` and get a
 //! helper), narrow observation (the site's containers and shadow roots, shadow hosts until
 //! their root is attached, the body's own children, and a focus fallback; scans at most every
-//! 30 ms), the chip and its live checks (`ui`), reading and inserting text (`editor`), and the
+//! 30 ms; a container of composes only is watched along the paths to its recognised editors,
+//! see [`Site::composes_only`]), the chip and its live checks (`ui`), reading and inserting text (`editor`), and the
 //! pure logic in [`crate::page`] (offset mapping, recipient matching, what to offer).
 //!
 //! Each site is one small module implementing [`Site`] (in `site.rs`, with what sites share). Adding a third site (say Outlook):
@@ -35,8 +36,22 @@ use web_sys::{Element, MutationObserver, MutationObserverInit, Node};
 thread_local! {
     static SITE: Cell<Option<&'static dyn Site>> = const { Cell::new(None) };
     static OBSERVER: RefCell<Option<MutationObserver>> = const { RefCell::new(None) };
-    static OBSERVED: RefCell<Vec<Node>> = const { RefCell::new(Vec::new()) };
+    /// Always watched: the body (its own children only when the site names containers).
+    static BASE: RefCell<Option<(Node, bool)>> = const { RefCell::new(None) };
+    /// The site's containers, as the last scan found them.
+    static CONTAINERS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// The shadow roots of the site's hosts (watched whole while in the page).
+    static ROOTS: RefCell<Vec<Node>> = const { RefCell::new(Vec::new()) };
+    /// Until when containers are watched whole after a change (see [`Site::composes_only`]).
+    static SETTLING_UNTIL: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
+    /// Whether some container is watched along paths only (then a change starts settling).
+    static QUIET: Cell<bool> = const { Cell::new(false) };
 }
+
+/// How long a container is watched whole after a change on the paths to its editors: a compose
+/// that the site builds in steps (its window first, the editor later) gets its helper within
+/// this time; after it, the focus fallback still recognises it when the user clicks into it.
+pub const SETTLE_MS: f64 = 1000.0;
 
 fn site_for(host: &str) -> Option<&'static dyn Site> {
     match host {
@@ -166,9 +181,7 @@ fn scan(site: &'static dyn Site) {
         }
         cached.clone()
     });
-    for container in site.containers(&doc).unwrap_or_default() {
-        observe_node(&container, true);
-    }
+    CONTAINERS.with(|c| *c.borrow_mut() = site.containers(&doc).unwrap_or_default());
     let mut roots: Vec<JsValue> = vec![doc.clone().into()];
     let hosts = site
         .shadow_hosts()
@@ -177,7 +190,13 @@ fn scan(site: &'static dyn Site) {
     for host in hosts {
         match host.shadow_root() {
             Some(shadow) => {
-                observe_root(&shadow);
+                ROOTS.with(|r| {
+                    let mut r = r.borrow_mut();
+                    r.retain(Node::is_connected);
+                    if !r.iter().any(|n| n.is_same_node(Some(&shadow))) {
+                        r.push(shadow.clone().into());
+                    }
+                });
                 roots.push(shadow.into());
             }
             None => await_shadow(&host),
@@ -199,6 +218,7 @@ fn scan(site: &'static dyn Site) {
             }
         }
     }
+    rewatch(site);
 }
 
 thread_local! {
@@ -257,6 +277,7 @@ fn observe(doc: &web_sys::Document, site: &'static dyn Site) -> Result<(), JsVal
     // The records are not read: only additions matter (`childList`), and one scan with one
     // selector query costs less than crossing into WebAssembly for every record.
     let callback = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_records: JsValue, _o: JsValue| {
+        settle();
         on_mutations()
     });
     let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
@@ -267,7 +288,8 @@ fn observe(doc: &web_sys::Document, site: &'static dyn Site) -> Result<(), JsVal
         None => doc.clone().into(),
     };
     let narrow = site.containers(doc).is_some();
-    observe_node(&target, !narrow);
+    BASE.with(|b| *b.borrow_mut() = Some((target, !narrow)));
+    rewatch(site);
     if narrow {
         // Editors outside the watched containers (an inline reply opened in a busy thread
         // view) are recognised when they get focus, which the site gives them on opening.
@@ -300,27 +322,89 @@ fn child_list(subtree: bool) -> MutationObserverInit {
     init
 }
 
-/// Observes `node` (once).
-fn observe_node(node: &Node, subtree: bool) {
-    let seen = OBSERVED.with(|o| o.borrow().iter().any(|n| n.is_same_node(Some(node))));
-    if seen {
-        return;
+/// Watches what needs watching now, and nothing else: the body (see [`BASE`]); the shadow
+/// roots whole; each container whole, unless the site's containers hold composes only
+/// ([`Site::composes_only`]), every editor in it has its helper and no change is settling: then
+/// only the nodes from each editor's parent up to the container, their children and not their
+/// subtrees. Called after every scan (in the same task as the scan, so no change is missed in
+/// between): a `MutationObserver` cannot stop watching one node, so it is disconnected and
+/// given the whole list again (a few calls, against the scan's queries).
+fn rewatch(site: &'static dyn Site) {
+    let settling = dom::clock() < SETTLING_UNTIL.with(Cell::get);
+    let editors = if site.composes_only() {
+        ui::editors()
+    } else {
+        Vec::new()
+    };
+    let mut want: Vec<(Node, bool)> = BASE.with(|b| b.borrow().clone()).into_iter().collect();
+    let mut quiet = false;
+    let containers = CONTAINERS.with(|c| c.borrow().clone());
+    for container in containers.iter().filter(|c| c.is_connected()) {
+        let inside: Vec<&Element> = editors
+            .iter()
+            .filter(|e| container.contains(Some(e)))
+            .collect();
+        if settling || inside.is_empty() {
+            watch(&mut want, container.clone().into(), true);
+            continue;
+        }
+        quiet = true;
+        for editor in inside {
+            let mut node = editor.parent_node();
+            while let Some(n) = node {
+                let top = n.is_same_node(Some(container));
+                node = n.parent_node();
+                watch(&mut want, n, false);
+                if top {
+                    break;
+                }
+            }
+        }
     }
+    ROOTS.with(|r| {
+        for root in r.borrow().iter().filter(|r| r.is_connected()) {
+            watch(&mut want, root.clone(), true);
+        }
+    });
+    QUIET.with(|q| q.set(quiet));
     OBSERVER.with(|o| {
         if let Some(observer) = o.borrow().as_ref() {
-            if observer
-                .observe_with_options(node, &child_list(subtree))
-                .is_ok()
-            {
-                OBSERVED.with(|o| o.borrow_mut().push(node.clone()));
+            observer.disconnect();
+            for (node, subtree) in &want {
+                let _ = observer.observe_with_options(node, &child_list(*subtree));
             }
         }
     });
 }
 
-/// Observes a shadow root too (once).
-fn observe_root(shadow: &web_sys::ShadowRoot) {
-    observe_node(shadow, true);
+/// Adds `node` to `want` (once; with its subtree if either asks).
+fn watch(want: &mut Vec<(Node, bool)>, node: Node, subtree: bool) {
+    match want.iter_mut().find(|(n, _)| n.is_same_node(Some(&node))) {
+        Some(held) => held.1 |= subtree,
+        None => want.push((node, subtree)),
+    }
+}
+
+/// A change was seen while some container is watched along paths only: containers are
+/// watched whole for [`SETTLE_MS`] (from the scan this change brings), then along paths again.
+/// A change seen while settling does not extend it.
+fn settle() {
+    let now = dom::clock();
+    if !QUIET.with(Cell::get) || now < SETTLING_UNTIL.with(Cell::get) {
+        return;
+    }
+    SETTLING_UNTIL.with(|s| s.set(now + SETTLE_MS));
+    let done = Closure::once_into_js(|| {
+        if let Some(site) = SITE.with(Cell::get) {
+            rewatch(site);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            done.unchecked_ref(),
+            SETTLE_MS as i32 + 1,
+        );
+    }
 }
 
 thread_local! {

@@ -25,6 +25,16 @@ pub trait Site {
     fn containers(&self, _doc: &web_sys::Document) -> Option<Vec<Element>> {
         None
     }
+    /// Whether the containers hold composes and nothing else the helper reads (no conversation
+    /// whose new messages matter). Then a container whose composes all have their helper is
+    /// watched only along the path from it to each editor (a new compose beside one, a compose
+    /// closed, the page removing the chip), and, after a change on those paths, whole for
+    /// [`SETTLE_MS`](super::SETTLE_MS) while a compose may still be being built: what the
+    /// site changes elsewhere inside it, or inside the message as the user types, costs
+    /// nothing.
+    fn composes_only(&self) -> bool {
+        false
+    }
     /// The most characters `editor` takes, if it has a limit (a counter is shown and insertions
     /// are cut to the room left): by default a textarea's `maxlength`.
     fn limit(&self, editor: &Element) -> Option<usize> {
@@ -39,7 +49,8 @@ pub trait Site {
     fn send_button(&self, _editor: &Element) -> Option<Element> {
         None
     }
-    /// Whether `key`, pressed in the editor or the subject field, sends the message.
+    /// Whether `key`, pressed in the editor or the subject field, sends the message (asked
+    /// only for Enter, with whatever modifiers: every site sends on a form of it).
     fn sends_on_key(&self, _editor: &Element, _key: &KeyboardEvent) -> bool {
         false
     }

@@ -362,7 +362,9 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
         listen(helper, &field, "input", PASSIVE, |h, _| schedule_refresh(h));
         listen(helper, &field, "keydown", PASSIVE, |h, e| {
             let key = e.dyn_ref::<web_sys::KeyboardEvent>();
-            if e.is_trusted() && key.is_some_and(|k| h.site.sends_on_key(&h.editor, k)) {
+            let enter = |k: &web_sys::KeyboardEvent| k.key() == "Enter";
+            if e.is_trusted() && key.is_some_and(|k| enter(k) && h.site.sends_on_key(&h.editor, k))
+            {
                 asked_to_send(h);
             }
         });
@@ -498,16 +500,18 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
         if !e.is_trusted() {
             return;
         }
-        if k.key() == "Escape" && close_all(h) {
+        // Read once: each read copies the key's name out of JS, on every key the user types.
+        let key = k.key();
+        if key == "Escape" && close_all(h) {
             e.prevent_default();
             e.stop_propagation();
         }
-        if h.site.sends_on_key(&h.editor, k) {
+        if key == "Enter" && h.site.sends_on_key(&h.editor, k) {
             asked_to_send(h);
-        } else if !matches!(k.key().as_str(), "Control" | "Meta" | "Shift" | "Alt") {
+        } else if !matches!(key.as_str(), "Control" | "Meta" | "Shift" | "Alt") {
             sent::typed(&h.editor);
         }
-        if k.key() == "Tab" && k.shift_key() && h.ahead_in_tab_order {
+        if key == "Tab" && k.shift_key() && h.ahead_in_tab_order {
             if let Some(last) = dom::html(&h.count) {
                 let _ = last.focus();
                 e.prevent_default();
@@ -756,6 +760,17 @@ pub fn refresh_all() {
     }
 }
 
+/// The editors that have a helper, in the page.
+pub fn editors() -> Vec<Element> {
+    HELPERS.with(|h| {
+        h.borrow()
+            .iter()
+            .filter(|helper| helper.editor.is_connected())
+            .map(|helper| helper.editor.clone())
+            .collect()
+    })
+}
+
 /// Drops helpers whose editor left the page (unmarking it); puts back a chip the page removed
 /// while its editor stayed.
 pub fn prune() {
@@ -884,7 +899,9 @@ fn refresh(helper: &Rc<Helper>) {
         ask_offer(helper, compose.people.clone(), compose.channel);
     }
     let offer = helper.state.borrow().offer.clone();
-    let text = editor::read(&helper.editor).map.text().to_string();
+    // Read once: the underlines below are placed from the same reading.
+    let read = editor::read(&helper.editor);
+    let text = read.map.text().to_string();
     let top = offer.choices.first().filter(|_| offer.matched > 0);
     let options = LintOptions {
         kind: top.map(|c| c.kind),
@@ -941,7 +958,7 @@ fn refresh(helper: &Rc<Helper>) {
     }
     set_hidden(&helper.card, true);
     update_counter(helper);
-    layout(helper);
+    place_marks(helper, Some(&read));
     // An open list is drawn again; a focused item in it keeps the focus.
     let focused = active(helper).map(|a| {
         let attr = |name: &str| a.get_attribute(name).unwrap_or_default();
@@ -1172,10 +1189,25 @@ fn schedule_layout(helper: &Rc<Helper>) {
 
 /// Draws the underlines for the current findings from the text's client rects.
 fn layout(helper: &Helper) {
+    place_marks(helper, None);
+}
+
+/// [`layout`], with the editor's text if it was just read (else it is read here). The
+/// underlines are drawn only if it is still the text that was checked, and only in a rich-text
+/// editor (a textarea has no ranges to measure). With nothing to underline, nothing is read or
+/// measured (measuring forces the page's layout).
+fn place_marks(helper: &Helper, read: Option<&editor::EditorText>) {
     clear(&helper.marks);
     let mut boxes = Vec::new();
-    if editor::textarea(&helper.editor).is_none() {
-        let text = editor::read(&helper.editor);
+    if editor::textarea(&helper.editor).is_none() && !helper.state.borrow().findings.is_empty() {
+        let fresh;
+        let text = match read {
+            Some(text) => text,
+            None => {
+                fresh = editor::read(&helper.editor);
+                &fresh
+            }
+        };
         let st = helper.state.borrow();
         if text.map.text() == st.text {
             let host = helper.host.get_bounding_client_rect();
@@ -1183,7 +1215,7 @@ fn layout(helper: &Helper) {
             let doc = dom::document().ok();
             for (i, f) in st.findings.iter().enumerate() {
                 let Some(range) = (f.start < f.end)
-                    .then(|| editor::range(&text, f.start, f.end))
+                    .then(|| editor::range(text, f.start, f.end))
                     .flatten()
                 else {
                     continue;

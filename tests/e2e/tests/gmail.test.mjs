@@ -285,6 +285,36 @@ test('50 composes opened, written in and closed leave nothing behind: no helper,
   await page.close();
 });
 
+test('a compose watched along its path: the dock\'s own changes and typing make no scan; a compose built in steps still gets its helper', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'late-compose');
+  const ui = await helperUi(page);
+  await page.waitForFunction(() => window.fixtureLoaded);
+  await page.evaluate(() => window.openCompose('first'));
+  const first = compose(page, '[data-compose="first"]');
+  await first.host.waitFor();
+  // The dock's status line appears (a change beside the compose), then the settling second
+  // that follows such a change passes.
+  await page.evaluate(() => window.churnDock(0));
+  await page.waitForTimeout(1200);
+  const before = (await ui.stats()).scans;
+  // The dock changes 500 times beside the compose (in one task: a scan would follow it).
+  assert.equal(await page.evaluate(() => window.churnDock(500)), 500);
+  await first.editor.click();
+  await page.keyboard.type('Thanks so much!\nIt was great.\n');
+  await page.waitForTimeout(300);
+  const after = (await ui.stats()).scans;
+  assert.ok(after - before <= 1, `the dock's changes and typing made ${after - before} scans (the click's focus may make one)`);
+  // A compose whose window comes first and whose body comes 400 ms later, with nobody
+  // focusing it: the window's arrival starts a second of whole watching.
+  await page.evaluate(() => window.openInSteps('steps', 400));
+  const steps = compose(page, '[data-compose="steps"]');
+  await steps.host.waitFor({ timeout: 3000 });
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-compose]')?.dataset.compose), 'first');
+  assert.equal(await ui.roots(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 const DANA = '[data-compose="c501"]';
 const RAJ = '[data-compose="c502"]';
 const PAT = '[data-compose="c503"]';
