@@ -5,8 +5,8 @@
 //! helper), narrow observation (the site's containers and shadow roots, shadow hosts until
 //! their root is attached, the body's own children, and a focus fallback; scans at most every
 //! 30 ms; a container of composes only is watched along the paths to its recognised editors,
-//! see [`Site::composes_only`]), the chip and its live checks (`ui`), reading and inserting text (`editor`), and the
-//! pure logic in [`crate::page`] (offset mapping, recipient matching, what to offer).
+//! see [`Site::composes_only`]), the chip and its live checks (`ui`), reading and inserting
+//! text (`editor`), and the pure logic in [`crate::page`] (offset mapping, recipient matching, what to offer).
 //!
 //! Each site is one small module implementing [`Site`] (in `site.rs`, with what sites share). Adding a third site (say Outlook):
 //! 1. `outlook.rs`: a unit struct implementing [`Site`]: `name()` (`"outlook"`),
@@ -36,6 +36,9 @@ use web_sys::{Element, MutationObserver, MutationObserverInit, Node};
 thread_local! {
     static SITE: Cell<Option<&'static dyn Site>> = const { Cell::new(None) };
     static OBSERVER: RefCell<Option<MutationObserver>> = const { RefCell::new(None) };
+    /// The observer of the paths to recognised editors ([`rewatch`]): a change it sees starts
+    /// the containers' settling second, which the body's or a whole container's changes do not.
+    static PATHS: RefCell<Option<MutationObserver>> = const { RefCell::new(None) };
     /// Always watched: the body (its own children only when the site names containers).
     static BASE: RefCell<Option<(Node, bool)>> = const { RefCell::new(None) };
     /// The site's containers, as the last scan found them.
@@ -44,8 +47,6 @@ thread_local! {
     static ROOTS: RefCell<Vec<Node>> = const { RefCell::new(Vec::new()) };
     /// Until when containers are watched whole after a change (see [`Site::composes_only`]).
     static SETTLING_UNTIL: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
-    /// Whether some container is watched along paths only (then a change starts settling).
-    static QUIET: Cell<bool> = const { Cell::new(false) };
 }
 
 /// How long a container is watched whole after a change on the paths to its editors: a compose
@@ -218,6 +219,7 @@ fn scan(site: &'static dyn Site) {
             }
         }
     }
+    // Observing anew also drops the records of the chips just attached: they are not news.
     rewatch(site);
 }
 
@@ -265,24 +267,24 @@ fn run_scan() {
         scan(site);
         opened::changed(site);
     }
-    // Our own chips are not news.
-    OBSERVER.with(|o| {
-        if let Some(observer) = o.borrow().as_ref() {
-            let _ = observer.take_records();
-        }
-    });
 }
 
 fn observe(doc: &web_sys::Document, site: &'static dyn Site) -> Result<(), JsValue> {
     // The records are not read: only additions matter (`childList`), and one scan with one
     // selector query costs less than crossing into WebAssembly for every record.
     let callback = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_records: JsValue, _o: JsValue| {
-        settle();
         on_mutations()
     });
     let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
     callback.forget();
     OBSERVER.with(|o| *o.borrow_mut() = Some(observer));
+    let on_path = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_records: JsValue, _o: JsValue| {
+        settle();
+        on_mutations()
+    });
+    let paths = MutationObserver::new(on_path.as_ref().unchecked_ref())?;
+    on_path.forget();
+    PATHS.with(|o| *o.borrow_mut() = Some(paths));
     let target: Node = match doc.body() {
         Some(b) => b.into(),
         None => doc.clone().into(),
@@ -326,9 +328,9 @@ fn child_list(subtree: bool) -> MutationObserverInit {
 /// roots whole; each container whole, unless the site's containers hold composes only
 /// ([`Site::composes_only`]), every editor in it has its helper and no change is settling: then
 /// only the nodes from each editor's parent up to the container, their children and not their
-/// subtrees. Called after every scan (in the same task as the scan, so no change is missed in
+/// subtrees, with the [`PATHS`] observer. Called after every scan (in the same task as the scan, so no change is missed in
 /// between): a `MutationObserver` cannot stop watching one node, so it is disconnected and
-/// given the whole list again (a few calls, against the scan's queries).
+/// given the whole list again (a few calls, against the scan's queries); so is [`PATHS`].
 fn rewatch(site: &'static dyn Site) {
     let settling = dom::clock() < SETTLING_UNTIL.with(Cell::get);
     let editors = if site.composes_only() {
@@ -337,7 +339,7 @@ fn rewatch(site: &'static dyn Site) {
         Vec::new()
     };
     let mut want: Vec<(Node, bool)> = BASE.with(|b| b.borrow().clone()).into_iter().collect();
-    let mut quiet = false;
+    let mut paths: Vec<(Node, bool)> = Vec::new();
     let containers = CONTAINERS.with(|c| c.borrow().clone());
     for container in containers.iter().filter(|c| c.is_connected()) {
         let inside: Vec<&Element> = editors
@@ -348,13 +350,12 @@ fn rewatch(site: &'static dyn Site) {
             watch(&mut want, container.clone().into(), true);
             continue;
         }
-        quiet = true;
         for editor in inside {
             let mut node = editor.parent_node();
             while let Some(n) = node {
                 let top = n.is_same_node(Some(container));
                 node = n.parent_node();
-                watch(&mut want, n, false);
+                watch(&mut paths, n, false);
                 if top {
                     break;
                 }
@@ -366,15 +367,16 @@ fn rewatch(site: &'static dyn Site) {
             watch(&mut want, root.clone(), true);
         }
     });
-    QUIET.with(|q| q.set(quiet));
-    OBSERVER.with(|o| {
-        if let Some(observer) = o.borrow().as_ref() {
-            observer.disconnect();
-            for (node, subtree) in &want {
-                let _ = observer.observe_with_options(node, &child_list(*subtree));
+    for (observer, list) in [(&OBSERVER, want), (&PATHS, paths)] {
+        observer.with(|o| {
+            if let Some(observer) = o.borrow().as_ref() {
+                observer.disconnect();
+                for (node, subtree) in &list {
+                    let _ = observer.observe_with_options(node, &child_list(*subtree));
+                }
             }
-        }
-    });
+        });
+    }
 }
 
 /// Adds `node` to `want` (once; with its subtree if either asks).
@@ -385,12 +387,12 @@ fn watch(want: &mut Vec<(Node, bool)>, node: Node, subtree: bool) {
     }
 }
 
-/// A change was seen while some container is watched along paths only: containers are
-/// watched whole for [`SETTLE_MS`] (from the scan this change brings), then along paths again.
-/// A change seen while settling does not extend it.
+/// A change on a path to a recognised editor (a compose opened beside it, the editor's
+/// surroundings rebuilt): containers are watched whole for [`SETTLE_MS`] (from the scan this
+/// change brings), then along paths again. A change seen while settling does not extend it.
 fn settle() {
     let now = dom::clock();
-    if !QUIET.with(Cell::get) || now < SETTLING_UNTIL.with(Cell::get) {
+    if now < SETTLING_UNTIL.with(Cell::get) {
         return;
     }
     SETTLING_UNTIL.with(|s| s.set(now + SETTLE_MS));
