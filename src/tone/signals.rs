@@ -318,14 +318,16 @@ fn sentence_start(text: &str) -> usize {
         .map_or(0, |(at, _)| at + 1)
 }
 
-/// Drops the concrete words of a job title just before a word for the job ("the Content
-/// Strategist role"): up to three.
-fn drop_title(weights: &mut Vec<usize>) {
+/// How many of `weights` stay when the concrete words of a job title just before a word for
+/// the job ("the Content Strategist role") are dropped: up to three.
+fn without_title(weights: &[usize]) -> usize {
+    let mut n = weights.len();
     for _ in 0..3 {
-        if weights.last().is_some_and(|&w| w > 0) {
-            weights.pop();
+        if n > 0 && weights.get(n - 1).is_some_and(|&w| w > 0) {
+            n -= 1;
         }
     }
+    n
 }
 
 /// The words of `text` (runs between spaces, punctuation trimmed; some may be empty).
@@ -351,11 +353,7 @@ pub fn names_specifics(folded_after_cue: &str) -> bool {
         }
         match sense(word) {
             Sense::Role => {
-                for _ in 0..3 {
-                    if n > 0 && weights.get(n - 1).is_some_and(|&w| w > 0) {
-                        n -= 1;
-                    }
-                }
+                n = without_title(weights.get(..n).unwrap_or(&[]));
                 break;
             }
             Sense::Weight(w) => {
@@ -427,7 +425,7 @@ fn concrete_sentence(sentence: &str, weights: &mut Vec<usize>, word: &mut String
         crate::text::fold_name_into(raw, word);
         let w = match sense(word) {
             Sense::Role => {
-                drop_title(weights);
+                weights.truncate(without_title(weights));
                 continue;
             }
             Sense::Weight(w) => w,

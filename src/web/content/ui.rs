@@ -362,9 +362,10 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
         listen(helper, &field, "input", PASSIVE, |h, _| schedule_refresh(h));
         listen(helper, &field, "keydown", PASSIVE, |h, e| {
             let key = e.dyn_ref::<web_sys::KeyboardEvent>();
-            let enter = |k: &web_sys::KeyboardEvent| k.key() == "Enter";
-            if e.is_trusted() && key.is_some_and(|k| enter(k) && h.site.sends_on_key(&h.editor, k))
-            {
+            let sends = |k: &web_sys::KeyboardEvent| {
+                k.key() == "Enter" && h.site.sends_on_key(&h.editor, k)
+            };
+            if e.is_trusted() && key.is_some_and(sends) {
                 asked_to_send(h);
             }
         });
