@@ -82,12 +82,13 @@ pub const MODULES: &[Module] = &[
 /// Bytes the extension package (`dist/*.zip`) may take. Over the product's 500 KB since the split
 /// (486.7 KB with one module, 677.5 KB with two, 666.6 KB with serde-wasm-bindgen in the page,
 /// 660.9 KB with 32-bit keys in the phrase index, 662.2 KB with the verdict as the findings'
-/// heading in both modules, 677.3 KB with invitations tracked from Gmail, 678.0 KB with Gmail's own Undo send heard,
-/// 738.4 KB with sync across devices, 741.8 KB with imports that merge, 726.4 KB with case mappings
-/// as runs, 727.9 KB with a faster lint and a compose watched along its path): the checker, the message types and their decoders are in both
-/// modules. A ratchet, like the modules' budgets: the way back under 500 KB is the modules
-/// shrinking (DESIGN.md, "One module per context").
-pub const ZIP_BUDGET: u64 = 728 * 1024;
+/// heading in both modules, 677.3 KB with invitations tracked from Gmail, 678.0 KB with Gmail's
+/// own Undo send heard, 738.4 KB with sync across devices, 741.8 KB with imports that merge,
+/// 726.4 KB with case mappings as runs, 728.3 KB with a faster lint and a compose watched along
+/// its path): the checker, the message types and their decoders are in both modules. A
+/// ratchet, like the modules' budgets: the way back under 500 KB is the modules shrinking
+/// (DESIGN.md, "One module per context").
+pub const ZIP_BUDGET: u64 = 729 * 1024;
 
 /// Code the module must not carry, by a part of its function names, with why: each was cut with
 /// a measurement in DESIGN.md, and would come back silently through a derive or a generic call
