@@ -47,7 +47,7 @@ pub struct Module {
 /// lint 12 % faster (a 4096-bit filter of the phrase index's leading words, one lookup per word
 /// for the detail signals, judged only for a thank-you; DESIGN.md, "Fewer lookups, and work only
 /// a thank-you needs"); then
-/// 212.9 KB for the page watching a compose's path instead of its container (DESIGN.md,
+/// 213.0 KB for the page watching a compose's path instead of its container (DESIGN.md,
 /// "Watching a compose, not its container").
 pub const MODULES: &[Module] = &[
     Module {
