@@ -290,8 +290,8 @@ fn observe(doc: &web_sys::Document, site: &'static dyn Site) -> Result<(), JsVal
         None => doc.clone().into(),
     };
     let narrow = site.containers(doc).is_some();
+    // Watched from the first scan on (`content_start` runs it right after this).
     BASE.with(|b| *b.borrow_mut() = Some((target, !narrow)));
-    rewatch(site);
     if narrow {
         // Editors outside the watched containers (an inline reply opened in a busy thread
         // view) are recognised when they get focus, which the site gives them on opening.

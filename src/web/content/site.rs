@@ -49,8 +49,8 @@ pub trait Site {
     fn send_button(&self, _editor: &Element) -> Option<Element> {
         None
     }
-    /// Whether `key`, pressed in the editor or the subject field, sends the message (asked
-    /// only for Enter, with whatever modifiers: every site sends on a form of it).
+    /// Whether `key`, pressed in the editor or the subject field, sends the message (in the
+    /// editor, asked only for Enter, with whatever modifiers: every site sends on a form of it).
     fn sends_on_key(&self, _editor: &Element, _key: &KeyboardEvent) -> bool {
         false
     }

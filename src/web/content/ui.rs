@@ -362,10 +362,7 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
         listen(helper, &field, "input", PASSIVE, |h, _| schedule_refresh(h));
         listen(helper, &field, "keydown", PASSIVE, |h, e| {
             let key = e.dyn_ref::<web_sys::KeyboardEvent>();
-            let sends = |k: &web_sys::KeyboardEvent| {
-                k.key() == "Enter" && h.site.sends_on_key(&h.editor, k)
-            };
-            if e.is_trusted() && key.is_some_and(sends) {
+            if e.is_trusted() && key.is_some_and(|k| h.site.sends_on_key(&h.editor, k)) {
                 asked_to_send(h);
             }
         });
@@ -959,7 +956,7 @@ fn refresh(helper: &Rc<Helper>) {
     }
     set_hidden(&helper.card, true);
     update_counter(helper);
-    place_marks(helper, Some(&read));
+    layout(helper, Some(&read));
     // An open list is drawn again; a focused item in it keeps the focus.
     let focused = active(helper).map(|a| {
         let attr = |name: &str| a.get_attribute(name).unwrap_or_default();
@@ -1180,7 +1177,7 @@ fn schedule_layout(helper: &Rc<Helper>) {
     let run = Closure::once_into_js(move || {
         if let Some(h) = weak.upgrade() {
             h.state.borrow_mut().layout_pending = false;
-            layout(&h);
+            layout(&h, None);
         }
     });
     if let Some(w) = web_sys::window() {
@@ -1188,16 +1185,12 @@ fn schedule_layout(helper: &Rc<Helper>) {
     }
 }
 
-/// Draws the underlines for the current findings from the text's client rects.
-fn layout(helper: &Helper) {
-    place_marks(helper, None);
-}
-
-/// [`layout`], with the editor's text if it was just read (else it is read here). The
-/// underlines are drawn only if it is still the text that was checked, and only in a rich-text
-/// editor (a textarea has no ranges to measure). With nothing to underline, nothing is read or
-/// measured (measuring forces the page's layout).
-fn place_marks(helper: &Helper, read: Option<&editor::EditorText>) {
+/// Draws the underlines for the current findings from the text's client rects, with the
+/// editor's text if it was just read (else it is read here). They are drawn only if it is still
+/// the text that was checked, and only in a rich-text editor (a textarea has no ranges to
+/// measure). With nothing to underline, nothing is read or measured (measuring forces the
+/// page's layout).
+fn layout(helper: &Helper, read: Option<&editor::EditorText>) {
     clear(&helper.marks);
     let mut boxes = Vec::new();
     if editor::textarea(&helper.editor).is_none() && !helper.state.borrow().findings.is_empty() {
