@@ -91,7 +91,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             let _ = writeln!(
                 tables,
-                "    Entry {{ phrase: {:?}, variants: &{:?}, rule: {:?}, category: Category::{variant}, \
+                "    Entry {{ #[cfg(test)] phrase: {:?}, #[cfg(test)] variants: &{:?}, rule: {:?}, category: Category::{variant}, \
                  severity: Severity::{severity}, why: {:?}, fix: {:?}, #[cfg(test)] fires: {:?}, \
                  #[cfg(test)] passes: {:?}, negatable: {}, modifiers: {}, when: Condition::{} }},",
                 e.phrase,

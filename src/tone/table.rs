@@ -26,9 +26,11 @@ pub enum Condition {
 /// One phrase of a table.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// The phrase as written in the table.
+    /// The phrase as written in the table (tests only: the phrase index has the spellings).
+    #[cfg(test)]
     pub phrase: &'static str,
-    /// Every spelling matched: the phrase and its `also` variants, folded.
+    /// Every spelling matched: the phrase and its `also` variants, folded (tests only).
+    #[cfg(test)]
     pub variants: &'static [&'static str],
     /// Rule id, `category.specific`.
     pub rule: &'static str,

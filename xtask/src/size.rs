@@ -48,7 +48,9 @@ pub struct Module {
 /// for the detail signals, judged only for a thank-you; DESIGN.md, "Fewer lookups, and work only
 /// a thank-you needs"); then
 /// 213.0 KB for the page watching a compose's path instead of its container (DESIGN.md,
-/// "Watching a compose, not its container").
+/// "Watching a compose, not its container"); then 210.0 and 497.8 KB with the text only tests
+/// read left out (each rule's one-line description, each table entry's phrase and spellings as
+/// written: the phrase index has the spellings).
 pub const MODULES: &[Module] = &[
     Module {
         feature: "content",
@@ -59,7 +61,7 @@ pub const MODULES: &[Module] = &[
         // gzipped more than -Os (measured interleaved in one Node process).
         wasm_opt: "-O3",
         stack: 64 * 1024,
-        budget: 213 * 1024,
+        budget: 210 * 1024,
         allowed: &[(
             "hashbrown::",
             "serde-wasm-bindgen keeps the JS strings of field names in a small map keyed by \
@@ -74,7 +76,7 @@ pub const MODULES: &[Module] = &[
         classic: false,
         wasm_opt: "-Oz",
         stack: 128 * 1024,
-        budget: 502 * 1024,
+        budget: 498 * 1024,
         allowed: &[],
     },
 ];
@@ -85,10 +87,10 @@ pub const MODULES: &[Module] = &[
 /// heading in both modules, 677.3 KB with invitations tracked from Gmail, 678.0 KB with Gmail's
 /// own Undo send heard, 738.4 KB with sync across devices, 741.8 KB with imports that merge,
 /// 726.4 KB with case mappings as runs, 728.3 KB with a faster lint and a compose watched along
-/// its path): the checker, the message types and their decoders are in both modules. A
+/// its path, 720.7 KB without the text only tests read): the checker, the message types and their decoders are in both modules. A
 /// ratchet, like the modules' budgets: the way back under 500 KB is the modules shrinking
 /// (DESIGN.md, "One module per context").
-pub const ZIP_BUDGET: u64 = 729 * 1024;
+pub const ZIP_BUDGET: u64 = 721 * 1024;
 
 /// Code the module must not carry, by a part of its function names, with why: each was cut with
 /// a measurement in DESIGN.md, and would come back silently through a derive or a generic call

@@ -64,6 +64,7 @@ impl Rule for AllCaps {
         "casual.all_caps"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags words written in capitals for emphasis, which read as shouting."
     }

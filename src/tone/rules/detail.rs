@@ -13,6 +13,7 @@ impl Rule for Detail {
         "detail.missing"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags a thank-you that mentions nothing specific from the conversation."
     }

@@ -82,6 +82,7 @@ impl Rule for Duplicate {
         "duplicate.other_interviewer"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags a message that is nearly the same as one written to another interviewer."
     }

@@ -15,6 +15,7 @@ impl Rule for Elongation {
         "casual.elongation"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags letters stretched for effect, such as \"sooo\", which read as a chat message."
     }

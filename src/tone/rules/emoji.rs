@@ -38,6 +38,7 @@ impl Rule for Emoji {
         "casual.emoji"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags emoji and emoticons, which are too casual for a note to an interviewer."
     }

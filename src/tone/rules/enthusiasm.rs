@@ -14,6 +14,7 @@ impl Rule for Enthusiasm {
         "enthusiasm.missing"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags a thank-you that never says you are interested in the role."
     }

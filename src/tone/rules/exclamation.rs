@@ -32,6 +32,7 @@ impl Rule for Exclamation {
         "casual.exclamation"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags repeated exclamation marks, `?!`, and a message with many exclamation marks."
     }

@@ -13,6 +13,7 @@ impl Rule for Gratitude {
         "gratitude.missing"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags a thank-you or reply that never thanks the reader."
     }

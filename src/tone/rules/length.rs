@@ -37,6 +37,7 @@ impl Rule for Length {
         "length"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags messages over the channel's character limit or too long for their kind."
     }

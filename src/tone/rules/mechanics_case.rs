@@ -55,6 +55,7 @@ impl Rule for MechanicsCase {
         "mechanics"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags a lower-case \"i\", sentences that start in lower case and messages with no capitals at all."
     }

@@ -31,6 +31,7 @@ impl Rule for MechanicsSpacing {
         "mechanics"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags a missing space after a full stop or comma, and a word written twice in a row."
     }

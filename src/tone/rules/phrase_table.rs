@@ -15,6 +15,7 @@ impl Rule for PhraseTable {
         "phrases"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags phrases listed in the wording tables (slang, stilted formulas, clichés, salary, regret, pressure, typos)."
     }

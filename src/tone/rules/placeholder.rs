@@ -90,6 +90,7 @@ impl Rule for Placeholder {
         "placeholder.template"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags template placeholders and draft markers left in the message."
     }

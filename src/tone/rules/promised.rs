@@ -37,6 +37,7 @@ impl Rule for Promised {
         "detail.attach-promised"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Reminds you to attach or paste what you promised to send when the message says it is there."
     }

@@ -145,6 +145,7 @@ impl Rule for RecipientName {
         "name"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Checks that the greeting names the recipient and spells the name right."
     }

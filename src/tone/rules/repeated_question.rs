@@ -13,6 +13,7 @@ impl Rule for RepeatedQuestion {
         "pushy.repeated_question"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags runs of question marks, which read as impatient."
     }

@@ -7,7 +7,9 @@ use crate::tone::types::{Category, Finding, Severity};
 pub trait Rule: Sync {
     /// Rule id (`category.specific`), or the family prefix for a rule that reports several ids.
     fn id(&self) -> &'static str;
-    /// One line saying what the rule looks for.
+    /// One line saying what the rule looks for (tests only for now: nothing shown to the user
+    /// reads it, so the shipped modules leave the sentences out).
+    #[cfg(test)]
     fn description(&self) -> &'static str;
     /// Appends findings with **byte** offsets into `cx.text`; [`crate::tone::lint`] converts them.
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);

@@ -91,6 +91,7 @@ impl Rule for Subject {
         "subject"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Checks that an email subject exists and says what the message is about."
     }

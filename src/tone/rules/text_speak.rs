@@ -81,6 +81,7 @@ impl Rule for TextSpeak {
         "casual.text_speak"
     }
 
+    #[cfg(test)]
     fn description(&self) -> &'static str {
         "Flags texting abbreviations such as u, thx, pls, 2day and lol."
     }
