@@ -1,9 +1,9 @@
 //! JS ⇄ Rust value conversion. The extension pages' module goes through JSON text: one serde
 //! backend (serde_json) for storage, messages and the JS API keeps it small (a second backend
 //! would instantiate every type's Serialize/Deserialize again), and the values are plain JSON by
-//! construction. The in-page module, which never reads the store, goes through
-//! `serde-wasm-bindgen` (JSON-compatible output) instead: smaller there, and no text in between
-//! (DESIGN.md, "Values across the JS boundary").
+//! construction. The in-page module, which never reads the store, writes JS values with
+//! `serde-wasm-bindgen` (JSON-compatible output) and reads them with [`super::js_value`]:
+//! smaller there, and no text in between (DESIGN.md, "Values across the JS boundary").
 
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
@@ -33,10 +33,11 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(JsValue::from)
 }
 
-/// Deserialises a JS value, with an error that names what was expected.
+/// Deserialises a JS value, with an error that names what was expected (through
+/// [`super::js_value`], which formats no float).
 #[cfg(not(any(feature = "popup", feature = "worker")))]
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, String> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("{what}: {e}"))
+    super::js_value::from_value(value).map_err(|e| format!("{what}: {e}"))
 }
 
 /// `obj[key]`, or `undefined` when it cannot be read.

@@ -9,6 +9,9 @@ pub mod client;
 pub mod content;
 pub mod convert;
 pub mod dom;
+// The in-page module's reader of JS values (the pages' module reads JSON text).
+#[cfg(not(any(feature = "popup", feature = "worker")))]
+pub mod js_value;
 #[cfg(feature = "popup")]
 pub mod popup;
 pub mod storage;

@@ -1,0 +1,94 @@
+// The in-page module reads JS values with its own serde deserializer (src/web/js_value.rs; the
+// pages' module reads the same values as JSON text with serde_json). The two must agree: the same
+// options give the same findings, the same bad options are refused, and nothing traps. Runs the
+// built modules in Node.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { inPageModule, pagesModule } from '../lib/modules.mjs';
+
+const content = await inPageModule();
+const pages = await pagesModule();
+
+const labelled = (await readFile(new URL('../../data/tone-labelled.jsonl', import.meta.url), 'utf8'))
+  .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+/** What `lint` gives, or the error it throws (as text), never a trap. */
+function outcome(core, text, options) {
+  try {
+    return { findings: core.lint(text, options) };
+  } catch (e) {
+    const message = String(e?.message ?? e);
+    assert.doesNotMatch(message, /out of bounds|RuntimeError|unreachable/, `a trap, not an error: ${message}`);
+    return { error: message };
+  }
+}
+
+test('the in-page module reads lint options as the pages\' module does: every labelled message', () => {
+  for (const m of labelled) {
+    const options = { kind: m.kind, channel: m.channel, to: m.to };
+    const a = outcome(content, m.text, options);
+    assert.ok(a.findings, `${m.text.slice(0, 40)}: ${a.error}`);
+    assert.deepEqual(a, outcome(pages, m.text, options), m.text.slice(0, 60));
+  }
+});
+
+test('the in-page module accepts and refuses the same options as the pages\' module, with a clear error', () => {
+  const text = 'Hey Dana!! thanks for the interview, i really want this job ASAP';
+  const accepted = [
+    undefined,
+    null,
+    {},
+    { kind: 'thank-you' },
+    { kind: 'thank-you', channel: 'linkedin', to: 'Dana Lee', subject: 'Thanks' },
+    { kind: null, to: null, subject: null },
+    { kind: undefined, channel: undefined, to: 'Dana' },
+    { others: ['Hey Chris!! thanks for the interview, i really want this job ASAP'] },
+    { others: [] },
+    { unknown: { deep: [1.5, { x: [true, null] }] }, to: 'Dana' },
+    { to: 'Dana 🙂 ‏דנה' },
+  ];
+  for (const options of accepted) {
+    const a = outcome(content, text, options);
+    assert.ok(a.findings, `${JSON.stringify(options)} refused: ${a.error}`);
+    assert.deepEqual(a, outcome(pages, text, options), JSON.stringify(options));
+  }
+  const refused = [
+    { kind: 'nope' },
+    { kind: 3.5 },
+    { kind: 2 },
+    { kind: ['thank-you'] },
+    { kind: { 'thank-you': 1 } },
+    { channel: null },
+    { channel: 'fax' },
+    { to: 42 },
+    { to: 1.25 },
+    { to: true },
+    { to: {} },
+    { others: 'not a list' },
+    { others: [1.5] },
+    { others: [['nested']] },
+    { subject: [] },
+    'thank-you',
+    7.5,
+  ];
+  for (const options of refused) {
+    const a = outcome(content, text, options);
+    const b = outcome(pages, text, options);
+    assert.ok(a.error, `${JSON.stringify(options)}: accepted by the in-page module`);
+    assert.ok(b.error, `${JSON.stringify(options)}: accepted by the pages' module`);
+    assert.match(a.error, /^options: (invalid (type|value): |unknown variant )/, `${JSON.stringify(options)}: ${a.error}`);
+  }
+  // A number with a fraction is described, not written out (that would link float formatting).
+  assert.match(outcome(content, text, { to: 1.25 }).error, /invalid type: number, expected a string/);
+  assert.match(outcome(content, text, { kind: 'nope' }).error, /unknown variant `nope`/);
+  assert.match(outcome(content, text, { kind: ['thank-you'] }).error, /invalid type: array, expected enum Kind/);
+});
+
+test('the in-page module skips unknown fields however deep, and refuses a wrong shape at once', () => {
+  const nested = (depth) => JSON.parse(`${'['.repeat(depth)}"x"${']'.repeat(depth)}`);
+  // An unknown field is not walked: 100,000 levels on a 64 KB stack.
+  assert.ok(outcome(content, 'Thanks!', { extra: nested(100000), to: 'Dana' }).findings);
+  // `others` holds strings: an array inside it is refused where it starts.
+  assert.match(outcome(content, 'Thanks!', { others: nested(1000) }).error, /^options: invalid type: array, expected a string/);
+});
