@@ -2,7 +2,7 @@
 //! backend (serde_json) for storage, messages and the JS API keeps it small (a second backend
 //! would instantiate every type's Serialize/Deserialize again), and the values are plain JSON by
 //! construction. The in-page module, which never reads the store, writes JS values with
-//! `serde-wasm-bindgen` (JSON-compatible output) and reads them with [`super::js_value`]:
+//! `serde-wasm-bindgen` (JSON-compatible output) and reads them with `web::js_value`:
 //! smaller there, and no text in between (DESIGN.md, "Values across the JS boundary").
 
 use serde::{de::DeserializeOwned, Serialize};
