@@ -92,7 +92,7 @@ fn tab_of(sender: &JsValue) -> Option<i64> {
 fn decode(message: JsValue) -> Result<Request, Failure> {
     // Through JSON text so the error names the field that is wrong.
     let text = stringify(&message).map_err(Failure::BadRequest)?;
-    serde_json::from_str(&text).map_err(|e| Failure::BadRequest(e.to_string()))
+    crate::protocol::decode_request(&text).map_err(|e| Failure::BadRequest(e.to_string()))
 }
 
 /// A value the worker keeps, as JSON for storage.

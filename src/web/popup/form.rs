@@ -504,7 +504,11 @@ pub(crate) async fn take_invitation(app: &App) {
         }
     }
     // The worker keeps the request itself, read here with the decoder the worker uses.
-    let message = match kept.ok().flatten().map(|t| serde_json::from_str(&t)) {
+    let message = match kept
+        .ok()
+        .flatten()
+        .map(|t| crate::protocol::decode_request(&t))
+    {
         Some(Ok(crate::protocol::Request::PageInvitation(
             crate::protocol::PageInvitationRequest { message },
         ))) => Some(message),
