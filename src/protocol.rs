@@ -415,7 +415,7 @@ macro_rules! page_asks {
 
 page_asks! {
     OfferRequest => Offer, "offer", Offered;
-    PageDraftRequest => PageDraft, "page-draft", Drafted;
+    PageDraftRequest => PageDraft, "page-draft", PageDrafted;
     PageSentRequest => PageSent, "page-sent", Sends;
     PageReplyRequest => PageReply, "page-reply", ReplyOffered;
     PageRepliedRequest => PageReplied, "page-replied", Sends;
@@ -641,6 +641,25 @@ pub struct Schedule {
 pub struct Drafted {
     /// The draft.
     pub draft: Draft,
+}
+
+/// What the in-page helper reads of a [`Drafted`] reply (the same JSON): the text it types in.
+/// The page checks the wording itself, so the draft's findings, kind and channel are skipped
+/// unread, and the in-page module carries no decoder for them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PageDrafted {
+    /// The draft's text.
+    pub draft: DraftText,
+}
+
+/// A [`Draft`]'s subject and body.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct DraftText {
+    /// Subject (email only).
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// Body, lines separated by `\n`.
+    pub body: String,
 }
 
 /// `{"findings": […]}`.
@@ -951,7 +970,7 @@ payloads! {
     Pong => Pong, Imported => Imported, Exported => Exported, Schedule => Schedule,
     Drafted => Drafted, Findings => Findings, Saved => Saved, Done => Done,
     Snoozed => Snoozed, Calendar => Calendar, Opened => Opened, ProblemReport => Problem, Unreadable => Unreadable,
-    RefusedOrigins => Refused, Offered => Offered, Sends => Recorded,
+    RefusedOrigins => Refused, Offered => Offered, Sends => Recorded, PageDrafted => Drafted,
     ReplyOffered => ReplyOffered, SyncReport => Sync,
 }
 
@@ -1038,6 +1057,42 @@ pub fn reply_json(answer: &Result<Response, Failure>) -> Value {
 mod tests {
     use super::*;
     use crate::page::invited::Link;
+
+    /// The page reads a `Drafted` reply as `PageDrafted`: the same subject and body, whatever the
+    /// draft's findings, and a reply without a subject (LinkedIn) too.
+    #[test]
+    fn the_page_reads_a_drafted_reply_as_its_text() {
+        for (subject, findings) in [
+            (Some("Thank you — Product Manager interview"), 2),
+            (None, 0),
+        ] {
+            let draft = Draft {
+                kind: Kind::ThankYou,
+                channel: Channel::Email,
+                subject: subject.map(str::to_owned),
+                body: "Dear Dana,\n\nThank you for the conversation.\n\nBest,\nSam".into(),
+                to: Some("dana@acme.example".into()),
+                findings: crate::tone::lint("hey thx!!", &LintOptions::default())
+                    .into_iter()
+                    .take(findings)
+                    .collect(),
+            };
+            assert_eq!(draft.findings.len(), findings);
+            let reply = reply_json(&Ok(Response::Drafted(Drafted {
+                draft: draft.clone(),
+            })));
+            let request = Request::PageDraft(PageDraftRequest {
+                people: Vec::new(),
+                interview: "acme".into(),
+                interviewer: None,
+                kind: Kind::ThankYou,
+                channel: Channel::Email,
+            });
+            let page: PageDrafted = payload(&request, reply).unwrap();
+            assert_eq!(page.draft.subject, draft.subject);
+            assert_eq!(page.draft.body, draft.body);
+        }
+    }
 
     /// The worker's decoder reads every message as the derived one does: the same request, or
     /// an error where the derived one errs (naming the same problem, at the same place).

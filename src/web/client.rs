@@ -14,9 +14,9 @@ use crate::page::people::Person;
 use crate::page::replied::ReplyOffer;
 use crate::page::sent::Pick;
 use crate::protocol::{
-    self, Doc, Imported, OfferRequest, Offered, PageAsk, PageDraftRequest, PageInvitationRequest,
-    PageRepliedRequest, PageReplyRequest, PageSentRequest, PageUnsentRequest, Payload, Recorded,
-    Refusal, Request, StoreProblem, Wire,
+    self, Doc, DraftText, Imported, OfferRequest, Offered, PageAsk, PageDraftRequest,
+    PageInvitationRequest, PageRepliedRequest, PageReplyRequest, PageSentRequest,
+    PageUnsentRequest, Payload, Recorded, Refusal, Request, StoreProblem, Wire,
 };
 use crate::schedule::Due;
 use crate::tone::{Finding, LintOptions};
@@ -252,7 +252,7 @@ pub async fn page_draft(
     interviewer: Option<&str>,
     kind: Kind,
     channel: Channel,
-) -> Result<Draft, Failure> {
+) -> Result<DraftText, Failure> {
     let request = PageDraftRequest {
         people,
         interview: interview.to_string(),
