@@ -98,27 +98,13 @@ impl Value {
             .ok_or_else(|| Error(format!("nested more than {DEPTH} deep")))
     }
 
-    /// The object's own enumerable properties, as `[key, value]` pairs.
+    /// A plain object's own enumerable properties, as `[key, value]` pairs (`None` for an
+    /// array or anything that is not an object).
     fn entries(&self) -> Option<js_sys::Array> {
-        self.value
-            .is_object()
+        (self.value.is_object() && !js_sys::Array::is_array(&self.value))
             .then(|| js_sys::Object::entries(self.value.unchecked_ref()))
     }
-}
 
-/// A JS number as the integer it is (when it is one JS can hold exactly), else as a float.
-fn number<'de, V: Visitor<'de>>(n: f64, visitor: V) -> Result<V::Value, Error> {
-    const EXACT: f64 = 9_007_199_254_740_991.0; // 2^53 - 1
-    if n.fract() == 0.0 && (0.0..=EXACT).contains(&n) {
-        visitor.visit_u64(n as u64)
-    } else if n.fract() == 0.0 && (-EXACT..0.0).contains(&n) {
-        visitor.visit_i64(n as i64)
-    } else {
-        visitor.visit_f64(n)
-    }
-}
-
-impl Value {
     /// What the value is, for an error.
     fn unexpected(&self) -> Unexpected<'static> {
         let v = &self.value;
@@ -157,17 +143,22 @@ impl Value {
     }
 
     fn map<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let entries = match self.entries() {
-            Some(entries) if !js_sys::Array::is_array(&self.value) => entries,
-            _ => return Err(self.refuse(visitor)),
+        let Some(entries) = self.entries() else {
+            return Err(self.refuse(visitor));
         };
-        let depth = self.deeper()?;
-        visitor.visit_map(Map {
-            entries,
-            at: 0,
-            value: None,
-            depth,
-        })
+        visitor.visit_map(Map::new(entries, self.deeper()?))
+    }
+}
+
+/// A JS number as the integer it is (when it is one JS can hold exactly), else as a float.
+fn number<'de, V: Visitor<'de>>(n: f64, visitor: V) -> Result<V::Value, Error> {
+    const EXACT: f64 = 9_007_199_254_740_991.0; // 2^53 - 1
+    if n.fract() == 0.0 && (0.0..=EXACT).contains(&n) {
+        visitor.visit_u64(n as u64)
+    } else if n.fract() == 0.0 && (-EXACT..0.0).contains(&n) {
+        visitor.visit_i64(n as i64)
+    } else {
+        visitor.visit_f64(n)
     }
 }
 
@@ -310,14 +301,9 @@ impl<'de> de::Deserializer<'de> for Value {
             return visitor.visit_enum(de::IntoDeserializer::<Error>::into_deserializer(s));
         }
         match self.entries() {
-            Some(entries) if entries.length() == 1 && !js_sys::Array::is_array(&self.value) => {
-                let depth = self.deeper()?;
-                visitor.visit_enum(de::value::MapAccessDeserializer::new(Map {
-                    entries,
-                    at: 0,
-                    value: None,
-                    depth,
-                }))
+            Some(entries) if entries.length() == 1 => {
+                let map = Map::new(entries, self.deeper()?);
+                visitor.visit_enum(de::value::MapAccessDeserializer::new(map))
             }
             _ => Err(self.refuse(visitor)),
         }
@@ -369,6 +355,17 @@ struct Map {
     /// The value of the key just read.
     value: Option<JsValue>,
     depth: u32,
+}
+
+impl Map {
+    fn new(entries: js_sys::Array, depth: u32) -> Map {
+        Map {
+            entries,
+            at: 0,
+            value: None,
+            depth,
+        }
+    }
 }
 
 impl<'de> de::MapAccess<'de> for Map {
