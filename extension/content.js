@@ -77,8 +77,10 @@
       await core({ module_or_path: await WebAssembly.compile(bytes) });
       globalThis.followupStarted = performance.now() - t0;
       globalThis.followupModule = 'started';
-      // For the browser tests: helpers attached, helpers in memory, module memory.
+      // For the browser tests: helpers attached, helpers in memory, module memory; how long
+      // the first checks took.
       globalThis.followupStats = core.content_stats;
+      globalThis.followupChecks = core.content_checks;
       core.content_start();
     } catch (e) {
       globalThis.followupModule = 'refused';

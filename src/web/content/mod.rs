@@ -162,6 +162,14 @@ pub fn content_stats() -> Result<JsValue, JsValue> {
     })
 }
 
+/// `content_checks() -> Float64Array`: how long the tab's first checks of a text took, in ms,
+/// two numbers per check: the lint, then the whole check (read by the browser tests through the
+/// loader's `followupChecks`; nothing the page can reach).
+#[wasm_bindgen]
+pub fn content_checks() -> Vec<f64> {
+    ui::times()
+}
+
 /// Marks new editors and attaches their helper (in the document and the site's shadow roots);
 /// forgets helpers whose editor left the page and puts back chips the page removed.
 fn scan(site: &'static dyn Site) {

@@ -152,6 +152,25 @@ thread_local! {
     /// Helpers not yet freed (attached or not): equal to the attached ones unless something
     /// still holds a helper whose compose is gone.
     static ALIVE: Cell<usize> = const { Cell::new(0) };
+    /// How long the tab's first [`TIMED`] checks of a text took, in ms: the lint, and the whole
+    /// check (reading the compose and the text, the lint, the chip and the underlines).
+    static TIMES: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many checks [`times`] keeps (the first ones of the tab: a bound, not a window).
+const TIMED: usize = 128;
+
+/// The tab's first checks of a text (not of an empty editor), in ms: the lint, then the whole
+/// check, for each.
+pub fn times() -> Vec<f64> {
+    TIMES.with(|t| t.borrow().clone())
+}
+
+/// `performance.now()`: milliseconds with a fraction (`Date.now()` has none), for [`times`].
+fn precise_clock() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// How many helpers are attached to editors on the page, and how many exist (a number above
@@ -342,6 +361,17 @@ fn listen(
     helper.listeners.borrow_mut().push(listener);
 }
 
+/// Whether a key pressed in the message may be one the helper acts on (Escape, Enter, Tab, or a
+/// modifier alone), judged by its `keyCode`: a number, where reading `key` copies a string out of
+/// JS on every key the user types. Only these are then read by name; so are keys without a code
+/// (0) and those an input method holds (229), whose names can be any of them.
+fn may_act_on(k: &web_sys::KeyboardEvent) -> bool {
+    matches!(
+        k.key_code(),
+        0 | 9 | 13 | 16 | 17 | 18 | 27 | 91 | 92 | 93 | 224 | 229
+    )
+}
+
 /// Passive, in the bubbling phase (nothing here cancels the event).
 const PASSIVE: EventListenerOptions = EventListenerOptions {
     phase: EventListenerPhase::Bubble,
@@ -361,7 +391,9 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
     if let Some(field) = helper.site.compose(&helper.editor).subject_field {
         listen(helper, &field, "input", PASSIVE, |h, _| schedule_refresh(h));
         listen(helper, &field, "keydown", PASSIVE, |h, e| {
-            let key = e.dyn_ref::<web_sys::KeyboardEvent>();
+            let key = e
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .filter(|k| may_act_on(k));
             if e.is_trusted() && key.is_some_and(|k| h.site.sends_on_key(&h.editor, k)) {
                 asked_to_send(h);
             }
@@ -492,13 +524,17 @@ fn wire(helper: &Rc<Helper>, shadow: &web_sys::ShadowRoot) {
     // Escape in the message closes whatever of the helper is open (and only then is kept from
     // the page: a site may close the compose on Escape).
     listen(helper, editor, "keydown", cancels, |h, e| {
-        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
         if !e.is_trusted() {
             return;
         }
-        // Read once: each read copies the key's name out of JS, on every key the user types.
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        // Most keys are letters: told apart by their code, without copying a name out of JS.
+        if !may_act_on(k) {
+            sent::typed(&h.editor);
+            return;
+        }
         let key = k.key();
         if key == "Escape" && close_all(h) {
             e.prevent_default();
@@ -889,6 +925,7 @@ fn ask_offer(helper: &Rc<Helper>, people: Vec<Person>, channel: Channel) {
 /// Re-reads the compose, asks for the offer again when the people changed, and re-checks the
 /// text.
 fn refresh(helper: &Rc<Helper>) {
+    let began = precise_clock();
     watch_send_button(helper);
     let mut compose = helper.site.compose(&helper.editor);
     compose.people.truncate(crate::page::people::MAX_PEOPLE);
@@ -913,10 +950,14 @@ fn refresh(helper: &Rc<Helper>) {
         others: Vec::new(),
     };
     let facts = top.map(|c| c.facts.clone()).unwrap_or_default();
+    let mut lint_ms = None;
     let mut findings = if text.trim().is_empty() {
         Vec::new()
     } else {
-        lint_with(&text, &options, &facts)
+        let began = precise_clock();
+        let found = lint_with(&text, &options, &facts);
+        lint_ms = Some(precise_clock() - began);
+        found
     };
     {
         let st = helper.state.borrow();
@@ -979,6 +1020,15 @@ fn refresh(helper: &Rc<Helper>) {
         if let Some(again) = again.as_ref().and_then(dom::html) {
             let _ = again.focus();
         }
+    }
+    if let Some(lint_ms) = lint_ms {
+        let whole = precise_clock() - began;
+        TIMES.with(|t| {
+            let mut t = t.borrow_mut();
+            if t.len() < 2 * TIMED {
+                t.extend([lint_ms, whole]);
+            }
+        });
     }
 }
 
