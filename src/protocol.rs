@@ -380,12 +380,23 @@ pub struct Wire<'a, R>(pub &'a R);
 
 impl<R: PageAsk> Serialize for Wire<'_, R> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        WireAs::<R, R>(self.0, PhantomData).serialize(serializer)
+    }
+}
+
+/// A [`PageAsk`] `R` on the wire from the page's own form of it, `B`: the same fields, with a
+/// document the page hands back unread held as the page holds it ([`PageUnsentRequest`] with its
+/// event as a JS value). The same JSON as [`Wire`] of `R` (a test checks it for that form).
+pub struct WireAs<'a, R, B>(pub &'a B, pub PhantomData<fn() -> R>);
+
+impl<R: PageAsk, B: Serialize> Serialize for WireAs<'_, R, B> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
-        struct Tagged<'a, R> {
+        struct Tagged<'a, B> {
             #[serde(rename = "type")]
             kind: &'static str,
             #[serde(flatten)]
-            request: &'a R,
+            request: &'a B,
         }
         Tagged {
             kind: R::TYPE,
@@ -494,15 +505,16 @@ pub struct PageInvitationRequest {
     pub message: Invited,
 }
 
-/// [`Request::PageUnsent`].
+/// [`Request::PageUnsent`]. `E` is how the event is held: a [`Doc`] everywhere but in the
+/// in-page module, which hands back the JS object it got without reading it ([`Recorded`]).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-pub struct PageUnsentRequest {
+pub struct PageUnsentRequest<E = Doc<Event>> {
     /// Who the compose was addressed to.
     pub people: Vec<Person>,
     /// Interview id.
     pub interview: String,
     /// The event, as `page-sent` recorded it (store format v1).
-    pub event: Doc<Event>,
+    pub event: E,
 }
 
 /// What the worker tells content scripts (they accept it only from their own extension).
@@ -815,21 +827,32 @@ pub struct Offered {
 
 /// `{"recorded": [{"interview", "event", "label"}]}`: what a send from the page recorded
 /// (nothing, when it answered no open follow-up).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Sends {
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sends<E = Doc<Event>> {
     /// The follow-ups recorded as sent.
-    pub recorded: Vec<Recorded>,
+    pub recorded: Vec<Recorded<E>>,
+}
+
+/// Nothing recorded (whatever `E`: the derive would ask it to have a default).
+impl<E> Default for Sends<E> {
+    fn default() -> Sends<E> {
+        Sends {
+            recorded: Vec::new(),
+        }
+    }
 }
 
 /// One follow-up recorded as sent, as the page gets it: what it shows, and what its Undo sends
-/// back. The event stays a store-format document the page does not read (so the in-page module
-/// links no decoder for it); the worker reads it with the store's checks when it comes back.
+/// back. The event stays a store-format document the page does not read; the worker reads it
+/// with the store's checks when it comes back. `E` is how it is held: a [`Doc`] (JSON), or in
+/// the in-page module the JS object itself (`web::convert::Raw`), so that module links neither
+/// the event's decoder nor a JSON value type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Recorded {
+pub struct Recorded<E = Doc<Event>> {
     /// Interview id.
     pub interview: String,
     /// The event, as recorded (store format v1).
-    pub event: Doc<Event>,
+    pub event: E,
     /// Kind, person and company (text, never markup).
     pub label: String,
 }
@@ -992,8 +1015,13 @@ payloads! {
     Pong => Pong, Imported => Imported, Exported => Exported, Schedule => Schedule,
     Drafted => Drafted, Findings => Findings, Saved => Saved, Done => Done,
     Snoozed => Snoozed, Calendar => Calendar, Opened => Opened, ProblemReport => Problem, Unreadable => Unreadable,
-    RefusedOrigins => Refused, Offered => Offered, Sends => Recorded, PageDrafted => Drafted,
+    RefusedOrigins => Refused, Offered => Offered, PageDrafted => Drafted,
     ReplyOffered => ReplyOffered, SyncReport => Sync,
+}
+
+/// The recorded sends, whatever form their events are held in ([`Recorded`]).
+impl<E: serde::de::DeserializeOwned> Payload for Sends<E> {
+    const KIND: ReplyKind = ReplyKind::Recorded;
 }
 
 /// Whether `T` is the payload [`Request::reply`] pairs with `request`; an `Err` naming both
@@ -1633,6 +1661,45 @@ mod tests {
             wire,
             serde_json::json!({"type": "page-sent", "people": [], "channel": "email"})
         );
+    }
+
+    /// The page holds a recorded send's event in its own form (a JS value, which a native test
+    /// stands for with a JSON value): it reads the same replies to the same sends, and its Undo
+    /// goes on the wire as the `page-unsent` request the worker reads, with the event unchanged.
+    #[test]
+    fn the_page_hands_back_the_event_it_got_unread() {
+        let mut checked = 0;
+        for (request, response) in samples() {
+            let Response::Recorded(sends) = &response else {
+                continue;
+            };
+            let reply = reply_json(&Ok(response.clone()));
+            let page: Sends<Value> = payload(&request, reply.clone()).unwrap();
+            assert_eq!(page.recorded.len(), sends.recorded.len());
+            for (held, sent) in page.recorded.iter().zip(&sends.recorded) {
+                assert_eq!(
+                    (&held.interview, &held.event, &held.label),
+                    (&sent.interview, sent.event.value(), &sent.label)
+                );
+                let people = vec![Person::named("Dana Lee")];
+                let undo = PageUnsentRequest {
+                    people: people.clone(),
+                    interview: held.interview.clone(),
+                    event: held.event.clone(),
+                };
+                let wire = serde_json::to_value(WireAs::<PageUnsentRequest, _>(&undo, PhantomData))
+                    .unwrap();
+                let expected = Request::PageUnsent(PageUnsentRequest {
+                    people,
+                    interview: sent.interview.clone(),
+                    event: sent.event.clone(),
+                });
+                assert_eq!(wire, serde_json::to_value(&expected).unwrap());
+                assert_eq!(serde_json::from_value::<Request>(wire).unwrap(), expected);
+                checked += 1;
+            }
+        }
+        assert!(checked >= 1, "no sample records a send");
     }
 
     #[test]

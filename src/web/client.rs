@@ -6,7 +6,7 @@
 //! ([`PageAsk`]) go through [`Wire`], so the content script's module encodes only those.
 
 use super::chrome;
-use super::convert::{from_js, property, to_js};
+use super::convert::{from_js, property, to_js, Raw};
 use crate::draft::{Draft, DraftRequest};
 use crate::failure::Failure;
 use crate::model::{Channel, Event, Interview, Kind, Outcome, Profile, Store};
@@ -16,7 +16,7 @@ use crate::page::sent::Pick;
 use crate::protocol::{
     self, Doc, DraftText, Imported, OfferRequest, Offered, PageAsk, PageDraftRequest,
     PageInvitationRequest, PageRepliedRequest, PageReplyRequest, PageSentRequest,
-    PageUnsentRequest, Payload, Recorded, Refusal, Request, StoreProblem, Wire,
+    PageUnsentRequest, Payload, Recorded, Refusal, Request, Sends, StoreProblem, Wire, WireAs,
 };
 use crate::schedule::Due;
 use crate::tone::{Finding, LintOptions};
@@ -37,6 +37,20 @@ async fn call<T: Payload>(request: Request) -> Result<T, Failure> {
 /// (not every [`Request`]'s), and its reply's payload is fixed by its type.
 async fn ask<R: PageAsk>(request: R) -> Result<R::Reply, Failure> {
     exchange(to_js(&Wire(&request))).await
+}
+
+/// [`ask`], from the page's own form of the request (`body`, see [`WireAs`]) and reading the reply
+/// as `T`, the page's own form of the reply's payload: the same JSON, with a document the page
+/// hands back unread kept as a JS value ([`Raw`]). `T` answers what `R`'s reply answers (checked
+/// when the module is built).
+async fn ask_as<R: PageAsk, T: Payload>(body: &impl serde::Serialize) -> Result<T, Failure> {
+    const {
+        assert!(
+            T::KIND as u8 == <R::Reply as Payload>::KIND as u8,
+            "the page's form of a reply is read for another reply"
+        );
+    }
+    exchange(to_js(&WireAs::<R, _>(body, std::marker::PhantomData))).await
 }
 
 /// Sends an encoded request and reads the reply's payload as `T` (see [`call`]).
@@ -269,23 +283,27 @@ pub async fn page_sent(
     people: Vec<Person>,
     chosen: Option<Pick>,
     channel: Channel,
-) -> Result<Vec<Recorded>, Failure> {
+) -> Result<Vec<Recorded<Raw>>, Failure> {
     let request = PageSentRequest {
         people,
         chosen,
         channel,
     };
-    ask(request).await.map(|s| s.recorded)
+    ask_as::<PageSentRequest, Sends<Raw>>(&request)
+        .await
+        .map(|s| s.recorded)
 }
 
 /// Takes back one record of [`page_sent`] (its Undo), for the people of the same compose.
-pub async fn page_unsent(people: Vec<Person>, recorded: &Recorded) -> Result<(), Failure> {
+pub async fn page_unsent(people: Vec<Person>, recorded: &Recorded<Raw>) -> Result<(), Failure> {
     let request = PageUnsentRequest {
         people,
         interview: recorded.interview.clone(),
         event: recorded.event.clone(),
     };
-    ask(request).await.map(drop)
+    ask_as::<PageUnsentRequest, protocol::Done>(&request)
+        .await
+        .map(drop)
 }
 
 /// Whether the message the user opened, from `from`, is a tracked interviewer's reply to
@@ -315,12 +333,14 @@ pub async fn page_replied(
     interview: &str,
     outcome: Outcome,
     channel: Channel,
-) -> Result<Vec<Recorded>, Failure> {
+) -> Result<Vec<Recorded<Raw>>, Failure> {
     let request = PageRepliedRequest {
         from,
         interview: interview.to_string(),
         outcome,
         channel,
     };
-    ask(request).await.map(|s| s.recorded)
+    ask_as::<PageRepliedRequest, Sends<Raw>>(&request)
+        .await
+        .map(|s| s.recorded)
 }

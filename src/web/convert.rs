@@ -40,6 +40,49 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Str
     super::js_value::from_value(value).map_err(|e| format!("{what}: {e}"))
 }
 
+/// A JS value carried without being read: a store document the in-page helper hands back as it
+/// got it (the event of a recorded send, for its Undo; [`crate::protocol::Recorded`]); the
+/// worker reads it with the store's checks when it comes back. In the in-page module it crosses
+/// the bridge as the same JS object (serde-wasm-bindgen's `preserve` out, `web::js_value::raw`
+/// in), so that module links no JSON value type; the pages' module, whose bridge is JSON text,
+/// carries it as a `serde_json::Value`, which it has anyway.
+#[derive(Debug, Clone)]
+pub struct Raw(JsValue);
+
+#[cfg(not(any(feature = "popup", feature = "worker")))]
+impl Serialize for Raw {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde_wasm_bindgen::preserve::serialize(&self.0, serializer)
+    }
+}
+
+#[cfg(not(any(feature = "popup", feature = "worker")))]
+impl<'de> serde::Deserialize<'de> for Raw {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Raw, D::Error> {
+        super::js_value::raw(deserializer).map(Raw)
+    }
+}
+
+#[cfg(any(feature = "popup", feature = "worker"))]
+impl Serialize for Raw {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = stringify(&self.0).map_err(serde::ser::Error::custom)?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(serde::ser::Error::custom)?;
+        value.serialize(serializer)
+    }
+}
+
+#[cfg(any(feature = "popup", feature = "worker"))]
+impl<'de> serde::Deserialize<'de> for Raw {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Raw, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        to_js(&value)
+            .map(Raw)
+            .map_err(|_| serde::de::Error::custom("a JSON value JS could not parse"))
+    }
+}
+
 /// `obj[key]`, or `undefined` when it cannot be read.
 pub fn property(obj: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)

@@ -9,7 +9,8 @@
 //! again (`size::BANNED`). It reads what JSON can hold: `null` and `undefined`, booleans,
 //! numbers, strings, arrays and plain objects (whose `undefined` properties count as absent, as
 //! in `JSON.stringify`); anything else is a clear error, and so is nesting deeper than
-//! [`DEPTH`]. Unknown fields are skipped without being walked.
+//! [`DEPTH`]. Unknown fields are skipped without being walked. One kind of value is taken whole,
+//! unread ([`raw`]): a document the page hands back as it got it.
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Expected, Unexpected, Visitor};
 use std::fmt;
@@ -25,6 +26,32 @@ pub fn from_value<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
         value,
         depth: DEPTH,
     })
+}
+
+/// The name [`raw`] asks for: the one newtype this reader hands over whole, unread.
+const RAW: &str = "followup::web::js_value::raw";
+
+thread_local! {
+    /// The value [`raw`] is handed (serde's visitors take Rust values, not a `JsValue`).
+    static HANDED: std::cell::RefCell<Option<JsValue>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the value in front of `deserializer` as it is, unread: the JS value itself when
+/// `deserializer` is this module's, an error from any other.
+pub fn raw<'de, D: de::Deserializer<'de>>(deserializer: D) -> Result<JsValue, D::Error> {
+    struct Handed;
+    impl<'de> Visitor<'de> for Handed {
+        type Value = JsValue;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JS value")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<JsValue, E> {
+            HANDED
+                .with(|h| h.borrow_mut().take())
+                .ok_or_else(|| E::custom("a JS value was expected"))
+        }
+    }
+    deserializer.deserialize_newtype_struct(RAW, Handed)
 }
 
 /// Why a value could not be read, in words.
@@ -250,9 +277,13 @@ impl<'de> de::Deserializer<'de> for Value {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
+        if name == RAW {
+            HANDED.with(|h| *h.borrow_mut() = Some(self.value));
+            return visitor.visit_unit();
+        }
         visitor.visit_newtype_struct(self)
     }
 

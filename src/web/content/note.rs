@@ -11,6 +11,7 @@
 
 use crate::page::people::Person;
 use crate::protocol::Recorded;
+use crate::web::convert::Raw;
 use crate::web::{client, dom};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -333,7 +334,7 @@ impl Note {
 }
 
 /// What a note says was recorded, until it is taken back (by the note's Undo or the site's).
-pub type Record = Rc<RefCell<Option<(Vec<Person>, Vec<Recorded>)>>>;
+pub type Record = Rc<RefCell<Option<(Vec<Person>, Vec<Recorded<Raw>>)>>>;
 
 impl Note {
     /// Says what the page `recorded` for `people` ("Marked sent: Thank-you · Dana Lee · Acme
@@ -343,7 +344,7 @@ impl Note {
         self: &Rc<Self>,
         said: &str,
         people: Vec<Person>,
-        recorded: Vec<Recorded>,
+        recorded: Vec<Recorded<Raw>>,
         undo: &'static str,
         undone: &'static str,
     ) -> Record {
@@ -376,7 +377,7 @@ async fn take_back(
     note: &Note,
     action: &str,
     people: Vec<Person>,
-    recorded: &[Recorded],
+    recorded: &[Recorded<Raw>],
     words: &str,
 ) {
     note.done_with(action);
