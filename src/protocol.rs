@@ -1674,7 +1674,7 @@ mod tests {
                 continue;
             };
             let reply = reply_json(&Ok(response.clone()));
-            let page: Sends<Value> = payload(&request, reply.clone()).unwrap();
+            let page: Sends<Value> = payload(&request, reply).unwrap();
             assert_eq!(page.recorded.len(), sends.recorded.len());
             for (held, sent) in page.recorded.iter().zip(&sends.recorded) {
                 assert_eq!(

@@ -3,7 +3,7 @@
 //! a request's reply type is fixed by [`Request::reply`], so a renamed field or a new request
 //! is a compile error here, not a failure in the browser. Each function decodes only its own
 //! payload type, so a context links only the decoders it uses. The in-page helper's requests
-//! ([`PageAsk`]) go through [`Wire`], so the content script's module encodes only those.
+//! ([`PageAsk`]) go through [`protocol::Wire`], so the content script's module encodes only those.
 
 use super::chrome;
 use super::convert::{from_js, property, to_js, Raw};
@@ -16,7 +16,7 @@ use crate::page::sent::Pick;
 use crate::protocol::{
     self, Doc, DraftText, Imported, OfferRequest, Offered, PageAsk, PageDraftRequest,
     PageInvitationRequest, PageRepliedRequest, PageReplyRequest, PageSentRequest,
-    PageUnsentRequest, Payload, Recorded, Refusal, Request, Sends, StoreProblem, Wire, WireAs,
+    PageUnsentRequest, Payload, Recorded, Refusal, Request, Sends, StoreProblem, WireAs,
 };
 use crate::schedule::Due;
 use crate::tone::{Finding, LintOptions};
@@ -35,22 +35,24 @@ async fn call<T: Payload>(request: Request) -> Result<T, Failure> {
 
 /// Sends one of the in-page helper's requests ([`PageAsk`]): only its own encoder is linked
 /// (not every [`Request`]'s), and its reply's payload is fixed by its type.
-async fn ask<R: PageAsk>(request: R) -> Result<R::Reply, Failure> {
-    exchange(to_js(&Wire(&request))).await
+fn ask<R: PageAsk>(request: R) -> impl std::future::Future<Output = Result<R::Reply, Failure>> {
+    ask_as::<R, R::Reply>(&request)
 }
 
 /// [`ask`], from the page's own form of the request (`body`, see [`WireAs`]) and reading the reply
 /// as `T`, the page's own form of the reply's payload: the same JSON, with a document the page
 /// hands back unread kept as a JS value ([`Raw`]). `T` answers what `R`'s reply answers (checked
 /// when the module is built).
-async fn ask_as<R: PageAsk, T: Payload>(body: &impl serde::Serialize) -> Result<T, Failure> {
+fn ask_as<R: PageAsk, T: Payload>(
+    body: &impl serde::Serialize,
+) -> impl std::future::Future<Output = Result<T, Failure>> {
     const {
         assert!(
             T::KIND as u8 == <R::Reply as Payload>::KIND as u8,
             "the page's form of a reply is read for another reply"
         );
     }
-    exchange(to_js(&WireAs::<R, _>(body, std::marker::PhantomData))).await
+    exchange(to_js(&WireAs::<R, _>(body, std::marker::PhantomData)))
 }
 
 /// Sends an encoded request and reads the reply's payload as `T` (see [`call`]).

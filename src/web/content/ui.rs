@@ -954,9 +954,9 @@ fn refresh(helper: &Rc<Helper>) {
     let mut findings = if text.trim().is_empty() {
         Vec::new()
     } else {
-        let began = precise_clock();
+        let lint_began = precise_clock();
         let found = lint_with(&text, &options, &facts);
-        lint_ms = Some(precise_clock() - began);
+        lint_ms = Some(precise_clock() - lint_began);
         found
     };
     {
