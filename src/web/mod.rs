@@ -22,6 +22,11 @@ pub mod worker;
 
 use wasm_bindgen::prelude::*;
 
+/// The modules' allocator: Talc, in place of the standard library's dlmalloc (DESIGN.md,
+/// "An allocator for WebAssembly").
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Runs on instantiation in every context (worker, popup, content script, Node): installs the
 /// panic hook only. DOM work starts from an explicit entry point.
 #[wasm_bindgen(start)]
