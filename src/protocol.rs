@@ -391,18 +391,107 @@ pub struct WireAs<'a, R, B>(pub &'a B, pub PhantomData<fn() -> R>);
 
 impl<R: PageAsk, B: Serialize> Serialize for WireAs<'_, R, B> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Tagged<'a, B> {
-            #[serde(rename = "type")]
-            kind: &'static str,
-            #[serde(flatten)]
-            request: &'a B,
-        }
-        Tagged {
+        self.0.serialize(Tagging {
+            inner: serializer,
             kind: R::TYPE,
-            request: self.0,
+        })
+    }
+}
+
+/// A serializer that writes a struct (or a map) with a `"type": kind` field first, then its own
+/// fields through `inner`'s encoder: the JSON `#[serde(flatten)]` beside a `type` field would
+/// write, without flatten's path through a map encoder, which compiles a second encoder for
+/// every field type of every request (DESIGN.md, "The typed contract", "`type` written
+/// first"). Anything that is not a struct or a map is refused: a request is always one.
+struct Tagging<S> {
+    inner: S,
+    kind: &'static str,
+}
+
+/// The serializer methods [`Tagging`] refuses.
+macro_rules! not_a_request {
+    ($($method:ident($($arg:ty),*) -> $out:ty;)*) => {$(
+        fn $method(self, $(_: $arg),*) -> Result<$out, S::Error> {
+            Err(serde::ser::Error::custom("a request is a struct"))
         }
-        .serialize(serializer)
+    )*};
+}
+
+impl<S: serde::Serializer> serde::Serializer for Tagging<S> {
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeSeq = serde::ser::Impossible<S::Ok, S::Error>;
+    type SerializeTuple = serde::ser::Impossible<S::Ok, S::Error>;
+    type SerializeTupleStruct = serde::ser::Impossible<S::Ok, S::Error>;
+    type SerializeTupleVariant = serde::ser::Impossible<S::Ok, S::Error>;
+    type SerializeMap = S::SerializeMap;
+    type SerializeStruct = S::SerializeStruct;
+    type SerializeStructVariant = serde::ser::Impossible<S::Ok, S::Error>;
+
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<S::SerializeStruct, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut fields = self.inner.serialize_struct(name, len + 1)?;
+        fields.serialize_field("type", self.kind)?;
+        Ok(fields)
+    }
+
+    fn serialize_map(self, len: Option<usize>) -> Result<S::SerializeMap, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut entries = self.inner.serialize_map(len.map(|n| n + 1))?;
+        entries.serialize_entry("type", self.kind)?;
+        Ok(entries)
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<S::Ok, S::Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom("a request is a struct"))
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom("a request is a struct"))
+    }
+
+    not_a_request! {
+        serialize_bool(bool) -> S::Ok;
+        serialize_i8(i8) -> S::Ok;
+        serialize_i16(i16) -> S::Ok;
+        serialize_i32(i32) -> S::Ok;
+        serialize_i64(i64) -> S::Ok;
+        serialize_u8(u8) -> S::Ok;
+        serialize_u16(u16) -> S::Ok;
+        serialize_u32(u32) -> S::Ok;
+        serialize_u64(u64) -> S::Ok;
+        serialize_f32(f32) -> S::Ok;
+        serialize_f64(f64) -> S::Ok;
+        serialize_char(char) -> S::Ok;
+        serialize_str(&str) -> S::Ok;
+        serialize_bytes(&[u8]) -> S::Ok;
+        serialize_none() -> S::Ok;
+        serialize_unit() -> S::Ok;
+        serialize_unit_struct(&'static str) -> S::Ok;
+        serialize_unit_variant(&'static str, u32, &'static str) -> S::Ok;
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
     }
 }
 
@@ -1661,6 +1750,26 @@ mod tests {
             wire,
             serde_json::json!({"type": "page-sent", "people": [], "channel": "email"})
         );
+        // As text: `type` first, then the request's fields in their order.
+        assert_eq!(
+            serde_json::to_string(&Wire(&sent)).unwrap(),
+            r#"{"type":"page-sent","people":[],"channel":"email"}"#
+        );
+        // A form written as a map (a struct with a flattened part) gets `type` first too.
+        let map = BTreeMap::from([("people", 0)]);
+        assert_eq!(
+            serde_json::to_string(&WireAs::<PageSentRequest, _>(&map, PhantomData)).unwrap(),
+            r#"{"type":"page-sent","people":0}"#
+        );
+        // A form that is no struct or map is refused, not written without its fields.
+        for not_a_request in [
+            serde_json::to_string(&WireAs::<PageSentRequest, _>(&"text", PhantomData)),
+            serde_json::to_string(&WireAs::<PageSentRequest, _>(&[1, 2], PhantomData)),
+            serde_json::to_string(&WireAs::<PageSentRequest, _>(&None::<u8>, PhantomData)),
+        ] {
+            let refused = not_a_request.unwrap_err().to_string();
+            assert_eq!(refused, "a request is a struct");
+        }
     }
 
     /// The page holds a recorded send's event in its own form (a JS value, which a native test
