@@ -22,7 +22,7 @@
 use crate::draft::DraftError;
 use crate::model::string_enum;
 use crate::store::StoreError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 string_enum! {
     /// The kind of a [`Failure`], as it crosses between contexts (`code` in a reply).

@@ -275,9 +275,31 @@ impl Event {
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        /// Read from its spelling, a string, and nothing else: serde's derived decoder of an
+        /// enum also reads `{"spelling": null}` and compiles that form for every reader (DESIGN.md,
+        /// "Enums read as strings").
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Spelling;
+                impl serde::de::Visitor<'_> for Spelling {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("enum ", stringify!($name)))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$name, E> {
+                        match s {
+                            $($text => Ok($name::$variant),)+
+                            _ => Err(E::unknown_variant(s, &[$($text),+])),
+                        }
+                    }
+                }
+                deserializer.deserialize_str(Spelling)
+            }
         }
 
         impl $name {
@@ -469,5 +491,70 @@ impl Channel {
             Channel::Linkedin => Some(1000),
             Channel::Email | Channel::Phone => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::failure::Code;
+    use crate::schedule::Status;
+    use crate::tone::{Category, Severity};
+    use serde::de::DeserializeOwned;
+    use std::collections::BTreeMap;
+    use std::fmt::Debug;
+
+    /// Each value of a `string_enum!` reads back from its spelling (JSON text, a JSON value, a
+    /// map key); anything else is refused with serde's own words.
+    fn spellings_read_back<T>(all: &[T])
+    where
+        T: Serialize + DeserializeOwned + PartialEq + Ord + Debug + Copy,
+    {
+        for &v in all {
+            let value = serde_json::to_value(v).unwrap();
+            let spelling = value.as_str().unwrap().to_string();
+            assert_eq!(
+                serde_json::from_str::<T>(&format!("\"{spelling}\"")).unwrap(),
+                v
+            );
+            assert_eq!(serde_json::from_value::<T>(value).unwrap(), v);
+            let keyed = BTreeMap::from([(v, 1u8)]);
+            let text = serde_json::to_string(&keyed).unwrap();
+            assert_eq!(
+                serde_json::from_str::<BTreeMap<T, u8>>(&text).unwrap(),
+                keyed
+            );
+            // The object form serde's derived enum decoder also read is not a spelling.
+            let object = serde_json::json!({ spelling.as_str(): null });
+            assert!(serde_json::from_value::<T>(object).is_err(), "{spelling}");
+        }
+        let unknown = serde_json::from_str::<T>("\"no-such\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            unknown.starts_with("unknown variant `no-such`, expected `")
+                || unknown.starts_with("unknown variant `no-such`, expected one of `"),
+            "{unknown}"
+        );
+        let number = serde_json::from_str::<T>("3").unwrap_err().to_string();
+        assert!(
+            number.starts_with("invalid type: integer `3`, expected enum "),
+            "{number}"
+        );
+    }
+
+    #[test]
+    fn every_string_enum_reads_its_spellings_and_nothing_else() {
+        spellings_read_back(Industry::ALL);
+        spellings_read_back(Stage::ALL);
+        spellings_read_back(Format::ALL);
+        spellings_read_back(EventKind::ALL);
+        spellings_read_back(Outcome::ALL);
+        spellings_read_back(Kind::ALL);
+        spellings_read_back(Channel::ALL);
+        spellings_read_back(Code::ALL);
+        spellings_read_back(Status::ALL);
+        spellings_read_back(Category::ALL);
+        spellings_read_back(Severity::ALL);
     }
 }
