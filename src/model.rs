@@ -292,10 +292,8 @@ macro_rules! string_enum {
                         f.write_str(concat!("enum ", stringify!($name)))
                     }
                     fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$name, E> {
-                        match s {
-                            $($text => Ok($name::$variant),)+
-                            _ => Err(E::unknown_variant(s, &[$($text),+])),
-                        }
+                        $name::from_spelling(s)
+                            .ok_or_else(|| E::unknown_variant(s, $name::SPELLINGS))
                     }
                 }
                 deserializer.deserialize_str(Spelling)
@@ -306,9 +304,20 @@ macro_rules! string_enum {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every spelling, in declaration order.
+            pub const SPELLINGS: &'static [&'static str] = &[$($text),+];
+
             /// The stable JSON spelling.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
+            }
+
+            /// The value spelled `s`, if it is one of [`Self::SPELLINGS`].
+            pub fn from_spelling(s: &str) -> Option<Self> {
+                match s {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
             }
         }
 
@@ -321,14 +330,11 @@ macro_rules! string_enum {
         impl std::str::FromStr for $name {
             type Err = crate::model::UnknownValue;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $($text => Ok($name::$variant),)+
-                    _ => Err(crate::model::UnknownValue {
-                        what: stringify!($name),
-                        value: s.to_string(),
-                        expected: &[$($text),+],
-                    }),
-                }
+                $name::from_spelling(s).ok_or_else(|| crate::model::UnknownValue {
+                    what: stringify!($name),
+                    value: s.to_string(),
+                    expected: $name::SPELLINGS,
+                })
             }
         }
     };
