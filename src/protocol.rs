@@ -402,17 +402,23 @@ impl<R: PageAsk, B: Serialize> Serialize for WireAs<'_, R, B> {
 /// fields through `inner`'s encoder: the JSON `#[serde(flatten)]` beside a `type` field would
 /// write, without flatten's path through a map encoder, which compiles a second encoder for
 /// every field type of every request (DESIGN.md, "The typed contract", "`type` written
-/// first"). Anything that is not a struct or a map is refused: a request is always one.
+/// first"). A newtype is read through to what it wraps, as `flatten` did; anything else that is
+/// not a struct or a map is refused ([`not_a_request`]): a request is always one.
 struct Tagging<S> {
     inner: S,
     kind: &'static str,
 }
 
+/// What [`Tagging`] says of a value that is no request.
+fn not_a_request<E: serde::ser::Error>() -> E {
+    E::custom("a request is a struct")
+}
+
 /// The serializer methods [`Tagging`] refuses.
-macro_rules! not_a_request {
+macro_rules! refused {
     ($($method:ident($($arg:ty),*) -> $out:ty;)*) => {$(
         fn $method(self, $(_: $arg),*) -> Result<$out, S::Error> {
-            Err(serde::ser::Error::custom("a request is a struct"))
+            Err(not_a_request())
         }
     )*};
 }
@@ -455,7 +461,7 @@ impl<S: serde::Serializer> serde::Serializer for Tagging<S> {
     }
 
     fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<S::Ok, S::Error> {
-        Err(serde::ser::Error::custom("a request is a struct"))
+        Err(not_a_request())
     }
 
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
@@ -465,10 +471,10 @@ impl<S: serde::Serializer> serde::Serializer for Tagging<S> {
         _: &'static str,
         _: &T,
     ) -> Result<S::Ok, S::Error> {
-        Err(serde::ser::Error::custom("a request is a struct"))
+        Err(not_a_request())
     }
 
-    not_a_request! {
+    refused! {
         serialize_bool(bool) -> S::Ok;
         serialize_i8(i8) -> S::Ok;
         serialize_i16(i16) -> S::Ok;
@@ -1760,6 +1766,14 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&WireAs::<PageSentRequest, _>(&map, PhantomData)).unwrap(),
             r#"{"type":"page-sent","people":0}"#
+        );
+        // A newtype is read through to what it wraps.
+        #[derive(Serialize)]
+        struct Wrapped<'a>(&'a PageSentRequest);
+        assert_eq!(
+            serde_json::to_string(&WireAs::<PageSentRequest, _>(&Wrapped(&sent), PhantomData))
+                .unwrap(),
+            serde_json::to_string(&Wire(&sent)).unwrap()
         );
         // A form that is no struct or map is refused, not written without its fields.
         for not_a_request in [
