@@ -11,6 +11,7 @@
 //!   write-good and harper.js (`benches/compare`).
 
 mod firefox;
+mod imports;
 mod size;
 
 use anyhow::{bail, Context, Result};
@@ -301,9 +302,16 @@ fn build_module(
     } else {
         bindgen.web(true)?;
     }
-    bindgen
-        .generate(pkg)
+    let mut output = bindgen
+        .generate_output()
         .with_context(|| format!("wasm-bindgen failed on the {} module", module.feature))?;
+    // The imports' hashed names shortened in the module and its glue (DESIGN.md, "Short
+    // import names").
+    let renames = imports::shorten(output.wasm_mut(), &format!("./{}_bg.js", module.name));
+    output.emit(pkg)?;
+    let glue = pkg.join(format!("{}.js", module.name));
+    let js = std::fs::read_to_string(&glue)?;
+    std::fs::write(&glue, imports::rename_in_glue(&js, &renames)?)?;
     let wasm = pkg.join(format!("{}_bg.wasm", module.name));
     // `FOLLOWUP_WASM_NAMES=1`: the module as the compiler left it, with its function names and
     // without wasm-opt's inlining, for a profiler (`node --cpu-prof`); the size check then reads
