@@ -1688,7 +1688,7 @@ mod tests {
     fn every_request_and_reply_survives_json() {
         let samples = samples();
         let mut seen: Vec<usize> = samples.iter().map(|(r, _)| variant(r)).collect();
-        seen.sort_unstable();
+        crate::order::sort(&mut seen);
         seen.dedup();
         assert_eq!(
             seen,

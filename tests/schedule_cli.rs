@@ -39,7 +39,7 @@ fn schedule_json_is_the_contract_shape() {
             .map(String::as_str)
             .collect();
         let mut sorted = keys.clone();
-        sorted.sort_unstable();
+        followup::order::sort(&mut sorted);
         assert_eq!(
             sorted,
             [

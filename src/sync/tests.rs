@@ -629,7 +629,7 @@ fn a_change_made_during_a_merge_is_recorded_from_its_own_store() {
         .iter()
         .map(|iv| iv.company.as_str())
         .collect();
-    names.sort_unstable();
+    crate::order::sort(&mut names);
     assert_eq!(names, ["A Corp", "B"]);
     // Recorded as `record` would have (against what the copy shows), B would be gone.
     let mut wrong = here.clone();

@@ -101,7 +101,7 @@ fn places(text: &str, findings: &[Finding]) -> Vec<(Place, Place)> {
         .enumerate()
         .flat_map(|(i, f)| [(f.start, 2 * i), (f.end, 2 * i + 1)])
         .collect();
-    wanted.sort_unstable();
+    followup::order::sort(&mut wanted);
     let mut out = vec![Place::default(); 2 * findings.len()];
     let mut chars = followup::fold::char_indices(text).enumerate().peekable();
     let (mut units, mut place) = (0, Place::default());
