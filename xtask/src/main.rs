@@ -222,17 +222,21 @@ fn content_core(glue: &str, bytes: &[u8]) -> String {
 }
 
 /// `bytes` as the body of a single-quoted JS string, one char per byte (U+0000–U+00FF, so
-/// `charCodeAt` gives the byte back), escaping only what a string literal cannot hold. Written as
-/// UTF-8 it gzips 9 % larger than the glue and bytes as files, where base64 costs a third more.
+/// `charCodeAt` gives the byte back), escaping only what a string literal cannot hold. NUL, an
+/// eighth of a module's bytes, is written `\0`, or `\x00` before a digit (`\0` and a digit would
+/// be an octal escape, which strict code refuses): with `\x00` everywhere the in-page module's
+/// literal was 100 KB longer and 5 KB larger gzipped. Written as UTF-8 it gzips about 6 % larger
+/// than the bytes as a file, where base64 costs a third more.
 fn latin1_literal(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 3 / 2);
-    for &b in bytes {
+    for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'\\' => out.push_str("\\\\"),
             b'\'' => out.push_str("\\'"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            0 => out.push_str("\\x00"),
+            0 if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => out.push_str("\\x00"),
+            0 => out.push_str("\\0"),
             _ => out.push(char::from(b)),
         }
     }
@@ -709,6 +713,14 @@ mod tests {
                 '\\' => match chars.next() {
                     Some('n') => '\n',
                     Some('r') => '\r',
+                    Some('0') => {
+                        let next = chars.clone().next();
+                        assert!(
+                            !next.is_some_and(|c| c.is_ascii_digit()),
+                            "\\0 before a digit is an octal escape"
+                        );
+                        '\0'
+                    }
                     Some('x') => {
                         let hex: String = chars.by_ref().take(2).collect();
                         char::from(u8::from_str_radix(&hex, 16).unwrap())
@@ -727,9 +739,11 @@ mod tests {
     #[test]
     fn every_byte_survives_the_content_script_literal() {
         let bytes: Vec<u8> = (0..=255u8)
-            .chain([b'\\', b'x', b'0', 0, b'0', b'\''])
+            .chain([b'\\', b'x', b'0', 0, b'0', b'\'', 0, 0, b'9', 0])
             .collect();
         let literal = latin1_literal(&bytes);
+        // NUL before a digit is written in full, elsewhere short.
+        assert!(literal.ends_with("\\'\\0\\x009\\0"), "{literal}");
         // No raw NUL; `read_back` refuses a quote or a line end left unescaped.
         assert!(!literal.contains('\0'));
         assert_eq!(read_back(&literal), bytes);

@@ -120,10 +120,11 @@ pub const MODULES: &[Module] = &[
 /// timed, 689.9 KB with the page's Undo event kept as a JS object, 686.8 KB with SIMD on,
 /// 679.7 KB with Talc as the allocator, 678.3 KB with the page's requests written without
 /// `flatten`, 674.6 KB with enums read from their spelling only, 664.8 KB with short import
-/// names, 661.9 KB with one sort): the checker, the message
+/// names, 661.9 KB with one sort, 657.2 KB with NUL written `\0` in the in-page module's
+/// literal): the checker, the message
 /// types and their decoders are in both modules. A ratchet, like the modules' budgets: the way back
 /// under 500 KB is the modules shrinking (DESIGN.md, "One module per context").
-pub const ZIP_BUDGET: u64 = 662 * 1024;
+pub const ZIP_BUDGET: u64 = 658 * 1024;
 
 /// Code the module must not carry, by a part of its function names, with why: each was cut with
 /// a measurement in DESIGN.md, and would come back silently through a derive or a generic call
