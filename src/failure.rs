@@ -87,7 +87,7 @@ pub enum Failure {
         detail: String,
     },
     /// The request could not be read.
-    #[error("The request could not be read: {0}.")]
+    #[error("{}", Exchange::BadRequest(.0.clone()))]
     BadRequest(String),
     /// The sender may not ask for this (the access rule's words, `refused: …`).
     #[error("{0}")]
@@ -117,10 +117,10 @@ pub enum Failure {
         detail: String,
     },
     /// The worker did not answer (the browser's words).
-    #[error("The extension's background part did not answer ({0}).")]
+    #[error("{}", Exchange::NoAnswer(.0.clone()))]
     NoAnswer(String),
     /// The worker's answer was not the one expected.
-    #[error("The extension's background part sent an unexpected reply: {0}.")]
+    #[error("{}", Exchange::UnexpectedReply(.0.clone()))]
     UnexpectedReply(String),
     /// Sync across devices could not be turned on or go on: the sentence says why.
     #[error("{0}")]
@@ -133,6 +133,56 @@ pub enum Failure {
         /// Its words.
         message: String,
     },
+}
+
+/// What can go wrong in an exchange of messages with the worker, and nothing else: the only
+/// failures the in-page helper meets. Its kinds are [`Failure`]'s of the same names, and their
+/// words are written here, once: the in-page module links these and none of the store's, the
+/// composer's or storage's words, which [`Failure`]'s `Display` holds (1.0 KB gzipped of that
+/// module).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Exchange {
+    /// A request could not be written or read.
+    #[error("The request could not be read: {0}.")]
+    BadRequest(String),
+    /// The worker did not answer (the browser's words).
+    #[error("The extension's background part did not answer ({0}).")]
+    NoAnswer(String),
+    /// The worker's answer was not the one expected.
+    #[error("The extension's background part sent an unexpected reply: {0}.")]
+    UnexpectedReply(String),
+    /// The worker's `{"ok": false}`: its kind and its words, as they were composed there.
+    #[error("{message}")]
+    Reported {
+        /// Its kind.
+        code: Code,
+        /// Its words.
+        message: String,
+    },
+}
+
+impl Exchange {
+    /// A failure read from a reply: `code` as sent (an unknown or missing one is
+    /// [`Code::Other`]) and its words.
+    pub fn reported(code: Option<&str>, message: Option<String>) -> Exchange {
+        Exchange::Reported {
+            code: code.and_then(|c| c.parse().ok()).unwrap_or(Code::Other),
+            message: message.unwrap_or_else(|| "The request failed.".to_string()),
+        }
+    }
+}
+
+impl From<Exchange> for Failure {
+    // Once for the module, not inlined into each reply type's request.
+    #[inline(never)]
+    fn from(e: Exchange) -> Failure {
+        match e {
+            Exchange::BadRequest(detail) => Failure::BadRequest(detail),
+            Exchange::NoAnswer(detail) => Failure::NoAnswer(detail),
+            Exchange::UnexpectedReply(detail) => Failure::UnexpectedReply(detail),
+            Exchange::Reported { code, message } => Failure::Reported { code, message },
+        }
+    }
 }
 
 /// What is wrong, then where: "expected a date (at interviews[0].at)"; no place for the
@@ -180,10 +230,7 @@ impl Failure {
     /// A failure read from a reply: `code` as sent (an unknown or missing one is
     /// [`Code::Other`]) and its words.
     pub fn reported(code: Option<&str>, message: Option<String>) -> Failure {
-        Failure::Reported {
-            code: code.and_then(|c| c.parse().ok()).unwrap_or(Code::Other),
-            message: message.unwrap_or_else(|| "The request failed.".to_string()),
-        }
+        Exchange::reported(code, message).into()
     }
 }
 
@@ -251,6 +298,38 @@ mod tests {
         assert_eq!(
             whole.to_string(),
             "This file cannot be imported: expected an object."
+        );
+    }
+
+    #[test]
+    fn an_exchange_failure_is_the_failure_of_its_kind_in_the_same_words() {
+        let every = [
+            Exchange::BadRequest("unknown variant `explode`".into()),
+            Exchange::NoAnswer("Could not establish connection".into()),
+            Exchange::UnexpectedReply("missing field `items`".into()),
+            Exchange::reported(Some("read-only"), Some("Your saved data…".into())),
+            Exchange::reported(None, None),
+        ];
+        for e in every {
+            let failure = Failure::from(e.clone());
+            assert_eq!(failure.to_string(), e.to_string(), "{e:?}");
+            match (&e, &failure) {
+                (Exchange::BadRequest(a), Failure::BadRequest(b))
+                | (Exchange::NoAnswer(a), Failure::NoAnswer(b))
+                | (Exchange::UnexpectedReply(a), Failure::UnexpectedReply(b)) => assert_eq!(a, b),
+                (
+                    Exchange::Reported { code, message },
+                    Failure::Reported {
+                        code: c,
+                        message: m,
+                    },
+                ) => assert_eq!((code, message), (c, m)),
+                _ => panic!("{e:?} became {failure:?}"),
+            }
+        }
+        assert_eq!(
+            Failure::from(Exchange::NoAnswer("gone".into())).to_string(),
+            "The extension's background part did not answer (gone)."
         );
     }
 

@@ -1122,13 +1122,18 @@ impl<E: serde::de::DeserializeOwned> Payload for Sends<E> {
 /// Whether `T` is the payload [`Request::reply`] pairs with `request`; an `Err` naming both
 /// when it is not.
 pub fn expects<T: Payload>(request: &Request) -> Result<(), Failure> {
-    if request.reply() == T::KIND {
+    expects_kind(request, T::KIND)
+}
+
+/// [`expects`] for a payload named by its kind (one copy for every payload type).
+pub fn expects_kind(request: &Request, kind: ReplyKind) -> Result<(), Failure> {
+    if request.reply() == kind {
         Ok(())
     } else {
         Err(Failure::UnexpectedReply(format!(
             "a {:?} reply was expected, not {:?}",
             request.reply(),
-            T::KIND
+            kind
         )))
     }
 }

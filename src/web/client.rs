@@ -8,7 +8,7 @@
 use super::chrome;
 use super::convert::{from_js, property, to_js, Raw};
 use crate::draft::{Draft, DraftRequest};
-use crate::failure::Failure;
+use crate::failure::{Exchange, Failure};
 use crate::model::{Channel, Event, Interview, Kind, Outcome, Profile, Store};
 use crate::page::people::Person;
 use crate::page::replied::ReplyOffer;
@@ -29,13 +29,19 @@ use wasm_bindgen::JsValue;
 /// the reply's JSON text, not through a `serde_json::Value`), so a context's module carries the
 /// reply types it asks for and no others.
 async fn call<T: Payload>(request: Request) -> Result<T, Failure> {
-    protocol::expects::<T>(&request)?;
-    exchange(to_js(&request)).await
+    let reply = send(request, T::KIND).await?;
+    from_js(reply, "reply").map_err(Failure::UnexpectedReply)
+}
+
+/// What [`call`] does whatever the reply's type: one copy in the module, not one per type.
+async fn send(request: Request, kind: protocol::ReplyKind) -> Result<JsValue, Failure> {
+    protocol::expects_kind(&request, kind)?;
+    Ok(reply(to_js(&request)).await?)
 }
 
 /// Sends one of the in-page helper's requests ([`PageAsk`]): only its own encoder is linked
 /// (not every [`Request`]'s), and its reply's payload is fixed by its type.
-fn ask<R: PageAsk>(request: R) -> impl std::future::Future<Output = Result<R::Reply, Failure>> {
+fn ask<R: PageAsk>(request: R) -> impl std::future::Future<Output = Result<R::Reply, Exchange>> {
     ask_as::<R, R::Reply>(&request)
 }
 
@@ -45,7 +51,7 @@ fn ask<R: PageAsk>(request: R) -> impl std::future::Future<Output = Result<R::Re
 /// when the module is built).
 fn ask_as<R: PageAsk, T: Payload>(
     body: &impl serde::Serialize,
-) -> impl std::future::Future<Output = Result<T, Failure>> {
+) -> impl std::future::Future<Output = Result<T, Exchange>> {
     const {
         assert!(
             T::KIND as u8 == <R::Reply as Payload>::KIND as u8,
@@ -55,19 +61,27 @@ fn ask_as<R: PageAsk, T: Payload>(
     exchange(to_js(&WireAs::<R, _>(body, std::marker::PhantomData)))
 }
 
-/// Sends an encoded request and reads the reply's payload as `T` (see [`call`]).
-async fn exchange<T: Payload>(message: Result<JsValue, JsValue>) -> Result<T, Failure> {
-    let message = message.map_err(|e| Failure::BadRequest(chrome::error_text(&e)))?;
+/// Sends an encoded request and reads the reply's payload as `T` (see [`call`]). Its failures
+/// are [`Exchange`]s: the in-page helper's requests return them as they are, so its module
+/// links none of [`Failure`]'s other words.
+async fn exchange<T: Payload>(message: Result<JsValue, JsValue>) -> Result<T, Exchange> {
+    let reply = reply(message).await?;
+    from_js(reply, "reply").map_err(Exchange::UnexpectedReply)
+}
+
+/// Sends an encoded request; the reply when it says `{"ok": true}`.
+async fn reply(message: Result<JsValue, JsValue>) -> Result<JsValue, Exchange> {
+    let message = message.map_err(|e| Exchange::BadRequest(chrome::error_text(&e)))?;
     let reply = chrome::send_message(&message)
         .await
-        .map_err(|e| Failure::NoAnswer(chrome::error_text(&e)))?;
+        .map_err(|e| Exchange::NoAnswer(chrome::error_text(&e)))?;
     if property(&reply, "ok").as_bool() != Some(true) {
-        return Err(Failure::reported(
+        return Err(Exchange::reported(
             property(&reply, "code").as_string().as_deref(),
             property(&reply, "error").as_string(),
         ));
     }
-    from_js(reply, "reply").map_err(Failure::UnexpectedReply)
+    Ok(reply)
 }
 
 /// The payload of `request`'s reply (a payload other than the one [`Request::reply`] pairs
@@ -257,7 +271,7 @@ pub async fn wasm_status() -> Result<BTreeMap<String, Refusal>, Failure> {
 }
 
 /// What the in-page helper may offer for a compose addressed to `people`.
-pub async fn offer(people: Vec<Person>, channel: Channel) -> Result<Offered, Failure> {
+pub async fn offer(people: Vec<Person>, channel: Channel) -> Result<Offered, Exchange> {
     ask(OfferRequest { people, channel }).await
 }
 
@@ -268,7 +282,7 @@ pub async fn page_draft(
     interviewer: Option<&str>,
     kind: Kind,
     channel: Channel,
-) -> Result<DraftText, Failure> {
+) -> Result<DraftText, Exchange> {
     let request = PageDraftRequest {
         people,
         interview: interview.to_string(),
@@ -285,7 +299,7 @@ pub async fn page_sent(
     people: Vec<Person>,
     chosen: Option<Pick>,
     channel: Channel,
-) -> Result<Vec<Recorded<Raw>>, Failure> {
+) -> Result<Vec<Recorded<Raw>>, Exchange> {
     let request = PageSentRequest {
         people,
         chosen,
@@ -297,7 +311,7 @@ pub async fn page_sent(
 }
 
 /// Takes back one record of [`page_sent`] (its Undo), for the people of the same compose.
-pub async fn page_unsent(people: Vec<Person>, recorded: &Recorded<Raw>) -> Result<(), Failure> {
+pub async fn page_unsent(people: Vec<Person>, recorded: &Recorded<Raw>) -> Result<(), Exchange> {
     let request = PageUnsentRequest {
         people,
         interview: recorded.interview.clone(),
@@ -314,7 +328,7 @@ pub async fn page_reply(
     from: Vec<Person>,
     subject: String,
     body: String,
-) -> Result<Option<ReplyOffer>, Failure> {
+) -> Result<Option<ReplyOffer>, Exchange> {
     let request = PageReplyRequest {
         from,
         subject,
@@ -325,7 +339,7 @@ pub async fn page_reply(
 
 /// "Track this interview": the worker keeps the opened invitation for the popup's form and
 /// opens the form, which fills in from it.
-pub async fn page_invitation(message: crate::page::invited::Invited) -> Result<(), Failure> {
+pub async fn page_invitation(message: crate::page::invited::Invited) -> Result<(), Exchange> {
     ask(PageInvitationRequest { message }).await.map(drop)
 }
 
@@ -335,7 +349,7 @@ pub async fn page_replied(
     interview: &str,
     outcome: Outcome,
     channel: Channel,
-) -> Result<Vec<Recorded<Raw>>, Failure> {
+) -> Result<Vec<Recorded<Raw>>, Exchange> {
     let request = PageRepliedRequest {
         from,
         interview: interview.to_string(),

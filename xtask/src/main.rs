@@ -327,6 +327,9 @@ fn build_module(
             Command::new(opt)
                 .arg(module.wasm_opt)
                 .args(WASM_OPT_FEATURES)
+                // Custom sections no browser reads (the toolchain's names and versions, and the
+                // features list this command already names): about 270 bytes a module.
+                .args(["--strip-producers", "--strip-target-features"])
                 .arg(&wasm)
                 .arg("-o")
                 .arg(&tmp),
