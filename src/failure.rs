@@ -138,8 +138,7 @@ pub enum Failure {
 /// What can go wrong in an exchange of messages with the worker, and nothing else: the only
 /// failures the in-page helper meets. Its kinds are [`Failure`]'s of the same names, and their
 /// words are written here, once: the in-page module links these and none of the store's, the
-/// composer's or storage's words, which [`Failure`]'s `Display` holds (1.0 KB gzipped of that
-/// module).
+/// composer's or storage's words, which [`Failure`]'s `Display` holds (DESIGN.md, "Failures").
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Exchange {
     /// A request could not be written or read.
@@ -173,8 +172,6 @@ impl Exchange {
 }
 
 impl From<Exchange> for Failure {
-    // Once for the module, not inlined into each reply type's request.
-    #[inline(never)]
     fn from(e: Exchange) -> Failure {
         match e {
             Exchange::BadRequest(detail) => Failure::BadRequest(detail),
