@@ -1119,14 +1119,10 @@ impl<E: serde::de::DeserializeOwned> Payload for Sends<E> {
     const KIND: ReplyKind = ReplyKind::Recorded;
 }
 
-/// Whether `T` is the payload [`Request::reply`] pairs with `request`; an `Err` naming both
-/// when it is not.
-pub fn expects<T: Payload>(request: &Request) -> Result<(), Failure> {
-    expects_kind(request, T::KIND)
-}
-
-/// [`expects`] for a payload named by its kind (one copy for every payload type).
-pub fn expects_kind(request: &Request, kind: ReplyKind) -> Result<(), Failure> {
+/// Whether `kind` (a payload's [`Payload::KIND`]) is the payload [`Request::reply`] pairs with
+/// `request`; an `Err` naming both when it is not. Not generic, so it is compiled once for
+/// every payload type.
+pub fn expects(request: &Request, kind: ReplyKind) -> Result<(), Failure> {
     if request.reply() == kind {
         Ok(())
     } else {
@@ -1142,7 +1138,7 @@ pub fn expects_kind(request: &Request, kind: ReplyKind) -> Result<(), Failure> {
 /// the payload [`Request::reply`] pairs with `request` (a mismatch is an `Err`, never a wrong
 /// value).
 pub fn payload<T: Payload>(request: &Request, reply: Value) -> Result<T, Failure> {
-    expects::<T>(request)?;
+    expects(request, T::KIND)?;
     if reply.get("ok").and_then(Value::as_bool) != Some(true) {
         return Err(Failure::reported(
             reply.get("code").and_then(Value::as_str),

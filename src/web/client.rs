@@ -35,7 +35,7 @@ async fn call<T: Payload>(request: Request) -> Result<T, Failure> {
 
 /// What [`call`] does whatever the reply's type: one copy in the module, not one per type.
 async fn send(request: Request, kind: protocol::ReplyKind) -> Result<JsValue, Failure> {
-    protocol::expects_kind(&request, kind)?;
+    protocol::expects(&request, kind)?;
     Ok(reply(to_js(&request)).await?)
 }
 
