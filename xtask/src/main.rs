@@ -313,6 +313,7 @@ fn build_module(
     // import names").
     let renames = imports::shorten(output.wasm_mut(), &format!("./{}_bg.js", module.name));
     output.emit(pkg)?;
+    // Renamed in the file as written: `emit` re-indents the glue, so `Output::js()` is not it.
     let glue = pkg.join(format!("{}.js", module.name));
     let js = std::fs::read_to_string(&glue)?;
     std::fs::write(&glue, imports::rename_in_glue(&js, &renames)?)?;
