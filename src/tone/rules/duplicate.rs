@@ -13,10 +13,10 @@ pub const THRESHOLD: f64 = 0.8;
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// The distinct word 3-shingles of `text` (fewer words: one shingle of them all), as sorted
-/// 64-bit hashes. A word is a run of word characters and apostrophes ("don't", "j'ai"), hashed
+/// The distinct word 3-shingles of `text` (fewer words: one shingle of them all), as 64-bit
+/// hashes. A word is a run of word characters and apostrophes ("don't", "j'ai"), hashed
 /// lower-cased (FNV-1a) as it is read: one pass over the text, no list of words.
-fn shingles(text: &str) -> Vec<u64> {
+fn shingles(text: &str) -> Shingles {
     let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
     let mut word: Option<u64> = None;
     for (at, c) in crate::fold::char_indices(text).then(' ') {
@@ -28,54 +28,86 @@ fn shingles(text: &str) -> Vec<u64> {
             words.push(h);
         }
     }
-    shingles_of(&words)
+    Shingles::of(&words)
 }
 
-/// The distinct 3-shingles of the word hashes `words` (fewer words: one shingle of them all),
-/// sorted.
-fn shingles_of(words: &[u64]) -> Vec<u64> {
-    let size = 3.min(words.len().max(1));
-    let mut out: Vec<u64> = words
-        .windows(size)
-        .map(|w| {
-            w.iter().fold(FNV_OFFSET, |h, x| {
+/// A set of shingle hashes: an open-addressed table, probed linearly, with 0 for an empty slot
+/// (a shingle that hashes to 0 is kept aside). Sorting the hashes to compare two lists took a
+/// third of a lint that compared two 214-word messages (DESIGN.md, "Fewer passes over a
+/// message").
+struct Shingles {
+    /// A power of two in length, at most half full.
+    slots: Vec<u64>,
+    /// Whether the set holds 0.
+    zero: bool,
+    /// How many distinct hashes the set holds.
+    len: usize,
+}
+
+impl Shingles {
+    /// The distinct 3-shingles of the word hashes `words` (fewer words: one shingle of them all).
+    fn of(words: &[u64]) -> Shingles {
+        let size = 3.min(words.len().max(1));
+        let mut set = Shingles {
+            slots: vec![0; (2 * words.len()).next_power_of_two().max(8)],
+            zero: false,
+            len: 0,
+        };
+        for w in words.windows(size) {
+            set.insert(w.iter().fold(FNV_OFFSET, |h, x| {
                 (h ^ x).wrapping_mul(FNV_PRIME).rotate_left(23)
-            })
-        })
-        .collect();
-    // The module's one sort (an unstable sort of `u64` was 3.7 KB more of the in-page module,
-    // where no check passes other messages).
-    crate::order::sort(&mut out);
-    out.dedup();
-    out
-}
+            }));
+        }
+        set
+    }
 
-/// Size of the intersection of two sorted, deduplicated lists.
-fn common(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
+    /// The slot that holds `h`, or the empty one where it would go. The table is never full, so
+    /// the probe ends.
+    fn slot(&self, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // The low bits of a shingle's hash come from the high bits of its last product.
+        let mut i = h as usize & mask;
+        while self.slots.get(i).is_some_and(|&x| x != 0 && x != h) {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn insert(&mut self, h: u64) {
+        if h == 0 {
+            self.len += usize::from(!self.zero);
+            self.zero = true;
+            return;
+        }
+        let i = self.slot(h);
+        if let Some(x) = self.slots.get_mut(i).filter(|x| **x == 0) {
+            *x = h;
+            self.len += 1;
         }
     }
-    n
-}
 
-/// Jaccard similarity of the two texts' word 3-shingles (0 when either is empty).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (shingles(a), shingles(b));
-    let both = common(&a, &b);
-    let union = a.len() + b.len() - both;
-    if union == 0 {
-        return 0.0;
+    fn contains(&self, h: u64) -> bool {
+        if h == 0 {
+            return self.zero;
+        }
+        self.slots.get(self.slot(h)) == Some(&h)
     }
-    both as f64 / union as f64
+
+    /// The hashes, in no order.
+    fn iter(&self) -> impl Iterator<Item = u64> + '_ {
+        let zero = self.zero.then_some(0);
+        self.slots.iter().copied().filter(|&x| x != 0).chain(zero)
+    }
+
+    /// Jaccard similarity of the two sets (0 when both are empty).
+    fn similarity(&self, other: &Shingles) -> f64 {
+        let both = other.iter().filter(|&h| self.contains(h)).count();
+        let union = self.len + other.len - both;
+        if union == 0 {
+            return 0.0;
+        }
+        both as f64 / union as f64
+    }
 }
 
 impl Rule for Duplicate {
@@ -92,11 +124,12 @@ impl Rule for Duplicate {
         if cx.options.others.is_empty() || cx.words.len() < 8 {
             return;
         }
+        let mine = shingles(cx.text);
         let best = cx
             .options
             .others
             .iter()
-            .map(|o| similarity(cx.text, o))
+            .map(|o| mine.similarity(&shingles(o)))
             .fold(0.0_f64, f64::max);
         if best >= THRESHOLD {
             out.push(finding(
@@ -139,7 +172,7 @@ mod tests {
             ..thank_you()
         };
         assert!(run_with("duplicate.other_interviewer", BODY, &o).is_empty());
-        assert!(similarity("", "") == 0.0);
+        assert!(shingles("").similarity(&shingles("")) == 0.0);
     }
 
     /// The definition `shingles` computes in one pass: words split by `fold::apostrophe_words`,
@@ -153,13 +186,73 @@ mod tests {
                 })
             })
             .collect();
-        shingles_of(&words)
+        sorted(&Shingles::of(&words))
+    }
+
+    /// The set's hashes, sorted.
+    fn sorted(set: &Shingles) -> Vec<u64> {
+        let mut v: Vec<u64> = set.iter().collect();
+        crate::order::sort(&mut v);
+        v
+    }
+
+    /// The distinct 3-shingles of `words` and their Jaccard similarity as first written: sorted
+    /// lists, deduplicated, merged.
+    fn by_sorting(words: &[u64]) -> Vec<u64> {
+        let size = 3.min(words.len().max(1));
+        let mut v: Vec<u64> = words
+            .windows(size)
+            .map(|w| {
+                w.iter().fold(FNV_OFFSET, |h, x| {
+                    (h ^ x).wrapping_mul(FNV_PRIME).rotate_left(23)
+                })
+            })
+            .collect();
+        crate::order::sort(&mut v);
+        v.dedup();
+        v
+    }
+
+    fn jaccard_by_sorting(a: &[u64], b: &[u64]) -> f64 {
+        let both = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+        let union = a.len() + b.len() - both;
+        if union == 0 {
+            0.0
+        } else {
+            both as f64 / union as f64
+        }
+    }
+
+    #[test]
+    fn a_shingle_that_hashes_to_zero_counts_once() {
+        let mut set = Shingles::of(&[]);
+        assert_eq!(set.len, 0);
+        for h in [0, 5, 0, 5, 8, 16, 0] {
+            set.insert(h);
+        }
+        assert_eq!(sorted(&set), [0, 5, 8, 16]);
+        assert_eq!(set.len, 4);
+        assert!(set.contains(0) && set.contains(16) && !set.contains(24));
     }
 
     proptest::proptest! {
         #[test]
         fn shingles_follow_their_definition(text in "[a-zA-ZéÉß' .,\n-]{0,60}|\\PC{0,30}") {
-            proptest::prop_assert_eq!(shingles(&text), shingles_by_definition(&text));
+            proptest::prop_assert_eq!(sorted(&shingles(&text)), shingles_by_definition(&text));
+        }
+
+        /// Word hashes from a small range repeat (and collide in the table); the set holds what
+        /// sorting and deduplicating gives, and the similarity is the one the sorted lists give.
+        #[test]
+        fn the_table_agrees_with_sorted_lists(
+            a in proptest::collection::vec(0_u64..12, 0..40),
+            b in proptest::collection::vec(0_u64..12, 0..40),
+        ) {
+            let (sa, sb) = (Shingles::of(&a), Shingles::of(&b));
+            let (la, lb) = (by_sorting(&a), by_sorting(&b));
+            proptest::prop_assert_eq!(sorted(&sa), la.clone());
+            proptest::prop_assert_eq!(sa.len, la.len());
+            proptest::prop_assert_eq!(sa.similarity(&sb), jaccard_by_sorting(&la, &lb));
         }
     }
 }
