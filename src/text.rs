@@ -241,6 +241,19 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// On char boundaries, the one-pass conversion counts what `encode_utf16` counts; inside
+        /// a char or past the end, the previous boundary's count.
+        #[test]
+        fn many_offsets_agree_with_encode_utf16(text in "\\PC{0,40}", picks in proptest::collection::vec(0_usize..200, 0..12)) {
+            let many = utf16_offsets(&text, &picks);
+            for (&b, u) in picks.iter().zip(many) {
+                let boundary = floor_boundary(&text, b);
+                proptest::prop_assert_eq!(u, text[..boundary].encode_utf16().count());
+            }
+        }
+    }
+
     #[test]
     fn words_are_counted() {
         assert_eq!(word_count("Hi Dana, it's me — Sam."), 5);
