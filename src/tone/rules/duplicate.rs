@@ -33,8 +33,8 @@ fn shingles(text: &str) -> Shingles {
 
 /// A set of shingle hashes: an open-addressed table, probed linearly, with 0 for an empty slot
 /// (a shingle that hashes to 0 is kept aside). Sorting the hashes to compare two lists took a
-/// third of a lint that compared two 214-word messages (DESIGN.md, "Fewer passes over a
-/// message").
+/// sixth of a lint that compared two 214-word messages (DESIGN.md, "Fewer passes over a
+/// message"). [`Shingles::of`] sizes it to stay at most half full.
 struct Shingles {
     /// A power of two in length, at most half full.
     slots: Vec<u64>,
@@ -196,8 +196,7 @@ mod tests {
         v
     }
 
-    /// The distinct 3-shingles of `words` and their Jaccard similarity as first written: sorted
-    /// lists, deduplicated, merged.
+    /// The distinct 3-shingles of `words` as first computed: hashed, sorted, deduplicated.
     fn by_sorting(words: &[u64]) -> Vec<u64> {
         let size = 3.min(words.len().max(1));
         let mut v: Vec<u64> = words
@@ -213,6 +212,7 @@ mod tests {
         v
     }
 
+    /// The Jaccard similarity of two such sorted lists, as first computed.
     fn jaccard_by_sorting(a: &[u64], b: &[u64]) -> f64 {
         let both = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
         let union = a.len() + b.len() - both;

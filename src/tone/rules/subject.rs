@@ -88,7 +88,7 @@ const PUSHY: &[&str] = &[
 
 /// Whether `phrase` (ASCII) is in `folded` on word boundaries. A subject is a few words: a
 /// scan of its bytes for the phrase's first one. `match_indices` built a substring searcher
-/// for every phrase: 4 % of a lint's instructions.
+/// for every phrase: almost 5 % of the instructions of a lint with a subject.
 fn has_phrase(folded: &str, phrase: &str) -> bool {
     let Some(&first) = phrase.as_bytes().first() else {
         return false;
