@@ -31,6 +31,13 @@ fn shingles(text: &str) -> Shingles {
     Shingles::of(&words)
 }
 
+/// The hash of one shingle: the hashes of its words, in order.
+fn shingle_hash(words: &[u64]) -> u64 {
+    words.iter().fold(FNV_OFFSET, |h, x| {
+        (h ^ x).wrapping_mul(FNV_PRIME).rotate_left(23)
+    })
+}
+
 /// A set of shingle hashes: an open-addressed table, probed linearly, with 0 for an empty slot
 /// (a shingle that hashes to 0 is kept aside). Sorting the hashes to compare two lists took a
 /// sixth of a lint that compared two 214-word messages (DESIGN.md, "Fewer passes over a
@@ -54,9 +61,7 @@ impl Shingles {
             len: 0,
         };
         for w in words.windows(size) {
-            set.insert(w.iter().fold(FNV_OFFSET, |h, x| {
-                (h ^ x).wrapping_mul(FNV_PRIME).rotate_left(23)
-            }));
+            set.insert(shingle_hash(w));
         }
         set
     }
@@ -199,14 +204,7 @@ mod tests {
     /// The distinct 3-shingles of `words` as first computed: hashed, sorted, deduplicated.
     fn by_sorting(words: &[u64]) -> Vec<u64> {
         let size = 3.min(words.len().max(1));
-        let mut v: Vec<u64> = words
-            .windows(size)
-            .map(|w| {
-                w.iter().fold(FNV_OFFSET, |h, x| {
-                    (h ^ x).wrapping_mul(FNV_PRIME).rotate_left(23)
-                })
-            })
-            .collect();
+        let mut v: Vec<u64> = words.windows(size).map(shingle_hash).collect();
         crate::order::sort(&mut v);
         v.dedup();
         v
