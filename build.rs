@@ -107,6 +107,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
             for v in &e.variants {
                 let target = format!("Target::Entry({index})");
+                assert!(
+                    index <= usize::from(u16::MAX),
+                    "more table entries than a target can name"
+                );
                 push(&mut exact, v, &target);
                 if e.modifiers {
                     push(&mut tolerant, v, &target);
@@ -128,18 +132,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
         }
     }
+    // One string holds every pattern's text and one list every pattern's targets; a pattern
+    // names its part of each by offset (DESIGN.md, "Phrase tables and the phrase index,
+    // compiled").
+    let mut shared = Shared::default();
     let mut patterns = String::new();
     index_of(
         "EXACT",
         "Every table spelling and signal cue",
         &exact,
+        &mut shared,
         &mut patterns,
-    );
+    )?;
     index_of(
         "TOLERANT",
         "The spellings of `modifiers = yes` entries, matched with the modifiers taken out",
         &tolerant,
+        &mut shared,
         &mut patterns,
+    )?;
+    let _ = writeln!(
+        patterns,
+        "/// Every pattern's text, one after another.\npub static TEXT: &str = {:?};",
+        shared.text
+    );
+    let _ = writeln!(
+        patterns,
+        "/// Every pattern's targets, one list after another.\npub static TARGETS: &[Target] = &[{}];",
+        shared.targets.join(", ")
     );
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR")?);
     std::fs::write(out.join("tables.rs"), tables)?;
@@ -157,7 +177,13 @@ fn push(map: &mut BTreeMap<String, Vec<String>>, pattern: &str, target: &str) {
 
 /// Writes `name`: an [`Index`] whose patterns are grouped by the hash of their leading word
 /// (groups sorted by hash, for binary search), and the patterns that start with punctuation.
-fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mut String) {
+fn index_of(
+    name: &str,
+    doc: &str,
+    map: &BTreeMap<String, Vec<String>>,
+    shared: &mut Shared,
+    out: &mut String,
+) -> Result<(), String> {
     let mut keyed: Vec<(u64, &str, &Vec<String>)> = Vec::new();
     let mut loose: Vec<(&str, &Vec<String>)> = Vec::new();
     for (text, targets) in map {
@@ -170,17 +196,18 @@ fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mu
         }
     }
     keyed.sort_by_key(|&(hash, text, _)| (fold::word_key(hash), text));
-    let pattern = |text: &str, targets: &Vec<String>| {
+    let mut pattern = |text: &str, targets: &Vec<String>| {
         let second = fold::second_word(text);
         let second = if second.is_empty() {
             0
         } else {
             fold::word_key(fold::word_hash(second))
         };
-        format!(
-            "Pattern {{ text: {text:?}, second: {second:#x}, targets: &[{}] }}",
-            targets.join(", ")
-        )
+        let (at, len) = shared.text_of(text)?;
+        let (targets, count) = shared.targets_of(targets)?;
+        Ok::<_, String>(format!(
+            "Pattern {{ second: {second:#x}, at: {at}, len: {len}, targets: {targets}, count: {count} }}"
+        ))
     };
     assert!(
         keyed.len() <= usize::from(u16::MAX),
@@ -199,7 +226,7 @@ fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mu
         "/// {doc}.\npub static {name}: Index = Index {{\n    patterns: &["
     );
     for (_, text, targets) in &keyed {
-        let _ = writeln!(out, "        {},", pattern(text, targets));
+        let _ = writeln!(out, "        {},", pattern(text, targets)?);
     }
     out.push_str("    ],\n    groups: &[\n");
     for (key, start, end) in groups {
@@ -222,9 +249,58 @@ fn index_of(name: &str, doc: &str, map: &BTreeMap<String, Vec<String>>, out: &mu
     }
     out.push_str("    ],\n    loose: &[\n");
     for (text, targets) in loose {
-        let _ = writeln!(out, "        {},", pattern(text, targets));
+        let _ = writeln!(out, "        {},", pattern(text, targets)?);
     }
     out.push_str("    ],\n};\n");
+    Ok(())
+}
+
+/// The parts of the phrase indexes that their patterns share: their texts in one string, their
+/// targets in one list.
+#[derive(Default)]
+struct Shared {
+    text: String,
+    /// Where each text already written starts.
+    texts: BTreeMap<String, usize>,
+    targets: Vec<String>,
+    /// Where each list of targets already written starts.
+    lists: BTreeMap<Vec<String>, usize>,
+}
+
+impl Shared {
+    /// `(offset, length)` of `text` in the shared string, written once.
+    fn text_of(&mut self, text: &str) -> Result<(u16, u8), String> {
+        let at = match self.texts.get(text) {
+            Some(&at) => at,
+            None => {
+                let at = self.text.len();
+                self.text.push_str(text);
+                self.texts.insert(text.to_string(), at);
+                at
+            }
+        };
+        Ok((
+            u16::try_from(at).map_err(|_| "the patterns' texts outgrew 64 KB")?,
+            u8::try_from(text.len()).map_err(|_| format!("{text:?} is longer than 255 bytes"))?,
+        ))
+    }
+
+    /// `(offset, count)` of `targets` in the shared list, written once.
+    fn targets_of(&mut self, targets: &[String]) -> Result<(u16, u8), String> {
+        let at = match self.lists.get(targets) {
+            Some(&at) => at,
+            None => {
+                let at = self.targets.len();
+                self.targets.extend(targets.iter().cloned());
+                self.lists.insert(targets.to_vec(), at);
+                at
+            }
+        };
+        Ok((
+            u16::try_from(at).map_err(|_| "more than 65,535 targets")?,
+            u8::try_from(targets.len()).map_err(|_| "a pattern with more than 255 targets")?,
+        ))
+    }
 }
 
 /// The case mappings of every char, from this toolchain's standard library, as runs

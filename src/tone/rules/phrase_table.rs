@@ -27,7 +27,7 @@ impl Rule for PhraseTable {
             let Target::Entry(i) = hit.target else {
                 continue;
             };
-            let Some(entry) = book.entries.get(i) else {
+            let Some(entry) = book.entries.get(usize::from(i)) else {
                 continue;
             };
             // "Bare thanks" is generic only in a thank-you; a nudge may end "Thank you for your
