@@ -78,6 +78,21 @@ test('WASM instantiate time in the content script (reported, not asserted)', asy
     `(min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; budget 30 ms)`);
 });
 
+test('the in-page module starts where the browser cannot decode base64 itself (Chrome before 140)', async () => {
+  const { page, errors } = await openFixture(env, 'gmail', 'late-compose');
+  const ui = await helperUi(page);
+  await page.waitForFunction(() => window.fixtureLoaded);
+  assert.equal(await ui.module(), 'waiting');
+  // Only the isolated world loses it; the loader then reads `atob`'s chars.
+  assert.equal(await ui.eval(() => delete Uint8Array.fromBase64 && !('fromBase64' in Uint8Array)), true);
+  await page.evaluate(() => window.openCompose('first'));
+  await page.locator('[data-compose="first"] [data-followup-ui]').waitFor();
+  assert.ok(await ui.started() > 0);
+  assert.equal(await ui.module(), 'started');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('no request left the browser', () => {
   assert.deepEqual(env.stray, []);
 });
