@@ -69,7 +69,9 @@ pub struct Module {
 /// depend on a reply's type compiled once (DESIGN.md, "Failures"); then 177.3 and 471.1 KB with
 /// the duplicate check's shingles kept in a table instead of sorted (DESIGN.md, "Fewer passes
 /// over a message"); then 176.4 and 470.5 KB with the phrase index's patterns naming their text
-/// and targets by offset (DESIGN.md, "Phrase tables and the phrase index, compiled").
+/// and targets by offset (DESIGN.md, "Phrase tables and the phrase index, compiled"); then
+/// 176.9 KB for the page checking a built-in message at idle, so that the first check finds
+/// the checker compiled (DESIGN.md, "A helper's lifetime").
 pub const MODULES: &[Module] = &[
     Module {
         feature: "content",
@@ -129,10 +131,11 @@ pub const MODULES: &[Module] = &[
 /// literal, 653.3 KB with the custom sections stripped and the client's failures split, 652.5
 /// KB with the duplicate check's shingles in a table instead of sorted, 641.7 KB with the phrase
 /// index's patterns naming shared text and targets and the in-page module shipped deflated in
-/// base64 (DESIGN.md, "One module per context")): the checker, the message
+/// base64 (DESIGN.md, "One module per context"), 642.2 KB with the checker compiled at idle
+/// before the first check (DESIGN.md, "A helper's lifetime")): the checker, the message
 /// types and their decoders are in both modules. A ratchet, like the modules' budgets: the way back
 /// under 500 KB is the modules shrinking (DESIGN.md, "One module per context").
-pub const ZIP_BUDGET: u64 = 642 * 1024;
+pub const ZIP_BUDGET: u64 = 643 * 1024;
 
 /// Code the module must not carry, by a part of its function names, with why: each was cut with
 /// a measurement in DESIGN.md, and would come back silently through a derive or a generic call

@@ -129,7 +129,38 @@ pub fn content_start() -> Result<(), JsValue> {
     scan(site);
     listen_to_worker();
     opened::watch(site);
+    warm_up();
     Ok(())
+}
+
+/// A message that runs most of the checker and most of what builds a finding: a greeting with
+/// a name, thanks, a detail, a link, a stretched word, doubled exclamation marks, a typo, a
+/// pushy phrase in capitals, a grammar slip, a sign-off.
+const WARM_UP: &str = "Hi Dana,\n\nThank you sooo much for the interview yesterday!! I really \
+    enjoyed hearing about the onboarding revamp; my notes are at https://example.com/notes. I am \
+    definately excited about the role and look forward to hear from you ASAP.\n\nBest regards,\nSam";
+
+/// Checks [`WARM_UP`] once the page is idle, and drops the findings. The engine compiles a
+/// function of the module the first time it runs, so the first check of a tab paid for compiling
+/// the checker (4–9 ms in the e2e suite, against 0.1 ms for the next); done while nobody
+/// waits, the user's first check finds it compiled. Skipped where the browser has no
+/// `requestIdleCallback`.
+fn warm_up() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let check = Closure::once_into_js(|| {
+        let options = crate::tone::LintOptions {
+            kind: Some(crate::model::Kind::ThankYou),
+            channel: crate::model::Channel::Email,
+            subject: Some("Thank you".to_string()),
+            to: Some("Dana Lee".to_string()),
+            others: Vec::new(),
+        };
+        let found = crate::tone::lint(WARM_UP, &options);
+        WARMED.with(|w| w.set(found.len()));
+    });
+    let _ = window.request_idle_callback(check.unchecked_ref());
 }
 
 /// What the content script holds, for tests and benchmarks: helpers attached to editors on the
@@ -142,10 +173,12 @@ struct Stats {
     memory: f64,
     /// Scans of the page so far (a quiet page makes none).
     scans: u32,
+    /// Findings in [`WARM_UP`] once it was checked at idle; 0 before.
+    warmed: usize,
 }
 
-/// `content_stats() -> {attached, alive, memory, scans}` (read by the browser tests through the
-/// loader's `followupStats`; nothing the page can reach).
+/// `content_stats() -> {attached, alive, memory, scans, warmed}` (read by the browser tests
+/// through the loader's `followupStats`; nothing the page can reach).
 #[wasm_bindgen]
 pub fn content_stats() -> Result<JsValue, JsValue> {
     let (attached, alive) = ui::counts();
@@ -159,6 +192,7 @@ pub fn content_stats() -> Result<JsValue, JsValue> {
         alive,
         memory,
         scans: SCANS.with(Cell::get),
+        warmed: WARMED.with(Cell::get),
     })
 }
 
@@ -234,6 +268,7 @@ fn scan(site: &'static dyn Site) {
 thread_local! {
     static PENDING: Cell<bool> = const { Cell::new(false) };
     static SCANS: Cell<u32> = const { Cell::new(0) };
+    static WARMED: Cell<usize> = const { Cell::new(0) };
     static LAST_SCAN: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
     static SELECTOR: RefCell<String> = const { RefCell::new(String::new()) };
 }
