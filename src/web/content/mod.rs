@@ -140,11 +140,11 @@ const WARM_UP: &str = "Hi Dana,\n\nThank you sooo much for the interview yesterd
     enjoyed hearing about the onboarding revamp; my notes are at https://example.com/notes. I am \
     definately excited about the role and look forward to hear from you ASAP.\n\nBest regards,\nSam";
 
-/// Checks [`WARM_UP`] once the page is idle, and drops the findings. The engine compiles a
-/// function of the module the first time it runs, so the first check of a tab paid for compiling
-/// the checker (4–9 ms in the e2e suite, against 0.1 ms for the next); done while nobody
-/// waits, the user's first check finds it compiled. Skipped where the browser has no
-/// `requestIdleCallback`.
+/// Checks [`WARM_UP`] once the page is idle, keeping only the number of findings (for the
+/// tests). Chromium compiles a function of the module the first time it runs, so the first check
+/// of a tab paid for compiling the checker (4–9 ms in the e2e suite, against 0.1 ms for the
+/// next); done while nobody waits, the user's first check finds it compiled. Skipped where the
+/// browser has no `requestIdleCallback`.
 fn warm_up() {
     let Some(window) = web_sys::window() else {
         return;
