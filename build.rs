@@ -105,12 +105,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 e.modifiers,
                 if e.no_detail { "NoDetail" } else { "Always" },
             );
+            assert!(
+                index <= usize::from(u16::MAX),
+                "more table entries than a target can name"
+            );
+            let target = format!("Target::Entry({index})");
             for v in &e.variants {
-                let target = format!("Target::Entry({index})");
-                assert!(
-                    index <= usize::from(u16::MAX),
-                    "more table entries than a target can name"
-                );
                 push(&mut exact, v, &target);
                 if e.modifiers {
                     push(&mut tolerant, v, &target);

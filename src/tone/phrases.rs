@@ -41,18 +41,20 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    /// Where its spelling is in [`TEXT`].
+    fn span(&self) -> std::ops::Range<usize> {
+        let at = usize::from(self.at);
+        at..at + usize::from(self.len)
+    }
+
     /// The folded spelling.
     pub fn text(&self) -> &'static str {
-        let at = usize::from(self.at);
-        TEXT.get(at..at + usize::from(self.len)).unwrap_or("")
+        TEXT.get(self.span()).unwrap_or("")
     }
 
     /// The folded spelling's bytes (no char-boundary check, for the scan).
     fn bytes(&self) -> &'static [u8] {
-        let at = usize::from(self.at);
-        TEXT.as_bytes()
-            .get(at..at + usize::from(self.len))
-            .unwrap_or(&[])
+        TEXT.as_bytes().get(self.span()).unwrap_or(&[])
     }
 
     /// What it stands for.
