@@ -92,3 +92,39 @@ test('the in-page module skips unknown fields however deep, and refuses a wrong 
   // `others` holds strings: an array inside it is refused where it starts.
   assert.match(outcome(content, 'Thanks!', { others: nested(1000) }).error, /^options: invalid type: array, expected a string/);
 });
+
+// Every string the modules read is copied in by the glue's `passStringToWasm0`, which `cargo xtask
+// build` replaces with one `encodeInto` into room for three bytes a unit, shrunk to what was
+// written (xtask/src/glue.rs). Strings of every shape V8 keeps must arrive whole: the findings'
+// offsets (UTF-16) and the name echoed from the options say what the module read.
+test('strings of every shape reach both modules whole: offsets and echoed names', () => {
+  const long = 'Thank you for the interview, Dana. '.repeat(30_000); // 1 MB
+  const prefixes = {
+    empty: '',
+    ascii: 'Hello there.',
+    'concatenated': ['Hello', ' ', 'there', '.'].join('').concat(' ', 'x'.repeat(40)),
+    'sliced from a long string': long.slice(7, 2_000),
+    'one megabyte': long,
+    'Latin-1 (two bytes each in UTF-8)': 'Café, déjà vu, Zoë.',
+    'three bytes per unit, exactly': '中文中文中文',
+    'emoji (surrogate pairs, four bytes)': '🙂👍🏽🇺🇸',
+    'lone surrogates (read as U+FFFD)': '\ud800 \udfff x',
+    'right to left': 'شكرا لك. ‏תודה.',
+    'parsed from JSON': JSON.parse('"Hello \\u00e9t\\u00e9 \\ud83d\\ude42"'),
+  };
+  for (const [module, core] of [['in-page', content], ['pages\'', pages]]) {
+    for (const [shape, prefix] of Object.entries(prefixes)) {
+      const text = `${prefix} Thanks so much!!`;
+      const bang = core.lint(text, {}).find((f) => f.rule === 'casual.exclamation');
+      assert.equal(bang?.start, text.length - 2, `${module} module, text ${shape}: the "!!" at its UTF-16 offset`);
+      assert.equal(bang?.end, text.length, `${module} module, text ${shape}`);
+    }
+    // (The pages' module reads options as JSON text, where serde_json refuses a lone surrogate's
+    // escape with an error; the in-page module reads it as U+FFFD.)
+    const names = ['中中中', 'Zoë Lee', `${'Ann'.concat('a')} ${'Lee-Smith'.slice(0, 3)}`, '🙂 Lee'];
+    for (const to of core === content ? [...names, '\ud800x Lee'] : names) {
+      const mismatch = core.lint('Hi Chris,\n\nThank you!!', { to }).find((f) => f.rule === 'name.mismatch');
+      assert.ok(mismatch?.message.includes(`for ${to.toWellFormed()},`), `${module} module, name ${JSON.stringify(to)}: ${mismatch?.message}`);
+    }
+  }
+});
