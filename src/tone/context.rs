@@ -8,7 +8,7 @@ use super::signals::{
 };
 use super::table::fold_char;
 use super::types::{Facts, LintOptions};
-use super::words::{caps_slots, link_spans, words, Word};
+use super::words::{caps_slots, link_spans, mark_runs, words, Word};
 use crate::fold::{word_hash, Token};
 use crate::model::{Channel, Kind};
 
@@ -247,6 +247,8 @@ pub struct Context<'a> {
     pub language: Language,
     /// Byte spans of web addresses, e-mail addresses and file names.
     pub links: Vec<(usize, usize)>,
+    /// Byte spans of the runs of `!` and `?` ([`mark_runs`]).
+    pub marks: Vec<(usize, usize)>,
     /// What the candidate promised to send ([`Facts::promised`], blank items left out).
     pub promised: Vec<String>,
 }
@@ -285,6 +287,7 @@ impl<'a> Context<'a> {
             caps_slots: caps_slots(&words),
             words,
             links: link_spans(text),
+            marks: mark_runs(text),
             promised: facts
                 .promised
                 .iter()

@@ -202,6 +202,26 @@ fn is_link(token: &str) -> bool {
     lower.contains("://") || lower.contains('@') || lower.starts_with("www.") || dotted_name
 }
 
+/// Runs of `!`/`?` with their byte spans (the marks are ASCII, so byte offsets are char
+/// boundaries): found once for the exclamation and question-mark rules.
+pub fn mark_runs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches!(bytes[i], b'!' | b'?') {
+            let start = i;
+            while i < bytes.len() && matches!(bytes[i], b'!' | b'?') {
+                i += 1;
+            }
+            runs.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
 /// Whether byte `at` falls inside one of `spans` (sorted, as [`link_spans`] returns them).
 pub fn inside(spans: &[(usize, usize)], at: usize) -> bool {
     let i = spans.partition_point(|&(_, e)| e <= at);

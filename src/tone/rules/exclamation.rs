@@ -8,25 +8,6 @@ use crate::tone::types::{Category, Finding, Severity};
 /// Flags `!!`, `?!` and a message full of `!`.
 pub struct Exclamation;
 
-/// Runs of `!`/`?` with their byte span (the marks are ASCII, so byte offsets are char boundaries).
-pub(crate) fn mark_runs(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if matches!(bytes[i], b'!' | b'?') {
-            let start = i;
-            while i < bytes.len() && matches!(bytes[i], b'!' | b'?') {
-                i += 1;
-            }
-            runs.push((start, i));
-        } else {
-            i += 1;
-        }
-    }
-    runs
-}
-
 impl Rule for Exclamation {
     fn id(&self) -> &'static str {
         "casual.exclamation"
@@ -39,7 +20,7 @@ impl Rule for Exclamation {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut singles = 0;
-        for (start, end) in mark_runs(cx.text) {
+        for &(start, end) in &cx.marks {
             let run = cx.text.get(start..end).unwrap_or("");
             let bangs = run.bytes().filter(|&b| b == b'!').count();
             if bangs == 0 {

@@ -1,6 +1,5 @@
 //! `pushy.repeated_question`: `??` and longer runs read as impatient ("Hello???").
 
-use super::exclamation::mark_runs;
 use super::rule::{finding, Rule};
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
@@ -19,7 +18,7 @@ impl Rule for RepeatedQuestion {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (start, end) in mark_runs(cx.text) {
+        for &(start, end) in &cx.marks {
             let run = cx.text.get(start..end).unwrap_or("");
             if run.len() >= 2 && run.bytes().all(|b| b == b'?') {
                 out.push(finding(
