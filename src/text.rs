@@ -32,9 +32,8 @@ pub fn floor_boundary(text: &str, max: usize) -> usize {
 /// [`utf16_offset`] per offset). Offsets past the end, or inside a char, are clamped down to the
 /// previous char boundary. Returns the UTF-16 offsets in the order given.
 ///
-/// Counted over bytes, not chars: every byte that starts a char is one UTF-16 unit, and a
-/// four-byte char's first byte (0xF0 and up) one more for its surrogate pair. A loop the
-/// compiler turns into SIMD, where decoding chars took a sixtieth of a lint's instructions.
+/// Counted over bytes, without decoding chars: every byte that starts a char is one UTF-16
+/// unit, and a four-byte char's first byte (0xF0 and up) one more for its surrogate pair.
 pub fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..bytes.len()).collect();
     crate::order::sort_by_key(&mut order, |&i| bytes[i]);
