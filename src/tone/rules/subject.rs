@@ -92,10 +92,7 @@ const PUSHY: &[&str] = &[
 /// subject for each of the 37 phrases.
 fn is_pushy(folded: &str) -> bool {
     let bytes = folded.as_bytes();
-    (0..bytes.len()).any(|at| {
-        let Some(&first) = bytes.get(at) else {
-            return false;
-        };
+    bytes.iter().enumerate().any(|(at, &first)| {
         let inside_word = first.is_ascii_alphanumeric()
             && at
                 .checked_sub(1)
