@@ -33,94 +33,37 @@ pub struct Folded {
 impl Folded {
     /// Folds `source`.
     pub fn new(source: &str) -> Folded {
-        // Bytes, made a string once at the end: `String::push` is a call per char in the
-        // size-optimised build.
-        let mut text: Vec<u8> = Vec::with_capacity(source.len());
-        let mut map = Vec::with_capacity(source.len() + 1);
-        let mut quotes = Vec::new();
-        let mut tokens = Vec::with_capacity(source.len() / 5);
-        // The word being read: its start in `text` and its hash so far.
-        let mut word: Option<(usize, u64)> = None;
-        let mut space = false;
-        let mut has_triple = false;
-        // Letter elongation ("sooo", "pleeease"): a run of three or more identical letters
-        // folds to one letter, so the tables need no spelling for it.
-        let mut run: (char, usize) = (' ', 0);
+        let mut f = Folding {
+            text: Vec::with_capacity(source.len()),
+            map: Vec::with_capacity(source.len() + 1),
+            quotes: Vec::new(),
+            tokens: Vec::with_capacity(source.len() / 5),
+            word: NO_WORD,
+            hash: 0,
+            space: false,
+            has_triple: false,
+            run: (' ', 0),
+        };
         for (at, c) in crate::fold::char_indices(source) {
-            // `fold_char` changes ASCII only by case: inline here, a call for the rest.
-            let folded = if c.is_ascii() {
-                c.to_ascii_lowercase()
+            if c.is_ascii() {
+                f.ascii(source, at, c as u8);
             } else {
-                fold_char(c)
-            };
-            let alphabetic = if c.is_ascii() {
-                c.is_ascii_alphabetic()
-            } else {
-                c.is_alphabetic()
-            };
-            if alphabetic && folded == run.0 {
-                run.1 += 1;
-            } else {
-                run = (folded, 1);
-            }
-            has_triple |= run.1 >= 3 && alphabetic && c.is_lowercase();
-            if run.1 >= 2 && alphabetic && elongated(source, at, c, run.1) {
-                continue;
-            }
-            let f = if c.is_whitespace() {
-                if space {
-                    continue;
-                }
-                space = true;
-                ' '
-            } else {
-                space = false;
-                folded
-            };
-            if f == '"' {
-                quotes.push(text.len());
-            }
-            let from = text.len();
-            if f.is_ascii() {
-                text.push(f as u8);
-                map.push(at);
-            } else {
-                let mut buf = [0; 4];
-                text.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
-                map.resize(text.len(), at);
-            }
-            if crate::fold::is_word_char(f) {
-                let (start, mut hash) = word.unwrap_or((from, word_hash("")));
-                for &b in text.get(from..).unwrap_or(&[]) {
-                    hash = crate::fold::hash_byte(hash, b);
-                }
-                word = Some((start, hash));
-            } else if let Some((start, hash)) = word.take() {
-                tokens.push(Token {
-                    start,
-                    end: from,
-                    hash,
-                });
+                f.other(source, at, c);
             }
         }
-        if let Some((start, hash)) = word {
-            tokens.push(Token {
-                start,
-                end: text.len(),
-                hash,
-            });
-        }
-        map.push(source.len());
+        let end = f.text.len();
+        f.end_word(end);
+        f.map.push(source.len());
         // Only whole chars were pushed, so this is valid UTF-8; a lossy copy would be a bug's
         // fallback, never a panic.
-        let text = String::from_utf8(text)
+        let text = String::from_utf8(f.text)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Folded {
             text,
-            map,
-            quotes,
-            tokens,
-            has_triple,
+            map: f.map,
+            quotes: f.quotes,
+            tokens: f.tokens,
+            has_triple: f.has_triple,
         }
     }
 
@@ -171,6 +114,164 @@ impl Folded {
             .take(3)
             .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'')))
             .any(|w| NEGATORS.contains(&w))
+    }
+}
+
+/// [`Folding::word`] when no word is being read.
+const NO_WORD: usize = usize::MAX;
+
+/// What [`Folding::ascii`] asks of an ASCII byte, one load from [`ASCII`]: a capital (the bit
+/// that lowercases it), a small letter, `char::is_whitespace`, a word char (a letter or digit).
+const UPPER: u8 = 0x20;
+const LOWER: u8 = 0x01;
+const SPACE: u8 = 0x02;
+const WORD: u8 = 0x04;
+
+/// The classes of the 128 ASCII bytes.
+static ASCII: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER | WORD
+        } else if c.is_ascii_lowercase() {
+            LOWER | WORD
+        } else if c.is_ascii_digit() {
+            WORD
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`Folded::new`] under way: what it has written, and what it knows of the chars before.
+struct Folding {
+    text: Vec<u8>,
+    map: Vec<usize>,
+    quotes: Vec<usize>,
+    tokens: Vec<Token>,
+    /// Where the word being read starts in `text` ([`NO_WORD`] between words) ...
+    word: usize,
+    /// ... and its hash so far.
+    hash: u64,
+    /// The last char written was a space (whitespace runs fold to one).
+    space: bool,
+    has_triple: bool,
+    /// Letter elongation ("sooo", "pleeease"): the last folded char and how many times in a
+    /// row it came as a letter. A run of three or more identical letters folds to one letter,
+    /// so the tables need no spelling for it.
+    run: (char, usize),
+}
+
+impl Folding {
+    /// An ASCII char `b` at byte `at` of `source`: what [`Folding::other`] does, with ASCII's
+    /// answers inlined (most of every message, and a third of the checker's folding time
+    /// went to asking the Unicode questions of it char by char).
+    #[inline(always)]
+    fn ascii(&mut self, source: &str, at: usize, b: u8) {
+        let class = ASCII[usize::from(b & 0x7f)];
+        let lower = b | (class & UPPER);
+        let alphabetic = class & (UPPER | LOWER) != 0;
+        if alphabetic && char::from(lower) == self.run.0 {
+            self.run.1 += 1;
+        } else {
+            self.run = (char::from(lower), 1);
+        }
+        // [`elongated`] for ASCII: the next byte is the next char.
+        if self.run.1 >= 2 && class & LOWER != 0 {
+            self.has_triple |= self.run.1 >= 3;
+            if self.run.1 >= 3 || source.as_bytes().get(at + 1) == Some(&b) {
+                return;
+            }
+        }
+        let f = if class & SPACE != 0 {
+            if self.space {
+                return;
+            }
+            self.space = true;
+            b' '
+        } else {
+            self.space = false;
+            lower
+        };
+        let from = self.text.len();
+        if f == b'"' {
+            self.quotes.push(from);
+        }
+        self.text.push(f);
+        self.map.push(at);
+        // A space is not a word char.
+        if class & WORD != 0 {
+            if self.word == NO_WORD {
+                self.word = from;
+                self.hash = word_hash("");
+            }
+            self.hash = crate::fold::hash_byte(self.hash, f);
+        } else {
+            self.end_word(from);
+        }
+    }
+
+    /// A char `c` beyond ASCII at byte `at` of `source`.
+    #[inline(never)]
+    fn other(&mut self, source: &str, at: usize, c: char) {
+        let folded = fold_char(c);
+        let alphabetic = c.is_alphabetic();
+        if alphabetic && folded == self.run.0 {
+            self.run.1 += 1;
+        } else {
+            self.run = (folded, 1);
+        }
+        self.has_triple |= self.run.1 >= 3 && alphabetic && c.is_lowercase();
+        if self.run.1 >= 2 && alphabetic && elongated(source, at, c, self.run.1) {
+            return;
+        }
+        let f = if c.is_whitespace() {
+            if self.space {
+                return;
+            }
+            self.space = true;
+            ' '
+        } else {
+            self.space = false;
+            folded
+        };
+        let from = self.text.len();
+        if f == '"' {
+            self.quotes.push(from);
+        }
+        let mut buf = [0; 4];
+        self.text
+            .extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+        self.map.resize(self.text.len(), at);
+        if crate::fold::is_word_char(f) {
+            if self.word == NO_WORD {
+                self.word = from;
+                self.hash = word_hash("");
+            }
+            for &b in self.text.get(from..).unwrap_or(&[]) {
+                self.hash = crate::fold::hash_byte(self.hash, b);
+            }
+        } else {
+            self.end_word(from);
+        }
+    }
+
+    /// Ends the word being read, if any, at `end`.
+    fn end_word(&mut self, end: usize) {
+        if self.word != NO_WORD {
+            self.tokens.push(Token {
+                start: self.word,
+                end,
+                hash: self.hash,
+            });
+            self.word = NO_WORD;
+        }
     }
 }
 
@@ -335,6 +436,107 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Folded::new`] as first written, one char at a time with the Unicode questions asked of
+    /// every char: the oracle for the ASCII path.
+    fn folded_by_reference(source: &str) -> (String, Vec<usize>, Vec<usize>, Vec<Token>, bool) {
+        // Bytes, made a string once at the end: `String::push` is a call per char in the
+        // size-optimised build.
+        let mut text: Vec<u8> = Vec::with_capacity(source.len());
+        let mut map = Vec::with_capacity(source.len() + 1);
+        let mut quotes = Vec::new();
+        let mut tokens = Vec::with_capacity(source.len() / 5);
+        // The word being read: its start in `text` and its hash so far.
+        let mut word: Option<(usize, u64)> = None;
+        let mut space = false;
+        let mut has_triple = false;
+        // Letter elongation ("sooo", "pleeease"): a run of three or more identical letters
+        // folds to one letter, so the tables need no spelling for it.
+        let mut run: (char, usize) = (' ', 0);
+        for (at, c) in crate::fold::char_indices(source) {
+            // `fold_char` changes ASCII only by case: inline here, a call for the rest.
+            let folded = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                fold_char(c)
+            };
+            let alphabetic = if c.is_ascii() {
+                c.is_ascii_alphabetic()
+            } else {
+                c.is_alphabetic()
+            };
+            if alphabetic && folded == run.0 {
+                run.1 += 1;
+            } else {
+                run = (folded, 1);
+            }
+            has_triple |= run.1 >= 3 && alphabetic && c.is_lowercase();
+            if run.1 >= 2 && alphabetic && elongated(source, at, c, run.1) {
+                continue;
+            }
+            let f = if c.is_whitespace() {
+                if space {
+                    continue;
+                }
+                space = true;
+                ' '
+            } else {
+                space = false;
+                folded
+            };
+            if f == '"' {
+                quotes.push(text.len());
+            }
+            let from = text.len();
+            if f.is_ascii() {
+                text.push(f as u8);
+                map.push(at);
+            } else {
+                let mut buf = [0; 4];
+                text.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                map.resize(text.len(), at);
+            }
+            if crate::fold::is_word_char(f) {
+                let (start, mut hash) = word.unwrap_or((from, word_hash("")));
+                for &b in text.get(from..).unwrap_or(&[]) {
+                    hash = crate::fold::hash_byte(hash, b);
+                }
+                word = Some((start, hash));
+            } else if let Some((start, hash)) = word.take() {
+                tokens.push(Token {
+                    start,
+                    end: from,
+                    hash,
+                });
+            }
+        }
+        if let Some((start, hash)) = word {
+            tokens.push(Token {
+                start,
+                end: text.len(),
+                hash,
+            });
+        }
+        map.push(source.len());
+        // Only whole chars were pushed, so this is valid UTF-8; a lossy copy would be a bug's
+        // fallback, never a panic.
+        let text = String::from_utf8(text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        (text, map, quotes, tokens, has_triple)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_agrees_with_the_char_by_char_fold(text in "([a-zA-Z0-9éÉßİ'’“”\" .,!?\t\n\r\u{b}\u{c}\u{85}\u{a0}-]|aa|ooo|EE|  ){0,60}|\\PC{0,30}") {
+            let f = Folded::new(&text);
+            let (t, map, quotes, tokens, has_triple) = folded_by_reference(&text);
+            proptest::prop_assert_eq!(&f.text, &t);
+            proptest::prop_assert_eq!(&f.map, &map);
+            proptest::prop_assert_eq!(&f.quotes, &quotes);
+            proptest::prop_assert_eq!(&f.tokens, &tokens);
+            proptest::prop_assert_eq!(f.has_triple, has_triple);
+        }
+    }
 
     #[test]
     fn folded_offsets_map_back_to_the_source() {

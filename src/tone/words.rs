@@ -48,29 +48,47 @@ impl Word<'_> {
 pub fn words(text: &str) -> Vec<Word<'_>> {
     // About one word per six bytes of prose: one allocation for most messages.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let mut start: Option<usize> = None;
-    let mut chars = crate::fold::char_indices(text);
-    while let Some((at, c)) = chars.next() {
-        let inner_apostrophe = matches!(c, '\'' | '’')
-            && start.is_some()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if crate::text::is_word_char(c) || inner_apostrophe {
-            start.get_or_insert(at);
+    let bytes = text.as_bytes();
+    // The start of the word being read; `usize::MAX` between words.
+    let mut start = usize::MAX;
+    let mut at = 0;
+    // A loop over bytes: a letter or digit in ASCII (most of a message) only starts or extends
+    // a word; any other char is decoded and asked the Unicode questions.
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii_alphanumeric() {
+            start = start.min(at);
+            at += 1;
             continue;
         }
-        if let Some(s) = start.take() {
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            // Not a char boundary: cannot happen in a `str`; step on.
+            at += 1;
+            continue;
+        };
+        let next = at + c.len_utf8();
+        let inner_apostrophe = matches!(c, '\'' | '’')
+            && start != usize::MAX
+            && text
+                .get(next..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphanumeric);
+        if inner_apostrophe || (!c.is_ascii() && crate::text::is_word_char(c)) {
+            start = start.min(at);
+        } else if start != usize::MAX {
             out.push(Word {
-                start: s,
+                start,
                 end: at,
-                text: text.get(s..at).unwrap_or(""),
+                text: text.get(start..at).unwrap_or(""),
             });
+            start = usize::MAX;
         }
+        at = next;
     }
-    if let Some(s) = start {
+    if start != usize::MAX {
         out.push(Word {
-            start: s,
+            start,
             end: text.len(),
-            text: text.get(s..).unwrap_or(""),
+            text: text.get(start..).unwrap_or(""),
         });
     }
     out
@@ -257,6 +275,45 @@ mod tests {
         }
     }
     use super::*;
+
+    /// [`words`] as first written, over chars: the oracle for the byte loop.
+    fn words_by_reference(text: &str) -> Vec<Word<'_>> {
+        // About one word per six bytes of prose: one allocation for most messages.
+        let mut out = Vec::with_capacity(text.len() / 6 + 1);
+        let mut start: Option<usize> = None;
+        let mut chars = crate::fold::char_indices(text);
+        while let Some((at, c)) = chars.next() {
+            let inner_apostrophe = matches!(c, '\'' | '’')
+                && start.is_some()
+                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+            if crate::text::is_word_char(c) || inner_apostrophe {
+                start.get_or_insert(at);
+                continue;
+            }
+            if let Some(s) = start.take() {
+                out.push(Word {
+                    start: s,
+                    end: at,
+                    text: text.get(s..at).unwrap_or(""),
+                });
+            }
+        }
+        if let Some(s) = start {
+            out.push(Word {
+                start: s,
+                end: text.len(),
+                text: text.get(s..).unwrap_or(""),
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_agree_with_the_char_by_char_reading(text in "([a-zA-Z0-9éÉß'’\" .,!?\t\n-]|\u{301}|'s|n't){0,60}|\\PC{0,30}") {
+            proptest::prop_assert_eq!(words(&text), words_by_reference(&text));
+        }
+    }
     use proptest::prelude::*;
 
     proptest! {
