@@ -3,6 +3,42 @@
 
 use crate::case::Lowercase as _;
 
+/// `0x01` in every byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// `0x80` in every byte of a `u64`.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The first byte at or after `from` in `bytes` that is one of `set`, or (when `high`) beyond
+/// ASCII. Eight bytes at a time: a rule that looks only at a few punctuation marks skips the
+/// words between them without a step per byte (a byte loop was ~30 machine instructions a byte
+/// in the WebAssembly checker).
+#[inline(never)]
+pub fn find_any(bytes: &[u8], from: usize, set: &[u8], high: bool) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let high_bits = if high { HIGHS } else { 0 };
+    let mut chunks = rest.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        let mut hits = word & high_bits;
+        for &b in set {
+            // A byte of `x` is zero where `word` has `b`: `(x - ONES) & !x` has its high bit
+            // set there, and wrongly only in bytes above a real zero (a borrow runs up), so
+            // the lowest bit set is exact.
+            let x = word ^ (ONES * u64::from(b));
+            hits |= x.wrapping_sub(ONES) & !x & HIGHS;
+        }
+        if hits != 0 {
+            return Some(from + 8 * n + (hits.trailing_zeros() / 8) as usize);
+        }
+    }
+    let tail = from + rest.len() / 8 * 8;
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| set.contains(b) || (high && !b.is_ascii()))
+        .map(|i| tail + i)
+}
+
 /// Converts a byte offset in `text` (on a char boundary) to a UTF-16 code-unit offset.
 pub fn utf16_offset(text: &str, byte: usize) -> usize {
     text.get(..byte)
@@ -194,6 +230,36 @@ pub fn count(n: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find_any`] by its definition.
+    fn find_any_by_steps(bytes: &[u8], from: usize, set: &[u8], high: bool) -> Option<usize> {
+        (from..bytes.len()).find(|&i| set.contains(&bytes[i]) || (high && bytes[i] >= 0x80))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_any_finds_the_first_byte_of_the_set(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                proptest::sample::select(vec![b'.', b'!', b'?', b',', b' ', b'a', 0x00, 0x01, 0x7f, 0x80, 0xff, 0x2d, 0x2f, 0xae]),
+                proptest::num::u8::ANY,
+            ], 0..40),
+            from in 0usize..45,
+            high in proptest::bool::ANY,
+        ) {
+            const SET: [u8; 4] = [b'.', b'!', b'?', b','];
+            let mut at = from;
+            // Every match in turn, as the rules walk them.
+            loop {
+                let found = find_any(&bytes, at, &SET, high);
+                proptest::prop_assert_eq!(found, find_any_by_steps(&bytes, at, &SET, high));
+                match found {
+                    Some(i) => at = i + 1,
+                    None => break,
+                }
+            }
+            proptest::prop_assert_eq!(find_any(&bytes, from, &[], false), None);
+        }
+    }
     use proptest::prelude::*;
 
     proptest! {

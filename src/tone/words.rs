@@ -174,18 +174,16 @@ const TLDS: &[&str] = &[
 pub fn link_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     // Only the whitespace-separated tokens with `.`, `@` or `:` are looked at: found from those
-    // bytes (a loop over bytes, not chars), each token once.
-    let mut done = 0;
-    for (at, &b) in text.as_bytes().iter().enumerate() {
-        if at < done || !matches!(b, b'.' | b'@' | b':') {
-            continue;
-        }
+    // bytes, eight at a time, each token once.
+    let mut from = 0;
+    while let Some(at) = crate::text::find_any(text.as_bytes(), from, b".@:", false) {
         let (head, tail) = (text.get(..at).unwrap_or(""), text.get(at..).unwrap_or(""));
         let start = head.rfind(char::is_whitespace).map_or(0, |w| {
             w + head[w..].chars().next().map_or(1, char::len_utf8)
         });
-        let end = at + tail.find(char::is_whitespace).unwrap_or(tail.len());
-        done = end;
+        // Past the mark: the tail starts with it, and it is not whitespace.
+        let end = at + tail.find(char::is_whitespace).unwrap_or(tail.len()).max(1);
+        from = end;
         if is_link(text.get(start..end).unwrap_or("")) {
             spans.push((start, end));
         }
@@ -225,17 +223,14 @@ fn is_link(token: &str) -> bool {
 pub fn mark_runs(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut runs = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if matches!(bytes[i], b'!' | b'?') {
-            let start = i;
-            while i < bytes.len() && matches!(bytes[i], b'!' | b'?') {
-                i += 1;
-            }
-            runs.push((start, i));
-        } else {
-            i += 1;
+    let mut from = 0;
+    while let Some(start) = crate::text::find_any(bytes, from, b"!?", false) {
+        let mut end = start + 1;
+        while matches!(bytes.get(end), Some(b'!' | b'?')) {
+            end += 1;
         }
+        runs.push((start, end));
+        from = end;
     }
     runs
 }
@@ -275,6 +270,32 @@ mod tests {
         }
     }
     use super::*;
+
+    /// [`mark_runs`] a byte at a time: the oracle for the search eight bytes at a time.
+    fn mark_runs_by_steps(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if matches!(bytes[i], b'!' | b'?') {
+                let start = i;
+                while i < bytes.len() && matches!(bytes[i], b'!' | b'?') {
+                    i += 1;
+                }
+                runs.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        runs
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn mark_runs_are_the_runs_of_marks(text in "([a-z !?.]|!!|\\?!|é){0,50}") {
+            proptest::prop_assert_eq!(mark_runs(&text), mark_runs_by_steps(&text));
+        }
+    }
 
     /// [`words`] as first written, over chars: the oracle for the byte loop.
     fn words_by_reference(text: &str) -> Vec<Word<'_>> {

@@ -46,11 +46,13 @@ impl Rule for Emoji {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        // A loop over bytes: an ASCII byte is an emoticon's start or nothing, and only the
-        // other chars are decoded.
+        // An ASCII byte is an emoticon's start or nothing, and only the other chars are
+        // decoded: both found eight bytes at a time.
         let bytes = text.as_bytes();
         let mut start = 0;
-        while let Some(&b) = bytes.get(start) {
+        while let Some(at) = crate::text::find_any(bytes, start, b":;<xX^", true) {
+            start = at;
+            let b = bytes.get(at).copied().unwrap_or(0);
             if b >= 0x80 {
                 let Some(c) = text.get(start..).and_then(|r| r.chars().next()) else {
                     start += 1;
@@ -70,11 +72,7 @@ impl Rule for Emoji {
                 start = end;
                 continue;
             }
-            let at = start;
             start += 1;
-            if !matches!(b, b':' | b';' | b'<' | b'x' | b'X' | b'^') {
-                continue;
-            }
             let before_ok = text
                 .get(..at)
                 .and_then(|h| h.chars().next_back())

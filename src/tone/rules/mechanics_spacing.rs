@@ -38,12 +38,13 @@ impl Rule for MechanicsSpacing {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        // Only `.`, `!`, `?` and `,` matter: found as bytes, with the chars either side.
-        for (at, &byte) in text.as_bytes().iter().enumerate() {
-            if !matches!(byte, b'.' | b'!' | b'?' | b',') {
-                continue;
-            }
-            let c = char::from(byte);
+        // Only `.`, `!`, `?` and `,` matter: found as bytes, eight at a time, with the chars
+        // either side.
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(at) = crate::text::find_any(bytes, from, b".!?,", false) {
+            from = at + 1;
+            let c = char::from(bytes.get(at).copied().unwrap_or(b'.'));
             let before = text.get(..at).and_then(|h| h.chars().next_back());
             let next = text.get(at + 1..).and_then(|t| t.chars().next());
             let (Some(b), Some(n)) = (before, next) else {

@@ -99,9 +99,10 @@ impl Rule for Placeholder {
         let text = cx.text;
         let bytes = text.as_bytes();
         let mut spans: Vec<(usize, usize, &str)> = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            let found = match bytes[i] {
+        let mut from = 0;
+        // Only `{`, `[`, `<` and `_` open a slot: found eight bytes at a time.
+        while let Some(i) = crate::text::find_any(bytes, from, b"{[<_", false) {
+            let found = match bytes.get(i).copied().unwrap_or(0) {
                 b'{' if bytes.get(i + 1) == Some(&b'{') => {
                     closing(text, i + 2, "}}").map(|c| (c + 2, "placeholder.template"))
                 }
@@ -136,9 +137,9 @@ impl Rule for Placeholder {
             };
             if let Some((end, rule)) = found {
                 spans.push((i, end, rule));
-                i = end;
+                from = end.max(i + 1);
             } else {
-                i += 1;
+                from = i + 1;
             }
         }
         // Markers: whole words (the context's words, cut at an apostrophe: "TBD's").
