@@ -60,7 +60,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             at += 1;
             continue;
         }
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+        let Some(c) = crate::fold::decode(text, at) else {
             // Not a char boundary: cannot happen in a `str`; step on.
             at += 1;
             continue;
@@ -68,10 +68,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         let next = at + c.len_utf8();
         let inner_apostrophe = matches!(c, '\'' | '’')
             && start != usize::MAX
-            && text
-                .get(next..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_alphanumeric);
+            && crate::fold::decode(text, next).is_some_and(char::is_alphanumeric);
         if inner_apostrophe || (!c.is_ascii() && crate::text::is_word_char(c)) {
             start = start.min(at);
         } else if start != usize::MAX {
