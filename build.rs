@@ -175,8 +175,9 @@ fn push(map: &mut BTreeMap<String, Vec<String>>, pattern: &str, target: &str) {
     }
 }
 
-/// Writes `name`: an [`Index`] whose patterns are grouped by the hash of their leading word
-/// (groups sorted by hash, for binary search), and the patterns that start with punctuation.
+/// Writes `name`: an [`Index`] whose patterns are grouped by their leading word's bit in the
+/// filter (groups in the order of the bits, each found by its bit's rank), and the patterns that
+/// start with punctuation.
 fn index_of(
     name: &str,
     doc: &str,
@@ -192,10 +193,10 @@ fn index_of(
             loose.push((text, targets));
         } else {
             keyed.push((fold::word_hash(key), text, targets));
-            // Grouped by the index key (the hash's low 32 bits), then by text.
         }
     }
-    keyed.sort_by_key(|&(hash, text, _)| (fold::word_key(hash), text));
+    // By filter bit (`fold::filter_slot`, word then bit: the hash's top twelve bits), then text.
+    keyed.sort_by_key(|&(hash, text, _)| (hash >> 52, text));
     let mut pattern = |text: &str, targets: &Vec<String>| {
         let second = fold::second_word(text);
         let second = if second.is_empty() {
@@ -213,14 +214,18 @@ fn index_of(
         keyed.len() <= usize::from(u16::MAX),
         "more patterns than an index can hold"
     );
-    let mut groups: Vec<(u32, usize, usize)> = Vec::new();
+    // For each bit set in the filter, in order, its first pattern; then the number of patterns.
+    let mut firsts: Vec<usize> = Vec::new();
     for (i, (hash, _, _)) in keyed.iter().enumerate() {
-        let key = fold::word_key(*hash);
-        match groups.last_mut() {
-            Some(g) if g.0 == key => g.2 = i + 1,
-            _ => groups.push((key, i, i + 1)),
+        if i == 0
+            || keyed
+                .get(i - 1)
+                .is_some_and(|(h, _, _)| h >> 52 != hash >> 52)
+        {
+            firsts.push(i);
         }
     }
+    firsts.push(keyed.len());
     let _ = writeln!(
         out,
         "/// {doc}.\npub static {name}: Index = Index {{\n    patterns: &["
@@ -228,9 +233,9 @@ fn index_of(
     for (_, text, targets) in &keyed {
         let _ = writeln!(out, "        {},", pattern(text, targets)?);
     }
-    out.push_str("    ],\n    groups: &[\n");
-    for (key, start, end) in groups {
-        let _ = writeln!(out, "        ({key:#x}, {start}, {end}),");
+    out.push_str("    ],\n    firsts: &[\n");
+    for first in firsts {
+        let _ = writeln!(out, "        {first},");
     }
     let longest = keyed
         .iter()
@@ -246,6 +251,12 @@ fn index_of(
     }
     for word in starts {
         let _ = writeln!(out, "        {word:#x},");
+    }
+    out.push_str("    ],\n    ranks: [\n");
+    let mut rank = 0;
+    for word in starts {
+        let _ = writeln!(out, "        {rank},");
+        rank += word.count_ones();
     }
     out.push_str("    ],\n    loose: &[\n");
     for (text, targets) in loose {

@@ -204,7 +204,8 @@ pub const FILTER_WORDS: usize = 64;
 
 /// Where a [`word_hash`] falls in the phrase index's filter ([`FILTER_WORDS`] `u64`s): the word
 /// and the bit. The index keeps one with a bit set for each word a pattern starts with, so most
-/// words of a message are passed over without a search.
+/// words of a message are passed over at once, and the others find their patterns by the bit's
+/// rank.
 pub const fn filter_slot(hash: u64) -> (usize, u64) {
     ((hash >> 58) as usize, 1 << ((hash >> 52) & 63))
 }

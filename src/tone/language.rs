@@ -120,10 +120,16 @@ fn bits(lexicon: &Lexicon, word: &str, hash: u64) -> u8 {
 /// Guesses the language of a lowercase text (the checker's folded copy) from its words as the
 /// fold found them (runs of word characters, so "j'ai" is "j" and "ai" and "c'est" is "c" and
 /// "est"), already hashed: no pass of its own over the text.
+/// It stops as soon as English is certain: another language needs more than twice the
+/// English hits, and it cannot gain more than one a word still to read (in an English message,
+/// about halfway).
 pub fn detect_in(lowercase: &str, words: &[Token]) -> Language {
     let mut tally = Tally::default();
-    for w in words {
+    for (read, w) in words.iter().enumerate() {
         tally.add(lowercase.get(w.start..w.end).unwrap_or(""), w.hash);
+        if tally.english_whatever_follows(words.len() - read - 1) {
+            return Language::English;
+        }
     }
     tally.verdict()
 }
@@ -153,6 +159,14 @@ impl Tally {
         for (n, count) in self.counts.iter_mut().enumerate() {
             *count += usize::from(bits >> n & 1);
         }
+    }
+
+    /// Whether the verdict is English whatever the next `left` words are: the best other
+    /// language, given every one of them, would still not have more than twice the English hits.
+    fn english_whatever_follows(&self, left: usize) -> bool {
+        let [english, rest @ ..] = self.counts;
+        let best = rest.iter().copied().max().unwrap_or(0);
+        best + left <= 2 * english
     }
 
     /// The guess: the language with most hits when it has at least three, at least 15 % of

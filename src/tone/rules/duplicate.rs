@@ -135,10 +135,11 @@ thread_local! {
 fn similarity_to(mine: &Shingles, other: &str) -> f64 {
     OTHERS.with(|cell| {
         let mut known = cell.try_borrow_mut().ok();
-        if let Some((_, theirs)) = known
-            .as_ref()
-            .and_then(|known| known.iter().find(|(text, _)| text == other))
-        {
+        if let Some((_, theirs)) = known.as_ref().and_then(|known| {
+            known
+                .iter()
+                .find(|(text, _)| crate::text::same(text.as_bytes(), other.as_bytes()))
+        }) {
             return mine.similarity(theirs);
         }
         let theirs = shingles(other);

@@ -100,10 +100,12 @@ impl Rule for MechanicsCase {
             let Some(first) = w.text.chars().next() else {
                 continue;
             };
+            // Most words follow a letter or a comma: `starts_sentence` says so from the byte
+            // before them, so it goes before the tests that read the word again.
             if !first.is_lowercase()
+                || !starts_sentence(text, w.start, cx.is_english())
                 || has_inner_capital(w.text)
                 || is_pronoun_i(w.text)
-                || !starts_sentence(text, w.start, cx.is_english())
             {
                 continue;
             }

@@ -67,8 +67,25 @@ const HASHES: [(u64, usize); TEXT_SPEAK.len()] = {
 };
 
 /// The entry for `word` in any case, if it has one.
+/// [`HASHES`] as a filter of [`crate::fold::filter_slot`] bits: nearly every word of a message
+/// finds its bit clear and is passed over without the search (which was a third of the rule).
+const FILTER: [u64; crate::fold::FILTER_WORDS] = {
+    let mut out = [0; crate::fold::FILTER_WORDS];
+    let mut i = 0;
+    while i < HASHES.len() {
+        let (word, bit) = crate::fold::filter_slot(HASHES[i].0);
+        out[word] |= bit;
+        i += 1;
+    }
+    out
+};
+
 fn entry(word: &str) -> Option<&'static (&'static str, Option<&'static str>, bool)> {
     let lower_hash = word_hash_ascii_lower(word);
+    let (slot, bit) = crate::fold::filter_slot(lower_hash);
+    if FILTER.get(slot).is_none_or(|f| f & bit == 0) {
+        return None;
+    }
     let at = HASHES.binary_search_by_key(&lower_hash, |&(h, _)| h).ok()?;
     let &(_, i) = HASHES.get(at)?;
     TEXT_SPEAK
