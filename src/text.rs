@@ -16,9 +16,8 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 pub fn find_any(bytes: &[u8], from: usize, set: &[u8], high: bool) -> Option<usize> {
     let rest = bytes.get(from..)?;
     let high_bits = if high { HIGHS } else { 0 };
-    let mut chunks = rest.chunks_exact(8);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+    // The bytes of `word` that are in the set (or beyond ASCII), as their high bits.
+    let hits = |word: u64| {
         let mut hits = word & high_bits;
         for &b in set {
             // A byte of `x` is zero where `word` has `b`: `(x - ONES) & !x` has its high bit
@@ -27,16 +26,27 @@ pub fn find_any(bytes: &[u8], from: usize, set: &[u8], high: bool) -> Option<usi
             let x = word ^ (ONES * u64::from(b));
             hits |= x.wrapping_sub(ONES) & !x & HIGHS;
         }
-        if hits != 0 {
-            return Some(from + 8 * n + (hits.trailing_zeros() / 8) as usize);
+        hits
+    };
+    let mut chunks = rest.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        let found = hits(u64::from_le_bytes(
+            <[u8; 8]>::try_from(chunk).unwrap_or_default(),
+        ));
+        if found != 0 {
+            return Some(from + 8 * n + (found.trailing_zeros() / 8) as usize);
         }
     }
-    let tail = from + rest.len() / 8 * 8;
-    chunks
-        .remainder()
+    // The last bytes as one word too, filled with NUL: a NUL beyond them that the set has is
+    // found past the end, and not returned. (A loop asking the set about each byte was the
+    // larger part of a call on a short message.)
+    let tail = chunks.remainder();
+    let word = tail
         .iter()
-        .position(|b| set.contains(b) || (high && !b.is_ascii()))
-        .map(|i| tail + i)
+        .rev()
+        .fold(0, |word, &b| (word << 8) | u64::from(b));
+    let at = (hits(word).trailing_zeros() / 8) as usize;
+    (at < tail.len()).then(|| from + rest.len() - tail.len() + at)
 }
 
 /// Whether `a` and `b` hold the same bytes, compared eight at a time. `==` on slices calls

@@ -139,7 +139,7 @@ pub const MODULES: &[Module] = &[
 /// index's patterns naming shared text and targets and the in-page module shipped deflated in
 /// base64 (DESIGN.md, "One module per context"), 642.2 KB with the checker compiled at idle
 /// before the first check (DESIGN.md, "A helper's lifetime"), 643.9 KB with a faster check,
-/// 641.1 KB with the phrase index's leading words found by their filter bit's rank (DESIGN.md,
+/// 641.3 KB with the phrase index's leading words found by their filter bit's rank (DESIGN.md,
 /// "Fewer passes over a message")): the checker, the message
 /// types and their decoders are in both modules. A ratchet, like the modules' budgets: the way back
 /// under 500 KB is the modules shrinking (DESIGN.md, "One module per context").
