@@ -86,8 +86,8 @@ pub struct Index {
 }
 
 impl Index {
-    /// The patterns whose leading word has the hash `hash`, among those of the few other
-    /// leading words that share its bit in the filter (about one word in twenty shares one).
+    /// The patterns whose leading word has the hash `hash`, among those of the other leading
+    /// words that share its bit in the filter (78 of the 404 leading words share theirs).
     /// The caller reads each pattern's text where the word starts, so a pattern of another
     /// word never matches there: its leading word differs, which the text shows.
     ///
