@@ -119,20 +119,28 @@ pub struct WordMap<const N: usize, V: Copy + 'static> {
     sorted: [(&'static str, V); N],
 }
 
-/// `a < b` by length, then by bytes, in a `const fn`: the map's order, in which most steps of
-/// a search are decided by the lengths alone, without comparing bytes.
-const fn bytes_less(a: &[u8], b: &[u8]) -> bool {
+/// `a` against `b` by length, then by bytes, in a `const fn`: the map's order, in which most
+/// steps of a search are decided by the lengths alone, without comparing bytes. A loop over the
+/// bytes rather than `Ord for [u8]`, which in WebAssembly is a call to the compiler builtins'
+/// `memcmp` (itself a byte loop) at every step of a search.
+const fn bytes_order(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    use std::cmp::Ordering::{Equal, Greater, Less};
     if a.len() != b.len() {
-        return a.len() < b.len();
+        return if a.len() < b.len() { Less } else { Greater };
     }
     let mut i = 0;
     while i < a.len() {
         if a[i] != b[i] {
-            return a[i] < b[i];
+            return if a[i] < b[i] { Less } else { Greater };
         }
         i += 1;
     }
-    false
+    Equal
+}
+
+/// `a < b` in [`bytes_order`].
+const fn bytes_less(a: &[u8], b: &[u8]) -> bool {
+    matches!(bytes_order(a, b), std::cmp::Ordering::Less)
 }
 
 impl<const N: usize, V: Copy + 'static> WordMap<N, V> {
@@ -183,7 +191,7 @@ impl<const N: usize, V: Copy + 'static> WordMap<N, V> {
     pub fn get(&self, word: &str) -> Option<V> {
         let at = self
             .sorted
-            .binary_search_by(|&(w, _)| w.len().cmp(&word.len()).then_with(|| w.cmp(word)))
+            .binary_search_by(|&(w, _)| bytes_order(w.as_bytes(), word.as_bytes()))
             .ok()?;
         self.sorted.get(at).map(|&(_, v)| v)
     }
@@ -365,6 +373,19 @@ pub fn decode(text: &str, at: usize) -> Option<char> {
 #[cfg(test)]
 #[allow(clippy::disallowed_methods)] // compared with the standard iterator
 mod tests {
+
+    proptest::proptest! {
+        /// The maps' order: by length, then as `Ord for [u8]` orders bytes.
+        #[test]
+        fn bytes_order_is_length_then_bytes(
+            a in proptest::collection::vec(proptest::sample::select(vec![b'a', b'b', 0x00, 0xc3, 0xff]), 0..6),
+            b in proptest::collection::vec(proptest::sample::select(vec![b'a', b'b', 0x00, 0xc3, 0xff]), 0..6),
+        ) {
+            let want = a.len().cmp(&b.len()).then_with(|| a.cmp(&b));
+            proptest::prop_assert_eq!(super::bytes_order(&a, &b), want);
+            proptest::prop_assert_eq!(super::bytes_less(&a, &b), want.is_lt());
+        }
+    }
 
     #[test]
     fn a_word_map_finds_exactly_its_words() {

@@ -49,17 +49,20 @@ pub fn find_any(bytes: &[u8], from: usize, set: &[u8], high: bool) -> Option<usi
     (at < tail.len()).then(|| from + rest.len() - tail.len() + at)
 }
 
-/// Whether `a` and `b` hold the same bytes, compared eight at a time. `==` on slices calls
-/// `memcmp`, which the WebAssembly build takes from the compiler's builtins: a byte loop of
-/// about seven instructions a byte, on a whole message where the duplicate check looks up the
-/// other messages it remembers.
+/// Whether `a` and `b` hold the same bytes, compared eight at a time (the last few as one word
+/// each, filled with NUL: the lengths are equal by then). `==` on slices calls `memcmp`, which
+/// the WebAssembly build takes from the compiler's builtins: a call, and a byte loop of about
+/// seven instructions a byte, for a word of a table as for a whole message (the duplicate
+/// check looks up the other messages it remembers).
 pub fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
     let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
     let word = |c: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default());
-    x.by_ref().zip(y.by_ref()).all(|(p, q)| word(p) == word(q)) && x.remainder() == y.remainder()
+    let tail = |c: &[u8]| c.iter().rev().fold(0, |w: u64, &b| (w << 8) | u64::from(b));
+    x.by_ref().zip(y.by_ref()).all(|(p, q)| word(p) == word(q))
+        && tail(x.remainder()) == tail(y.remainder())
 }
 
 /// Converts a byte offset in `text` (on a char boundary) to a UTF-16 code-unit offset.

@@ -113,7 +113,7 @@ fn bits(lexicon: &Lexicon, word: &str, hash: u64) -> u8 {
         .unwrap_or(&[])
         .iter()
         .take_while(|&&(h, _, _)| h == hash)
-        .find(|&&(_, k, _)| k == word)
+        .find(|&&(_, k, _)| crate::text::same(k.as_bytes(), word.as_bytes()))
         .map_or(0, |&(_, _, b)| b)
 }
 
