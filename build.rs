@@ -246,8 +246,7 @@ fn index_of(
     out.push_str("    starts: [\n");
     let mut starts = [0u64; fold::FILTER_WORDS];
     for (hash, _, _) in &keyed {
-        let (word, bit) = fold::filter_slot(*hash);
-        starts[word] |= bit;
+        starts = fold::filter_with(starts, *hash);
     }
     for word in starts {
         let _ = writeln!(out, "        {word:#x},");

@@ -218,6 +218,21 @@ pub const fn filter_slot(hash: u64) -> (usize, u64) {
     ((hash >> 58) as usize, 1 << ((hash >> 52) & 63))
 }
 
+/// `filter` with the bit of `hash` ([`filter_slot`]) set: a `const fn`, so that a list's
+/// filter is built at compile time.
+pub const fn filter_with(mut filter: [u64; FILTER_WORDS], hash: u64) -> [u64; FILTER_WORDS] {
+    let (word, bit) = filter_slot(hash);
+    filter[word] |= bit;
+    filter
+}
+
+/// Whether the bit of `hash` ([`filter_slot`]) is set in `filter`: when it is clear, the word
+/// is in none of the filter's lists.
+pub fn in_filter(filter: &[u64; FILTER_WORDS], hash: u64) -> bool {
+    let (word, bit) = filter_slot(hash);
+    filter.get(word).is_some_and(|w| w & bit != 0)
+}
+
 /// One step of FNV-1a: `h` with the byte `b` taken in ([`word_hash`] of a word read a byte at a
 /// time).
 pub const fn hash_byte(h: u64, b: u8) -> u64 {

@@ -8,6 +8,20 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// `0x80` in every byte of a `u64`.
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
+/// Eight bytes as one little-endian word (`chunk` is eight long: a piece of `chunks_exact(8)`).
+fn chunk_word(chunk: &[u8]) -> u64 {
+    u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default())
+}
+
+/// Fewer than eight bytes (a `chunks_exact(8)` remainder) as one little-endian word, filled with
+/// NUL above them.
+fn padded_word(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .rev()
+        .fold(0, |word, &b| (word << 8) | u64::from(b))
+}
+
 /// The first byte at or after `from` in `bytes` that is one of `set`, or (when `high`) beyond
 /// ASCII. Eight bytes at a time: a rule that looks only at a few punctuation marks skips the
 /// words between them without a step per byte (a byte loop was ~30 machine instructions a byte
@@ -30,9 +44,7 @@ pub fn find_any(bytes: &[u8], from: usize, set: &[u8], high: bool) -> Option<usi
     };
     let mut chunks = rest.chunks_exact(8);
     for (n, chunk) in chunks.by_ref().enumerate() {
-        let found = hits(u64::from_le_bytes(
-            <[u8; 8]>::try_from(chunk).unwrap_or_default(),
-        ));
+        let found = hits(chunk_word(chunk));
         if found != 0 {
             return Some(from + 8 * n + (found.trailing_zeros() / 8) as usize);
         }
@@ -41,11 +53,7 @@ pub fn find_any(bytes: &[u8], from: usize, set: &[u8], high: bool) -> Option<usi
     // found past the end, and not returned. (A loop asking the set about each byte was the
     // larger part of a call on a short message.)
     let tail = chunks.remainder();
-    let word = tail
-        .iter()
-        .rev()
-        .fold(0, |word, &b| (word << 8) | u64::from(b));
-    let at = (hits(word).trailing_zeros() / 8) as usize;
+    let at = (hits(padded_word(tail)).trailing_zeros() / 8) as usize;
     (at < tail.len()).then(|| from + rest.len() - tail.len() + at)
 }
 
@@ -59,10 +67,10 @@ pub fn same(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
-    let word = |c: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default());
-    let tail = |c: &[u8]| c.iter().rev().fold(0, |w: u64, &b| (w << 8) | u64::from(b));
-    x.by_ref().zip(y.by_ref()).all(|(p, q)| word(p) == word(q))
-        && tail(x.remainder()) == tail(y.remainder())
+    x.by_ref()
+        .zip(y.by_ref())
+        .all(|(p, q)| chunk_word(p) == chunk_word(q))
+        && padded_word(x.remainder()) == padded_word(y.remainder())
 }
 
 /// Converts a byte offset in `text` (on a char boundary) to a UTF-16 code-unit offset.
@@ -119,8 +127,7 @@ fn utf16_units(bytes: &[u8]) -> usize {
     let mut chunks = bytes.chunks_exact(8);
     let mut n = 0;
     for chunk in chunks.by_ref() {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        n += if word & HIGHS == 0 {
+        n += if chunk_word(chunk) & HIGHS == 0 {
             8
         } else {
             chunk.iter().map(units).sum()

@@ -207,10 +207,7 @@ impl Folding {
         self.map.push(at);
         // A space is not a word char.
         if class & WORD != 0 {
-            if self.word == NO_WORD {
-                self.word = from;
-                self.hash = word_hash("");
-            }
+            self.begin_word(from);
             self.hash = crate::fold::hash_byte(self.hash, f);
         } else {
             self.end_word(from);
@@ -250,15 +247,21 @@ impl Folding {
             .extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
         self.map.resize(self.text.len(), at);
         if crate::fold::is_word_char(f) {
-            if self.word == NO_WORD {
-                self.word = from;
-                self.hash = word_hash("");
-            }
+            self.begin_word(from);
             for &b in self.text.get(from..).unwrap_or(&[]) {
                 self.hash = crate::fold::hash_byte(self.hash, b);
             }
         } else {
             self.end_word(from);
+        }
+    }
+
+    /// Starts a word at `from` unless one is being read.
+    #[inline(always)]
+    fn begin_word(&mut self, from: usize) {
+        if self.word == NO_WORD {
+            self.word = from;
+            self.hash = word_hash("");
         }
     }
 

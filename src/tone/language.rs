@@ -85,10 +85,7 @@ fn lexicon() -> &'static Lexicon {
         for (bit, list) in [ENGLISH, GERMAN, SPANISH, FRENCH].iter().enumerate() {
             for w in *list {
                 let key = (word_hash(w), *w);
-                let (slot, mask) = crate::fold::filter_slot(key.0);
-                if let Some(f) = filter.get_mut(slot) {
-                    *f |= mask;
-                }
+                filter = crate::fold::filter_with(filter, key.0);
                 match words.binary_search_by(|&(h, k, _)| (h, k).cmp(&key)) {
                     Ok(at) => words[at].2 |= 1 << bit,
                     Err(at) => words.insert(at, (key.0, key.1, 1 << bit)),
@@ -102,8 +99,7 @@ fn lexicon() -> &'static Lexicon {
 /// The language bits of the word `word` whose [`word_hash`] is `hash` (0 when it is no known
 /// function word).
 fn bits(lexicon: &Lexicon, word: &str, hash: u64) -> u8 {
-    let (slot, mask) = crate::fold::filter_slot(hash);
-    if lexicon.filter.get(slot).is_none_or(|f| f & mask == 0) {
+    if !crate::fold::in_filter(&lexicon.filter, hash) {
         return 0;
     }
     let words = &lexicon.words;

@@ -461,8 +461,7 @@ const MODIFIER_FILTER: [u64; crate::fold::FILTER_WORDS] = {
     let mut out = [0; crate::fold::FILTER_WORDS];
     let mut i = 0;
     while i < MODIFIER_STARTS.len() {
-        let (word, bit) = crate::fold::filter_slot(MODIFIER_STARTS[i]);
-        out[word] |= bit;
+        out = crate::fold::filter_with(out, MODIFIER_STARTS[i]);
         i += 1;
     }
     out
@@ -471,8 +470,7 @@ const MODIFIER_FILTER: [u64; crate::fold::FILTER_WORDS] = {
 /// Whether a word whose [`word_hash`](crate::fold::word_hash) is `hash` starts one of the
 /// [`table::MODIFIERS`].
 fn starts_a_modifier(hash: u64) -> bool {
-    let (word, bit) = crate::fold::filter_slot(hash);
-    MODIFIER_FILTER.get(word).is_some_and(|w| w & bit != 0) && MODIFIER_STARTS.contains(&hash)
+    crate::fold::in_filter(&MODIFIER_FILTER, hash) && MODIFIER_STARTS.contains(&hash)
 }
 
 /// The shared phrasebook.

@@ -66,24 +66,22 @@ const HASHES: [(u64, usize); TEXT_SPEAK.len()] = {
     out
 };
 
-/// The entry for `word` in any case, if it has one.
 /// [`HASHES`] as a filter of [`crate::fold::filter_slot`] bits: nearly every word of a message
 /// finds its bit clear and is passed over without the search (which was a third of the rule).
 const FILTER: [u64; crate::fold::FILTER_WORDS] = {
     let mut out = [0; crate::fold::FILTER_WORDS];
     let mut i = 0;
     while i < HASHES.len() {
-        let (word, bit) = crate::fold::filter_slot(HASHES[i].0);
-        out[word] |= bit;
+        out = crate::fold::filter_with(out, HASHES[i].0);
         i += 1;
     }
     out
 };
 
+/// The entry for `word` in any case, if it has one.
 fn entry(word: &str) -> Option<&'static (&'static str, Option<&'static str>, bool)> {
     let lower_hash = word_hash_ascii_lower(word);
-    let (slot, bit) = crate::fold::filter_slot(lower_hash);
-    if FILTER.get(slot).is_none_or(|f| f & bit == 0) {
+    if !crate::fold::in_filter(&FILTER, lower_hash) {
         return None;
     }
     let at = HASHES.binary_search_by_key(&lower_hash, |&(h, _)| h).ok()?;
