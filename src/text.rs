@@ -98,25 +98,55 @@ pub fn floor_boundary(text: &str, max: usize) -> usize {
     at
 }
 
-/// Converts many byte offsets at once in one pass over `text` (linear, unlike calling
-/// [`utf16_offset`] per offset). Offsets past the end, or inside a char, are clamped down to the
-/// previous char boundary. Returns the UTF-16 offsets in the order given.
+/// UTF-16 offsets of byte offsets asked for in ascending order (the findings' starts, sorted):
+/// each answer counts only the bytes since the one before, so all of them together cost one pass
+/// over `text`, with no list of offsets to sort or fill. Offsets past the end, or inside a char,
+/// are clamped down to the previous char boundary. An offset before the last one asked is
+/// answered too, by counting back (correct, but not one pass any more).
 ///
 /// Counted over bytes, without decoding chars: every byte that starts a char is one UTF-16
 /// unit, and a four-byte char's first byte (0xF0 and up) one more for its surrogate pair.
-pub fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..bytes.len()).collect();
-    crate::order::sort_by_key(&mut order, |&i| bytes[i]);
-    let mut out = vec![0; bytes.len()];
-    let source = text.as_bytes();
-    let (mut done, mut units) = (0, 0);
-    for i in order {
-        let target = floor_boundary(text, bytes[i]);
-        units += utf16_units(source.get(done..target).unwrap_or(&[]));
-        done = done.max(target);
-        out[i] = units;
+///
+/// ```
+/// let mut units = followup::text::Utf16Cursor::new("a😀b");
+/// assert_eq!((units.at(0), units.at(1), units.at(5), units.at(6)), (0, 1, 3, 4));
+/// assert_eq!(units.at(5), 3);
+/// ```
+pub struct Utf16Cursor<'t> {
+    text: &'t str,
+    /// The last char boundary asked for ...
+    done: usize,
+    /// ... and its UTF-16 offset.
+    units: usize,
+}
+
+impl<'t> Utf16Cursor<'t> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'t str) -> Utf16Cursor<'t> {
+        Utf16Cursor {
+            text,
+            done: 0,
+            units: 0,
+        }
     }
-    out
+
+    /// The UTF-16 offset of byte offset `byte` (clamped down to a char boundary).
+    pub fn at(&mut self, byte: usize) -> usize {
+        let target = floor_boundary(self.text, byte);
+        let source = self.text.as_bytes();
+        if target >= self.done {
+            self.units += utf16_units(source.get(self.done..target).unwrap_or(&[]));
+            self.done = target;
+            self.units
+        } else {
+            self.units - utf16_units(source.get(target..self.done).unwrap_or(&[]))
+        }
+    }
+}
+
+/// The UTF-16 units of `text[start..end]`, both on char boundaries (`start <= end`).
+pub fn utf16_len(text: &str, start: usize, end: usize) -> usize {
+    utf16_units(text.as_bytes().get(start..end).unwrap_or(&[]))
 }
 
 /// UTF-16 units in `bytes` (whole chars of UTF-8): one for each byte that starts a char, one
@@ -186,11 +216,39 @@ pub fn fold_name(s: &str) -> String {
 /// [`fold_name`] into `out` (cleared first): a loop that folds many words reuses one buffer.
 pub fn fold_name_into(s: &str, out: &mut String) {
     out.clear();
-    out.extend(
-        s.chars()
-            .filter(|&c| !is_combining(c))
-            .map(|c| lower_char(strip_accent(c))),
-    );
+    out.extend(folded_chars(s));
+}
+
+/// The chars of [`fold_name`]`(s)`, one at a time: comparisons read them without a `String`.
+fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|&c| !is_combining(c))
+        .map(|c| lower_char(strip_accent(c)))
+}
+
+/// Whether `s` folds to `folded` (`fold_name(s) == folded`), without building the fold. ASCII
+/// (most names and every word of the greeting lists) folds to its lowercase, so there it is a
+/// comparison that ignores ASCII case (lengths first).
+pub fn folds_to(s: &str, folded: &str) -> bool {
+    folds_to_any(s, &[folded])
+}
+
+/// Whether `s` folds to one of `list` (already folded).
+pub fn folds_to_any(s: &str, list: &[&str]) -> bool {
+    if s.is_ascii() {
+        list.iter().any(|folded| s.eq_ignore_ascii_case(folded))
+    } else {
+        list.iter().any(|folded| folded_chars(s).eq(folded.chars()))
+    }
+}
+
+/// Whether two names are the same once folded (`fold_name(a) == fold_name(b)`).
+pub fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        folded_chars(a).eq(folded_chars(b))
+    }
 }
 
 /// Replaces each `{key}` in `template` with its value from `values`, in one pass.
@@ -357,31 +415,29 @@ mod tests {
         assert_eq!(utf16_offset(s, 1), 1);
         assert_eq!(utf16_offset(s, 5), 3);
         assert_eq!(utf16_offset(s, 6), 4);
-        assert_eq!(utf16_offsets(s, &[6, 0, 5, 1]), vec![4, 0, 3, 1]);
-    }
-
-    #[test]
-    fn many_offsets_agree_with_single_conversion() {
-        let s = "Hé 😀 שלום\r\nok";
-        let bytes: Vec<usize> = crate::fold::char_indices(s)
-            .map(|(i, _)| i)
-            .chain([s.len()])
-            .collect();
-        let many = utf16_offsets(s, &bytes);
-        for (b, u) in bytes.iter().zip(many) {
-            assert_eq!(utf16_offset(s, *b), u);
-        }
+        let mut units = Utf16Cursor::new(s);
+        assert_eq!([6, 0, 5, 1, 3].map(|b| units.at(b)), [4, 0, 3, 1, 1]);
+        assert_eq!(utf16_len(s, 1, 5), 2);
     }
 
     proptest::proptest! {
-        /// On char boundaries, the one-pass conversion counts what `encode_utf16` counts; inside
-        /// a char or past the end, the previous boundary's count.
+        /// On char boundaries, the cursor counts what `encode_utf16` counts; inside a char or
+        /// past the end, the previous boundary's count; in ascending order (how the checker
+        /// asks) and in any order. A span's length from its start is the difference.
         #[test]
-        fn many_offsets_agree_with_encode_utf16(text in "\\PC{0,40}|([a-z .]{0,12}\\PC{0,2}){0,6}", picks in proptest::collection::vec(0_usize..200, 0..12)) {
-            let many = utf16_offsets(&text, &picks);
-            for (&b, u) in picks.iter().zip(many) {
-                let boundary = floor_boundary(&text, b);
-                proptest::prop_assert_eq!(u, text[..boundary].encode_utf16().count());
+        fn cursor_agrees_with_encode_utf16(text in "\\PC{0,40}|([a-z .]{0,12}\\PC{0,2}){0,6}", picks in proptest::collection::vec(0_usize..200, 0..12)) {
+            let count = |b: usize| text[..floor_boundary(&text, b)].encode_utf16().count();
+            let mut any_order = Utf16Cursor::new(&text);
+            for &b in &picks {
+                proptest::prop_assert_eq!(any_order.at(b), count(b));
+            }
+            let mut ascending = picks.clone();
+            crate::order::sort(&mut ascending);
+            let mut cursor = Utf16Cursor::new(&text);
+            for pair in ascending.windows(2) {
+                let (start, end) = (floor_boundary(&text, pair[0]), floor_boundary(&text, pair[1]));
+                proptest::prop_assert_eq!(cursor.at(pair[0]), count(pair[0]));
+                proptest::prop_assert_eq!(count(pair[0]) + utf16_len(&text, start, end), count(pair[1]));
             }
         }
     }
@@ -398,5 +454,47 @@ mod tests {
         assert_eq!(fold_name("Jose\u{301}"), "jose");
         assert_eq!(fold_name("ŁUKASZ"), "lukasz");
         assert_eq!(fold_name("Zoë"), "zoe");
+    }
+
+    /// `base` (letters of "dacelns" and spaces) written with the `picks`-th spelling of each
+    /// letter: its capital, accented or with a combining mark.
+    fn spelled(base: &str, picks: &[usize]) -> String {
+        base.chars()
+            .zip(picks.iter().chain(std::iter::repeat(&0)))
+            .map(|(c, &pick)| {
+                let ways: &[&str] = match c {
+                    'd' => &["d", "D"],
+                    'a' => &["a", "A", "á", "Á", "a\u{301}"],
+                    'c' => &["c", "C", "ç", "Ç"],
+                    'e' => &["e", "E", "é", "É", "e\u{308}"],
+                    'l' => &["l", "L", "ł", "Ł"],
+                    'n' => &["n", "N", "ñ"],
+                    's' => &["s", "S", "ś"],
+                    _ => &[" "],
+                };
+                ways[pick % ways.len()]
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// The comparisons that fold as they go agree with comparing [`fold_name`]'s strings,
+        /// on names spelled from one base (the same once folded) or from two, in ASCII or not.
+        #[test]
+        fn folding_comparisons_match_fold_name(
+            base in "[dacelns ]{0,6}",
+            other in "[dacelns ]{0,6}",
+            same_base: bool,
+            picks_a in proptest::collection::vec(0_usize..5, 6),
+            picks_b in proptest::collection::vec(0_usize..5, 6),
+        ) {
+            let a = spelled(&base, &picks_a);
+            let b = spelled(if same_base { &base } else { &other }, &picks_b);
+            let (fa, fb) = (fold_name(&a), fold_name(&b));
+            proptest::prop_assert_eq!(same_name(&a, &b), fa == fb);
+            proptest::prop_assert_eq!(folds_to(&a, &fb), fa == fb);
+            proptest::prop_assert!(folds_to(&a, &fa));
+            proptest::prop_assert_eq!(folds_to_any(&a, &["x", fb.as_str()]), fa == fb);
+        }
     }
 }

@@ -361,20 +361,22 @@ impl<'a> Context<'a> {
     /// Folds the text, scans the phrase index once and derives the signals.
     pub fn new(text: &'a str, options: &'a LintOptions, facts: &'a Facts) -> Context<'a> {
         let folded = Folded::new(text);
-        let all = phrasebook().scan(&folded.text, &folded.tokens);
+        // The table entries' hits stay in the scan's list (no second list to grow); the cues
+        // leave it.
+        let mut hits = phrasebook().scan(&folded.text, &folded.tokens);
         let (mut has_gratitude, mut has_enthusiasm) = (false, false);
-        let mut hits = Vec::new();
         let mut detail_cues = Vec::new();
-        for hit in all {
+        hits.retain(|hit| {
             match hit.target {
-                Target::Entry(_) => hits.push(hit),
+                Target::Entry(_) => return true,
                 Target::Cue(Signal::Gratitude) => has_gratitude = true,
                 Target::Cue(Signal::Enthusiasm) => {
                     has_enthusiasm |= !folded.is_negated(hit.start);
                 }
-                Target::Cue(Signal::Detail) => detail_cues.push(hit),
+                Target::Cue(Signal::Detail) => detail_cues.push(*hit),
             }
-        }
+            false
+        });
         let language = detect_in(&folded.text, &folded.tokens);
         let words = words(text);
         Context {

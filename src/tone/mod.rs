@@ -7,7 +7,7 @@
 //! How it works: the text is folded once (lowercase, straight quotes, collapsed spaces) and one
 //! pass over its words with the phrase index compiled by `build.rs` finds every phrase of every
 //! data table (`data/*.tbl`) and every signal cue; then each rule in [`rules`] reads that shared [`context::Context`].
-//! Rules report byte spans; [`lint`] converts them to UTF-16 once at the end and sorts them.
+//! Rules report byte spans; [`lint`] sorts them and converts them to UTF-16 in one pass at the end.
 //!
 //! ```
 //! use followup::model::Kind;
@@ -48,14 +48,21 @@ pub fn lint_with(text: &str, options: &LintOptions, facts: &Facts) -> Vec<Findin
     for rule in rules::ALL {
         rule.check(&cx, &mut out);
     }
-    let bytes: Vec<usize> = out.iter().flat_map(|f| [f.start, f.end]).collect();
-    let units = crate::text::utf16_offsets(text, &bytes);
-    for (f, pair) in out.iter_mut().zip(units.chunks_exact(2)) {
-        f.start = pair[0];
-        f.end = pair[1].max(pair[0]);
+    // Spans on char boundaries, none ending before it starts; sorted in bytes, which is their
+    // order in UTF-16 (one more char is at least one more unit); then one pass converts the
+    // starts, and each end is its start plus the span's units.
+    for f in &mut out {
+        f.start = crate::text::floor_boundary(text, f.start);
+        f.end = crate::text::floor_boundary(text, f.end).max(f.start);
     }
     crate::order::sort_by(&mut out, |a, b| {
         (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule))
     });
+    let mut units = crate::text::Utf16Cursor::new(text);
+    for f in &mut out {
+        let start = units.at(f.start);
+        f.end = start + crate::text::utf16_len(text, f.start, f.end);
+        f.start = start;
+    }
     out
 }

@@ -3,7 +3,7 @@
 //! Comparison ignores case and accents ("Jose" for "José" is not flagged).
 
 use super::rule::{finding, Rule};
-use crate::text::{fold_name, is_word_char};
+use crate::text::{fold_name, folds_to, folds_to_any, is_word_char, same_name};
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
 
@@ -67,7 +67,8 @@ struct Word<'t> {
 }
 
 fn words_of_line<'t>(text: &'t str, line_start: usize, line: &str) -> Vec<Word<'t>> {
-    let mut words = Vec::new();
+    // Room for a greeting line's words without growing (a longer line grows it).
+    let mut words = Vec::with_capacity(8);
     let mut offset = 0;
     for raw in line.split_inclusive(char::is_whitespace) {
         let lead = raw.len() - raw.trim_start().len();
@@ -157,12 +158,11 @@ impl Rule for RecipientName {
         if to.is_empty() || to.contains('@') {
             return;
         }
-        let to_words: Vec<&str> = to
+        let to_words = to
             .split(|c: char| c.is_whitespace() || c == ',')
             .map(|w| w.trim_matches(|c: char| !is_word_char(c)))
-            .filter(|w| !w.is_empty() && !TITLES.contains(&fold_name(w).as_str()))
-            .collect();
-        let Some(first_name) = to_words.first().copied() else {
+            .filter(|w| !w.is_empty() && !folds_to_any(w, TITLES));
+        let Some(first_name) = to_words.clone().next() else {
             return;
         };
         let text = cx.text;
@@ -173,22 +173,21 @@ impl Rule for RecipientName {
         let Some(first) = words.first() else {
             return;
         };
-        let first_folded = fold_name(first.text);
         let mut i: usize = 1;
-        if first_folded == "good" {
+        if folds_to(first.text, "good") {
             if !words
                 .get(1)
-                .is_some_and(|w| TIMES_OF_DAY.contains(&fold_name(w.text).as_str()))
+                .is_some_and(|w| folds_to_any(w.text, TIMES_OF_DAY))
             {
                 return;
             }
             i = 2;
-        } else if !GREETINGS.contains(&first_folded.as_str()) {
+        } else if !folds_to_any(first.text, GREETINGS) {
             // "Dana," alone as the first line is a greeting too.
             let lone_name =
                 first.closes && first.text.chars().next().is_some_and(char::is_uppercase);
             if !lone_name {
-                no_greeting(cx, &words, &to_words, first_name, out);
+                no_greeting(cx, &words, to_words, first_name, out);
                 return;
             }
             i = 0;
@@ -197,28 +196,34 @@ impl Rule for RecipientName {
         let greeting_closed = words.get(..i).is_some_and(|g| g.iter().any(|w| w.closes));
         let comma_soon = words.iter().skip(i).take(4).any(|w| w.closes);
         let mut nobody = false;
-        let mut names: Vec<&Word<'_>> = Vec::new();
+        // Up to three names, on the stack.
+        let mut slots: [Option<&Word<'_>>; 3] = [None; 3];
+        let mut count = 0;
         let mut span_end = words.get(i.saturating_sub(1)).map_or(first.end, |w| w.end);
         if !greeting_closed {
             for w in words.iter().skip(i).take(5) {
-                let folded = fold_name(w.text);
-                if TITLES.contains(&folded.as_str()) {
+                if folds_to_any(w.text, TITLES) {
                     span_end = w.end;
-                } else if NOBODY.contains(&folded.as_str()) {
+                } else if folds_to_any(w.text, NOBODY) {
                     nobody = true;
                     span_end = w.end;
                 } else if comma_soon || w.text.chars().next().is_some_and(char::is_uppercase) {
-                    names.push(w);
+                    if let Some(slot) = slots.get_mut(count) {
+                        *slot = Some(w);
+                        count += 1;
+                    }
                     span_end = w.end;
                 } else {
                     break;
                 }
-                if w.closes || names.len() >= 3 {
+                if w.closes || count >= slots.len() {
                     break;
                 }
             }
         }
-        if names.is_empty() {
+        let names = slots.iter().flatten();
+        let (Some(first_named), Some(last_named)) = (names.clone().next(), names.clone().last())
+        else {
             let why = if nobody {
                 format!("The greeting addresses nobody in particular; greet {first_name} by name.")
             } else {
@@ -233,15 +238,17 @@ impl Rule for RecipientName {
                 Some(format!("{greeting_word} {first_name}")),
             ));
             return;
-        }
-        let wanted: Vec<String> = to_words.iter().map(|w| fold_name(w)).collect();
-        if names.iter().any(|n| wanted.contains(&fold_name(n.text))) {
+        };
+        if names
+            .clone()
+            .any(|n| to_words.clone().any(|w| same_name(w, n.text)))
+        {
             return;
         }
+        // A misspelling or another name (rare: only now are the names folded into strings).
         let best = names
-            .iter()
-            .flat_map(|n| to_words.iter().zip(&wanted).map(move |(w, f)| (*n, *w, f)))
-            .map(|(n, w, f)| (edit_distance(&fold_name(n.text), f), n, w))
+            .flat_map(|n| to_words.clone().map(move |w| (*n, w)))
+            .map(|(n, w)| (edit_distance(&fold_name(n.text), &fold_name(w)), n, w))
             .min_by_key(|(d, _, _)| *d);
         match best {
             Some((d, n, w)) if d <= tolerance(w) => out.push(finding(
@@ -253,7 +260,7 @@ impl Rule for RecipientName {
                 Some(w.to_string()),
             )),
             _ => {
-                let (start, end) = (names[0].start, names[names.len() - 1].end);
+                let (start, end) = (first_named.start, last_named.end);
                 out.push(finding(
                     "name.mismatch",
                     Category::Name,
@@ -270,20 +277,19 @@ impl Rule for RecipientName {
 /// Without any greeting, a message to a known person reads as a form letter: `name.missing` at the
 /// message level, with the greeting to insert at the start. Not for a call plan, and not when the
 /// first line addresses them by name anyway ("Thank you for Monday, Dana.").
-fn no_greeting(
+fn no_greeting<'t>(
     cx: &Context<'_>,
     first_line: &[Word<'_>],
-    to_words: &[&str],
+    to_words: impl Iterator<Item = &'t str> + Clone,
     first_name: &str,
     out: &mut Vec<Finding>,
 ) {
     if cx.options.channel == crate::model::Channel::Phone || cx.text.trim().is_empty() {
         return;
     }
-    let wanted: Vec<String> = to_words.iter().map(|w| fold_name(w)).collect();
     if first_line
         .iter()
-        .any(|w| wanted.contains(&fold_name(w.text)))
+        .any(|w| to_words.clone().any(|t| same_name(t, w.text)))
     {
         return;
     }
