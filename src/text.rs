@@ -3,8 +3,6 @@
 
 use crate::case::Lowercase as _;
 
-/// `0x01` in every byte of a `u64`.
-const ONES: u64 = 0x0101_0101_0101_0101;
 /// `0x80` in every byte of a `u64`.
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
@@ -20,41 +18,6 @@ fn padded_word(bytes: &[u8]) -> u64 {
         .iter()
         .rev()
         .fold(0, |word, &b| (word << 8) | u64::from(b))
-}
-
-/// The first byte at or after `from` in `bytes` that is one of `set`, or (when `high`) beyond
-/// ASCII. Eight bytes at a time: a rule that looks only at a few punctuation marks skips the
-/// words between them without a step per byte (a byte loop was ~30 machine instructions a byte
-/// in the WebAssembly checker).
-#[inline(never)]
-pub fn find_any(bytes: &[u8], from: usize, set: &[u8], high: bool) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let high_bits = if high { HIGHS } else { 0 };
-    // The bytes of `word` that are in the set (or beyond ASCII), as their high bits.
-    let hits = |word: u64| {
-        let mut hits = word & high_bits;
-        for &b in set {
-            // A byte of `x` is zero where `word` has `b`: `(x - ONES) & !x` has its high bit
-            // set there, and wrongly only in bytes above a real zero (a borrow runs up), so
-            // the lowest bit set is exact.
-            let x = word ^ (ONES * u64::from(b));
-            hits |= x.wrapping_sub(ONES) & !x & HIGHS;
-        }
-        hits
-    };
-    let mut chunks = rest.chunks_exact(8);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        let found = hits(chunk_word(chunk));
-        if found != 0 {
-            return Some(from + 8 * n + (found.trailing_zeros() / 8) as usize);
-        }
-    }
-    // The last bytes as one word too, filled with NUL: a NUL beyond them that the set has is
-    // found past the end, and not returned. (A loop asking the set about each byte was the
-    // larger part of a call on a short message.)
-    let tail = chunks.remainder();
-    let at = (hits(padded_word(tail)).trailing_zeros() / 8) as usize;
-    (at < tail.len()).then(|| from + rest.len() - tail.len() + at)
 }
 
 /// Whether `a` and `b` hold the same bytes, compared eight at a time (the last few as one word
@@ -216,7 +179,13 @@ pub fn fold_name(s: &str) -> String {
 /// [`fold_name`] into `out` (cleared first): a loop that folds many words reuses one buffer.
 pub fn fold_name_into(s: &str, out: &mut String) {
     out.clear();
-    out.extend(folded_chars(s));
+    if s.is_ascii() {
+        // ASCII folds to its lowercase: one copy, no char loop.
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(folded_chars(s));
+    }
 }
 
 /// The chars of [`fold_name`]`(s)`, one at a time: comparisons read them without a `String`.
@@ -335,35 +304,7 @@ pub fn count(n: usize, noun: &str) -> String {
 mod tests {
     use super::*;
 
-    /// [`find_any`] by its definition.
-    fn find_any_by_steps(bytes: &[u8], from: usize, set: &[u8], high: bool) -> Option<usize> {
-        (from..bytes.len()).find(|&i| set.contains(&bytes[i]) || (high && bytes[i] >= 0x80))
-    }
-
     proptest::proptest! {
-        #[test]
-        fn find_any_finds_the_first_byte_of_the_set(
-            bytes in proptest::collection::vec(proptest::prop_oneof![
-                proptest::sample::select(vec![b'.', b'!', b'?', b',', b' ', b'a', 0x00, 0x01, 0x7f, 0x80, 0xff, 0x2d, 0x2f, 0xae]),
-                proptest::num::u8::ANY,
-            ], 0..40),
-            from in 0usize..45,
-            high in proptest::bool::ANY,
-        ) {
-            const SET: [u8; 4] = [b'.', b'!', b'?', b','];
-            let mut at = from;
-            // Every match in turn, as the rules walk them.
-            loop {
-                let found = find_any(&bytes, at, &SET, high);
-                proptest::prop_assert_eq!(found, find_any_by_steps(&bytes, at, &SET, high));
-                match found {
-                    Some(i) => at = i + 1,
-                    None => break,
-                }
-            }
-            proptest::prop_assert_eq!(find_any(&bytes, from, &[], false), None);
-        }
-
         #[test]
         fn same_is_slice_equality(
             a in proptest::collection::vec(proptest::sample::select(vec![b'a', b'b', 0x00, 0xff]), 0..40),
@@ -491,6 +432,8 @@ mod tests {
             let a = spelled(&base, &picks_a);
             let b = spelled(if same_base { &base } else { &other }, &picks_b);
             let (fa, fb) = (fold_name(&a), fold_name(&b));
+            // ASCII's copy and lowercase is the char-by-char fold.
+            proptest::prop_assert_eq!(&fa, &folded_chars(&a).collect::<String>());
             proptest::prop_assert_eq!(same_name(&a, &b), fa == fb);
             proptest::prop_assert_eq!(folds_to(&a, &fb), fa == fb);
             proptest::prop_assert!(folds_to(&a, &fa));

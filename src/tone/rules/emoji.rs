@@ -4,6 +4,7 @@
 use super::rule::{finding, Rule};
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
+use crate::tone::words::EMOTICON;
 
 /// Flags each run of emoji (with its modifiers and joiners) and each emoticon such as `:)`.
 pub struct Emoji;
@@ -47,10 +48,11 @@ impl Rule for Emoji {
         let text = cx.text;
         let mut spans: Vec<(usize, usize)> = Vec::new();
         // An ASCII byte is an emoticon's start or nothing, and only the other chars are
-        // decoded: both found eight bytes at a time.
+        // decoded: both among the context's stops ([`EMOTICON`]: `start` is always a char's
+        // first byte, so the next char beyond ASCII starts at the next such first byte).
         let bytes = text.as_bytes();
         let mut start = 0;
-        while let Some(at) = crate::text::find_any(bytes, start, b":;<xX^", true) {
+        while let Some(at) = cx.stops.next(text, start, EMOTICON) {
             start = at;
             let b = bytes.get(at).copied().unwrap_or(0);
             if b >= 0x80 {

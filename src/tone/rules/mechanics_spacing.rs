@@ -16,7 +16,7 @@ use super::rule::{finding, Rule};
 use crate::case::Lowercase as _;
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
-use crate::tone::words::inside;
+use crate::tone::words::{inside, SPACING};
 
 /// Flags a missing space after punctuation and a word written twice.
 pub struct MechanicsSpacing;
@@ -38,11 +38,10 @@ impl Rule for MechanicsSpacing {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        // Only `.`, `!`, `?` and `,` matter: found as bytes, eight at a time, with the chars
-        // either side.
+        // Only `.`, `!`, `?` and `,` matter ([`SPACING`]), with the chars either side.
         let bytes = text.as_bytes();
         let mut from = 0;
-        while let Some(at) = crate::text::find_any(bytes, from, b".!?,", false) {
+        while let Some(at) = cx.stops.next(text, from, SPACING) {
             from = at + 1;
             let c = char::from(bytes.get(at).copied().unwrap_or(b'.'));
             let before = text.get(..at).and_then(|h| h.chars().next_back());

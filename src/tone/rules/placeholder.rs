@@ -6,6 +6,7 @@ use super::rule::{finding, Rule};
 use crate::case::Lowercase as _;
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
+use crate::tone::words::SLOT;
 
 /// Flags template placeholders left in the text.
 pub struct Placeholder;
@@ -100,8 +101,8 @@ impl Rule for Placeholder {
         let bytes = text.as_bytes();
         let mut spans: Vec<(usize, usize, &str)> = Vec::new();
         let mut from = 0;
-        // Only `{`, `[`, `<` and `_` open a slot: found eight bytes at a time.
-        while let Some(i) = crate::text::find_any(bytes, from, b"{[<_", false) {
+        // Only `{`, `[`, `<` and `_` open a slot ([`SLOT`]).
+        while let Some(i) = cx.stops.next(text, from, SLOT) {
             let found = match bytes.get(i).copied().unwrap_or(0) {
                 b'{' if bytes.get(i + 1) == Some(&b'{') => {
                     closing(text, i + 2, "}}").map(|c| (c + 2, "placeholder.template"))
