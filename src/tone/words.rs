@@ -15,13 +15,20 @@ pub struct Word<'t> {
 
 impl Word<'_> {
     /// Whether every letter is a capital and there are at least two letters.
+    /// Asked of every word: the answer for most words, which start with a lowercase letter or
+    /// a digit, is inline.
+    #[inline(always)]
     pub fn is_caps(&self) -> bool {
-        // Fast path: most words start with a lowercase letter or a digit.
-        let bytes = self.text.as_bytes();
-        match bytes.first() {
-            Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => return false,
-            _ => {}
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => false,
+            _ => self.is_caps_read(),
         }
+    }
+
+    /// [`Word::is_caps`] for a word that may be: its letters read.
+    #[inline(never)]
+    fn is_caps_read(&self) -> bool {
+        let bytes = self.text.as_bytes();
         if self.text.is_ascii() {
             let (mut letters, mut lower) = (0, false);
             for &b in bytes {
@@ -60,7 +67,12 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             at += 1;
             continue;
         }
-        let Some(c) = crate::fold::decode(text, at) else {
+        // Spaces and punctuation are ASCII too: only the other chars are decoded.
+        let c = if b < 0x80 {
+            char::from(b)
+        } else if let Some(c) = crate::fold::decode(text, at) {
+            c
+        } else {
             // Not a char boundary: cannot happen in a `str`; step on.
             at += 1;
             continue;
@@ -315,7 +327,15 @@ pub fn mark_runs(text: &str, stops: &Stops) -> Vec<(usize, usize)> {
 }
 
 /// Whether byte `at` falls inside one of `spans` (sorted, as [`link_spans`] returns them).
+/// Asked of every word by some rules, and most messages have no link: that answer is inline.
+#[inline(always)]
 pub fn inside(spans: &[(usize, usize)], at: usize) -> bool {
+    !spans.is_empty() && inside_some(spans, at)
+}
+
+/// [`inside`] when there are spans: a binary search.
+#[inline(never)]
+fn inside_some(spans: &[(usize, usize)], at: usize) -> bool {
     let i = spans.partition_point(|&(_, e)| e <= at);
     spans.get(i).is_some_and(|&(s, _)| s <= at)
 }
