@@ -286,6 +286,17 @@ impl Doc {
         })
     }
 
+    /// Whether the write `reg` at `p` is one that shows a deleted interview or interviewer
+    /// again (written after its deletion: [`Doc::shown`]). A cleared field counts as such a
+    /// write, so its tombstone is kept: collected, it would hide them.
+    fn revives(&self, p: &[String], reg: &Reg) -> bool {
+        entities(p).any(|e| {
+            self.regs
+                .get(e)
+                .is_some_and(|d| presence(d).is_some_and(|(_, alive)| !alive) && reg.at > d.at)
+        })
+    }
+
     /// Drops the tombstones every device that syncs has seen (with what a deleted interview or
     /// interviewer held, unless written after its deletion), writes hidden under a floor,
     /// and what is left of an interview or interviewer collected elsewhere. What
@@ -324,7 +335,11 @@ impl Doc {
                     }
                     _ => {}
                 }
-            } else if reg.value.is_none() && old(reg) && self.seen_by_all(&devices, p, reg) {
+            } else if reg.value.is_none()
+                && old(reg)
+                && self.seen_by_all(&devices, p, reg)
+                && !self.revives(p, reg)
+            {
                 gone.push(p.clone());
             }
         }

@@ -636,3 +636,34 @@ fn a_change_made_during_a_merge_is_recorded_from_its_own_store() {
     wrong.record(&mut c1, 3_000, &renamed, &none);
     assert_eq!(wrong.materialize().unwrap().0.interviews.len(), 1);
 }
+
+/// Found by `collecting_changes_nothing_shown`: an interview deleted on one device and a field
+/// of it cleared afterwards shows again (a write after its deletion); the field's tombstone is
+/// what shows it, so collecting it would hide the interview.
+#[test]
+fn a_tombstone_that_shows_a_deleted_interview_again_is_kept() {
+    use Step::{Edit, Publish, Receive};
+    let steps = [
+        Edit(0, 9, 31, 0),
+        Publish(0),
+        Receive(2, 5_675_696_172_150_846_781),
+        Receive(1, 3_464_261_902_926_814_317),
+        Edit(2, 120, 121, 161),
+        Publish(2),
+        Edit(0, 226, 190, 0),
+        Receive(0, 0),
+        Edit(0, 23, 0, 0),
+        Edit(0, 0, 0, 0),
+        Edit(0, 192, 136, 65),
+    ];
+    let world = run(3, &steps);
+    for dev in &world.devices {
+        let mut doc = dev.doc.clone();
+        for d in [100, 101, 102] {
+            doc.ack(&mut Clock::new(d), 99_999_999);
+        }
+        let before = doc.view();
+        doc.collect(0);
+        assert_eq!(doc.view(), before);
+    }
+}
