@@ -81,7 +81,8 @@ pub struct Module {
 /// and 468.9 KB with fewer allocations a check (names compared as they fold, the findings'
 /// spans converted in one pass after the sort; DESIGN.md, "Fewer passes over a message"); then
 /// 176.2 and 469.1 KB with the rules' marks found in one pass and the answers for most words
-/// inline (the same section).
+/// inline (the same section); then 469.2 KB for the pages with a sync tombstone that shows a
+/// deleted interview again kept (DESIGN.md, "Sync across devices").
 pub const MODULES: &[Module] = &[
     Module {
         feature: "content",
