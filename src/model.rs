@@ -307,6 +307,11 @@ macro_rules! string_enum {
             /// Every spelling, in declaration order.
             pub const SPELLINGS: &'static [&'static str] = &[$($text),+];
 
+            /// Its place in [`Self::ALL`] and [`Self::SPELLINGS`] (declaration order).
+            pub fn index(self) -> usize {
+                self as usize
+            }
+
             /// The stable JSON spelling.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
@@ -547,6 +552,30 @@ mod tests {
             number.starts_with("invalid type: integer `3`, expected enum "),
             "{number}"
         );
+    }
+
+    #[test]
+    fn a_string_enums_index_is_its_place_among_the_spellings() {
+        fn places<T: Copy + Debug + PartialEq>(
+            all: &[T],
+            spellings: &[&str],
+            of: impl Fn(T) -> (usize, &'static str),
+        ) {
+            assert_eq!(all.len(), spellings.len());
+            for (i, &v) in all.iter().enumerate() {
+                assert_eq!(of(v), (i, spellings[i]), "{v:?}");
+            }
+        }
+        places(Category::ALL, Category::SPELLINGS, |v| {
+            (v.index(), v.as_str())
+        });
+        places(Severity::ALL, Severity::SPELLINGS, |v| {
+            (v.index(), v.as_str())
+        });
+        places(Kind::ALL, Kind::SPELLINGS, |v| (v.index(), v.as_str()));
+        places(Outcome::ALL, Outcome::SPELLINGS, |v| {
+            (v.index(), v.as_str())
+        });
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! The worker's module (`pkg/followup.js`) has all three; the in-page module has `lint` (what the
 //! WASM benchmarks time: the checker as it runs in the page).
 
-use super::convert::{from_js, to_js};
+use super::convert::from_js;
+#[cfg(any(feature = "popup", feature = "worker"))]
+use super::convert::to_js;
 use crate::tone::LintOptions;
 use wasm_bindgen::prelude::*;
 
@@ -12,10 +14,159 @@ use wasm_bindgen::prelude::*;
 pub fn lint(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options: LintOptions = if options.is_undefined() || options.is_null() {
         LintOptions::default()
+    } else if let Some(options) = by_name::options(&options) {
+        options
     } else {
         from_js(options, "options")?
     };
-    to_js(&crate::tone::lint(text, &options))
+    by_name::findings(&crate::tone::lint(text, &options))
+}
+
+/// The pages' module moves every value as JSON text ([`super::convert`]), `lint`'s too.
+#[cfg(any(feature = "popup", feature = "worker"))]
+mod by_name {
+    use super::*;
+    use crate::tone::Finding;
+
+    /// Always the general reader.
+    pub fn options(_: &JsValue) -> Option<LintOptions> {
+        None
+    }
+
+    /// Through JSON text.
+    pub fn findings(findings: &[Finding]) -> Result<JsValue, JsValue> {
+        to_js(findings)
+    }
+}
+
+/// In the in-page module, whose `lint` the benchmarks time, `lint`'s options are read and its
+/// findings written property by property by name, the two costliest crossings of a check of a
+/// short message (DESIGN.md, "Values across the JS boundary").
+#[cfg(not(any(feature = "popup", feature = "worker")))]
+mod by_name {
+    use super::*;
+    use crate::tone::Finding;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `lint`'s options as a caller writes them: a plain object, its properties read by name.
+        #[wasm_bindgen(extends = js_sys::Object)]
+        type OptionsObject;
+        #[wasm_bindgen(method, getter)]
+        fn kind(this: &OptionsObject) -> JsValue;
+        #[wasm_bindgen(method, getter)]
+        fn channel(this: &OptionsObject) -> JsValue;
+        #[wasm_bindgen(method, getter)]
+        fn subject(this: &OptionsObject) -> JsValue;
+        #[wasm_bindgen(method, getter)]
+        fn to(this: &OptionsObject) -> JsValue;
+        #[wasm_bindgen(method, getter)]
+        fn others(this: &OptionsObject) -> JsValue;
+    }
+
+    thread_local! {
+        /// `Object.prototype`, to tell a plain object (`{ kind: … }`) from anything else.
+        static OBJECT_PROTOTYPE: js_sys::Object = js_sys::Object::get_prototype_of(&js_sys::Object::new().into());
+    }
+
+    /// `lint`'s options read by name, for the usual call: a plain object (its prototype is
+    /// `Object.prototype`) whose properties are absent, `undefined`, strings, a known kind and channel,
+    /// and no `others`. `None` for anything else, which the general reader ([`from_js`]) then reads or
+    /// refuses with its error, so the answer is the same either way: this path only skips
+    /// `Object.entries`, a pair array a property and the copy of each property's name into the module
+    /// (DESIGN.md, "Values across the JS boundary"). Unlike `Object.entries` and `JSON.stringify`,
+    /// reading by name would also see a property that is not enumerable, or one added to
+    /// `Object.prototype` itself; neither is an options object a caller writes.
+    pub fn options(options: &JsValue) -> Option<LintOptions> {
+        let plain = OBJECT_PROTOTYPE.with(|p| js_sys::Object::get_prototype_of(options) == *p);
+        if !plain {
+            return None;
+        }
+        let options: &OptionsObject = options.unchecked_ref();
+        /// An absent property as `Some(None)`, a string as `Some(Some(…))`, anything else `None`.
+        fn text(value: JsValue) -> Option<Option<String>> {
+            if value.is_undefined() {
+                Some(None)
+            } else {
+                value.as_string().map(Some)
+            }
+        }
+        if !options.others().is_undefined() {
+            return None;
+        }
+        let kind = match text(options.kind())? {
+            None => None,
+            Some(kind) => Some(crate::model::Kind::from_spelling(&kind)?),
+        };
+        let channel = match text(options.channel())? {
+            None => crate::model::Channel::default(),
+            Some(channel) => crate::model::Channel::from_spelling(&channel)?,
+        };
+        Some(LintOptions {
+            kind,
+            channel,
+            subject: text(options.subject())?,
+            to: text(options.to())?,
+            others: Vec::new(),
+        })
+    }
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// A finding as `lint` hands it out: a plain object, its properties set by name.
+        #[wasm_bindgen(extends = js_sys::Object)]
+        type FindingObject;
+        #[wasm_bindgen(method, setter = rule)]
+        fn set_rule(this: &FindingObject, rule: &str);
+        #[wasm_bindgen(method, setter = category)]
+        fn set_category(this: &FindingObject, category: &JsValue);
+        #[wasm_bindgen(method, setter = severity)]
+        fn set_severity(this: &FindingObject, severity: &JsValue);
+        #[wasm_bindgen(method, setter = start)]
+        fn set_start(this: &FindingObject, start: u32);
+        #[wasm_bindgen(method, setter = end)]
+        fn set_end(this: &FindingObject, end: u32);
+        #[wasm_bindgen(method, setter = message)]
+        fn set_message(this: &FindingObject, message: &str);
+        #[wasm_bindgen(method, setter = suggestion)]
+        fn set_suggestion(this: &FindingObject, suggestion: &str);
+        #[wasm_bindgen(method, setter = suggestion)]
+        fn set_no_suggestion(this: &FindingObject, null: &JsValue);
+    }
+
+    thread_local! {
+        /// The JS strings of every category's and severity's spelling, made once: a finding's
+        /// `category` and `severity` are set from them instead of being decoded from the module's
+        /// memory each time.
+        static SPELLINGS: (Vec<JsValue>, Vec<JsValue>) = (
+            crate::tone::Category::SPELLINGS.iter().map(|s| JsValue::from_str(s)).collect(),
+            crate::tone::Severity::SPELLINGS.iter().map(|s| JsValue::from_str(s)).collect(),
+        );
+    }
+
+    /// The findings as `Finding[]` of plain objects, the CLI's JSON shape: each object's seven
+    /// properties set by name in the order `Finding` declares them (so every object gets the same
+    /// shape), `null` for no suggestion, offsets as numbers.
+    pub fn findings(findings: &[Finding]) -> Result<JsValue, JsValue> {
+        let array = js_sys::Array::new_with_length(findings.len() as u32);
+        for (i, f) in findings.iter().enumerate() {
+            let object: FindingObject = js_sys::Object::new().unchecked_into();
+            object.set_rule(&f.rule);
+            SPELLINGS.with(|(categories, severities)| {
+                object.set_category(&categories[f.category.index()]);
+                object.set_severity(&severities[f.severity.index()]);
+            });
+            object.set_start(f.start as u32);
+            object.set_end(f.end as u32);
+            object.set_message(&f.message);
+            match &f.suggestion {
+                Some(s) => object.set_suggestion(s),
+                None => object.set_no_suggestion(&JsValue::NULL),
+            }
+            array.set(i as u32, object.into());
+        }
+        Ok(array.into())
+    }
 }
 
 /// `draft(store, request) -> Draft`.

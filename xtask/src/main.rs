@@ -287,10 +287,7 @@ fn build_module(
         "-C",
         "target-feature=+simd128",
     ]))?;
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    let raw = target_dir
+    let raw = target_dir(root)
         .join(WASM_TARGET)
         .join(module.profile)
         .join("followup.wasm");
@@ -640,12 +637,24 @@ fn test(root: &Path, no_e2e: bool) -> Result<()> {
             .env("FOLLOWUP_FIREFOX_EXTENSION", &out.firefox)
             .env("FOLLOWUP_EXTENSION", root.join("dist/extension"))
             .env("FOLLOWUP_PKG", &out.pkg)
-            .env("FOLLOWUP_ZIP", &out.zip),
+            .env("FOLLOWUP_ZIP", &out.zip)
+            // The native CLI `cargo test` just built, whose `lint --json` the JS API must match.
+            .env(
+                "FOLLOWUP_CLI",
+                target_dir(root).join("debug").join("followup"),
+            ),
     )?;
     compare_checkers(root, 7)?;
     time_modules(root)?;
     eprintln!("\nall checks passed in {:.0?}", started.elapsed());
     Ok(())
+}
+
+/// Cargo's target directory (`CARGO_TARGET_DIR`, else `target/` in the workspace).
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
 }
 
 fn demo(root: &Path, headed: bool) -> Result<()> {

@@ -5,6 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { inPageModule, pagesModule } from '../lib/modules.mjs';
 
 const content = await inPageModule();
@@ -33,6 +36,42 @@ test('the in-page module reads lint options as the pages\' module does: every la
   }
 });
 
+// The in-page module writes `lint`'s findings property by property and reads plain options by
+// name (src/web/api.rs, `by_name`); the pages' module goes through serde and JSON text. Both must
+// hand out exactly what the CLI's `lint --json` prints: the same findings, the same properties in
+// the same order, `null` for no suggestion.
+const CLI = process.env.FOLLOWUP_CLI ?? fileURLToPath(new URL('../../../target/debug/followup', import.meta.url));
+
+test('lint gives what the CLI\'s lint --json prints, property for property, from both modules', () => {
+  assert.ok(existsSync(CLI), `no CLI at ${CLI}: build it with \`cargo build\` (or set FOLLOWUP_CLI)`);
+  const odd = [
+    { text: 'Hey Dana!! thanks for the interview 🙂, i really want this job ASAP [Company]', kind: 'thank-you', to: 'Dana Lee' },
+    { text: 'שלום דנה, תודה רבה!\r\nThanks again — Sam', kind: 'status-check', channel: 'linkedin', to: 'Zoë 🙂' },
+    { text: '', kind: 'thank-you', channel: 'linkedin-note', subject: '' },
+    { text: 'Thanks', kind: 'rejection-reply', subject: 'Re: "quotes" and \\ backslashes\ttab' },
+  ];
+  // (The CLI checks a thank-you when given no kind, the JS API nothing kind-specific: every case
+  // names its kind.)
+  const cases = [...labelled, ...odd];
+  let compared = 0;
+  for (const m of cases) {
+    const options = {};
+    const args = ['lint', '--json'];
+    for (const key of ['kind', 'channel', 'subject', 'to']) {
+      if (m[key] === undefined || m[key] === null) continue;
+      options[key] = m[key];
+      args.push(`--${key}`, m[key]);
+    }
+    const cli = spawnSync(CLI, [...args, '-'], { input: m.text, encoding: 'utf8' });
+    assert.equal(cli.status, 0, `${CLI} ${args.join(' ')}: ${cli.stderr}`);
+    const printed = JSON.stringify(JSON.parse(cli.stdout));
+    assert.equal(JSON.stringify(content.lint(m.text, options)), printed, `in-page module: ${m.text.slice(0, 60)}`);
+    assert.equal(JSON.stringify(pages.lint(m.text, options)), printed, `pages' module: ${m.text.slice(0, 60)}`);
+    compared += 1;
+  }
+  assert.equal(compared, cases.length);
+});
+
 test('the in-page module accepts and refuses the same options as the pages\' module, with a clear error', () => {
   const text = 'Hey Dana!! thanks for the interview, i really want this job ASAP';
   const accepted = [
@@ -47,6 +86,12 @@ test('the in-page module accepts and refuses the same options as the pages\' mod
     { others: [] },
     { unknown: { deep: [1.5, { x: [true, null] }] }, to: 'Dana' },
     { to: 'Dana 🙂 ‏דנה' },
+    { kind: 'status-check', channel: 'linkedin-note', subject: '', to: '' },
+    // Not plain objects: read by the general reader, own enumerable properties only, as
+    // `JSON.stringify` reads them for the pages' module.
+    Object.assign(Object.create(null), { kind: 'thank-you', to: 'Dana' }),
+    Object.assign(Object.create({ kind: 'status-check', to: 'Chris' }), { channel: 'linkedin' }),
+    new (class Options { constructor() { this.kind = 'thank-you'; this.to = 'Dana Lee'; } })(),
   ];
   for (const options of accepted) {
     const a = outcome(content, text, options);
