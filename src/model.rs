@@ -573,6 +573,9 @@ mod tests {
             (v.index(), v.as_str())
         });
         places(Kind::ALL, Kind::SPELLINGS, |v| (v.index(), v.as_str()));
+        places(Channel::ALL, Channel::SPELLINGS, |v| {
+            (v.index(), v.as_str())
+        });
         places(Outcome::ALL, Outcome::SPELLINGS, |v| {
             (v.index(), v.as_str())
         });

@@ -64,9 +64,37 @@ mod by_name {
         fn others(this: &OptionsObject) -> JsValue;
     }
 
+    /// JS values made once per module: `Object.prototype`, to tell a plain object (`{ kind: … }`)
+    /// from anything else, and the spellings of the enums `lint` reads and writes, compared with
+    /// `===` and set as they are instead of copied through the module's memory each time.
+    struct Known {
+        object_prototype: js_sys::Object,
+        kinds: Vec<JsValue>,
+        channels: Vec<JsValue>,
+        categories: Vec<JsValue>,
+        severities: Vec<JsValue>,
+    }
+
     thread_local! {
-        /// `Object.prototype`, to tell a plain object (`{ kind: … }`) from anything else.
-        static OBJECT_PROTOTYPE: js_sys::Object = js_sys::Object::get_prototype_of(&js_sys::Object::new().into());
+        static KNOWN: Known = Known {
+            object_prototype: js_sys::Object::get_prototype_of(&js_sys::Object::new().into()),
+            kinds: spellings(crate::model::Kind::SPELLINGS),
+            channels: spellings(crate::model::Channel::SPELLINGS),
+            categories: spellings(crate::tone::Category::SPELLINGS),
+            severities: spellings(crate::tone::Severity::SPELLINGS),
+        };
+    }
+
+    fn spellings(all: &[&str]) -> Vec<JsValue> {
+        all.iter().map(|s| JsValue::from_str(s)).collect()
+    }
+
+    /// The value of `all` (in declaration order) whose spelling, in `spellings`, is `value`.
+    fn spelled<T: Copy>(value: &JsValue, all: &[T], spellings: &[JsValue]) -> Option<T> {
+        all.iter()
+            .zip(spellings)
+            .find(|(_, s)| *s == value)
+            .map(|(&v, _)| v)
     }
 
     /// `lint`'s options read by name, for the usual call: a plain object (its prototype is
@@ -78,37 +106,43 @@ mod by_name {
     /// reading by name would also see a property that is not enumerable, or one added to
     /// `Object.prototype` itself; neither is an options object a caller writes.
     pub fn options(options: &JsValue) -> Option<LintOptions> {
-        let plain = OBJECT_PROTOTYPE.with(|p| js_sys::Object::get_prototype_of(options) == *p);
-        if !plain {
-            return None;
-        }
-        let options: &OptionsObject = options.unchecked_ref();
-        /// An absent property as `Some(None)`, a string as `Some(Some(…))`, anything else `None`.
-        fn text(value: JsValue) -> Option<Option<String>> {
-            if value.is_undefined() {
-                Some(None)
-            } else {
-                value.as_string().map(Some)
+        KNOWN.with(|known| {
+            if js_sys::Object::get_prototype_of(options) != known.object_prototype {
+                return None;
             }
-        }
-        if !options.others().is_undefined() {
-            return None;
-        }
-        let kind = match text(options.kind())? {
-            None => None,
-            Some(kind) => Some(crate::model::Kind::from_spelling(&kind)?),
-        };
-        let channel = match text(options.channel())? {
-            None => crate::model::Channel::default(),
-            Some(channel) => crate::model::Channel::from_spelling(&channel)?,
-        };
-        Some(LintOptions {
-            kind,
-            channel,
-            subject: text(options.subject())?,
-            to: text(options.to())?,
-            others: Vec::new(),
+            let options: &OptionsObject = options.unchecked_ref();
+            if !options.others().is_undefined() {
+                return None;
+            }
+            let kind = options.kind();
+            let kind = if kind.is_undefined() {
+                None
+            } else {
+                Some(spelled(&kind, crate::model::Kind::ALL, &known.kinds)?)
+            };
+            let channel = options.channel();
+            let channel = if channel.is_undefined() {
+                crate::model::Channel::default()
+            } else {
+                spelled(&channel, crate::model::Channel::ALL, &known.channels)?
+            };
+            Some(LintOptions {
+                kind,
+                channel,
+                subject: text(options.subject())?,
+                to: text(options.to())?,
+                others: Vec::new(),
+            })
         })
+    }
+
+    /// An absent property as `Some(None)`, a string as `Some(Some(…))`, anything else `None`.
+    fn text(value: JsValue) -> Option<Option<String>> {
+        if value.is_undefined() {
+            Some(None)
+        } else {
+            value.as_string().map(Some)
+        }
     }
 
     #[wasm_bindgen]
@@ -134,16 +168,6 @@ mod by_name {
         fn set_no_suggestion(this: &FindingObject, null: &JsValue);
     }
 
-    thread_local! {
-        /// The JS strings of every category's and severity's spelling, made once: a finding's
-        /// `category` and `severity` are set from them instead of being decoded from the module's
-        /// memory each time.
-        static SPELLINGS: (Vec<JsValue>, Vec<JsValue>) = (
-            crate::tone::Category::SPELLINGS.iter().map(|s| JsValue::from_str(s)).collect(),
-            crate::tone::Severity::SPELLINGS.iter().map(|s| JsValue::from_str(s)).collect(),
-        );
-    }
-
     /// The findings as `Finding[]` of plain objects, the CLI's JSON shape: each object's seven
     /// properties set by name in the order `Finding` declares them (so every object gets the same
     /// shape), `null` for no suggestion, offsets as numbers.
@@ -152,9 +176,9 @@ mod by_name {
         for (i, f) in findings.iter().enumerate() {
             let object: FindingObject = js_sys::Object::new().unchecked_into();
             object.set_rule(&f.rule);
-            SPELLINGS.with(|(categories, severities)| {
-                object.set_category(&categories[f.category.index()]);
-                object.set_severity(&severities[f.severity.index()]);
+            KNOWN.with(|known| {
+                object.set_category(&known.categories[f.category.index()]);
+                object.set_severity(&known.severities[f.severity.index()]);
             });
             object.set_start(f.start as u32);
             object.set_end(f.end as u32);
