@@ -81,6 +81,44 @@ pub fn pass_strings_whole(js: &str) -> Result<String> {
     ))
 }
 
+/// The glue as the extension ships it: without its comment lines, the doc comments wasm-bindgen
+/// copies from the Rust exports (`/** … */`) and its own `// …` notes, which no browser reads
+/// (`pkg/` keeps them for a reader). Only whole lines go: a block that starts a line through the
+/// line that closes it, and a line that is a `//` comment. That is safe because no string in the
+/// glue spans lines, which is checked: a code line with an odd number of backticks (a template
+/// literal left open) or ending in a backslash stops the build.
+pub fn without_comments(js: &str) -> Result<String> {
+    let mut out = String::with_capacity(js.len());
+    let mut in_block = false;
+    for (n, line) in js.lines().enumerate() {
+        let code = line.trim();
+        if in_block {
+            in_block = !code.ends_with("*/");
+            continue;
+        }
+        if code.starts_with("/*") {
+            in_block = !code.ends_with("*/") || code.len() < 4;
+            continue;
+        }
+        if code.starts_with("//") {
+            continue;
+        }
+        if code.matches('`').count() % 2 == 1 || code.ends_with('\\') {
+            bail!(
+                "line {} of the glue continues a string on the next line, so its comment lines \
+                 cannot be told from text (xtask/src/glue.rs): {code}",
+                n + 1
+            );
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    if in_block {
+        bail!("the glue ends inside a comment (xtask/src/glue.rs)");
+    }
+    Ok(out)
+}
+
 /// The byte offset of the `}` that closes the `{` at `open` (the function holds no braces in
 /// strings or comments).
 fn closing_brace(js: &str, open: usize) -> Option<usize> {
@@ -103,6 +141,20 @@ fn closing_brace(js: &str, open: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_lines_go_and_code_stays() {
+        let glue = "    /**\n     * `lint(text, options)`.\n     * @returns {any}\n     */\n    function lint(a) {\n        // Cast intrinsic for `F64`.\n        return `${a}`; // kept: code first\n    }\n    /** one line */\n    const url = 'http://x/*y*/';\n";
+        assert_eq!(
+            without_comments(glue).unwrap(),
+            "    function lint(a) {\n        return `${a}`; // kept: code first\n    }\n    const url = 'http://x/*y*/';\n"
+        );
+        // A template literal or a string that goes on to the next line: a line there that looks
+        // like a comment may be text, so nothing is removed.
+        assert!(without_comments("const t = `a\n// b\n`;\n").is_err());
+        assert!(without_comments("const t = 'a\\\n// b';\n").is_err());
+        assert!(without_comments("/** never closed\nfunction f() {}\n").is_err());
+    }
 
     /// wasm-bindgen 0.2.130's function, as `emit` writes it inside the no-modules wrapper.
     const ORIGINAL: &str = "    function passStringToWasm0(arg, malloc, realloc) {
