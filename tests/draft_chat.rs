@@ -245,7 +245,8 @@ fn chat_hints_are_about_what_the_chat_says() {
         person("dana", "Dana Lee", &["the onboarding revamp"]),
         person("adaeze", "Adaeze Okafor", &[]),
     ];
-    let rules = |d: &Draft| -> Vec<String> { d.findings.iter().map(|f| f.rule.clone()).collect() };
+    let rules =
+        |d: &Draft| -> Vec<String> { d.findings.iter().map(|f| f.rule.to_string()).collect() };
     let now = Some(now_for(Kind::ThankYou));
 
     // With a topic, the chat thank-you names it and leaves the fit (and its skills) to the email.

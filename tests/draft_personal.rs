@@ -443,7 +443,7 @@ fn nobody_listed_still_gets_a_greeting_and_a_name_hint() {
     );
     assert!(d.body.starts_with("Hello,\n\n"), "{}", d.body);
     assert_eq!(d.to, None);
-    let rules: Vec<&str> = d.findings.iter().map(|f| f.rule.as_str()).collect();
+    let rules: Vec<&str> = d.findings.iter().map(|f| &*f.rule).collect();
     assert!(rules.contains(&"name.missing-recipient"), "{rules:?}");
     assert!(
         rules.contains(&"detail.missing-candidate-name"),

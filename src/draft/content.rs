@@ -109,47 +109,46 @@ impl Missing {
             Missing::RecipientName => (
                 "name.missing-recipient",
                 Category::Name,
-                "Add the interviewer's name so the greeting can use it.".to_string(),
+                "Add the interviewer's name so the greeting can use it.".into(),
             ),
             Missing::Topic(who) => (
                 "detail.missing-topic",
                 Category::Detail,
-                format!("Add one thing you discussed with {who}."),
+                format!("Add one thing you discussed with {who}.").into(),
             ),
             Missing::Skills => (
                 "detail.missing-skills",
                 Category::Detail,
-                "Add a skill or two that fit this role, so the message can say why you fit."
-                    .to_string(),
+                "Add a skill or two that fit this role, so the message can say why you fit.".into(),
             ),
             Missing::Promised(who) => (
                 "detail.missing-promised",
                 Category::Detail,
-                format!("Add what you promised to send {who}."),
+                format!("Add what you promised to send {who}.").into(),
             ),
             Missing::RecipientEmail(who) => (
                 "detail.missing-recipient-email",
                 Category::Detail,
-                format!("Add {who}'s email address to send this."),
+                format!("Add {who}'s email address to send this.").into(),
             ),
             Missing::RecipientLinkedin(who) => (
                 "detail.missing-recipient-linkedin",
                 Category::Detail,
-                format!("Add {who}'s LinkedIn profile to send this."),
+                format!("Add {who}'s LinkedIn profile to send this.").into(),
             ),
             Missing::CandidateName => (
                 "detail.missing-candidate-name",
                 Category::Detail,
-                "Add your name to your profile so the message is signed.".to_string(),
+                "Add your name to your profile so the message is signed.".into(),
             ),
             Missing::CandidateContact => (
                 "detail.missing-candidate-contact",
                 Category::Detail,
-                "Add your email or phone number to your profile so they can reach you.".to_string(),
+                "Add your email or phone number to your profile so they can reach you.".into(),
             ),
         };
         Finding {
-            rule: rule.to_string(),
+            rule: rule.into(),
             category,
             severity: Severity::Suggestion,
             start: 0,

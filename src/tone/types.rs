@@ -3,6 +3,7 @@
 
 use crate::model::{string_enum, Channel, Kind};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 string_enum! {
     /// Finding category (stable ids: they appear in the CLI's and the JS API's JSON).
@@ -107,8 +108,8 @@ impl Facts {
 /// One problem found in a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Rule id, `category.specific`.
-    pub rule: String,
+    /// Rule id, `category.specific` (a rule's own `&'static str`; owned when read back from JSON).
+    pub rule: Cow<'static, str>,
     /// Category.
     pub category: Category,
     /// Severity.
@@ -117,8 +118,9 @@ pub struct Finding {
     pub start: usize,
     /// End, UTF-16 code units, exclusive; `start == end == 0` for message-level findings.
     pub end: usize,
-    /// Why, in one sentence.
-    pub message: String,
+    /// Why, in one sentence (most rules' messages are fixed text, borrowed; a message naming
+    /// something from the text is owned).
+    pub message: Cow<'static, str>,
     /// Replacement text for the span, where one exists.
     pub suggestion: Option<String>,
 }

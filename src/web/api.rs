@@ -46,6 +46,7 @@ mod by_name {
 mod by_name {
     use super::*;
     use crate::tone::Finding;
+    use std::borrow::Cow;
 
     #[wasm_bindgen]
     extern "C" {
@@ -151,7 +152,9 @@ mod by_name {
         #[wasm_bindgen(extends = js_sys::Object)]
         type FindingObject;
         #[wasm_bindgen(method, setter = rule)]
-        fn set_rule(this: &FindingObject, rule: &str);
+        fn set_rule(this: &FindingObject, rule: &JsValue);
+        #[wasm_bindgen(method, setter = rule)]
+        fn set_rule_text(this: &FindingObject, rule: &str);
         #[wasm_bindgen(method, setter = category)]
         fn set_category(this: &FindingObject, category: &JsValue);
         #[wasm_bindgen(method, setter = severity)]
@@ -161,34 +164,68 @@ mod by_name {
         #[wasm_bindgen(method, setter = end)]
         fn set_end(this: &FindingObject, end: u32);
         #[wasm_bindgen(method, setter = message)]
-        fn set_message(this: &FindingObject, message: &str);
+        fn set_message(this: &FindingObject, message: &JsValue);
+        #[wasm_bindgen(method, setter = message)]
+        fn set_message_text(this: &FindingObject, message: &str);
         #[wasm_bindgen(method, setter = suggestion)]
         fn set_suggestion(this: &FindingObject, suggestion: &str);
         #[wasm_bindgen(method, setter = suggestion)]
         fn set_no_suggestion(this: &FindingObject, null: &JsValue);
     }
 
+    thread_local! {
+        /// The JS strings of the fixed text findings borrow (every rule id, most messages), by
+        /// address and length, sorted: each made from the module's memory the first time a
+        /// finding carries it, then set as the same JS string.
+        static FIXED: std::cell::RefCell<Vec<((usize, usize), JsValue)>> = const {
+            std::cell::RefCell::new(Vec::new())
+        };
+    }
+
+    /// The JS string of the fixed text `text`, made once.
+    fn fixed<'a>(made: &'a mut Vec<((usize, usize), JsValue)>, text: &'static str) -> &'a JsValue {
+        let key = (text.as_ptr() as usize, text.len());
+        let at = match made.binary_search_by_key(&key, |(k, _)| *k) {
+            Ok(at) => at,
+            Err(at) => {
+                made.insert(at, (key, JsValue::from_str(text)));
+                at
+            }
+        };
+        &made[at].1
+    }
+
     /// The findings as `Finding[]` of plain objects, the CLI's JSON shape: each object's seven
     /// properties set by name in the order `Finding` declares them (so every object gets the same
-    /// shape), `null` for no suggestion, offsets as numbers.
+    /// shape), `null` for no suggestion, offsets as numbers. Fixed text (a rule id, a message
+    /// that names nothing from the text) is set from a JS string made once ([`FIXED`]), the rest
+    /// is copied out of the module's memory.
     pub fn findings(findings: &[Finding]) -> Result<JsValue, JsValue> {
         let array = js_sys::Array::new_with_length(findings.len() as u32);
-        for (i, f) in findings.iter().enumerate() {
-            let object: FindingObject = js_sys::Object::new().unchecked_into();
-            object.set_rule(&f.rule);
+        FIXED.with_borrow_mut(|made| {
             KNOWN.with(|known| {
-                object.set_category(&known.categories[f.category.index()]);
-                object.set_severity(&known.severities[f.severity.index()]);
-            });
-            object.set_start(f.start as u32);
-            object.set_end(f.end as u32);
-            object.set_message(&f.message);
-            match &f.suggestion {
-                Some(s) => object.set_suggestion(s),
-                None => object.set_no_suggestion(&JsValue::NULL),
-            }
-            array.set(i as u32, object.into());
-        }
+                for (i, f) in findings.iter().enumerate() {
+                    let object: FindingObject = js_sys::Object::new().unchecked_into();
+                    match &f.rule {
+                        Cow::Borrowed(rule) => object.set_rule(fixed(made, rule)),
+                        Cow::Owned(rule) => object.set_rule_text(rule),
+                    }
+                    object.set_category(&known.categories[f.category.index()]);
+                    object.set_severity(&known.severities[f.severity.index()]);
+                    object.set_start(f.start as u32);
+                    object.set_end(f.end as u32);
+                    match &f.message {
+                        Cow::Borrowed(message) => object.set_message(fixed(made, message)),
+                        Cow::Owned(message) => object.set_message_text(message),
+                    }
+                    match &f.suggestion {
+                        Some(s) => object.set_suggestion(s),
+                        None => object.set_no_suggestion(&JsValue::NULL),
+                    }
+                    array.set(i as u32, object.into());
+                }
+            })
+        });
         Ok(array.into())
     }
 }

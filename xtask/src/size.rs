@@ -83,8 +83,9 @@ pub struct Module {
 /// 176.2 and 469.1 KB with the rules' marks found in one pass and the answers for most words
 /// inline (the same section); then 469.2 KB for the pages with a sync tombstone that shows a
 /// deleted interview again kept (DESIGN.md, "Sync across devices"); then 176.5 and 469.3 KB with
-/// `lint`'s options and findings crossing by name in the in-page module (DESIGN.md, "Values
-/// across the JS boundary").
+/// `lint`'s options and findings crossing by name in the in-page module, 177.0 KB with a
+/// finding's fixed text borrowed and set from JS strings made once (DESIGN.md, "Values across
+/// the JS boundary").
 pub const MODULES: &[Module] = &[
     Module {
         feature: "content",
@@ -95,7 +96,7 @@ pub const MODULES: &[Module] = &[
         // gzipped more than -Os (measured interleaved in one Node process).
         wasm_opt: "-O3",
         stack: 64 * 1024,
-        budget: 177 * 1024,
+        budget: 178 * 1024,
         allowed: &[(
             "hashbrown::",
             "serde-wasm-bindgen keeps the JS strings of field names in a small map keyed by \
@@ -149,8 +150,8 @@ pub const MODULES: &[Module] = &[
 /// 641.3 KB with the phrase index's leading words found by their filter bit's rank, 640.4 KB
 /// with fewer allocations a check, 640.2 KB with the rules' marks found in one pass (DESIGN.md,
 /// "Fewer passes over a message"), 641.0 KB with `lint`'s options and findings crossing by name,
-/// 638.7 KB with the shipped glue without its comment lines (DESIGN.md, "Values across the JS
-/// boundary")): the checker, the message
+/// 638.7 KB with the shipped glue without its comment lines, 639.2 KB with a finding's fixed
+/// text set from JS strings made once (DESIGN.md, "Values across the JS boundary")): the checker, the message
 /// types and their decoders are in both modules. A ratchet, like the modules' budgets: the way back
 /// under 500 KB is the modules shrinking (DESIGN.md, "One module per context").
 pub const ZIP_BUDGET: u64 = 640 * 1024;

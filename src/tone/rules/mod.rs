@@ -87,7 +87,7 @@ pub(crate) mod testing {
         for text in passes {
             let got: Vec<String> = lint(text, &thank_you())
                 .iter()
-                .filter(|f| rules.contains(&f.rule.as_str()))
+                .filter(|f| rules.contains(&&*f.rule))
                 .map(|f| format!("{} {:?}", f.rule, span(text, f)))
                 .collect();
             if !got.is_empty() {

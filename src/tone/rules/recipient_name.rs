@@ -336,7 +336,7 @@ mod tests {
         crate::tone::lint(text, &to(who))
             .into_iter()
             .filter(|f| f.rule.starts_with("name."))
-            .map(|f| (f.rule.clone(), span(text, &f)))
+            .map(|f| (f.rule.to_string(), span(text, &f)))
             .collect()
     }
 

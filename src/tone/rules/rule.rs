@@ -2,6 +2,7 @@
 
 use crate::tone::context::Context;
 use crate::tone::types::{Category, Finding, Severity};
+use std::borrow::Cow;
 
 /// One wording check.
 pub trait Rule: Sync {
@@ -15,17 +16,20 @@ pub trait Rule: Sync {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
 }
 
-/// Builds a finding (byte offsets until [`crate::tone::lint`] converts them).
+/// Builds a finding (byte offsets until [`crate::tone::lint`] converts them). Kept out of line:
+/// inlined into each of the thirty-odd rules that call it, the in-page module was 177.3 KB
+/// gzipped instead of 177.0, and no faster.
+#[inline(never)]
 pub(crate) fn finding(
-    rule: &str,
+    rule: &'static str,
     category: Category,
     severity: Severity,
     (start, end): (usize, usize),
-    message: impl Into<String>,
+    message: impl Into<Cow<'static, str>>,
     suggestion: Option<String>,
 ) -> Finding {
     Finding {
-        rule: rule.to_string(),
+        rule: Cow::Borrowed(rule),
         category,
         severity,
         start,

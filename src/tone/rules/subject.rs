@@ -132,9 +132,10 @@ impl Rule for Subject {
             .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '!' | '?' | '"' | '\'')))
             .filter(|w| !w.is_empty() && !matches!(*w, "-"))
             .collect();
-        let mut push = |rule: &str, severity: Severity, why: &str, fix: Option<String>| {
-            out.push(finding(rule, Category::Subject, severity, (0, 0), why, fix));
-        };
+        let mut push =
+            |rule: &'static str, severity: Severity, why: &'static str, fix: Option<String>| {
+                out.push(finding(rule, Category::Subject, severity, (0, 0), why, fix));
+            };
         if words.is_empty() {
             push(
                 "subject.missing",
@@ -212,7 +213,7 @@ mod tests {
             "Any news??? Product Manager interview",
         ] {
             assert_eq!(
-                subject(s).first().map(|f| f.rule.as_str()),
+                subject(s).first().map(|f| &*f.rule),
                 Some("subject.pushy"),
                 "{s}"
             );

@@ -718,7 +718,7 @@ fn move_in_menu(helper: &Helper, key: &str) {
 
 /// What identifies a finding across checks of a changing text: its rule and its words.
 fn identity(text: &str, f: &Finding) -> (String, String) {
-    (f.rule.clone(), excerpt(text, f).unwrap_or_default())
+    (f.rule.to_string(), excerpt(text, f).unwrap_or_default())
 }
 
 /// Ignores finding `i` for as long as this compose is open (its rule on these words), and
@@ -1170,7 +1170,7 @@ fn render_panel(helper: &Helper) {
             }
             let msg = match excerpt(&st.text, f) {
                 Some(x) => format!("“{x}”: {}", f.message),
-                None => f.message.clone(),
+                None => f.message.to_string(),
             };
             if let Ok(span) = unfindable(&doc, "span", &[], &msg) {
                 let _ = p.append_child(&span);
@@ -1208,7 +1208,7 @@ fn render_panel(helper: &Helper) {
         if let Some(w) = &words {
             act("show-finding", "Show", format!("Show “{w}” in the message"));
         }
-        let about = words.map_or_else(|| f.message.clone(), |w| format!("“{w}”"));
+        let about = words.map_or_else(|| f.message.to_string(), |w| format!("“{w}”"));
         act("ignore-finding", "Ignore", format!("Ignore {about}"));
         let _ = item.append_child(&acts);
         let _ = helper.panel.append_child(&item);
