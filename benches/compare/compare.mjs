@@ -46,8 +46,17 @@ const names = Object.keys(checkers);
 const times = Object.fromEntries(names.map((n) => [n, []]));
 const found = Object.fromEntries(names.map((n) => [n, 0]));
 
-// Warm-up: one pass each (JIT, lazy tables, harper's dictionary).
-for (const n of names) await pass(n);
+// Warm-up: each checker runs whole passes for at least WARMUP_MS (default one second, and at
+// least one pass) before anything is timed: lazy tables, harper's dictionary, and the engine's
+// optimising compilers, which take over hot JS and WebAssembly functions only after they have run
+// a while. One pass each was too little for a checker whose pass takes milliseconds: ours ran
+// 8-17 ms in the first timed round and 3.7-4.3 ms in the next four before settling at 3.2-3.5 ms,
+// so a median of seven rounds measured the warm-up (DESIGN.md, "Values across the JS boundary").
+const warmup = Number(process.env.WARMUP_MS ?? 1000);
+for (const n of names) {
+  const start = performance.now();
+  do await pass(n); while (performance.now() - start < warmup);
+}
 
 const rounds = Number(process.env.ROUNDS ?? 15);
 for (let r = 0; r < rounds; r++) {
