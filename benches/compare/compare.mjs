@@ -50,7 +50,7 @@ const found = Object.fromEntries(names.map((n) => [n, 0]));
 // least one pass) before anything is timed: lazy tables, harper's dictionary, and the engine's
 // optimising compilers, which take over hot JS and WebAssembly functions only after they have run
 // a while. One pass each was too little for a checker whose pass takes milliseconds: ours ran
-// 8-17 ms in the first timed round and 3.7-4.3 ms in the next four before settling at 3.2-3.5 ms,
+// 8-17 ms in the first timed round and 3.7-4.4 ms in the next four before settling at 3.2-3.6 ms,
 // so a median of seven rounds measured the warm-up (DESIGN.md, "Values across the JS boundary").
 const warmup = Number(process.env.WARMUP_MS ?? 1000);
 for (const n of names) {
