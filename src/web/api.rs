@@ -153,8 +153,6 @@ mod by_name {
         type FindingObject;
         #[wasm_bindgen(method, setter = rule)]
         fn set_rule(this: &FindingObject, rule: &JsValue);
-        #[wasm_bindgen(method, setter = rule)]
-        fn set_rule_text(this: &FindingObject, rule: &str);
         #[wasm_bindgen(method, setter = category)]
         fn set_category(this: &FindingObject, category: &JsValue);
         #[wasm_bindgen(method, setter = severity)]
@@ -165,8 +163,6 @@ mod by_name {
         fn set_end(this: &FindingObject, end: u32);
         #[wasm_bindgen(method, setter = message)]
         fn set_message(this: &FindingObject, message: &JsValue);
-        #[wasm_bindgen(method, setter = message)]
-        fn set_message_text(this: &FindingObject, message: &str);
         #[wasm_bindgen(method, setter = suggestion)]
         fn set_suggestion(this: &FindingObject, suggestion: &str);
         #[wasm_bindgen(method, setter = suggestion)]
@@ -182,8 +178,16 @@ mod by_name {
         };
     }
 
-    /// The JS string of the fixed text `text`, made once.
-    fn fixed<'a>(made: &'a mut Vec<((usize, usize), JsValue)>, text: &'static str) -> &'a JsValue {
+    /// `text` as a JS string: fixed text's made once (kept in `made`, [`FIXED`]), owned text's
+    /// copied out of the module's memory now.
+    #[allow(clippy::ptr_arg)] // the variant matters: only borrowed text has a lasting address
+    fn js_text<'a>(
+        made: &'a mut Vec<((usize, usize), JsValue)>,
+        text: &Cow<'static, str>,
+    ) -> Cow<'a, JsValue> {
+        let Cow::Borrowed(text) = text else {
+            return Cow::Owned(JsValue::from_str(text));
+        };
         let key = (text.as_ptr() as usize, text.len());
         let at = match made.binary_search_by_key(&key, |(k, _)| *k) {
             Ok(at) => at,
@@ -192,7 +196,7 @@ mod by_name {
                 at
             }
         };
-        &made[at].1
+        Cow::Borrowed(&made[at].1)
     }
 
     /// The findings as `Finding[]` of plain objects, the CLI's JSON shape: each object's seven
@@ -206,18 +210,12 @@ mod by_name {
             KNOWN.with(|known| {
                 for (i, f) in findings.iter().enumerate() {
                     let object: FindingObject = js_sys::Object::new().unchecked_into();
-                    match &f.rule {
-                        Cow::Borrowed(rule) => object.set_rule(fixed(made, rule)),
-                        Cow::Owned(rule) => object.set_rule_text(rule),
-                    }
+                    object.set_rule(&js_text(made, &f.rule));
                     object.set_category(&known.categories[f.category.index()]);
                     object.set_severity(&known.severities[f.severity.index()]);
                     object.set_start(f.start as u32);
                     object.set_end(f.end as u32);
-                    match &f.message {
-                        Cow::Borrowed(message) => object.set_message(fixed(made, message)),
-                        Cow::Owned(message) => object.set_message_text(message),
-                    }
+                    object.set_message(&js_text(made, &f.message));
                     match &f.suggestion {
                         Some(s) => object.set_suggestion(s),
                         None => object.set_no_suggestion(&JsValue::NULL),

@@ -146,18 +146,15 @@ fn build(root: &Path) -> Result<BuildOutput> {
     for module in size::MODULES {
         let glue = pkg.join(format!("{}.js", module.name));
         let wasm = pkg.join(format!("{}_bg.wasm", module.name));
+        let glue = glue::without_comments(&std::fs::read_to_string(glue)?)?;
         if module.classic {
-            let glue = glue::without_comments(&std::fs::read_to_string(glue)?)?;
             std::fs::write(
                 ext.join(CONTENT_CORE),
                 content_core(&glue, &std::fs::read(wasm)?)?,
             )?;
         } else {
             let to = ext.join("pkg");
-            std::fs::write(
-                to.join(format!("{}.js", module.name)),
-                glue::without_comments(&std::fs::read_to_string(glue)?)?,
-            )?;
+            std::fs::write(to.join(format!("{}.js", module.name)), glue)?;
             std::fs::copy(wasm, to.join(format!("{}_bg.wasm", module.name)))?;
         }
     }
